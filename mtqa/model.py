@@ -1,0 +1,198 @@
+"""The data that passes between pipeline steps: small frozen dataclasses, never dicts.
+
+Each step of the flow (load → segment → back-translate → align → score → detect → report)
+is a plain function of the previous step's output; these types are that output.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Side = Literal["mt", "ref"]
+Severity = Literal["critical", "major", "minor"]
+
+FINDING_KINDS = (
+    "entity_drift",
+    "entity_missing",
+    "entity_inconsistent",
+    "number_mismatch",
+    "odd_rendering",
+    "meaning_inversion",
+    "omission",
+    "addition",
+    "untranslated",
+    "boilerplate",
+    "fragment",
+    "low_score",
+)
+SEVERITIES: tuple[Severity, ...] = ("critical", "major", "minor")
+
+
+@dataclass(frozen=True)
+class Document:
+    """One evaluation document: a French MT and the English reference it came from."""
+
+    id: str
+    mt_text: str  # normalised (NFC, LF, no BOM); offsets below point into this
+    ref_text: str
+    mt_path: str | None = None
+    ref_path: str | None = None
+    systems: Mapping[str, str] = field(default_factory=dict)  # other MT systems: name -> text
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A sentence of one side of a document, with its place in the original text."""
+
+    doc: str
+    side: Side
+    index: int  # sentence index within the side, 0-based
+    para: int  # paragraph (line) index, 0-based
+    start: int  # character offsets into Document.mt_text / ref_text
+    end: int
+    text: str  # the sentence, stripped of surrounding whitespace
+
+
+@dataclass(frozen=True)
+class Pair:
+    """A bead of the alignment: MT sentences matched with reference sentences.
+
+    One side may be empty: an unaligned MT sentence (``ref == ()``) or an unaligned
+    reference sentence (``mt == ()``). ``bt`` holds, per engine, the back-translation of the
+    MT side (the MT sentences' back-translations joined by a space).
+    """
+
+    doc: str
+    index: int  # position of the bead in the document's alignment
+    mt: tuple[int, ...]  # MT segment indexes
+    ref: tuple[int, ...]  # reference segment indexes
+    mt_text: str
+    ref_text: str
+    bt: Mapping[str, str] = field(default_factory=dict)
+    similarity: float = 0.0  # chrF of back-translation vs reference used by the aligner
+
+    @property
+    def kind(self) -> str:
+        return f"{len(self.mt)}-{len(self.ref)}"
+
+    @property
+    def aligned(self) -> bool:
+        return bool(self.mt) and bool(self.ref)
+
+    @property
+    def mt_index(self) -> int | None:
+        return self.mt[0] if self.mt else None
+
+    @property
+    def ref_index(self) -> int | None:
+        return self.ref[0] if self.ref else None
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing a reviewer must see. Serialised as a line of ``findings.jsonl``."""
+
+    doc: str
+    kind: str  # one of FINDING_KINDS
+    severity: Severity
+    mt_index: int | None
+    ref_index: int | None
+    mt_text: str
+    mt_span: str | None
+    ref_span: str | None
+    bt_span: str | None
+    engines: tuple[str, ...]
+    detector: str
+    message: str
+    evidence: Mapping[str, Any] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "doc": self.doc,
+            "kind": self.kind,
+            "severity": self.severity,
+            "mt_index": self.mt_index,
+            "ref_index": self.ref_index,
+            "mt_text": self.mt_text,
+            "mt_span": self.mt_span,
+            "ref_span": self.ref_span,
+            "bt_span": self.bt_span,
+            "engines": list(self.engines),
+            "detector": self.detector,
+            "message": self.message,
+            "evidence": dict(self.evidence),
+        }
+
+
+@dataclass(frozen=True)
+class EngineInfo:
+    """An engine that ran, or was skipped, in a run."""
+
+    name: str  # the name given in the config (e.g. "marian", "apertium")
+    kind: str  # the engine implementation
+    signature: Mapping[str, Any]  # engine, model, revision, settings, package versions
+    skipped: str | None = None  # why it did not run; None when it ran
+
+    @property
+    def signature_text(self) -> str:
+        return "|".join(f"{k}:{v}" for k, v in self.signature.items())
+
+
+@dataclass(frozen=True)
+class Score:
+    """One corpus-level metric value with its sacrebleu signature and 95% interval."""
+
+    metric: str  # "bleu", "chrf", "chrf++", "ter"
+    value: float
+    ci_low: float | None
+    ci_high: float | None
+    signature: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "metric": self.metric,
+            "value": round(self.value, 4),
+            "ci95": None
+            if self.ci_low is None
+            else [round(self.ci_low, 4), round(self.ci_high or 0.0, 4)],
+            "signature": self.signature,
+        }
+
+
+@dataclass(frozen=True)
+class DocumentResult:
+    """Everything computed for one document."""
+
+    document: Document
+    mt_segments: tuple[Segment, ...]
+    ref_segments: tuple[Segment, ...]
+    back_translations: Mapping[str, tuple[str, ...]]  # engine -> one text per MT segment
+    pairs: tuple[Pair, ...]
+    segment_scores: Mapping[str, tuple[Mapping[str, float], ...]]  # engine -> per pair
+    scores: Mapping[str, tuple[Score, ...]]  # engine -> corpus scores for this document
+    findings: tuple[Finding, ...] = ()
+
+
+@dataclass(frozen=True)
+class RunResult:
+    """A whole run: what every report (HTML, JSON, CSV, terminal) is rendered from."""
+
+    name: str
+    created: str  # ISO 8601, UTC
+    mtqa_version: str
+    config: Mapping[str, Any]  # the resolved config
+    engines: tuple[EngineInfo, ...]
+    documents: tuple[DocumentResult, ...]
+    scores: Mapping[str, tuple[Score, ...]]  # engine -> corpus scores over all documents
+    timings: Mapping[str, float]  # pipeline step -> seconds
+    stats: Mapping[str, Any] = field(default_factory=dict)  # cache hits, translations, ...
+
+    @property
+    def engines_run(self) -> tuple[EngineInfo, ...]:
+        return tuple(e for e in self.engines if e.skipped is None)
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        return tuple(f for d in self.documents for f in d.findings)
