@@ -1,0 +1,65 @@
+"""What every detector family shares: its input and how it makes findings.
+
+A family is a module in ``mtqa.checks`` exporting ``check(result, ctx) -> list[Finding]``.
+It reads a ``DocumentResult`` whose ``findings`` are still empty and returns what it found.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from mtqa.model import DocumentResult, Finding, Pair, Severity
+
+# (French sources, English targets) -> per target, (token, log-probability) pairs.
+ForcedScorer = Callable[[Sequence[str], Sequence[str]], list[list[tuple[str, float]]]]
+
+
+@dataclass(frozen=True)
+class CheckContext:
+    """Run-wide inputs a detector may use besides the document itself."""
+
+    engines: tuple[str, ...]  # engines whose back-translations are in the pairs
+    scorer: ForcedScorer | None = None  # forced decoding, when a Marian engine ran
+    settings: Mapping[str, Any] = field(default_factory=dict)
+
+
+def finding(
+    result: DocumentResult,
+    pair: Pair | None,
+    *,
+    kind: str,
+    severity: Severity,
+    detector: str,
+    message: str,
+    mt_span: str | None = None,
+    ref_span: str | None = None,
+    bt_span: str | None = None,
+    engines: Sequence[str] = (),
+    evidence: Mapping[str, Any] | None = None,
+    mt_index: int | None = None,
+    ref_index: int | None = None,
+) -> Finding:
+    """Build a Finding for a pair, filling the indexes and MT text from the pair."""
+    if pair is not None:
+        mt_index = pair.mt_index if mt_index is None else mt_index
+        ref_index = pair.ref_index if ref_index is None else ref_index
+        mt_text = pair.mt_text
+    else:
+        mt_text = result.mt_segments[mt_index].text if mt_index is not None else ""
+    return Finding(
+        doc=result.document.id,
+        kind=kind,
+        severity=severity,
+        mt_index=mt_index,
+        ref_index=ref_index,
+        mt_text=mt_text,
+        mt_span=mt_span,
+        ref_span=ref_span,
+        bt_span=bt_span,
+        engines=tuple(engines),
+        detector=detector,
+        message=message,
+        evidence=dict(evidence or {}),
+    )
