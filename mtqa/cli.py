@@ -1,0 +1,181 @@
+"""The ``mtqa`` command: a thin layer over the library.
+
+Exit codes: 0 success; 1 a ``--fail-on`` gate held; 2 a usage or input error, always as one
+line on stderr (never a traceback); 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from mtqa import __version__
+from mtqa.errors import MtqaError
+
+EXIT_GATE = 1
+EXIT_USAGE = 2
+
+
+class UsageError(MtqaError):
+    """The command line itself is wrong."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but usage errors are one line and exit 2."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see `{self.prog} --help`)")
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="mtqa",
+        description="Evaluate a French machine translation against its English source text "
+        "by back-translation: scores, findings and reports.",
+    )
+    parser.add_argument("--version", action="version", version=f"mtqa {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    run = commands.add_parser(
+        "run",
+        help="evaluate documents and write a run folder",
+        description="Run an evaluation from a TOML config, or ad hoc from --mt and --ref.",
+    )
+    run.add_argument("config", nargs="?", type=Path, help="run config (TOML)")
+    run.add_argument("--mt", type=Path, help="French MT file (ad-hoc form, with --ref)")
+    run.add_argument("--ref", type=Path, help="English reference file (ad-hoc form, with --mt)")
+    run.add_argument(
+        "--engine",
+        action="append",
+        metavar="KIND[:MODEL]",
+        help="back-translation engine for the ad-hoc form: apertium, marian[:MODEL], "
+        "ct2[:MODEL]; repeatable (default: marian and apertium, whichever can run)",
+    )
+    run.add_argument("--out", type=Path, help="run folder to write (default from the config)")
+    run.add_argument("--name", help="run name (default: the config's, or the MT file's name)")
+    run.add_argument("--encoding", help="encoding of the input files (default utf-8)")
+    run.add_argument("--no-cache", action="store_true", help="translate everything afresh")
+    run.add_argument("--cache-dir", type=Path, help="translation cache folder")
+    run.add_argument("--quiet", "-q", action="store_true", help="no progress and no summary")
+
+    report = commands.add_parser(
+        "report",
+        help="re-render a run folder's HTML report from its saved results",
+        description="Re-render report.html from a run folder without re-running anything.",
+    )
+    report.add_argument("run_dir", type=Path, help="a run folder written by `mtqa run`")
+    return parser
+
+
+def _progress_factory(quiet: bool) -> Callable[[str, int], Callable[[int], None]]:
+    def factory(description: str, total: int) -> Callable[[int], None]:
+        if quiet:
+            return lambda done: None
+        from tqdm import tqdm
+
+        bar = tqdm(total=total, desc=description, unit="sent", leave=False, disable=None)
+
+        def update(done: int) -> None:
+            bar.update(done)
+            if bar.n >= total:
+                bar.close()
+
+        return update
+
+    return factory
+
+
+def _ad_hoc_config(args: argparse.Namespace) -> dict[str, object]:
+    from mtqa.config import engine_from_option
+
+    if args.mt is None or args.ref is None:
+        raise UsageError("give a config file, or both --mt FILE and --ref FILE")
+    options = args.engine or ["marian", "apertium"]
+    engines = []
+    for option in options:
+        spec = engine_from_option(option)
+        name, n = spec.name, 2
+        while any(e["name"] == name for e in engines):
+            name, n = f"{spec.name}-{n}", n + 1
+        engines.append({**spec.model_dump(exclude_none=True), "name": name})
+    mt = args.mt.resolve()
+    return {
+        "name": args.name
+        or (mt.parent.name if mt.stem in ("mt", "mt.fr") else mt.stem.split(".")[0]),
+        "documents": [{"mt": str(mt), "ref": str(args.ref.resolve())}],
+        "engines": engines,
+        "encoding": args.encoding or "utf-8",
+    }
+
+
+def _command_run(args: argparse.Namespace) -> int:
+    from mtqa.config import load_config, parse_config
+    from mtqa.pipeline import run
+    from mtqa.report.terminal import format_summary
+
+    if args.config is not None:
+        if args.mt or args.ref or args.engine:
+            raise UsageError("give either a config file or --mt/--ref/--engine, not both")
+        config = load_config(args.config)
+        overrides: dict[str, object] = {}
+        if args.name:
+            overrides["name"] = args.name
+        if args.encoding:
+            overrides["encoding"] = args.encoding
+        if overrides:
+            config = config.model_copy(update=overrides)
+    else:
+        config = parse_config(_ad_hoc_config(args), base_dir=Path.cwd(), source="command line")
+    run_dir = args.out if args.out is not None else config.run_dir
+    result = run(
+        config,
+        use_cache=not args.no_cache,
+        cache_dir=args.cache_dir,
+        run_dir=run_dir,
+        progress=_progress_factory(args.quiet),
+    )
+    if not args.quiet:
+        print(format_summary(result, run_dir))
+    return 0
+
+
+def _command_report(args: argparse.Namespace) -> int:
+    from mtqa.report.files import load_run
+    from mtqa.report.html import write_html
+
+    result = load_run(args.run_dir)
+    path = write_html(result, args.run_dir)
+    print(path)
+    return 0
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "run": _command_run,
+    "report": _command_report,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``mtqa`` console script; returns the exit code."""
+    logging.basicConfig(level=logging.WARNING, format="mtqa: %(message)s")
+    parser = _build_parser()
+    try:
+        args = parser.parse_args(argv)
+        if args.command is None:
+            parser.print_help()
+            return EXIT_USAGE
+        return COMMANDS[args.command](args)
+    except MtqaError as error:
+        print(f"mtqa: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("mtqa: interrupted (finished documents are in the run folder)", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,214 @@
+"""Run configuration: a TOML file (or dict) validated into a ``RunConfig``.
+
+Unknown keys and wrong types are errors that name the key's path
+(``engines[1].kind: ...``). Paths in a config file are relative to that file.
+"""
+
+from __future__ import annotations
+
+import glob as globlib
+import re
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from mtqa.errors import ConfigError
+from mtqa.metrics import METRICS
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+ENGINE_KINDS = ("marian", "apertium", "ct2")
+DEFAULT_MARIAN_MODEL = "Helsinki-NLP/opus-mt-fr-en"
+_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class DocumentSpec(_Strict):
+    """One document: an MT file and its reference (paths relative to the config file)."""
+
+    id: str | None = None  # default: the MT file's folder name, or its stem
+    mt: Path
+    ref: Path
+    systems: dict[str, Path] = Field(default_factory=dict)  # other MT systems of the same source
+
+    @field_validator("id")
+    @classmethod
+    def _check_id(cls, value: str | None) -> str | None:
+        if value is not None and not _ID.match(value):
+            raise ValueError("use letters, digits, '.', '_' or '-' (it names files)")
+        return value
+
+
+class DocumentGlob(_Strict):
+    """Many documents: folders matched by a glob, each holding an MT and a reference file."""
+
+    glob: str  # e.g. "references/*/"
+    mt: str = "mt.fr.txt"  # file name inside each folder
+    ref: str = "ref.en.txt"
+
+
+class EngineSpec(_Strict):
+    """A back-translation engine."""
+
+    name: str
+    kind: Literal["marian", "apertium", "ct2"]
+    model: str | None = None
+    required: bool = False  # a required engine that cannot run stops the run
+    settings: dict[str, Any] = Field(default_factory=dict)
+
+    @field_validator("name")
+    @classmethod
+    def _check_name(cls, value: str) -> str:
+        if not _ID.match(value):
+            raise ValueError("use letters, digits, '.', '_' or '-' (it names columns)")
+        return value
+
+
+class CacheSpec(_Strict):
+    enabled: bool = True
+    dir: Path | None = None  # default: $MTQA_CACHE_DIR or ~/.cache/mtqa
+
+
+class RunConfig(_Strict):
+    """A whole run, as written in a TOML config."""
+
+    name: str = "run"
+    output_dir: Path = Path("reports")  # the run folder is output_dir/name
+    encoding: str = "utf-8"
+    documents: list[DocumentSpec | DocumentGlob] = Field(min_length=1)
+    engines: list[EngineSpec] = Field(min_length=1)
+    metrics: list[Literal["bleu", "chrf", "chrf++", "ter"]] = Field(
+        default_factory=lambda: list(METRICS)
+    )
+    cache: CacheSpec = Field(default_factory=CacheSpec)
+    checks: dict[str, Any] = Field(default_factory=dict)  # detector settings
+    base_dir: Path = Path(".")  # where relative paths start (the config file's folder)
+
+    @field_validator("name")
+    @classmethod
+    def _check_run_name(cls, value: str) -> str:
+        if not _ID.match(value):
+            raise ValueError("use letters, digits, '.', '_' or '-' (it names the run folder)")
+        return value
+
+    @field_validator("engines")
+    @classmethod
+    def _unique_engines(cls, value: list[EngineSpec]) -> list[EngineSpec]:
+        names = [e.name for e in value]
+        duplicates = sorted({n for n in names if names.count(n) > 1})
+        if duplicates:
+            raise ValueError(f"engine names must be unique; repeated: {', '.join(duplicates)}")
+        return value
+
+    def path(self, value: Path | str) -> Path:
+        """A config path resolved against the config file's folder."""
+        path = Path(value).expanduser()
+        return path if path.is_absolute() else self.base_dir / path
+
+    @property
+    def run_dir(self) -> Path:
+        return self.path(self.output_dir) / self.name
+
+    def resolved_documents(self) -> list[DocumentSpec]:
+        """Every document, globs expanded (sorted), paths resolved, ids unique."""
+        documents: list[DocumentSpec] = []
+        for spec in self.documents:
+            if isinstance(spec, DocumentGlob):
+                folders = sorted(
+                    Path(p) for p in globlib.glob(str(self.path(spec.glob))) if Path(p).is_dir()
+                )
+                if not folders:
+                    raise ConfigError(f"documents glob {spec.glob!r} matches no folder")
+                documents += [
+                    DocumentSpec(id=f.name, mt=f / spec.mt, ref=f / spec.ref) for f in folders
+                ]
+            else:
+                mt = self.path(spec.mt)
+                doc_id = spec.id or (mt.parent.name if mt.parent.name else mt.stem)
+                documents.append(
+                    DocumentSpec(
+                        id=doc_id,
+                        mt=mt,
+                        ref=self.path(spec.ref),
+                        systems={k: self.path(v) for k, v in spec.systems.items()},
+                    )
+                )
+        ids = [d.id for d in documents]
+        repeated = sorted({i for i in ids if ids.count(i) > 1 and i is not None})
+        if repeated:
+            raise ConfigError(
+                f"document ids must be unique; repeated: {', '.join(repeated)} "
+                '(set id = "..." on each document)'
+            )
+        return documents
+
+    def to_dict(self) -> dict[str, Any]:
+        """The resolved config, JSON-ready."""
+        data = self.model_dump(mode="json", exclude={"base_dir"})
+        data["documents"] = [d.model_dump(mode="json") for d in self.resolved_documents()]
+        return data
+
+
+def _location(loc: tuple[Any, ...]) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        elif part in ("DocumentSpec", "DocumentGlob"):
+            continue  # union member names say nothing to a user
+        else:
+            out += f".{part}" if out else str(part)
+    return out or "(top level)"
+
+
+def parse_config(data: Mapping[str, Any], *, base_dir: Path, source: str = "config") -> RunConfig:
+    """Validate a config mapping; errors name the key's path."""
+    try:
+        return RunConfig.model_validate({**data, "base_dir": base_dir})
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = _location(tuple(first["loc"]))
+        message = first["msg"].removeprefix("Value error, ")
+        more = error.error_count() - 1
+        extra = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
+        raise ConfigError(f"{source}: {where}: {message}{extra}") from None
+
+
+def load_config(path: Path) -> RunConfig:
+    """Read and validate a TOML run config."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError(f"config file not found: {path}") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"cannot read config {path}: {error}") from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path} is not valid TOML: {error}") from None
+    if "base_dir" in data:
+        raise ConfigError(f"{path}: base_dir: not a config key (paths are relative to the file)")
+    return parse_config(data, base_dir=path.resolve().parent, source=str(path))
+
+
+def engine_from_option(option: str) -> EngineSpec:
+    """``--engine apertium`` / ``--engine marian`` / ``--engine marian:MODEL`` → EngineSpec."""
+    kind, _, model = option.partition(":")
+    if kind not in ENGINE_KINDS:
+        raise ConfigError(
+            f"unknown engine {kind!r}: use one of {', '.join(ENGINE_KINDS)} (e.g. --engine apertium)"
+        )
+    if kind in ("marian", "ct2"):
+        model = model or DEFAULT_MARIAN_MODEL
+    elif model:
+        raise ConfigError(f"engine {kind!r} takes no model (got {option!r})")
+    return EngineSpec(name=kind, kind=kind, model=model or None, required=False)

@@ -1,0 +1,266 @@
+"""The run: load → segment → back-translate → align → score → detect → report.
+
+Each step is a plain function of the previous step's output; this module calls them in
+order, records each step's wall time, and writes the run folder. Engines are created once
+per run; an engine that cannot run here is skipped (and said so) unless it is required.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from mtqa import __version__
+from mtqa.align import align
+from mtqa.backtranslate.base import Engine
+from mtqa.checks.base import CheckContext, ForcedScorer
+from mtqa.config import RunConfig, load_config, parse_config
+from mtqa.documents import load_document
+from mtqa.errors import EngineUnavailable
+from mtqa.metrics import corpus_scores, segment_scores
+from mtqa.model import Document, DocumentResult, EngineInfo, Pair, RunResult, Score
+from mtqa.segment import segment
+
+log = logging.getLogger(__name__)
+
+# (what is being done, how many units in all) -> a callback taking how many units just finished
+ProgressFactory = Callable[[str, int], Callable[[int], None]]
+
+STEPS = ("load", "segment", "engines", "backtranslate", "align", "score", "detect", "report")
+
+
+def _no_progress(description: str, total: int) -> Callable[[int], None]:
+    return lambda done: None
+
+
+@dataclass
+class Timings:
+    """Wall time per pipeline step, summed over documents."""
+
+    seconds: dict[str, float] = field(default_factory=lambda: dict.fromkeys(STEPS, 0.0))
+
+    @contextmanager
+    def step(self, name: str) -> Iterator[None]:
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - start
+
+
+def default_cache_dir() -> Path:
+    if os.environ.get("MTQA_CACHE_DIR"):
+        return Path(os.environ["MTQA_CACHE_DIR"])
+    return Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "mtqa"
+
+
+@dataclass
+class EngineSet:
+    """The engines of a run: those that run (wrapped in the cache) and those skipped."""
+
+    running: dict[str, Engine]
+    infos: list[EngineInfo]
+    cache: Any = None
+
+    def close(self) -> None:
+        for engine in self.running.values():
+            engine.close()
+        if self.cache is not None:
+            self.cache.close()
+
+    @property
+    def scorer(self) -> ForcedScorer | None:
+        """Forced decoding from the first engine that offers it (a Marian model)."""
+        for engine in self.running.values():
+            score = getattr(engine, "score", None)
+            if callable(score):
+                return score  # type: ignore[no-any-return]
+        return None
+
+    def stats(self) -> dict[str, Any]:
+        return {name: dict(getattr(e, "stats", {})) for name, e in self.running.items()}
+
+
+def open_engines(config: RunConfig, *, use_cache: bool, cache_dir: Path | None) -> EngineSet:
+    """Create every configured engine; skip the unavailable ones unless required."""
+    from mtqa.backtranslate import CachingEngine, TranslationCache, create_engine
+
+    cache = None
+    if use_cache and config.cache.enabled:
+        directory = cache_dir or (config.path(config.cache.dir) if config.cache.dir else None)
+        cache = TranslationCache(directory or default_cache_dir())
+    running: dict[str, Engine] = {}
+    infos: list[EngineInfo] = []
+    for spec in config.engines:
+        try:
+            engine = create_engine(
+                name=spec.name, kind=spec.kind, model=spec.model, settings=spec.settings
+            )
+        except EngineUnavailable as error:
+            if spec.required:
+                for opened in running.values():
+                    opened.close()
+                raise EngineUnavailable(f"required engine {spec.name!r}: {error}") from None
+            log.warning("engine %s skipped: %s", spec.name, error)
+            signature = {"engine": spec.kind, "model": spec.model or ""}
+            infos.append(EngineInfo(spec.name, spec.kind, signature, skipped=str(error)))
+            continue
+        running[spec.name] = CachingEngine(engine, cache)
+        infos.append(EngineInfo(spec.name, spec.kind, dict(engine.signature)))
+    if not running:
+        if cache is not None:
+            cache.close()
+        reasons = "; ".join(f"{i.name}: {i.skipped}" for i in infos)
+        raise EngineUnavailable(f"no back-translation engine can run here ({reasons})")
+    return EngineSet(running, infos, cache)
+
+
+def evaluate_document(
+    document: Document,
+    engines: Mapping[str, Engine],
+    *,
+    metrics: Sequence[str],
+    context: CheckContext,
+    timings: Timings | None = None,
+    progress: ProgressFactory = _no_progress,
+) -> DocumentResult:
+    """Segment, back-translate, align, score and check one document."""
+    timings = timings or Timings()
+    with timings.step("segment"):
+        mt = segment(document.id, "mt", document.mt_text, "fr")
+        ref = segment(document.id, "ref", document.ref_text, "en")
+    back_translations: dict[str, tuple[str, ...]] = {}
+    for name, engine in engines.items():
+        with timings.step("backtranslate"):
+            update = progress(f"{document.id}: {name}", len(mt))
+            back_translations[name] = tuple(engine.translate([s.text for s in mt], progress=update))
+    with timings.step("align"):
+        pairs = align(mt, ref, back_translations, doc_id=document.id)
+    with timings.step("score"):
+        per_segment = {name: segment_scores(pairs, name, metrics) for name in engines}
+        scores = {name: _corpus(pairs, name, metrics) for name in engines}
+    result = DocumentResult(
+        document=document,
+        mt_segments=mt,
+        ref_segments=ref,
+        back_translations=back_translations,
+        pairs=pairs,
+        segment_scores=per_segment,
+        scores=scores,
+    )
+    with timings.step("detect"):
+        from mtqa.checks import detect
+
+        findings = detect(result, context)
+    return replace(result, findings=tuple(findings))
+
+
+def _corpus(pairs: Iterable[Pair], engine: str, metrics: Sequence[str]) -> tuple[Score, ...]:
+    """Corpus scores of one engine's back-translations over the given beads.
+
+    Every reference sentence counts: one the MT dropped is scored against an empty
+    hypothesis, so omissions cost. MT material with no reference has nothing to be scored
+    against and is left to the detectors.
+    """
+    hypotheses, references = [], []
+    for pair in pairs:
+        if pair.ref:
+            hypotheses.append(pair.bt.get(engine, "") if pair.mt else "")
+            references.append(pair.ref_text)
+    return corpus_scores(hypotheses=hypotheses, references=references, metrics=metrics)
+
+
+def run(
+    config: RunConfig | Mapping[str, Any] | str | Path,
+    *,
+    use_cache: bool = True,
+    cache_dir: Path | None = None,
+    write: bool = True,
+    run_dir: Path | None = None,
+    progress: ProgressFactory = _no_progress,
+) -> RunResult:
+    """Run an evaluation and (unless ``write=False``) write its run folder.
+
+    The run folder is ``run_dir`` if given, else the config's ``output_dir/name``.
+    """
+    if isinstance(config, (str, Path)):
+        config = load_config(Path(config))
+    elif not isinstance(config, RunConfig):
+        config = parse_config(config, base_dir=Path.cwd())
+    timings = Timings()
+    with timings.step("load"):
+        specs = config.resolved_documents()
+        documents = [
+            load_document(
+                spec.id or "",
+                mt_path=spec.mt,
+                ref_path=spec.ref,
+                encoding=config.encoding,
+                systems=spec.systems,
+            )
+            for spec in specs
+        ]
+    with timings.step("engines"):
+        engines = open_engines(config, use_cache=use_cache, cache_dir=cache_dir)
+    try:
+        context = CheckContext(
+            engines=tuple(engines.running), scorer=engines.scorer, settings=config.checks
+        )
+        results = [
+            evaluate_document(
+                document,
+                engines.running,
+                metrics=config.metrics,
+                context=context,
+                timings=timings,
+                progress=progress,
+            )
+            for document in documents
+        ]
+        stats = {"engines": engines.stats()}
+    finally:
+        engines.close()
+    with timings.step("score"):
+        all_pairs = [pair for r in results for pair in r.pairs]
+        scores = {name: _corpus(all_pairs, name, config.metrics) for name in engines.running}
+    translated = sum(s.get("misses", 0) for s in stats["engines"].values())
+    seconds = timings.seconds["backtranslate"]
+    stats["backtranslation"] = {
+        "sentences_translated": translated,
+        "sentences_per_second": round(translated / seconds, 2) if translated and seconds else None,
+    }
+    result = RunResult(
+        name=config.name,
+        created=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        mtqa_version=__version__,
+        config=config.to_dict(),
+        engines=tuple(engines.infos),
+        documents=tuple(results),
+        scores=scores,
+        timings=timings.seconds,
+        stats=stats,
+    )
+    if write:
+        with timings.step("report"):
+            write_outputs(result, run_dir or config.run_dir)
+    return result
+
+
+def write_outputs(result: RunResult, run_dir: Path) -> None:
+    """JSON, CSV and HTML outputs of a run, all from the one result."""
+    from mtqa.report.files import write_run
+
+    write_run(result, run_dir)
+    try:
+        from mtqa.report.html import write_html
+    except ImportError:  # the HTML report is optional while its module is absent
+        log.info("HTML report not available")
+        return
+    write_html(result, run_dir)

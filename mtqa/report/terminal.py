@@ -1,0 +1,71 @@
+"""The short summary a run prints in the terminal, rendered from the RunResult."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mtqa.model import SEVERITIES, RunResult
+
+_MAX_LISTED = 40
+
+
+def _clip(text: str | None, width: int) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def format_summary(result: RunResult, run_dir: Path | None = None) -> str:
+    lines = [
+        f"mtqa {result.mtqa_version} · run {result.name!r} · {len(result.documents)} document(s)"
+    ]
+    for engine in result.engines:
+        if engine.skipped:
+            lines.append(f"  engine {engine.name}: skipped — {engine.skipped}")
+        else:
+            lines.append(f"  engine {engine.name}: {engine.signature_text}")
+    lines.append("")
+    lines.append("Corpus scores (95% bootstrap interval):")
+    for engine, scores in result.scores.items():
+        cells = []
+        for s in scores:
+            interval = "" if s.ci_low is None else f" [{s.ci_low:.1f}–{s.ci_high:.1f}]"
+            cells.append(f"{s.metric} {s.value:.1f}{interval}")
+        lines.append(f"  {engine:<10} " + "  ".join(cells))
+    pairs = [p for d in result.documents for p in d.pairs]
+    lines.append(
+        f"  {sum(p.aligned for p in pairs)} aligned pairs, "
+        f"{sum(1 for p in pairs if not p.ref)} MT sentences and "
+        f"{sum(1 for p in pairs if not p.mt)} reference sentences unaligned"
+    )
+    findings = result.findings
+    lines.append("")
+    counts = {s: sum(f.severity == s for f in findings) for s in SEVERITIES}
+    lines.append(
+        f"Findings: {len(findings)} (" + ", ".join(f"{n} {s}" for s, n in counts.items()) + ")"
+    )
+    order = {s: i for i, s in enumerate(SEVERITIES)}
+    ranked = sorted(findings, key=lambda f: (order.get(f.severity, 9), f.doc, f.mt_index or 0))
+    for f in ranked[:_MAX_LISTED]:
+        where = f"mt {f.mt_index}" if f.mt_index is not None else f"ref {f.ref_index}"
+        span = f.mt_span if f.mt_span is not None else f.ref_span
+        lines.append(
+            f"  {f.severity:<8} {f.kind:<19} {f.doc}:{where:<7} {_clip(span, 40)!r}: "
+            f"{_clip(f.message, 80)}"
+        )
+    if len(ranked) > _MAX_LISTED:
+        lines.append(f"  … and {len(ranked) - _MAX_LISTED} more (see findings.jsonl)")
+    lines.append("")
+    timing = ", ".join(f"{k} {v:.2f}s" for k, v in result.timings.items() if v >= 0.005)
+    lines.append(f"Time: {timing}")
+    throughput = result.stats.get("backtranslation", {})
+    if throughput.get("sentences_per_second"):
+        lines.append(
+            f"Back-translation: {throughput['sentences_translated']} sentences, "
+            f"{throughput['sentences_per_second']} sentences/s"
+        )
+    else:
+        hits = sum(e.get("hits", 0) for e in result.stats.get("engines", {}).values())
+        lines.append(f"Back-translation: nothing new to translate ({hits} from the cache)")
+    if run_dir is not None:
+        lines.append(f"Run folder: {run_dir}")
+    return "\n".join(lines)
