@@ -53,13 +53,15 @@ def _ngrams(text: str) -> list[Counter[str]]:
 
 def _similarity(hyp: Sequence[Counter[str]], ref: Sequence[Counter[str]]) -> float:
     stats: list[int] = []
-    for h, r in zip(hyp, ref):
-        stats += [sum(h.values()), sum(r.values()), sum((h & r).values())]
+    for h, r in zip(hyp, ref, strict=True):
+        small, large = (h, r) if len(h) <= len(r) else (r, h)
+        matches = sum(min(count, large.get(gram, 0)) for gram, count in small.items())
+        stats += [h.total(), r.total(), matches]
     return _CHRF._compute_f_score(stats) / 100.0
 
 
 def _merge(a: Sequence[Counter[str]], b: Sequence[Counter[str]]) -> list[Counter[str]]:
-    return [x + y for x, y in zip(a, b)]
+    return [x + y for x, y in zip(a, b, strict=True)]
 
 
 def align(
@@ -83,19 +85,26 @@ def align(
     ref_len = [len(s.text) for s in ref]
 
     @cache
+    def bt_range(engine: str, i0: int, i1: int) -> list[Counter[str]]:
+        if i1 == i0 + 1:
+            return bt_grams[engine][i0]
+        return _merge(bt_range(engine, i0, i1 - 1), bt_grams[engine][i1 - 1])
+
+    @cache
+    def ref_range(j0: int, j1: int) -> list[Counter[str]]:
+        if j1 == j0 + 1:
+            return ref_grams[j0]
+        return _merge(ref_range(j0, j1 - 1), ref_grams[j1 - 1])
+
+    @cache
     def chrf_and_penalty(i0: int, i1: int, j0: int, j1: int) -> tuple[float, float]:
         """Means over engines of chrF(bt[i0:i1], ref[j0:j1]) and of the length penalty."""
-        r = ref_grams[j0]
-        for j in range(j0 + 1, j1):
-            r = _merge(r, ref_grams[j])
+        r = ref_range(j0, j1)
         rlen = sum(ref_len[j0:j1]) + 1
         total = penalty = 0.0
         for e in engines:
-            h = bt_grams[e][i0]
-            for i in range(i0 + 1, i1):
-                h = _merge(h, bt_grams[e][i])
             hlen = sum(bt_len[e][i0:i1]) + 1
-            total += _similarity(h, r)
+            total += _similarity(bt_range(e, i0, i1), r)
             penalty += settings.length_weight * abs(math.log(hlen / rlen))
         count = max(len(engines), 1)
         return total / count, penalty / count
@@ -119,10 +128,12 @@ def align(
             if i == 0 and j == 0:
                 continue
             candidates: list[tuple[float, tuple[int, int]]] = []
-            if i >= 1 and best[i - 1][j] > neg:
-                candidates.append((best[i - 1][j], (1, 0)))
+            # On ties the first candidate wins; trying 0-1 first puts an unaligned MT
+            # sentence before an unaligned reference sentence, in reading order.
             if j >= 1 and best[i][j - 1] > neg:
                 candidates.append((best[i][j - 1], (0, 1)))
+            if i >= 1 and best[i - 1][j] > neg:
+                candidates.append((best[i - 1][j], (1, 0)))
             if i >= 1 and j >= 1 and best[i - 1][j - 1] > neg:
                 candidates.append(
                     (best[i - 1][j - 1] + sim(i - 1, i, j - 1, j) - threshold, (1, 1))

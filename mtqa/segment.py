@@ -2,7 +2,8 @@
 
 Sentences come from sentencex (a maintained, rule-based splitter for ~300 languages). Its
 French rules miss a few abbreviations that French news copy is full of (``M.``, ``Mme``,
-``É.-U.``); a split right after one of those, or after a single initial, is undone here.
+``É.-U.``); a split right after one of those, after a single initial, or before a lower-case
+letter, is undone here.
 Every segment keeps its character offsets into the document text.
 """
 
@@ -112,7 +113,9 @@ def split_sentences(paragraph: str, lang: str) -> list[tuple[int, int]]:
     pieces = [p for p in sentencex.segment(lang, paragraph) if p.strip()]
     merged: list[str] = []
     for piece in pieces:
-        if merged and _ends_with_abbreviation(merged[-1], lang):
+        # A sentence does not start in lower case: such a split followed an abbreviation
+        # the splitter did not know (e.g. "les É.-U. ont").
+        if merged and (_ends_with_abbreviation(merged[-1], lang) or piece.lstrip()[:1].islower()):
             merged[-1] += piece
         else:
             merged.append(piece)
