@@ -41,8 +41,8 @@ def corpus_scores(
 ) -> tuple[Score, ...]:
     """Corpus-level scores with 95% bootstrap intervals (none when fewer than 2 segments).
 
-    The interval is sacrebleu's: the score ± half the width of the 2.5–97.5 percentile range
-    of the resampled scores.
+    The interval is sacrebleu's (what its CLI prints as ``μ ± x``): the mean of the resampled
+    scores ± half the width of their 2.5–97.5 percentile range.
     """
     if len(hypotheses) != len(references):
         raise ValueError(f"{len(hypotheses)} hypotheses but {len(references)} references")
@@ -57,7 +57,7 @@ def corpus_scores(
         result = metric.corpus_score(list(hypotheses), [list(references)], n_bootstrap=bootstrap)
         low = high = None
         if bootstrap > 1 and getattr(result, "_ci", None) is not None:
-            low, high = result.score - result._ci, result.score + result._ci
+            low, high = result._mean - result._ci, result._mean + result._ci
         scores.append(
             Score(
                 metric=name,
