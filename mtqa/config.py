@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, ValidationError, field_validator
 
 from mtqa.errors import ConfigError
 from mtqa.metrics import METRICS
@@ -62,7 +62,7 @@ class EngineSpec(_Strict):
     name: str
     kind: Literal["marian", "apertium", "ct2"]
     model: str | None = None
-    required: bool = False  # a required engine that cannot run stops the run
+    required: StrictBool = False  # a required engine that cannot run stops the run
     settings: dict[str, Any] = Field(default_factory=dict)
 
     @field_validator("name")
@@ -74,7 +74,7 @@ class EngineSpec(_Strict):
 
 
 class CacheSpec(_Strict):
-    enabled: bool = True
+    enabled: StrictBool = True
     dir: Path | None = None  # default: $MTQA_CACHE_DIR or ~/.cache/mtqa
 
 
@@ -205,7 +205,8 @@ def engine_from_option(option: str) -> EngineSpec:
     kind, _, model = option.partition(":")
     if kind not in ENGINE_KINDS:
         raise ConfigError(
-            f"unknown engine {kind!r}: use one of {', '.join(ENGINE_KINDS)} (e.g. --engine apertium)"
+            f"unknown engine {kind!r}: use one of {', '.join(ENGINE_KINDS)} "
+            "(e.g. --engine apertium)"
         )
     if kind in ("marian", "ct2"):
         model = model or DEFAULT_MARIAN_MODEL

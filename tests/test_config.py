@@ -1,0 +1,123 @@
+"""Run configs: validation errors name the key's path; paths are relative to the file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from mtqa.config import engine_from_option, load_config
+from mtqa.errors import ConfigError
+from support import REPO_ROOT
+
+GOOD = """
+name = "t"
+output_dir = "out"
+[[documents]]
+mt = "docs/a/mt.fr.txt"
+ref = "docs/a/ref.en.txt"
+[[engines]]
+name = "apertium"
+kind = "apertium"
+"""
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "run.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_paths_are_relative_to_the_config_file(tmp_path: Path) -> None:
+    config = load_config(write(tmp_path, GOOD))
+    (doc,) = config.resolved_documents()
+    assert doc.id == "a"  # the MT file's folder names the document
+    assert doc.mt == tmp_path / "docs" / "a" / "mt.fr.txt"
+    assert config.run_dir == tmp_path / "out" / "t"
+    assert config.metrics == ["bleu", "chrf", "chrf++", "ter"]
+    assert config.engines[0].required is False
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        ("colour = 'blue'\n" + GOOD, "colour: Extra inputs are not permitted"),
+        (GOOD + "colour = 'blue'\n", "engines[0].colour: Extra inputs are not permitted"),
+        (GOOD.replace('kind = "apertium"', 'kind = "google"'), "engines[0].kind:"),
+        (
+            GOOD + "[[engines]]\nname = 'x'\nkind = 'marian'\nrequired = 'yes'\n",
+            "engines[1].required:",
+        ),
+        (GOOD + "[[engines]]\nname = 'apertium'\nkind = 'apertium'\n", "repeated: apertium"),
+        (GOOD.replace('name = "t"', 'name = "../escape"'), "name:"),
+        ("metrics = ['bleu', 'meteor']\n" + GOOD, "metrics[1]:"),
+        (GOOD.replace('[[engines]]\nname = "apertium"\nkind = "apertium"\n', ""), "engines:"),
+        ("name = 't'\n[[engines]]\nname='a'\nkind='apertium'\n", "documents:"),
+        (GOOD.replace('mt = "docs/a/mt.fr.txt"\n', ""), "documents[0]"),
+        ("name = [", "is not valid TOML"),
+        ("base_dir = '/'\n" + GOOD, "base_dir: not a config key"),
+    ],
+)
+def test_invalid_configs_name_the_key(tmp_path: Path, text: str, needle: str) -> None:
+    with pytest.raises(ConfigError) as caught:
+        load_config(write(tmp_path, text))
+    message = str(caught.value)
+    assert needle in message
+    assert "\n" not in message
+
+
+def test_missing_config_file(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="config file not found"):
+        load_config(tmp_path / "nope.toml")
+
+
+def test_glob_documents_expand_sorted(tmp_path: Path) -> None:
+    for name in ("b", "a", "c"):
+        (tmp_path / "refs" / name).mkdir(parents=True)
+    (tmp_path / "refs" / "not-a-folder.txt").write_text("x")
+    config = load_config(
+        write(
+            tmp_path,
+            GOOD.replace(
+                'mt = "docs/a/mt.fr.txt"\nref = "docs/a/ref.en.txt"\n', 'glob = "refs/*/"\n'
+            ),
+        )
+    )
+    docs = config.resolved_documents()
+    assert [d.id for d in docs] == ["a", "b", "c"]
+    assert docs[0].mt == tmp_path / "refs" / "a" / "mt.fr.txt"
+
+
+def test_duplicate_document_ids(tmp_path: Path) -> None:
+    text = GOOD + '[[documents]]\nmt = "other/a/mt.fr.txt"\nref = "x.txt"\n'
+    text = text.replace('mt = "other/a/mt.fr.txt"', 'mt = "other/a/mt.fr.txt"\nid = "a"')
+    with pytest.raises(ConfigError, match="repeated: a"):
+        load_config(write(tmp_path, text)).resolved_documents()
+
+
+@pytest.mark.parametrize(
+    ("option", "kind", "model"),
+    [
+        ("apertium", "apertium", None),
+        ("marian", "marian", "Helsinki-NLP/opus-mt-fr-en"),
+        ("marian:/models/my-fr-en", "marian", "/models/my-fr-en"),
+        ("ct2:Helsinki-NLP/opus-mt-tc-big-fr-en", "ct2", "Helsinki-NLP/opus-mt-tc-big-fr-en"),
+    ],
+)
+def test_engine_options(option: str, kind: str, model: str | None) -> None:
+    spec = engine_from_option(option)
+    assert (spec.kind, spec.model) == (kind, model)
+
+
+@pytest.mark.parametrize("option", ["google", "apertium:model"])
+def test_bad_engine_options(option: str) -> None:
+    with pytest.raises(ConfigError):
+        engine_from_option(option)
+
+
+def test_sample_config_is_valid() -> None:
+    config = load_config(REPO_ROOT / "configs" / "sample.toml")
+    assert [e.name for e in config.engines] == ["marian", "apertium"]
+    assert not any(e.required for e in config.engines)
+    (doc,) = config.resolved_documents()
+    assert doc.mt.exists() and doc.ref.exists()
