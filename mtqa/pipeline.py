@@ -228,8 +228,11 @@ def run(
     finally:
         engines.close()
     with timings.step("score"):
-        all_pairs = [pair for r in results for pair in r.pairs]
-        scores = {name: _corpus(all_pairs, name, config.metrics) for name in engines.running}
+        if len(results) == 1:  # the one document's scores are the run's
+            scores = dict(results[0].scores)
+        else:
+            all_pairs = [pair for r in results for pair in r.pairs]
+            scores = {name: _corpus(all_pairs, name, config.metrics) for name in engines.running}
     translated = sum(s.get("misses", 0) for s in stats["engines"].values())
     seconds = timings.seconds["backtranslate"]
     stats["backtranslation"] = {
