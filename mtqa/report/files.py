@@ -79,12 +79,19 @@ def finding_counts(findings: Iterable[Finding]) -> dict[str, Any]:
     }
 
 
-def _scores_json(scores: Mapping[str, tuple[Score, ...]]) -> dict[str, Any]:
-    return {engine: {s.metric: s.to_json() for s in values} for engine, values in scores.items()}
+def _scores_json(
+    scores: Mapping[str, tuple[Score, ...]], engines: Mapping[str, str]
+) -> dict[str, Any]:
+    """Scores per engine and metric, each with the engine's signature beside sacrebleu's."""
+    return {
+        engine: {s.metric: {**s.to_json(), "engine_signature": engines[engine]} for s in values}
+        for engine, values in scores.items()
+    }
 
 
 def summary(result: RunResult) -> dict[str, Any]:
     """The public run summary (summary.json)."""
+    signatures = {e.name: e.signature_text for e in result.engines}
     return {
         "name": result.name,
         "created": result.created,
@@ -99,7 +106,7 @@ def summary(result: RunResult) -> dict[str, Any]:
             }
             for e in result.engines
         ],
-        "scores": _scores_json(result.scores),
+        "scores": _scores_json(result.scores, signatures),
         "documents": [
             {
                 "id": d.document.id,
@@ -108,7 +115,7 @@ def summary(result: RunResult) -> dict[str, Any]:
                 "aligned_pairs": sum(p.aligned for p in d.pairs),
                 "unaligned_mt": sum(1 for p in d.pairs if not p.ref),
                 "unaligned_ref": sum(1 for p in d.pairs if not p.mt),
-                "scores": _scores_json(d.scores),
+                "scores": _scores_json(d.scores, signatures),
                 "findings": finding_counts(d.findings),
             }
             for d in result.documents

@@ -1,0 +1,192 @@
+"""End to end: `mtqa run` on the sample and on small documents, through the real engines."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+
+from mtqa.cli import main
+from mtqa.report.files import load_run
+from support import REPO_ROOT, SAMPLE
+
+FURNITURE = {
+    "Dernières mises à jour",
+    "Voir 2 autres histoires",
+    "Nos normes : Principes de confiance de Thomson Reuters.",
+}
+CONTRACT = {
+    "doc",
+    "kind",
+    "severity",
+    "mt_index",
+    "ref_index",
+    "mt_text",
+    "mt_span",
+    "ref_span",
+    "bt_span",
+    "engines",
+    "detector",
+    "message",
+    "evidence",
+}
+
+
+@pytest.fixture(scope="module")
+def sample_run(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from conftest import apertium_required
+
+    apertium_required()
+    out = tmp_path_factory.mktemp("sample-run")
+    cache = out / "cache"
+    mp = pytest.MonkeyPatch()
+    mp.setenv("HF_HUB_OFFLINE", "1")  # never reach a hub from tests
+    try:
+        code = main(
+            [
+                "run",
+                str(REPO_ROOT / "configs" / "sample.toml"),
+                "--out",
+                str(out / "run"),
+                "--cache-dir",
+                str(cache),
+                "--quiet",
+            ]
+        )
+    finally:
+        mp.undo()
+    assert code == 0
+    return out / "run"
+
+
+def test_sample_pairs_every_story_sentence_and_leaves_furniture_unaligned(sample_run: Path) -> None:
+    with open(sample_run / "segments.csv", encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    unaligned_mt = {r["mt"] for r in rows if not r["reference"]}
+    assert unaligned_mt == FURNITURE
+    assert not [r for r in rows if not r["mt"]], "a reference sentence was left unaligned"
+    ref_lines = (SAMPLE / "ref.en.txt").read_text(encoding="utf-8").splitlines()
+    aligned_refs = " ".join(r["reference"] for r in rows if r["reference"])
+    for line in ref_lines:
+        assert line in aligned_refs
+    # each reference paragraph is paired with the MT paragraph at the same place in the story
+    by_ref = {r["reference"]: r["mt"] for r in rows if r["reference"]}
+    assert by_ref[ref_lines[0]].startswith("ASTANA, 28 février")
+    assert by_ref[ref_lines[-1]].startswith("Rapport de Simon Lewis")
+    assert all(r["bt_apertium"] for r in rows if r["mt"])
+
+
+def test_sample_summary_states_engines_scores_and_timings(sample_run: Path) -> None:
+    summary = json.loads((sample_run / "summary.json").read_text(encoding="utf-8"))
+    engines = {e["name"]: e for e in summary["engines"]}
+    assert engines["apertium"]["status"] == "ran"
+    assert engines["apertium"]["signature"]["apertium-fr-es"]
+    if engines["marian"]["status"] == "skipped":  # no model here: it says why
+        assert "Helsinki-NLP/opus-mt-fr-en" in engines["marian"]["skipped_because"]
+    scores = summary["scores"]["apertium"]
+    for metric in ("bleu", "chrf", "chrf++", "ter"):
+        low, high = scores[metric]["ci95"]
+        assert low <= scores[metric]["value"] <= high or metric == "ter"
+        assert scores[metric]["signature"].startswith("nrefs:1|bs:1000")
+        assert scores[metric]["engine_signature"].startswith("engine:apertium|")
+    assert 0 < scores["chrf"]["value"] < 100
+    assert summary["timings"]["backtranslate"] > 0
+    assert summary["documents"][0]["unaligned_mt"] == 3
+    assert summary["config"]["documents"][0]["id"] == "blinken-central-asia"
+
+
+def test_findings_follow_the_contract(sample_run: Path) -> None:
+    lines = (sample_run / "findings.jsonl").read_text(encoding="utf-8").splitlines()
+    for line in lines:
+        finding = json.loads(line)
+        assert set(finding) == CONTRACT
+        if finding["mt_span"] is not None:
+            assert finding["mt_span"] in finding["mt_text"]
+
+
+def test_saved_run_loads_back_whole(sample_run: Path) -> None:
+    result = load_run(sample_run)
+    (doc,) = result.documents
+    assert doc.document.mt_text == (SAMPLE / "mt.fr.txt").read_text(encoding="utf-8")
+    for segment in doc.mt_segments:
+        assert doc.document.mt_text[segment.start : segment.end] == segment.text
+    assert len(doc.pairs) == 21 and sum(p.aligned for p in doc.pairs) == 18
+
+
+def test_second_run_translates_nothing(tmp_path: Path, capsys) -> None:
+    from conftest import apertium_required
+
+    apertium_required()
+    mt, ref = tmp_path / "mt.fr.txt", tmp_path / "ref.en.txt"
+    mt.write_text(
+        "Le gouvernement a présenté son budget.\nLes impôts baisseront l'an prochain.",
+        encoding="utf-8",
+    )
+    ref.write_text(
+        "The government presented its budget.\nTaxes will fall next year.", encoding="utf-8"
+    )
+    argv = [
+        "run",
+        "--mt",
+        str(mt),
+        "--ref",
+        str(ref),
+        "--engine",
+        "apertium",
+        "--cache-dir",
+        str(tmp_path / "cache"),
+        "--out",
+        str(tmp_path / "run"),
+    ]
+    assert main(argv) == 0
+    first = json.loads((tmp_path / "run" / "summary.json").read_text())["stats"]["engines"]
+    assert main(argv) == 0
+    second = json.loads((tmp_path / "run" / "summary.json").read_text())["stats"]["engines"]
+    assert first["apertium"]["misses"] == 2
+    assert second["apertium"]["misses"] == 0 and second["apertium"]["hits"] == 2
+    out = capsys.readouterr().out
+    assert "nothing new to translate" in out and "Corpus scores" in out
+
+
+def test_tiny_marian_and_apertium_in_one_run(tmp_path: Path, tiny_marian_dir: Path) -> None:
+    from conftest import apertium_required
+
+    apertium_required()
+    config = tmp_path / "run.toml"
+    (tmp_path / "doc").mkdir()
+    (tmp_path / "doc" / "mt.fr.txt").write_text(
+        "Le ministre parle.\nLa ville est grande.", encoding="utf-8"
+    )
+    (tmp_path / "doc" / "ref.en.txt").write_text(
+        "The minister speaks.\nThe city is big.", encoding="utf-8"
+    )
+    config.write_text(
+        f"""name = "both"
+output_dir = "out"
+[cache]
+dir = "cache"
+[[documents]]
+mt = "doc/mt.fr.txt"
+ref = "doc/ref.en.txt"
+[[engines]]
+name = "tiny"
+kind = "marian"
+model = "{tiny_marian_dir}"
+required = true
+settings = {{ num_beams = 1, max_new_tokens = 12 }}
+[[engines]]
+name = "apertium"
+kind = "apertium"
+required = true
+""",
+        encoding="utf-8",
+    )
+    assert main(["run", str(config), "--quiet"]) == 0
+    run_dir = tmp_path / "out" / "both"
+    summary = json.loads((run_dir / "summary.json").read_text())
+    assert set(summary["scores"]) == {"tiny", "apertium"}
+    assert summary["engines"][0]["signature"]["revision"]
+    header = (run_dir / "segments.csv").read_text(encoding="utf-8").splitlines()[0]
+    assert "bt_tiny" in header and "chrf_apertium" in header
