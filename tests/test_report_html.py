@@ -1,0 +1,733 @@
+"""The HTML report: escaping, self-containment, highlights, ordering and file writing.
+
+The runs here are built by hand (no engine runs) but their scores are real sacrebleu scores
+of the hand-written back-translations against the references.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import re
+from collections.abc import Mapping, Sequence
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sacrebleu.metrics import BLEU, CHRF, TER
+
+from mtqa.errors import InputError
+from mtqa.model import (
+    FINDING_KINDS,
+    SEVERITIES,
+    Document,
+    DocumentResult,
+    EngineInfo,
+    Finding,
+    Pair,
+    RunResult,
+    Score,
+    Segment,
+)
+from mtqa.report.html import REPORT_NAME, render_html, write_html
+
+# --------------------------------------------------------------------------- building runs
+
+ENGINES = ("marian", "apertium")
+_METRICS = {
+    "bleu": BLEU(effective_order=True),
+    "chrf": CHRF(),
+    "chrf++": CHRF(word_order=2),
+    "ter": TER(),
+}
+
+
+def _segments(doc: str, side: str, lines: Sequence[str]) -> tuple[Segment, ...]:
+    """One sentence per line: offsets into the text the lines make when joined by newlines."""
+    out, offset = [], 0
+    for i, line in enumerate(lines):
+        out.append(Segment(doc, side, i, i, offset, offset + len(line), line))  # type: ignore[arg-type]
+        offset += len(line) + 1
+    return tuple(out)
+
+
+def _corpus(hyps: list[str], refs: list[str]) -> tuple[Score, ...]:
+    scores = []
+    for name, metric in _METRICS.items():
+        s = metric.corpus_score(hyps, [refs], n_bootstrap=40)
+        half = float(getattr(s, "_ci", 0.0) or 0.0)
+        mean = float(getattr(s, "_mean", s.score) or s.score)
+        scores.append(Score(name, s.score, mean - half, mean + half, str(metric.get_signature())))
+    return tuple(scores)
+
+
+def make_document(
+    doc_id: str,
+    mt_lines: Sequence[str],
+    ref_lines: Sequence[str],
+    bts: Mapping[str, Sequence[str]],
+    beads: Sequence[tuple[tuple[int, ...], tuple[int, ...]]],
+    findings: Sequence[Mapping[str, Any]] = (),
+) -> DocumentResult:
+    mt_segs = _segments(doc_id, "mt", mt_lines)
+    ref_segs = _segments(doc_id, "ref", ref_lines)
+    pairs = []
+    for index, (mt, ref) in enumerate(beads):
+        pairs.append(
+            Pair(
+                doc=doc_id,
+                index=index,
+                mt=mt,
+                ref=ref,
+                mt_text=" ".join(mt_lines[i] for i in mt),
+                ref_text=" ".join(ref_lines[i] for i in ref),
+                bt={e: " ".join(bts[e][i] for i in mt) for e in bts},
+            )
+        )
+    segment_scores: dict[str, tuple[dict[str, float], ...]] = {}
+    scores: dict[str, tuple[Score, ...]] = {}
+    for e in bts:
+        per_pair = []
+        for p in pairs:
+            if p.aligned:
+                per_pair.append(
+                    {n: m.sentence_score(p.bt[e], [p.ref_text]).score for n, m in _METRICS.items()}
+                )
+            else:
+                per_pair.append({})
+        segment_scores[e] = tuple(per_pair)
+        aligned = [p for p in pairs if p.aligned]
+        scores[e] = _corpus([p.bt[e] for p in aligned], [p.ref_text for p in aligned])
+    by_mt = {i: p for p in pairs for i in p.mt}
+    by_ref = {i: p for p in pairs for i in p.ref}
+    built = []
+    for spec in findings:
+        pair = by_mt.get(spec.get("mt_index")) or by_ref[spec["ref_index"]]
+        built.append(
+            Finding(
+                doc=doc_id,
+                kind=spec["kind"],
+                severity=spec["severity"],
+                mt_index=spec.get("mt_index"),
+                ref_index=spec.get("ref_index"),
+                mt_text=pair.mt_text,
+                mt_span=spec.get("mt_span"),
+                ref_span=spec.get("ref_span"),
+                bt_span=spec.get("bt_span"),
+                engines=tuple(spec.get("engines", ())),
+                detector=spec.get("detector", f"checks.{spec['kind']}"),
+                message=spec.get("message", f"{spec['kind']} found"),
+                evidence=spec.get("evidence", {}),
+            )
+        )
+    return DocumentResult(
+        document=Document(doc_id, "\n".join(mt_lines), "\n".join(ref_lines)),
+        mt_segments=mt_segs,
+        ref_segments=ref_segs,
+        back_translations={e: tuple(v) for e, v in bts.items()},
+        pairs=tuple(pairs),
+        segment_scores=segment_scores,
+        scores=scores,
+        findings=tuple(built),
+    )
+
+
+def bridge_document() -> DocumentResult:
+    """A small news story with findings of most kinds and both kinds of unaligned material."""
+    mt = [
+        "Le maire Jean Dupont a inauguré mardi le nouveau pont de Lyon.",
+        "Le projet a coûté 40 millions d'euros, selon la mairie.",
+        "Les habitants n'ont pas salué l'ouvrage.",
+        "Partager cet article",
+        "la semaine dernière.",
+        "Le chantier a été retardé par des grèves.",
+    ]
+    ref = [
+        "Mayor Jean Dupond opened the new bridge in Lyon on Tuesday.",
+        "The project cost 45 million euros, according to the town hall.",
+        "Residents welcomed the structure last week.",
+        "Work began in 2019.",
+        "The works were delayed by strikes.",
+    ]
+    bts = {
+        "marian": [
+            "Mayor Jean Dupont inaugurated the new bridge in Lyon on Tuesday.",
+            "The project cost 40 million euros, according to the town hall.",
+            "The inhabitants did not greet the work.",
+            "Share this article",
+            "last week.",
+            "The construction site was delayed by strikes.",
+        ],
+        "apertium": [
+            "The mayor Jean Dupont inaugurated Tuesday the new bridge of Lyon.",
+            "The project has cost 40 millions of euros, according to the town hall.",
+            "The inhabitants have not saluted the work.",
+            "Share this article",
+            "the last week.",
+            "The building site has been delayed by strikes.",
+        ],
+    }
+    beads = [((0,), (0,)), ((1,), (1,)), ((2, 4), (2,)), ((3,), ()), ((), (3,)), ((5,), (4,))]
+    findings = [
+        {"kind": "entity_drift", "severity": "critical", "mt_index": 0, "ref_index": 0,
+         "mt_span": "Jean Dupont", "ref_span": "Jean Dupond", "bt_span": "Jean Dupont",
+         "engines": ["marian", "apertium"], "message": "Dupond is spelt Dupont in the MT.",
+         "evidence": {"similarity": 0.91, "agreement": "all engines"}},
+        {"kind": "number_mismatch", "severity": "major", "mt_index": 1, "ref_index": 1,
+         "mt_span": "40 millions d'euros", "ref_span": "45 million euros",
+         "bt_span": "40 million euros", "engines": ["marian"],
+         "evidence": {"mt_value": 40000000, "ref_value": 45000000, "agreement": "one engine"}},
+        {"kind": "meaning_inversion", "severity": "critical", "mt_index": 2, "ref_index": 2,
+         "mt_span": "n'ont pas salué", "ref_span": "welcomed", "bt_span": "did not greet",
+         "engines": ["marian"], "evidence": {"negation": {"mt": True, "ref": False}}},
+        {"kind": "odd_rendering", "severity": "minor", "mt_index": 2, "ref_index": 2,
+         "mt_span": "l'ouvrage", "ref_span": "the structure", "bt_span": "the work",
+         "engines": ["marian"], "evidence": {"logprob": -7.25}},
+        {"kind": "fragment", "severity": "minor", "mt_index": 4, "ref_index": 2,
+         "mt_span": "la semaine dernière.", "ref_span": "last week",
+         "engines": [], "evidence": {"starts_lowercase": True}},
+        {"kind": "boilerplate", "severity": "minor", "mt_index": 3, "ref_index": None,
+         "mt_span": "Partager cet article", "engines": []},
+        {"kind": "omission", "severity": "major", "mt_index": None, "ref_index": 3,
+         "ref_span": "Work began in 2019.", "engines": []},
+        {"kind": "low_score", "severity": "minor", "mt_index": 5, "ref_index": 4,
+         "mt_span": "Le chantier a été retardé par des grèves.", "engines": ["apertium"],
+         "evidence": {"chrf": 41.0, "threshold": 45}},
+    ]
+    return make_document("bridge-opening", mt, ref, bts, beads, findings)
+
+
+def mixed_document() -> DocumentResult:
+    """The remaining kinds: entities missing or inconsistent, untranslated text, an addition."""
+    mt = [
+        "La ministre Claire Martin est arrivée à Genève.",
+        "Martine a rencontré ses homologues.",
+        "The summit opened with a minute of silence.",
+        "Elle a aussi visité une usine de montres célèbre.",
+        "La rencontre reprendra demain.",
+    ]
+    ref = [
+        "Minister Claire Martin arrived in Geneva.",
+        "Martin met her counterparts.",
+        "The summit opened with a minute of silence.",
+        "She also visited a watch factory.",
+        "The meeting will resume tomorrow.",
+    ]
+    bts = {
+        "marian": [
+            "Minister Claire Martin arrived in Geneva.",
+            "Martine met her counterparts.",
+            "The summit opened with a minute of silence.",
+            "She also visited a famous watch factory.",
+            "The meeting will resume tomorrow.",
+        ],
+        "apertium": [
+            "The minister Claire Martin arrived to Geneva.",
+            "Martine met his counterparts.",
+            "The summit opened with a minute of silence.",
+            "She also visited a factory of famous watches.",
+            "The meeting will take again tomorrow.",
+        ],
+    }
+    beads = [((0,), (0,)), ((1,), (1,)), ((2,), (2,)), ((3,), (3,)), ((4,), (4,))]
+    findings = [
+        {"kind": "entity_inconsistent", "severity": "major", "mt_index": 1, "ref_index": 1,
+         "mt_span": "Martine", "ref_span": "Martin", "bt_span": "Martine",
+         "engines": ["marian", "apertium"], "evidence": {"other_forms": ["Martin"]}},
+        {"kind": "entity_missing", "severity": "major", "mt_index": 0, "ref_index": 0,
+         "mt_span": "Genève", "ref_span": "Geneva", "bt_span": "Geneva", "engines": ["apertium"]},
+        {"kind": "untranslated", "severity": "major", "mt_index": 2, "ref_index": 2,
+         "mt_span": "The summit opened with a minute of silence.", "engines": [],
+         "evidence": {"language": "en", "probability": 0.99}},
+        {"kind": "addition", "severity": "minor", "mt_index": 3, "ref_index": 3,
+         "mt_span": "célèbre", "bt_span": "famous", "engines": ["marian"]},
+    ]
+    return make_document("summit-visit", mt, ref, bts, beads, findings)
+
+
+EVIL = {
+    "script": "<script>alert('mt')</script>",
+    "attr": '" onmouseover="alert(1)" x="',
+    "img": "<img src=x onerror=alert(2)>",
+    "entity": "AT&T &amp; &lt;b&gt; &#60;i&#62;",
+    "rtl": "שלום עולם مرحبا",
+    "emoji": "🙂👍🏽 🇫🇷",
+    "url": "https://example.com/tracker.png",
+    "long": "Donaudampfschifffahrtsgesellschaft" * 12,
+}
+
+
+def evil_document() -> DocumentResult:
+    """Hostile and awkward text everywhere a string can go."""
+    doc_id = 'doc<b>"id</b>\' onclick="alert(3)"'
+    mt = [
+        f"Il a écrit {EVIL['script']} et {EVIL['attr']} dans le texte.",
+        f"{EVIL['entity']} achète {EVIL['img']} {EVIL['emoji']}.",
+        f"{EVIL['rtl']} {EVIL['long']}",
+        "",
+        f"Voir {EVIL['url']}",
+    ]
+    ref = [
+        f"He wrote {EVIL['script']} and {EVIL['attr']} in the text.",
+        f"{EVIL['entity']} buys {EVIL['img']} {EVIL['emoji']}.",
+        f"{EVIL['rtl']} {EVIL['long']}",
+        "",
+    ]
+    bts = {
+        "marian": [
+            f"He wrote {EVIL['script']} and {EVIL['attr']} in the text.",
+            f"{EVIL['entity']} buys {EVIL['img']} {EVIL['emoji']}.",
+            f"{EVIL['rtl']} {EVIL['long']}",
+            "",
+            f"See {EVIL['url']}",
+        ],
+        "apertium": [
+            f"It wrote {EVIL['script']} and {EVIL['attr']} in the text.",
+            f"{EVIL['entity']} buys {EVIL['img']}.",
+            f"{EVIL['rtl']}",
+            "",
+            f"To see {EVIL['url']}",
+        ],
+    }
+    beads = [((0,), (0,)), ((1,), (1,)), ((2,), (2,)), ((3,), (3,)), ((4,), ())]
+    findings = [
+        {"kind": "entity_drift", "severity": "critical", "mt_index": 0, "ref_index": 0,
+         "mt_span": EVIL["script"], "ref_span": EVIL["script"], "bt_span": EVIL["attr"],
+         "engines": ["marian"], "message": f"Message {EVIL['img']} {EVIL['attr']}",
+         "detector": f"checks.{EVIL['script']}",
+         "evidence": {EVIL["script"]: EVIL["attr"], "nested": {"k": EVIL["img"]},
+                      "agreement": EVIL["script"]}},
+        {"kind": "odd_rendering", "severity": "major", "mt_index": 1, "ref_index": 1,
+         "mt_span": EVIL["entity"], "ref_span": EVIL["emoji"], "bt_span": EVIL["img"],
+         "engines": ["marian", "apertium"], "evidence": {"url": EVIL["url"]}},
+        {"kind": "number_mismatch", "severity": "minor", "mt_index": 2, "ref_index": 2,
+         "mt_span": EVIL["rtl"], "ref_span": EVIL["long"], "bt_span": EVIL["rtl"],
+         "engines": ["apertium"]},
+        {"kind": "boilerplate", "severity": "minor", "mt_index": 4, "ref_index": None,
+         "mt_span": EVIL["url"], "engines": []},
+    ]
+    return make_document(doc_id, mt, ref, bts, beads, findings)
+
+
+def make_run(
+    documents: Sequence[DocumentResult],
+    *,
+    name: str = "news-batch",
+    stats: Mapping[str, Any] | None = None,
+) -> RunResult:
+    names = [e for e in ENGINES if any(e in d.back_translations for d in documents)]
+    hyps: dict[str, list[str]] = {e: [] for e in names}
+    refs: list[str] = []
+    for d in documents:
+        for p in d.pairs:
+            if p.aligned:
+                refs.append(p.ref_text)
+                for e in names:
+                    hyps[e].append(p.bt[e])
+    engines = (
+        EngineInfo("marian", "marian", {"engine": "marian", "model": "opus-mt-fr-en",
+                                        "revision": "0123abcd", "beams": 4}),
+        EngineInfo("apertium", "apertium", {"engine": "apertium", "pivot": "fr-es-en"}),
+        EngineInfo("nllb", "marian", {"engine": "marian", "model": "nllb"},
+                   skipped="model not in the local cache; set HF_HUB_OFFLINE=0 or give a path"),
+    )
+    return RunResult(
+        name=name,
+        created="2026-11-28T01:00:00Z",
+        mtqa_version="0.1.0",
+        config={"engines": list(ENGINES), "thresholds": {"low_score": 45.0}},
+        engines=engines,
+        documents=tuple(documents),
+        scores={e: _corpus(hyps[e], refs) for e in names} if refs else {},
+        timings={"load": 0.01, "backtranslate": 1.5, "align": 0.2},
+        stats=dict(stats or {"translations": 20, "cache_hits": 7}),
+    )
+
+
+def batch_run() -> RunResult:
+    return make_run([bridge_document(), mixed_document()])
+
+
+# --------------------------------------------------------------------------- parsing output
+
+
+class Page(HTMLParser):
+    """Collects every element, attribute and text node, and where the highlights sit."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.elements: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+        self.scripts: list[tuple[dict[str, str | None], str]] = []
+        self.stack: list[tuple[str, dict[str, str | None]]] = []
+        self.marks: list[tuple[str, int, set[int], str]] = []  # column, container, findings, text
+        self.containers = 0
+        self._container_stack: list[int] = []
+        self._script: tuple[dict[str, str | None], list[str]] | None = None
+
+    _VOID = {"meta", "link", "input", "col", "br", "img", "hr", "rect", "line", "circle"}
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        self.elements.append((tag, a))
+        if tag == "script":
+            self._script = (a, [])
+        if tag in self._VOID:
+            return
+        if tag == "div" and "txt" in (a.get("class") or "").split():
+            self.containers += 1
+            self._container_stack.append(self.containers)
+        self.stack.append((tag, a))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.elements.append((tag, dict(attrs)))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script" and self._script is not None:
+            self.scripts.append((self._script[0], "".join(self._script[1])))
+            self._script = None
+        while self.stack:
+            t, a = self.stack.pop()
+            if t == "div" and "txt" in (a.get("class") or "").split():
+                self._container_stack.pop()
+            if t == tag:
+                break
+
+    def handle_data(self, data: str) -> None:
+        if self._script is not None:
+            self._script[1].append(data)
+            return
+        if self.stack and self.stack[-1][0] == "style":
+            return
+        self.text.append(data)
+        marks = [a for t, a in self.stack if t == "mark"]
+        if marks:
+            column = next(
+                (
+                    c
+                    for t, a in reversed(self.stack)
+                    if t == "td"
+                    for c in (a.get("class") or "").split()
+                    if c in ("mt", "bt", "ref")
+                ),
+                "",
+            )
+            numbers = {int(n) for n in (marks[-1].get("data-f") or "").split()}
+            container = self._container_stack[-1] if self._container_stack else 0
+            self.marks.append((column, container, numbers, data))
+
+    @property
+    def all_text(self) -> str:
+        return "".join(self.text)
+
+    def highlighted(self, number: int, column: str) -> list[str]:
+        """The text highlighted for a finding in one column, one string per text block."""
+        by_container: dict[int, str] = {}
+        for col, container, numbers, data in self.marks:
+            if col == column and number in numbers:
+                by_container[container] = by_container.get(container, "") + data
+        return list(by_container.values())
+
+
+def parse(html: str) -> Page:
+    page = Page()
+    page.feed(html)
+    page.close()
+    return page
+
+
+@pytest.fixture(scope="module")
+def evil_page() -> tuple[RunResult, str, Page]:
+    run = make_run(
+        [evil_document(), bridge_document()],
+        name=f"run {EVIL['img']} {EVIL['attr']}",
+        stats={"comparison": [{"system": EVIL["script"], "chrf": 50.5}], EVIL["img"]: EVIL["attr"]},
+    )
+    html = render_html(run)
+    return run, html, parse(html)
+
+
+# --------------------------------------------------------------------------- escaping
+
+
+def test_no_injected_element_or_attribute_survives(evil_page: tuple[RunResult, str, Page]) -> None:
+    _, _, page = evil_page
+    tags = {t for t, _ in page.elements}
+    assert "img" not in tags
+    assert "b" not in tags  # the doc id's <b> must not become an element
+    assert "i" not in tags
+    attrs = {k for _, a in page.elements for k in a}
+    assert not {a for a in attrs if a.startswith("on")}, attrs
+    # Exactly the two scripts the report ships: its data and its code.
+    assert [a.get("type") for a, _ in page.scripts] == ["application/json", None]
+
+
+@pytest.mark.parametrize("name", sorted(EVIL))
+def test_hostile_text_is_shown_as_text(evil_page: tuple[RunResult, str, Page], name: str) -> None:
+    _, _, page = evil_page
+    assert EVIL[name] in page.all_text
+
+
+def test_run_name_doc_id_message_and_evidence_are_text(
+    evil_page: tuple[RunResult, str, Page],
+) -> None:
+    run, _, page = evil_page
+    text = page.all_text
+    assert run.name in text
+    assert run.documents[0].document.id in text
+    evil = run.documents[0].findings[0]
+    assert evil.message in text
+    assert evil.detector in text
+    for key, value in evil.evidence.items():
+        assert key == "agreement" or str(key) in text  # agreement is shown as a badge
+        if isinstance(value, str):
+            assert value in text
+    assert json.dumps(evil.evidence["nested"], ensure_ascii=False) in text
+    # A stats key and a comparison cell are escaped too.
+    assert EVIL["img"] in text and EVIL["script"] in text
+
+
+def test_embedded_data_cannot_close_its_script(evil_page: tuple[RunResult, str, Page]) -> None:
+    _, _, page = evil_page
+    (attrs, payload), _ = page.scripts
+    assert attrs.get("id") == "mtqa-data"
+    assert not set("<>&") & set(payload)
+    data = json.loads(payload)
+    assert len(data["rows"]) == sum(len(d.pairs) for d in evil_page[0].documents)
+
+
+def test_csp_forbids_network_and_pins_the_script_hash(
+    evil_page: tuple[RunResult, str, Page],
+) -> None:
+    _, _, page = evil_page
+    metas = [a for t, a in page.elements if t == "meta" and a.get("http-equiv")]
+    assert [m["http-equiv"] for m in metas] == ["Content-Security-Policy"]
+    policy = dict(
+        (d.strip().split(" ", 1) + [""])[:2] for d in (metas[0]["content"] or "").split(";")
+    )
+    assert policy["default-src"] == "'none'"
+    assert policy["img-src"] == "data:"
+    code = page.scripts[1][1]
+    digest = base64.b64encode(hashlib.sha256(code.encode("utf-8")).digest()).decode()
+    assert policy["script-src"] == f"'sha256-{digest}'"
+    assert "unsafe-inline" not in policy["script-src"]
+
+
+def test_no_network_resource_is_referenced(evil_page: tuple[RunResult, str, Page]) -> None:
+    _, html, page = evil_page
+    for tag, attrs in page.elements:
+        for key in ("src", "href", "action", "xlink:href", "srcset", "poster", "data"):
+            value = attrs.get(key) or ""
+            assert not re.match(r"\s*(https?:)?//", value, re.I), (tag, key, value)
+    style = html.split("<style>", 1)[1].split("</style>", 1)[0]
+    assert not re.findall(r"url\(\s*['\"]?(?!#)", style)  # only in-page SVG patterns
+    assert "@import" not in style
+
+
+# --------------------------------------------------------------------------- highlights
+
+
+@pytest.mark.parametrize("factory", [batch_run, lambda: make_run([evil_document()])])
+def test_every_finding_is_highlighted_in_each_column(factory: Any) -> None:
+    run = factory()
+    page = parse(render_html(run))
+    for number, f in enumerate(run.findings, start=1):
+        for column, span in (("mt", f.mt_span), ("ref", f.ref_span), ("bt", f.bt_span)):
+            if span is None:
+                assert page.highlighted(number, column) == [], (number, column)
+                continue
+            shown = page.highlighted(number, column)
+            assert shown, (number, f.kind, column)
+            assert all(s == span for s in shown), (number, column, shown)
+        if f.bt_span:
+            # Highlighted in the back-translation of each engine that supports the finding.
+            engines = f.engines or ENGINES
+            expected = sum(
+                1
+                for d in run.documents
+                if d.document.id == f.doc
+                for p in d.pairs
+                if f.mt_index in p.mt
+                for e in engines
+                if f.bt_span in p.bt[e]
+            )
+            assert len(page.highlighted(number, "bt")) == expected
+
+
+def test_overlapping_spans_keep_both_findings() -> None:
+    page = parse(render_html(batch_run()))
+    # Finding 3 ("n'ont pas salué") and 4 ("l'ouvrage") sit in the same MT sentence;
+    # the fragment (5) sits in the second sentence of the same 2-1 bead.
+    assert page.highlighted(3, "mt") == ["n'ont pas salué"]
+    assert page.highlighted(4, "mt") == ["l'ouvrage"]
+    assert page.highlighted(5, "mt") == ["la semaine dernière."]
+
+
+def test_span_in_a_repeated_word_is_found_in_its_own_sentence() -> None:
+    mt = ["Le chat dort.", "Le chat mange."]
+    ref = ["The cat sleeps.", "The dog eats."]
+    bts = {"marian": ["The cat sleeps.", "The cat eats."]}
+    doc = make_document(
+        "repeat", mt, ref, bts, [((0, 1), (0, 1))],
+        [{"kind": "entity_drift", "severity": "major", "mt_index": 1, "ref_index": 1,
+          "mt_span": "chat", "ref_span": "The", "engines": ["marian"]}],
+    )
+    run = make_run([doc])
+    run = RunResult(**{**run.__dict__, "engines": run.engines[:1]})
+    html = render_html(run)
+    page = parse(html)
+    assert page.highlighted(1, "mt") == ["chat"]
+    mt_cell = html.split('class="mt"', 1)[1].split("</td>", 1)[0]
+    # The second "chat", in sentence 2, not the first.
+    assert mt_cell.index("<mark") > mt_cell.index("dort.")
+    ref_cell = html.split('class="ref"', 1)[1].split("</td>", 1)[0]
+    assert ref_cell.index("<mark") > ref_cell.index("sleeps.")
+
+
+def test_a_span_missing_from_its_row_is_reported_not_dropped() -> None:
+    doc = bridge_document()
+    wrong = Finding(**{**doc.findings[0].__dict__, "ref_span": "no such words"})
+    doc = DocumentResult(**{**doc.__dict__, "findings": (wrong, *doc.findings[1:])})
+    page = parse(render_html(make_run([doc])))
+    assert "not found in this row: ref" in page.all_text
+    assert page.highlighted(1, "mt") == ["Jean Dupont"]
+
+
+def test_findings_without_a_bead_get_a_document_row() -> None:
+    doc = mixed_document()
+    stray = Finding(**{**doc.findings[0].__dict__, "mt_index": None, "ref_index": None})
+    doc = DocumentResult(**{**doc.__dict__, "findings": (*doc.findings, stray)})
+    html = render_html(make_run([doc]))
+    assert 'id="d0-doc"' in html
+    assert "findings on the whole document" in parse(html).all_text
+
+
+# --------------------------------------------------------------------------- content
+
+
+def test_header_lists_engines_signatures_skips_scores_and_counts() -> None:
+    run = batch_run()
+    text = parse(render_html(run)).all_text
+    for e in run.engines:
+        assert e.name in text
+        assert e.signature_text in text
+    assert "skipped" in text and run.engines[2].skipped in text
+    for engine, scores in run.scores.items():
+        for s in scores:
+            assert s.signature in text
+            assert f"{s.ci_low:.1f}–{s.ci_high:.1f}" in text, (engine, s.metric)
+    for kind in {f.kind for f in run.findings}:
+        assert kind in text
+    assert {f.kind for f in run.findings} == set(FINDING_KINDS)
+
+
+def test_counts_table_matches_findings() -> None:
+    run = batch_run()
+    html = render_html(run)
+    table = html.split("<h3>Findings</h3>", 1)[1].split("</table>", 1)[0]
+    foot = re.findall(r"<td>(\d+)</td>", table.split("<tfoot>", 1)[1])
+    by_sev = [sum(1 for f in run.findings if f.severity == s) for s in SEVERITIES]
+    assert [int(n) for n in foot] == [*by_sev, len(run.findings)]
+
+
+def test_charts_are_inline_svg_with_a_batch_document_chart() -> None:
+    html = render_html(batch_run())
+    page = parse(html)
+    svgs = [a for t, a in page.elements if t == "svg" and a.get("role") == "img"]
+    labels = [a["aria-label"] or "" for a in svgs]
+    assert sum("chrF per segment" in label for label in labels) == 2  # one per engine
+    assert any(label.startswith("Findings by kind") for label in labels)
+    assert any("per document" in label for label in labels)
+    single = parse(render_html(make_run([bridge_document()])))
+    assert not any(
+        "per document" in (a.get("aria-label") or "") for t, a in single.elements if t == "svg"
+    )
+
+
+def test_histogram_counts_every_aligned_segment() -> None:
+    run = batch_run()
+    page = parse(render_html(run))
+    titles = [
+        d for d in page.text if re.match(r"chrF \d+–\d+: \d+ segment", d)
+    ]
+    aligned = sum(1 for d in run.documents for p in d.pairs if p.aligned)
+    per_engine = sum(int(re.search(r": (\d+) seg", t).group(1)) for t in titles) / len(ENGINES)  # type: ignore[union-attr]
+    assert per_engine == aligned
+
+
+def test_unaligned_material_is_shown_as_rows() -> None:
+    run = batch_run()
+    page = parse(render_html(run))
+    bodies = [a for t, a in page.elements if t == "tbody" and "row" in (a.get("class") or "")]
+    statuses = [c for a in bodies for c in (a["class"] or "").split() if c.startswith("status-")]
+    assert statuses.count("status-mt-only") == 1  # "Partager cet article"
+    assert statuses.count("status-ref-only") == 1  # "Work began in 2019."
+    assert "Work began in 2019." in page.all_text
+    assert "reference only: missing from the MT" in page.all_text
+
+
+def test_rows_are_worst_first_by_default() -> None:
+    run = batch_run()
+    html = render_html(run)
+    data = json.loads(parse(html).scripts[0][1])
+    order_in_page = re.findall(r'<tbody id="([^"]+)"', html)
+    assert order_in_page == [r["id"] for r in data["rows"]]
+    keys = []
+    for r in data["rows"]:
+        score = r["score"]["marian"]
+        keys.append((r["sev"], -1.0 if score is None else score))
+    assert keys == sorted(keys)
+    assert data["rows"][0]["sev"] == 0  # a critical row comes first
+    assert data["rows"][-1]["sev"] == 3  # a row without findings comes last
+
+
+def test_agreement_and_comparison_render_when_present() -> None:
+    comparison = {"marian": {"chrf": 61.25, "bleu": 30.5}, "apertium": {"chrf": 48.0, "bleu": 20.0}}
+    run = make_run([bridge_document()], stats={"comparison": comparison})
+    text = parse(render_html(run)).all_text
+    assert "one engine: possible back-translation noise" in text
+    assert "all engines" in text
+    assert "Comparison" in text and "61.25" in text and "48.00" in text
+    plain = parse(render_html(make_run([bridge_document()], stats={}))).all_text
+    assert "Comparison" not in plain
+
+
+def test_word_diff_marks_what_differs() -> None:
+    html = render_html(make_run([bridge_document()]))
+    first = html.split('id="d0-p0"', 1)[1].split("</tbody>", 1)[0]
+    diff = first.split('class="diff"', 1)[1].split("</details>", 1)[0]
+    assert re.search(r"<del[^>]*> Dupont inaugurated</del><ins[^>]*> Dupond opened</ins>", diff)
+    # Shared words stay plain, and case alone is no difference.
+    assert "Mayor Jean<del" in diff
+    assert diff.count("<del") == 1 and diff.count("<ins") == 1
+
+
+def test_empty_run_renders() -> None:
+    run = make_run([])
+    text = parse(render_html(run)).all_text
+    assert "No findings." in text
+    assert "0 of 0 rows" in text
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def test_write_html_writes_atomically(tmp_path: Path) -> None:
+    run_dir = tmp_path / "runs" / "one"
+    path = write_html(batch_run(), run_dir)
+    assert path == run_dir / REPORT_NAME
+    assert path.read_text(encoding="utf-8").startswith("<!doctype html>")
+    assert sorted(p.name for p in run_dir.iterdir()) == [REPORT_NAME]
+    path.write_text("old", encoding="utf-8")
+    write_html(batch_run(), run_dir)
+    assert path.read_text(encoding="utf-8") != "old"
+    assert sorted(p.name for p in run_dir.iterdir()) == [REPORT_NAME]
+
+
+def test_write_html_refuses_a_file_as_run_dir(tmp_path: Path) -> None:
+    not_a_dir = tmp_path / "file"
+    not_a_dir.write_text("x", encoding="utf-8")
+    with pytest.raises(InputError, match="directory"):
+        write_html(batch_run(), not_a_dir)
