@@ -47,6 +47,17 @@ class DocumentSpec(_Strict):
             raise ValueError("use letters, digits, '.', '_' or '-' (it names files)")
         return value
 
+    @field_validator("systems")
+    @classmethod
+    def _check_systems(cls, value: dict[str, Path]) -> dict[str, Path]:
+        for name in value:
+            if not _ID.match(name) or name == "mt":
+                raise ValueError(
+                    f"system name {name!r}: use letters, digits, '.', '_' or '-', not 'mt' "
+                    "(the document's own MT)"
+                )
+        return value
+
 
 class DocumentGlob(_Strict):
     """Many documents: folders matched by a glob, each holding an MT and a reference file."""
@@ -78,6 +89,13 @@ class CacheSpec(_Strict):
     dir: Path | None = None  # default: $MTQA_CACHE_DIR or ~/.cache/mtqa
 
 
+class CompareSpec(_Strict):
+    """Which (system, engine) the comparison table tests the others against."""
+
+    baseline_system: str = "mt"
+    baseline_engine: str | None = None  # default: the first engine that ran
+
+
 class RunConfig(_Strict):
     """A whole run, as written in a TOML config."""
 
@@ -91,6 +109,7 @@ class RunConfig(_Strict):
     )
     cache: CacheSpec = Field(default_factory=CacheSpec)
     checks: dict[str, Any] = Field(default_factory=dict)  # detector settings
+    compare: CompareSpec = Field(default_factory=CompareSpec)
     base_dir: Path = Path(".")  # where relative paths start (the config file's folder)
 
     @field_validator("name")

@@ -61,16 +61,29 @@ def load_document(
     ref_path: Path,
     encoding: str = "utf-8",
     systems: dict[str, Path] | None = None,
-) -> Document:
-    """Load an MT and its reference (and optionally other MT systems of the same source)."""
-    return Document(
-        id=doc_id,
-        mt_text=read_text(mt_path, encoding=encoding, role="MT file"),
-        ref_text=read_text(ref_path, encoding=encoding, role="reference file"),
-        mt_path=str(mt_path),
-        ref_path=str(ref_path),
-        systems={
-            name: read_text(path, encoding=encoding, role=f"MT file of system {name!r}")
-            for name, path in (systems or {}).items()
-        },
-    )
+) -> list[Document]:
+    """Load an MT and its reference; other MT systems of the same source become documents
+    of their own, ``ID@SYSTEM``, sharing the reference."""
+    reference = read_text(ref_path, encoding=encoding, role="reference file")
+    documents = [
+        Document(
+            id=doc_id,
+            mt_text=read_text(mt_path, encoding=encoding, role="MT file"),
+            ref_text=reference,
+            mt_path=str(mt_path),
+            ref_path=str(ref_path),
+        )
+    ]
+    for name, path in (systems or {}).items():
+        documents.append(
+            Document(
+                id=f"{doc_id}@{name}",
+                mt_text=read_text(path, encoding=encoding, role=f"MT file of system {name!r}"),
+                ref_text=reference,
+                mt_path=str(path),
+                ref_path=str(ref_path),
+                system=name,
+                source_id=doc_id,
+            )
+        )
+    return documents

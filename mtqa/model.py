@@ -39,7 +39,12 @@ class Document:
     ref_text: str
     mt_path: str | None = None
     ref_path: str | None = None
-    systems: Mapping[str, str] = field(default_factory=dict)  # other MT systems: name -> text
+    system: str = "mt"  # which MT system produced mt_text ("mt" for the document's own)
+    source_id: str = ""  # the document's id without the system suffix ("" = same as id)
+
+    @property
+    def base_id(self) -> str:
+        return self.source_id or self.id
 
 
 @dataclass(frozen=True)

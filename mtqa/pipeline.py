@@ -7,9 +7,12 @@ per run; an engine that cannot run here is skipped (and said so) unless it is re
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import os
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -21,9 +24,10 @@ from mtqa import __version__
 from mtqa.align import align
 from mtqa.backtranslate.base import Engine
 from mtqa.checks.base import CheckContext, ForcedScorer
+from mtqa.compare import attribute, compare
 from mtqa.config import RunConfig, load_config, parse_config
 from mtqa.documents import load_document
-from mtqa.errors import EngineUnavailable
+from mtqa.errors import ConfigError, EngineUnavailable
 from mtqa.metrics import corpus_scores, segment_scores
 from mtqa.model import Document, DocumentResult, EngineInfo, Pair, RunResult, Score
 from mtqa.segment import segment
@@ -177,6 +181,39 @@ def _corpus(pairs: Iterable[Pair], engine: str, metrics: Sequence[str]) -> tuple
     return corpus_scores(hypotheses=hypotheses, references=references, metrics=metrics)
 
 
+def _document_key(document: Document, engines: EngineSet, config: RunConfig) -> str:
+    """What a saved document result depends on: if any of it changes, it is recomputed."""
+    payload = {
+        "mtqa": __version__,
+        "mt": document.mt_text,
+        "ref": document.ref_text,
+        "engines": [dict(i.signature) for i in engines.infos if i.skipped is None],
+        "metrics": list(config.metrics),
+        "checks": config.checks,
+    }
+    text = json.dumps(payload, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _saved_document(path: Path, key: str) -> DocumentResult | None:
+    """A document result a previous (possibly interrupted) run of this config finished."""
+    from mtqa.report.files import document_from_json
+
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return document_from_json(data["result"]) if data.get("key") == key else None
+    except (OSError, ValueError, KeyError, TypeError):
+        return None  # missing or unreadable: compute it again
+
+
+def _save_document(path: Path, key: str, result: DocumentResult) -> None:
+    from mtqa.report.files import document_to_json, write_atomic
+
+    write_atomic(
+        path, json.dumps({"key": key, "result": document_to_json(result)}, ensure_ascii=False)
+    )
+
+
 def run(
     config: RunConfig | Mapping[str, Any] | str | Path,
     *,
@@ -188,51 +225,68 @@ def run(
 ) -> RunResult:
     """Run an evaluation and (unless ``write=False``) write its run folder.
 
-    The run folder is ``run_dir`` if given, else the config's ``output_dir/name``.
+    The run folder is ``run_dir`` if given, else the config's ``output_dir/name``. Each
+    document's result is saved in ``run_dir/documents/`` as soon as it is done, so a run that
+    was interrupted and is started again with the same config finishes only what is missing.
     """
     if isinstance(config, (str, Path)):
         config = load_config(Path(config))
     elif not isinstance(config, RunConfig):
         config = parse_config(config, base_dir=Path.cwd())
+    run_dir = run_dir or config.run_dir
     timings = Timings()
     with timings.step("load"):
-        specs = config.resolved_documents()
+        # every input is read before any work, so a bad file costs nothing already computed
         documents = [
-            load_document(
+            document
+            for spec in config.resolved_documents()
+            for document in load_document(
                 spec.id or "",
                 mt_path=spec.mt,
                 ref_path=spec.ref,
                 encoding=config.encoding,
                 systems=spec.systems,
             )
-            for spec in specs
         ]
     with timings.step("engines"):
         engines = open_engines(config, use_cache=use_cache, cache_dir=cache_dir)
+    names = tuple(engines.running)
+    resumed = 0
     try:
-        context = CheckContext(
-            engines=tuple(engines.running), scorer=engines.scorer, settings=config.checks
-        )
-        results = [
-            evaluate_document(
-                document,
-                engines.running,
-                metrics=config.metrics,
-                context=context,
-                timings=timings,
-                progress=progress,
-            )
-            for document in documents
-        ]
-        stats = {"engines": engines.stats()}
+        context = CheckContext(engines=names, scorer=engines.scorer, settings=config.checks)
+        results = []
+        for document in documents:
+            key = _document_key(document, engines, config)
+            saved_path = run_dir / "documents" / f"{document.id}.json"
+            result = _saved_document(saved_path, key) if write else None
+            if result is not None:
+                resumed += 1
+            else:
+                result = evaluate_document(
+                    document,
+                    engines.running,
+                    metrics=config.metrics,
+                    context=context,
+                    timings=timings,
+                    progress=progress,
+                )
+                result = replace(result, findings=attribute(result.findings, names))
+                if write:
+                    _save_document(saved_path, key, result)
+            results.append(result)
+        stats: dict[str, Any] = {"engines": engines.stats(), "documents_resumed": resumed}
     finally:
         engines.close()
     with timings.step("score"):
-        if len(results) == 1:  # the one document's scores are the run's
-            scores = dict(results[0].scores)
+        primary = [r for r in results if r.document.system == "mt"]
+        if len(primary) == 1:  # the one document's scores are the run's
+            scores = dict(primary[0].scores)
         else:
-            all_pairs = [pair for r in results for pair in r.pairs]
-            scores = {name: _corpus(all_pairs, name, config.metrics) for name in engines.running}
+            pairs = [pair for r in primary for pair in r.pairs]
+            scores = {name: _corpus(pairs, name, config.metrics) for name in names}
+        stats["aggregate"] = aggregate(primary, names, config.metrics)
+        if len(names) > 1 or len(primary) < len(results):
+            stats["comparison"] = _comparison(results, names, config)
     translated = sum(s.get("misses", 0) for s in stats["engines"].values())
     seconds = timings.seconds["backtranslate"]
     stats["backtranslation"] = {
@@ -252,8 +306,51 @@ def run(
     )
     if write:
         with timings.step("report"):
-            write_outputs(result, run_dir or config.run_dir)
+            write_outputs(result, run_dir)
     return result
+
+
+def _comparison(
+    results: Sequence[DocumentResult], engines: Sequence[str], config: RunConfig
+) -> dict[str, Any]:
+    by_system: dict[str, list[DocumentResult]] = {}
+    for result in results:
+        by_system.setdefault(result.document.system, []).append(result)
+    baseline = (config.compare.baseline_system, config.compare.baseline_engine or engines[0])
+    if baseline[0] not in by_system or baseline[1] not in engines:
+        raise ConfigError(
+            f"compare: baseline {baseline[0]}/{baseline[1]} did not run; systems: "
+            f"{', '.join(by_system)}; engines: {', '.join(engines)}"
+        )
+    return compare(by_system, engines, metrics=config.metrics, baseline=baseline)
+
+
+def aggregate(
+    results: Sequence[DocumentResult], engines: Sequence[str], metrics: Sequence[str]
+) -> dict[str, Any]:
+    """Per-document table, macro averages, worst documents and most frequent findings."""
+    rows = []
+    for r in results:
+        row: dict[str, Any] = {"doc": r.document.id, "findings": len(r.findings)}
+        for engine in engines:
+            for score in r.scores.get(engine, ()):
+                row[f"{score.metric}_{engine}"] = round(score.value, 4)
+        rows.append(row)
+    macro = {}
+    for engine in engines:
+        for metric in metrics:
+            values = [row[f"{metric}_{engine}"] for row in rows if f"{metric}_{engine}" in row]
+            if values:
+                macro[f"{metric}_{engine}"] = round(sum(values) / len(values), 4)
+    key = f"chrf_{engines[0]}" if engines else None
+    worst = sorted((row for row in rows if key in row), key=lambda row: row[key])[:10]
+    kinds = Counter(f.kind for r in results for f in r.findings)
+    return {
+        "documents": rows,
+        "macro": macro,
+        "worst_documents": [row["doc"] for row in worst],
+        "most_frequent_findings": kinds.most_common(10),
+    }
 
 
 def write_outputs(result: RunResult, run_dir: Path) -> None:

@@ -71,6 +71,18 @@ def test_sample_copy_is_byte_identical_and_loads() -> None:
     shared = repo_root.parent / "shared" / "sample" / "blinken-central-asia.mt.fr.txt"
     if shared.exists():
         assert (folder / "mt.fr.txt").read_bytes() == shared.read_bytes()
-    doc = load_document("s", mt_path=folder / "mt.fr.txt", ref_path=folder / "ref.en.txt")
+    (doc,) = load_document("s", mt_path=folder / "mt.fr.txt", ref_path=folder / "ref.en.txt")
     assert not doc.mt_text.endswith("\n")  # no final newline in the original, none added
     assert "’" in doc.mt_text and "«" in doc.mt_text
+
+
+def test_other_systems_become_documents_sharing_the_reference(tmp_path: Path) -> None:
+    for name, text in [("mt.txt", "Bonjour."), ("ref.txt", "Hello."), ("b.txt", "Salut.")]:
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    primary, other = load_document(
+        "d", mt_path=tmp_path / "mt.txt", ref_path=tmp_path / "ref.txt",
+        systems={"b": tmp_path / "b.txt"},
+    )
+    assert (primary.id, primary.system, primary.base_id) == ("d", "mt", "d")
+    assert (other.id, other.system, other.base_id) == ("d@b", "b", "d")
+    assert other.mt_text == "Salut." and other.ref_text == primary.ref_text

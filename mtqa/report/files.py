@@ -181,9 +181,6 @@ def _pair_of(pairs: Iterable[Pair], finding: Finding) -> int | None:
 
 
 def result_to_json(result: RunResult) -> dict[str, Any]:
-    def segment(s: Segment) -> list[Any]:
-        return [s.index, s.para, s.start, s.end, s.text]
-
     return {
         "format": RESULT_FORMAT,
         "name": result.name,
@@ -197,32 +194,37 @@ def result_to_json(result: RunResult) -> dict[str, Any]:
         "scores": {k: [s.__dict__ for s in v] for k, v in result.scores.items()},
         "timings": dict(result.timings),
         "stats": dict(result.stats),
-        "documents": [
+        "documents": [document_to_json(d) for d in result.documents],
+    }
+
+
+def document_to_json(d: DocumentResult) -> dict[str, Any]:
+    def segment(s: Segment) -> list[Any]:
+        return [s.index, s.para, s.start, s.end, s.text]
+
+    return {
+        "id": d.document.id,
+        "mt_text": d.document.mt_text,
+        "ref_text": d.document.ref_text,
+        "mt_path": d.document.mt_path,
+        "ref_path": d.document.ref_path,
+        "system": d.document.system,
+        "source_id": d.document.source_id,
+        "mt_segments": [segment(s) for s in d.mt_segments],
+        "ref_segments": [segment(s) for s in d.ref_segments],
+        "back_translations": {k: list(v) for k, v in d.back_translations.items()},
+        "pairs": [
             {
-                "id": d.document.id,
-                "mt_text": d.document.mt_text,
-                "ref_text": d.document.ref_text,
-                "mt_path": d.document.mt_path,
-                "ref_path": d.document.ref_path,
-                "systems": dict(d.document.systems),
-                "mt_segments": [segment(s) for s in d.mt_segments],
-                "ref_segments": [segment(s) for s in d.ref_segments],
-                "back_translations": {k: list(v) for k, v in d.back_translations.items()},
-                "pairs": [
-                    {
-                        "mt": list(p.mt),
-                        "ref": list(p.ref),
-                        "bt": dict(p.bt),
-                        "similarity": p.similarity,
-                    }
-                    for p in d.pairs
-                ],
-                "segment_scores": {k: [dict(x) for x in v] for k, v in d.segment_scores.items()},
-                "scores": {k: [s.__dict__ for s in v] for k, v in d.scores.items()},
-                "findings": [f.to_json() for f in d.findings],
+                "mt": list(p.mt),
+                "ref": list(p.ref),
+                "bt": dict(p.bt),
+                "similarity": p.similarity,
             }
-            for d in result.documents
+            for p in d.pairs
         ],
+        "segment_scores": {k: [dict(x) for x in v] for k, v in d.segment_scores.items()},
+        "scores": {k: [s.__dict__ for s in v] for k, v in d.scores.items()},
+        "findings": [f.to_json() for f in d.findings],
     }
 
 
@@ -258,7 +260,8 @@ def document_from_json(data: Mapping[str, Any]) -> DocumentResult:
             ref_text=data["ref_text"],
             mt_path=data.get("mt_path"),
             ref_path=data.get("ref_path"),
-            systems=data.get("systems", {}),
+            system=data.get("system", "mt"),
+            source_id=data.get("source_id", ""),
         ),
         mt_segments=mt,
         ref_segments=ref,
