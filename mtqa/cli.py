@@ -61,6 +61,14 @@ def _build_parser() -> argparse.ArgumentParser:
     run.add_argument("--no-cache", action="store_true", help="translate everything afresh")
     run.add_argument("--cache-dir", type=Path, help="translation cache folder")
     run.add_argument("--quiet", "-q", action="store_true", help="no progress and no summary")
+    run.add_argument(
+        "--fail-on",
+        action="append",
+        default=[],
+        metavar="EXPR",
+        help="exit 1 when EXPR holds, e.g. 'chrf<45', 'chrf@apertium<45', 'critical>0', "
+        "'entity_drift>=1'; repeatable",
+    )
 
     report = commands.add_parser(
         "report",
@@ -68,6 +76,16 @@ def _build_parser() -> argparse.ArgumentParser:
         description="Re-render report.html from a run folder without re-running anything.",
     )
     report.add_argument("run_dir", type=Path, help="a run folder written by `mtqa run`")
+
+    diff = commands.add_parser(
+        "diff",
+        help="what changed between two run folders",
+        description="Compare two run folders: scores with paired-bootstrap significance, "
+        "per-document changes, findings added and removed.",
+    )
+    diff.add_argument("run_a", type=Path, help="the earlier run folder (A)")
+    diff.add_argument("run_b", type=Path, help="the later run folder (B)")
+    diff.add_argument("--json", action="store_true", help="print the diff as JSON")
     return parser
 
 
@@ -114,8 +132,11 @@ def _ad_hoc_config(args: argparse.Namespace) -> dict[str, object]:
 
 def _command_run(args: argparse.Namespace) -> int:
     from mtqa.config import load_config, parse_config
+    from mtqa.gate import evaluate_gates, parse_gate
     from mtqa.pipeline import run
     from mtqa.report.terminal import format_summary
+
+    gates = [parse_gate(text) for text in args.fail_on]  # usage errors before any work
 
     if args.config is not None:
         if args.mt or args.ref or args.engine:
@@ -140,7 +161,10 @@ def _command_run(args: argparse.Namespace) -> int:
     )
     if not args.quiet:
         print(format_summary(result, run_dir))
-    return 0
+    reasons = evaluate_gates(result, gates)
+    for reason in reasons:
+        print(f"mtqa: gate failed: {reason}", file=sys.stderr)
+    return EXIT_GATE if reasons else 0
 
 
 def _command_report(args: argparse.Namespace) -> int:
@@ -153,9 +177,21 @@ def _command_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def _command_diff(args: argparse.Namespace) -> int:
+    import json
+
+    from mtqa.diff import diff_runs, format_diff
+    from mtqa.report.files import load_run
+
+    diff = diff_runs(load_run(args.run_a), load_run(args.run_b))
+    print(json.dumps(diff, ensure_ascii=False, indent=2) if args.json else format_diff(diff))
+    return 0
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "run": _command_run,
     "report": _command_report,
+    "diff": _command_diff,
 }
 
 
