@@ -8,7 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from mtqa.frames import Frames
 
 Side = Literal["mt", "ref"]
 Severity = Literal["critical", "major", "minor"]
@@ -201,3 +205,10 @@ class RunResult:
     @property
     def findings(self) -> tuple[Finding, ...]:
         return tuple(f for d in self.documents for f in d.findings)
+
+    @cached_property
+    def frames(self) -> Frames:
+        """pandas views: ``frames.segments``, ``frames.findings``, ``frames.scores``."""
+        from mtqa.frames import Frames
+
+        return Frames(self)

@@ -1,0 +1,84 @@
+"""pandas views of a run, for notebooks: ``result.frames.segments``, ``.findings``, ``.scores``.
+
+Built on first access from the RunResult (pandas is imported only then).
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from mtqa.model import RunResult
+
+
+class Frames:
+    def __init__(self, result: RunResult) -> None:
+        self._result = result
+
+    @cached_property
+    def segments(self) -> pd.DataFrame:
+        """One row per alignment bead and engine: texts, back-translation, segment scores."""
+        import pandas as pd
+
+        rows: list[dict[str, Any]] = []
+        for doc in self._result.documents:
+            for pair in doc.pairs:
+                for engine in doc.back_translations:
+                    scores = doc.segment_scores.get(engine, ())
+                    values = scores[pair.index] if pair.index < len(scores) else {}
+                    rows.append(
+                        {
+                            "doc": doc.document.id,
+                            "system": doc.document.system,
+                            "pair": pair.index,
+                            "bead": pair.kind,
+                            "mt_index": pair.mt_index,
+                            "ref_index": pair.ref_index,
+                            "engine": engine,
+                            "mt": pair.mt_text,
+                            "bt": pair.bt.get(engine, "") if pair.mt else "",
+                            "reference": pair.ref_text,
+                            "similarity": pair.similarity if pair.aligned else None,
+                            **dict(values),
+                        }
+                    )
+        return pd.DataFrame(rows)
+
+    @cached_property
+    def findings(self) -> pd.DataFrame:
+        """One row per finding (the findings.jsonl contract)."""
+        import pandas as pd
+
+        columns = [
+            "doc", "kind", "severity", "mt_index", "ref_index", "mt_text", "mt_span", "ref_span",
+            "bt_span", "engines", "detector", "message", "evidence",
+        ]
+        return pd.DataFrame([f.to_json() for f in self._result.findings], columns=columns)
+
+    @cached_property
+    def scores(self) -> pd.DataFrame:
+        """Corpus scores: one row per document (and ``*`` for the run) × engine × metric."""
+        import pandas as pd
+
+        rows = []
+        scopes = [("*", self._result.scores)] + [
+            (d.document.id, d.scores) for d in self._result.documents
+        ]
+        for doc, by_engine in scopes:
+            for engine, scores in by_engine.items():
+                for s in scores:
+                    rows.append(
+                        {
+                            "doc": doc,
+                            "engine": engine,
+                            "metric": s.metric,
+                            "value": s.value,
+                            "ci_low": s.ci_low,
+                            "ci_high": s.ci_high,
+                            "signature": s.signature,
+                        }
+                    )
+        return pd.DataFrame(rows)
