@@ -1,0 +1,453 @@
+"""Number and date checks: the kind ``number_mismatch``.
+
+Owns reading the quantities of a French or English sentence — digits with either
+language's separators (3 400, 3 400, 3,400, 7,5, 7.5), scales (40 millions, 1,5 milliard,
+$25 million, €2bn), number words (through text2num's ``alpha2digit``), percentages,
+ordinals, dates (1er mars = March 1, Feb. 24 = 24 février), clock times (15 h = 3 p.m.) and
+codes (G20, F-16) — into comparable values, and comparing the values of each aligned pair.
+
+Precision first: the words for one and two (articles "un/une/a", "l'un des", "both",
+"twice", "first") are not compared on their own, because the two languages spell them
+differently; a number is only reported when it differs from what the other side says.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from functools import lru_cache
+from typing import Any
+
+from mtqa.checks.base import CheckContext, finding
+from mtqa.model import DocumentResult, Finding, Pair, Severity
+
+log = logging.getLogger(__name__)
+
+DETECTOR = "numbers"
+
+_MONTHS = {
+    "en": {
+        "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
+        "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+        "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11,
+        "nov": 11, "december": 12, "dec": 12,
+    },
+    "fr": {
+        "janvier": 1, "janv": 1, "février": 2, "fevrier": 2, "févr": 2, "fevr": 2, "mars": 3,
+        "avril": 4, "avr": 4, "mai": 5, "juin": 6, "juillet": 7, "juil": 7, "août": 8,
+        "aout": 8, "septembre": 9, "sept": 9, "octobre": 10, "oct": 10, "novembre": 11,
+        "nov": 11, "décembre": 12, "decembre": 12, "déc": 12, "dec": 12,
+    },
+}
+# French "billion" is a million millions: an MT that writes it for English "billion" is wrong.
+_SCALES = {
+    "en": {
+        "thousand": 1e3, "k": 1e3, "million": 1e6, "millions": 1e6, "mn": 1e6, "mln": 1e6,
+        "billion": 1e9, "billions": 1e9, "bn": 1e9, "trillion": 1e12, "trillions": 1e12,
+        "tn": 1e12,
+    },
+    "fr": {
+        "mille": 1e3, "millier": 1e3, "milliers": 1e3, "million": 1e6, "millions": 1e6,
+        "m": 1e6, "mn": 1e6, "milliard": 1e9, "milliards": 1e9, "md": 1e9, "mds": 1e9,
+        "mrd": 1e9, "mrds": 1e9, "billion": 1e12, "billions": 1e12,
+    },
+}
+_PERCENT = r"%|pour\s?cent|pourcent|pour\s100|percent|per\s?cent|pc\b|p\.c\."
+
+_SCALE_AFTER_DIGIT = {
+    lang: re.compile(
+        r"(?<=\d)(\s*)(" + "|".join(sorted(map(re.escape, scales), key=len, reverse=True))
+        + r")\b",
+        re.I,
+    )
+    for lang, scales in _SCALES.items()
+}
+# Words text2num would read as numbers but that are not, here: "pour cent" (kept as a
+# percent sign), "flambant neuf" (new), "sept." (September).
+_PROTECT = {
+    "fr": re.compile(
+        r"(?<=\bpour )cent\b|(?<=\bpour\s)cent\b|\bsept(?=\.)"
+        r"|(?<!\bles )(?<!\bdes )(?<!\bces )(?<!\bà )(?<!\bde )(?<!\bsur )"
+        r"\bneuf\b(?=\s*[.,;:!?)»]|\s*$)"
+        r"|\bneufs\b|(?<=\bflambant )neuf\b|(?<=\bà )neuf\b(?!\s+\w)|(?<=\bde )neuf\b(?!\s+\w)",
+        re.I,
+    ),
+    "en": re.compile(r"(?<=\bper )cent\b", re.I),
+}
+_MASK = "§"
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number, date, time or code read from a sentence, with its place in the sentence."""
+
+    kind: str  # "number", "date", "time", "code"
+    value: Any  # float; (month, day); (hour, minute); folded code
+    start: int
+    end: int
+    surface: str  # the exact text of the sentence it was read from
+    weak: bool = False  # one or two written without scale: articles, "both", "first"
+    alternatives: tuple[Any, ...] = ()  # other readings (1.500 is 1500 or 1.5)
+    percent: bool = False
+
+    @property
+    def readings(self) -> tuple[Any, ...]:
+        return (self.value, *self.alternatives)
+
+    def describe(self) -> str:
+        if self.kind == "date":
+            return f"date {self.value[0]:02d}-{self.value[1]:02d}"
+        if self.kind == "time":
+            return f"time {self.value[0]:02d}:{self.value[1]:02d}"
+        if self.kind == "code":
+            return f"code {self.value}"
+        number = f"{self.value:,.6g}" if abs(self.value) < 1e21 else str(self.value)
+        return number + (" %" if self.percent else "")
+
+
+# ---------------------------------------------------------------------------------------
+# Number words
+
+
+def _offset_maps(original: str, converted: str) -> tuple[Any, Any]:
+    """Functions mapping start/end offsets in converted text back to the original."""
+    ops = SequenceMatcher(None, original, converted, autojunk=False).get_opcodes()
+
+    def start(c: int) -> int:
+        for tag, i1, _i2, j1, j2 in ops:
+            if j1 <= c < j2:
+                return i1 + (c - j1) if tag == "equal" else i1
+        return len(original)
+
+    def end(c: int) -> int:
+        for tag, i1, i2, j1, j2 in ops:
+            if j1 < c <= j2:
+                return i1 + (c - j1) if tag == "equal" else i2
+        return 0
+
+    return start, end
+
+
+@lru_cache(maxsize=1)
+def _alpha2digit() -> Any | None:
+    try:
+        from text_to_num import alpha2digit
+    except ImportError:
+        log.info("text2num is not installed: numbers written in words are not compared")
+        return None
+    return alpha2digit
+
+
+def _words_to_digits(text: str, lang: str) -> str:
+    """text with number words as digits, same meaning; masks what text2num would misread."""
+    convert = _alpha2digit()
+    if convert is None:
+        return text
+    masked_words: list[str] = []
+
+    def mask(word: str) -> str:
+        masked_words.append(word)
+        return _MASK * len(word)
+
+    # Scale words after digits stay words ("2.5 million" would become "2.5 1000000").
+    masked = _SCALE_AFTER_DIGIT[lang].sub(lambda m: m.group(1) + mask(m.group(2)), text)
+    masked = _PROTECT[lang].sub(lambda m: mask(m.group()), masked)
+    converted = str(convert(masked, lang))
+    if not masked_words:
+        return converted
+    words = iter(masked_words)
+    return re.sub(re.escape(_MASK) + "+", lambda m: next(words, m.group()), converted)
+
+
+# ---------------------------------------------------------------------------------------
+# Reading quantities
+
+
+_FULL_MONTHS = frozenset(
+    "january february march april may june july august september october november december "
+    "janvier février fevrier mars avril mai juin juillet août aout septembre octobre "
+    "novembre décembre decembre".split()
+)
+
+
+def _month_pattern(lang: str) -> str:
+    """Month names; only abbreviations take a full stop (a sentence's stop is not theirs)."""
+    names = sorted(_MONTHS[lang], key=len, reverse=True)
+    alternatives = []
+    for name in names:
+        shown = name.capitalize() if lang == "en" else name
+        alternatives.append(re.escape(shown) + ("" if name in _FULL_MONTHS else r"\.?"))
+    # English months are capitalised ("may" is a verb); French ones may open a sentence.
+    return ("(?:" if lang == "en" else "(?i:") + "|".join(alternatives) + ")"
+
+
+def _number_pattern(lang: str) -> str:
+    if lang == "fr":
+        return (
+            r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?"  # 3 400 / 3 400,5
+            r"|\d{1,3}(?:\.\d{3})+(?!\d)"  # 3.400 (French thousands, or a kept decimal)
+            r"|\d+(?:[,.]\d+)?"
+        )
+    return r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+
+
+@lru_cache(maxsize=2)
+def _scanner(lang: str) -> re.Pattern[str]:
+    month = _month_pattern(lang)
+    number = _number_pattern(lang)
+    scales = "|".join(sorted(map(re.escape, _SCALES[lang]), key=len, reverse=True))
+    # "m" alone is metres unless a currency sign stands before the number.
+    if lang == "fr":
+        date = rf"(?P<day>\d{{1,2}})(?:er|ᵉʳ|e)?\s+(?P<month>{month})(?![\w])"
+        time = r"(?P<hour>\d{1,2})\s?(?:h|heures?)(?:\s?(?P<minute>\d{2}))?(?![\w])"
+        ordinal = r"(?P<ord>\d+)(?:e|ème|eme|è|ᵉ|er|ère|re|ᵉʳ)(?![\w])"
+        roman = r"(?P<roman>[IVXLC]+)(?:e|ème|ᵉ)\s+siècle"
+        date_en = None
+    else:
+        date = rf"(?P<month>{month})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\w])"
+        date_en = rf"(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{month})(?![\w])"
+        time = (
+            r"(?P<hour>\d{1,2})(?::(?P<minute>\d{2}))?\s?(?P<meridiem>a\.m\.|p\.m\.|am\b|pm\b)"
+        )
+        ordinal = r"(?P<ord>\d+)(?:st|nd|rd|th)(?![\w])"
+        roman = None
+    parts = [date]
+    if date_en:
+        parts.append(date_en)
+    parts += [
+        time,
+        r"(?P<clock>\d{1,2}):(?P<clockmin>\d{2})(?!\d)",
+        ordinal,
+    ]
+    if roman:
+        parts.append(roman)
+    parts += [
+        r"(?P<code>[A-Z][A-Za-z]*[-‑]?\d+[A-Za-z\d]*)",
+        rf"(?P<currency>[$€£¥]\s?)?(?P<number>{number})"
+        rf"(?:\s?(?P<scale>(?i:{scales}))(?![\w]))?"
+        rf"(?:\s?(?P<percent>(?i:{_PERCENT})))?",
+    ]
+    body = "|".join(f"(?:{p})" for p in parts)
+    return re.compile(rf"(?<![\w.,])(?:{body})")
+
+
+def _parse_number(text: str, lang: str) -> tuple[float, tuple[float, ...]]:
+    """The value of a digit string, with the other reading where separators are ambiguous."""
+    compact = re.sub(r"[ \u00a0\u202f]", "", text)
+    if lang == "fr":
+        if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", compact):
+            dotted = float(compact.replace(".", ""))
+            return dotted, (float(compact),) if compact.count(".") == 1 else ()
+        return float(compact.replace(",", ".")), ()
+    return float(compact.replace(",", "")), ()
+
+
+def _roman(text: str) -> int:
+    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+    total = 0
+    for char, following in zip(text, [*text[1:], ""], strict=True):
+        value = values[char.upper()]
+        total += -value if following and values[following.upper()] > value else value
+    return total
+
+
+def quantities(text: str, lang: str) -> list[Quantity]:
+    """The numbers, dates, times and codes of a sentence, in order, with exact spans."""
+    converted = _words_to_digits(text, lang)
+    if converted != text:
+        map_start, map_end = _offset_maps(text, converted)
+    else:
+        map_start, map_end = (lambda c: c), (lambda c: c)
+    found = []
+    months = _MONTHS[lang]
+    for match in _scanner(lang).finditer(converted):
+        groups = match.groupdict()
+        start, end = map_start(match.start()), map_end(match.end())
+        surface = text[start:end].strip()
+        start = text.index(surface, start) if surface else start
+        end = start + len(surface)
+        if not surface:
+            continue
+        quantity = _read(groups, lang, months, start, end, surface)
+        if quantity is not None:
+            found.append(quantity)
+    return found
+
+
+def _read(
+    groups: dict[str, str | None],
+    lang: str,
+    months: dict[str, int],
+    start: int,
+    end: int,
+    surface: str,
+) -> Quantity | None:
+    if groups.get("month") or groups.get("month2"):
+        month_word = (groups.get("month") or groups.get("month2") or "").rstrip(".").lower()
+        day = int(groups.get("day") or groups.get("day2") or 0)
+        month = months.get(month_word)
+        if month is None or not 1 <= day <= 31:
+            return None
+        return Quantity("date", (month, day), start, end, surface)
+    if groups.get("hour"):
+        hour, minute = int(groups["hour"] or 0), int(groups.get("minute") or 0)
+        meridiem = (groups.get("meridiem") or "").lower()
+        if meridiem.startswith("p") and hour < 12:
+            hour += 12
+        elif meridiem.startswith("a") and hour == 12:
+            hour = 0
+        # "2 heures" is as often a duration as a time: weak like the number 2.
+        weak = hour <= 2 and minute == 0 and not meridiem
+        return Quantity("time", (hour, minute), start, end, surface, weak=weak)
+    if groups.get("clock"):
+        hour, minute = int(groups["clock"] or 0), int(groups["clockmin"] or 0)
+        if hour > 24 or minute > 59:
+            return None
+        return Quantity("time", (hour, minute), start, end, surface)
+    if groups.get("ord"):
+        value = float(groups["ord"] or 0)
+        return Quantity("number", value, start, end, surface, weak=value <= 2)
+    if groups.get("roman"):
+        return Quantity("number", float(_roman(groups["roman"] or "")), start, end, surface)
+    if groups.get("code"):
+        code = re.sub(r"[-‑]", "", groups["code"] or "").casefold()
+        return Quantity("code", code, start, end, surface)
+    digits = groups.get("number")
+    if not digits:
+        return None
+    value, alternatives = _parse_number(digits, lang)
+    scale_word = (groups.get("scale") or "").lower()
+    scale = _SCALES[lang].get(scale_word, 1.0)
+    if scale_word in ("m", "k") and not groups.get("currency"):
+        scale = 1.0  # 25 m is metres, 5 k a grade; only $25m, €5k are amounts
+    value *= scale
+    alternatives = tuple(a * scale for a in alternatives)
+    percent = bool(groups.get("percent"))
+    weak = scale == 1.0 and not percent and value in (1.0, 2.0) and "." not in digits
+    return Quantity(
+        "number", value, start, end, surface, weak=weak, alternatives=alternatives,
+        percent=percent,
+    )
+
+
+# ---------------------------------------------------------------------------------------
+# Comparing a pair
+
+
+def _same(a: Any, b: Any) -> bool:
+    if isinstance(a, float) and isinstance(b, float):
+        return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
+    return bool(a == b)
+
+
+def _matches(a: Quantity, b: Quantity, *, lenient: bool) -> bool:
+    if a.kind == b.kind:
+        return any(_same(x, y) for x in a.readings for y in b.readings)
+    if not lenient:
+        return False
+    # "le 24" for "Feb. 24", "24 heures" for "24 hours", "15 h" for "15:00".
+    for x, y in ((a, b), (b, a)):
+        if x.kind == "date" and y.kind == "number":
+            return _same(float(x.value[1]), y.value)
+        if x.kind == "time" and y.kind == "number" and x.value[1] == 0:
+            return _same(float(x.value[0]), y.value)
+    return False
+
+
+def compare(
+    mt: Sequence[Quantity], ref: Sequence[Quantity]
+) -> tuple[list[Quantity], list[Quantity]]:
+    """The quantities of each side that the other side does not have (weak ones dropped)."""
+    left_mt, left_ref = list(mt), list(ref)
+    for lenient in (False, True):
+        for quantity in list(left_mt):
+            partner = next((r for r in left_ref if _matches(quantity, r, lenient=lenient)), None)
+            if partner is not None:
+                left_mt.remove(quantity)
+                left_ref.remove(partner)
+    return [q for q in left_mt if not q.weak], [q for q in left_ref if not q.weak]
+
+
+def _bt_support(
+    pair: Pair, engines: Sequence[str], mt_q: Quantity | None, ref_q: Quantity | None
+) -> tuple[tuple[str, ...], str | None]:
+    """Engines whose back-translation reads the MT's number and not the reference's."""
+    supporting: list[str] = []
+    bt_span = None
+    for engine in engines:
+        bt = pair.bt.get(engine)
+        if not bt:
+            continue
+        read = quantities(bt, "en")
+        has_mt = mt_q is not None and next(
+            (q for q in read if _matches(mt_q, q, lenient=True)), None
+        )
+        has_ref = ref_q is not None and any(_matches(ref_q, q, lenient=True) for q in read)
+        if (mt_q is None or has_mt) and not has_ref:
+            supporting.append(engine)
+            if isinstance(has_mt, Quantity):
+                bt_span = bt_span or has_mt.surface
+    return tuple(supporting), bt_span
+
+
+def check(result: DocumentResult, ctx: CheckContext) -> list[Finding]:
+    """Numbers, dates and times that differ between the MT and the reference of a pair."""
+    findings: list[Finding] = []
+    for pair in result.pairs:
+        if not pair.aligned:
+            continue
+        mt_q = quantities(pair.mt_text, "fr")
+        ref_q = quantities(pair.ref_text, "en")
+        left_mt, left_ref = compare(mt_q, ref_q)
+        if not left_mt and not left_ref:
+            continue
+        count = max(len(left_mt), len(left_ref))
+        for i in range(count):
+            mt_one = left_mt[i] if i < len(left_mt) else None
+            ref_one = left_ref[i] if i < len(left_ref) else None
+            findings.append(_finding(result, pair, ctx, mt_one, ref_one, mt_q, ref_q))
+    return findings
+
+
+def _finding(
+    result: DocumentResult,
+    pair: Pair,
+    ctx: CheckContext,
+    mt_one: Quantity | None,
+    ref_one: Quantity | None,
+    mt_all: Sequence[Quantity],
+    ref_all: Sequence[Quantity],
+) -> Finding:
+    engines, bt_span = _bt_support(pair, ctx.engines, mt_one, ref_one)
+    severity: Severity = "major"
+    if mt_one is not None and ref_one is not None:
+        severity = "critical"
+        message = (
+            f"The MT says {mt_one.surface!r} ({mt_one.describe()}) where the reference says "
+            f"{ref_one.surface!r} ({ref_one.describe()})."
+        )
+    elif ref_one is not None:
+        message = f"The reference's {ref_one.surface!r} ({ref_one.describe()}) is not in the MT."
+    elif mt_one is not None:
+        message = f"The MT's {mt_one.surface!r} ({mt_one.describe()}) is not in the reference."
+    return finding(
+        result,
+        pair,
+        kind="number_mismatch",
+        severity=severity,
+        detector=DETECTOR,
+        message=message,
+        mt_span=mt_one.surface if mt_one else None,
+        ref_span=ref_one.surface if ref_one else None,
+        bt_span=bt_span,
+        engines=engines,
+        evidence={
+            "mt": mt_one.describe() if mt_one else None,
+            "ref": ref_one.describe() if ref_one else None,
+            "mt_numbers": [q.describe() for q in mt_all],
+            "ref_numbers": [q.describe() for q in ref_all],
+        },
+    )

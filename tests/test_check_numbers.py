@@ -1,0 +1,203 @@
+"""Number and date checks: localised forms agree, real slips are found with exact spans.
+
+Every sentence is invented for these tests.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import pytest
+
+from mtqa.checks import numbers
+from mtqa.checks.base import CheckContext
+from mtqa.checks.numbers import compare, quantities
+from mtqa.model import Document, DocumentResult, Finding, Pair, Segment
+
+
+def make_result(
+    mt: Sequence[str],
+    ref: Sequence[str],
+    *,
+    bt: Mapping[str, Sequence[str]] | None = None,
+    beads: Sequence[tuple[tuple[int, ...], tuple[int, ...]]] | None = None,
+) -> DocumentResult:
+    """A DocumentResult from sentence lists, aligned one to one unless beads say otherwise."""
+    beads = beads or [((i,), (i,)) for i in range(max(len(mt), len(ref)))]
+    bt = bt or {}
+
+    def segments(side: str, sentences: Sequence[str]) -> tuple[Segment, ...]:
+        out, start = [], 0
+        for i, text in enumerate(sentences):
+            out.append(Segment("doc", side, i, i, start, start + len(text), text))  # type: ignore[arg-type]
+            start += len(text) + 1
+        return tuple(out)
+
+    pairs = tuple(
+        Pair(
+            "doc",
+            k,
+            m,
+            r,
+            " ".join(mt[i] for i in m),
+            " ".join(ref[i] for i in r),
+            {engine: " ".join(texts[i] for i in m) for engine, texts in bt.items()},
+        )
+        for k, (m, r) in enumerate(beads)
+    )
+    return DocumentResult(
+        Document("doc", "\n".join(mt), "\n".join(ref)),
+        segments("mt", mt),
+        segments("ref", ref),
+        {engine: tuple(texts) for engine, texts in bt.items()},
+        pairs,
+        {},
+        {},
+    )
+
+
+def run(mt: str, ref: str, bt: Mapping[str, str] | None = None) -> list[Finding]:
+    result = make_result(
+        [mt], [ref], bt={engine: [text] for engine, text in (bt or {}).items()}
+    )
+    findings = numbers.check(result, CheckContext(engines=tuple(bt or ())))
+    for f in findings:  # the findings contract: spans are exact substrings
+        assert f.mt_span is None or f.mt_span in mt
+        assert f.ref_span is None or f.ref_span in ref
+        assert f.kind == "number_mismatch" and f.detector == "numbers"
+    return findings
+
+
+# (French MT, English reference, MT span, reference span)
+MISMATCHES = [
+    pytest.param(
+        "L'usine a vendu 3 400 tracteurs.", "The factory sold 4,300 tractors.",
+        "3 400", "4,300", id="digits-transposed",
+    ),
+    pytest.param(
+        "L'usine a vendu 3\u202f400 tracteurs.", "The factory sold 3,500 tractors.",
+        "3\u202f400", "3,500", id="narrow-no-break-space",
+    ),
+    pytest.param(
+        "Le projet coûtera 40 millions d'euros.", "The project will cost 40 billion euros.",
+        "40 millions", "40 billion", id="scale-word",
+    ),
+    pytest.param(
+        "La dette atteint 2 billions de dollars.", "The debt has reached $2 billion.",
+        "2 billions", "$2 billion", id="french-billion-false-friend",
+    ),
+    pytest.param(
+        "Le sommet s'ouvrira le 14 mars.", "The summit will open on March 4.",
+        "14 mars", "March 4", id="date-day",
+    ),
+    pytest.param(
+        "Le chômage est tombé à 7,5 %.", "Unemployment fell to 5.7 percent.",
+        "7,5 %", "5.7 percent", id="percent",
+    ),
+    pytest.param(
+        "Vingt-trois personnes ont été évacuées.", "Thirty-two people were evacuated.",
+        "Vingt-trois", "Thirty-two", id="number-words",
+    ),
+    pytest.param(
+        "Le pont a été construit en 1989.", "The bridge was built in 1998.",
+        "1989", "1998", id="year",
+    ),
+    pytest.param(
+        "La séance reprendra à 15 h.", "The session will resume at 5 p.m.",
+        "15 h", "5 p.m.", id="clock-time",
+    ),
+    pytest.param(
+        "Le plan prévoit 1,5 milliard d'euros.", "The plan provides 15 billion euros.",
+        "1,5 milliard", "15 billion", id="decimal-comma-scale",
+    ),
+]
+
+
+@pytest.mark.parametrize(("mt", "ref", "mt_span", "ref_span"), MISMATCHES)
+def test_mismatch_is_found(mt: str, ref: str, mt_span: str, ref_span: str) -> None:
+    findings = run(mt, ref)
+    assert [(f.mt_span, f.ref_span, f.severity) for f in findings] == [
+        (mt_span, ref_span, "critical")
+    ]
+
+
+AGREEMENTS = [
+    pytest.param("Il y a un an, l'un des juges a démissionné.",
+                 "A year ago, one of the judges resigned.", id="articles-and-one-of"),
+    pytest.param("Le projet coûtera 40 millions d'euros.",
+                 "The project will cost 40 million euros.", id="millions"),
+    pytest.param("La dette mondiale dépasse 2 000 milliards.",
+                 "Global debt exceeds 2 trillion.", id="thousand-billions-is-trillion"),
+    pytest.param("Washington a promis 25 millions de dollars.",
+                 "Washington pledged $25 million.", id="currency-placement"),
+    pytest.param("Le plan prévoit 1,5 milliard d'euros.",
+                 "The plan provides 1.5 billion euros.", id="decimal-comma"),
+    pytest.param("Le chômage est tombé à 7,5 %.",
+                 "Unemployment fell to 7.5 percent.", id="percent-forms"),
+    pytest.param("Les prix ont augmenté de vingt-cinq pour cent.",
+                 "Prices rose 25%.", id="percent-in-words"),
+    pytest.param("La loi entre en vigueur le 1er mars 2024.",
+                 "The law takes effect on March 1, 2024.", id="first-of-month"),
+    pytest.param("Le 24 février marquait le premier anniversaire.",
+                 "Feb. 24 marked the first anniversary.", id="abbreviated-month"),
+    pytest.param("L'usine emploie 3\u00a0400 personnes, dont 3\u202f100 à temps plein.",
+                 "The plant employs 3,400 people, 3,100 of them full time.",
+                 id="no-break-spaces"),
+    pytest.param("Les deux pays ont voté deux fois.",
+                 "Both countries voted twice.", id="both-and-twice"),
+    pytest.param("La séance reprendra à 15 h 30 après une pause de 24 heures.",
+                 "The session will resume at 3:30 p.m. after a 24-hour break.",
+                 id="clock-and-duration"),
+    pytest.param("Au XXIe siècle, le G7 compte toujours sept membres.",
+                 "In the 21st century the G7 still has seven members.",
+                 id="roman-century-and-code"),
+    pytest.param("Une douzaine de bâtiments flambant neufs, dont un neuf.",
+                 "A dozen brand-new buildings, one of them new.", id="dozen-and-neuf"),
+    pytest.param("Mille personnes ont manifesté à mi-2022.",
+                 "A thousand people protested in mid-2022.", id="thousand-and-year"),
+    pytest.param("Le 3 mai, la troisième réunion a eu lieu.",
+                 "On May 3, the third meeting took place.", id="ordinals"),
+]
+
+
+@pytest.mark.parametrize(("mt", "ref"), AGREEMENTS)
+def test_localised_numbers_are_not_flagged(mt: str, ref: str) -> None:
+    assert run(mt, ref) == []
+
+
+def test_number_only_in_the_reference_is_a_major_finding() -> None:
+    findings = run("Le pont a été construit.", "The bridge was built in 1998.")
+    assert [(f.mt_span, f.ref_span, f.severity) for f in findings] == [(None, "1998", "major")]
+
+
+def test_back_translation_supports_the_mismatch() -> None:
+    findings = run(
+        "Le sommet s'ouvrira le 14 mars.",
+        "The summit will open on March 4.",
+        bt={"apertium": "The summit will open the 14 March.", "marian": "It opens March 4."},
+    )
+    assert [(f.engines, f.bt_span) for f in findings] == [(("apertium",), "14 March")]
+
+
+def test_unaligned_pairs_are_skipped() -> None:
+    result = make_result(["Il y avait 300 personnes."], ["Hello."], beads=[((0,), ()), ((), (0,))])
+    assert numbers.check(result, CheckContext(engines=())) == []
+
+
+def test_values_and_spans_are_read() -> None:
+    text = "Quelque 3 400 soldats, 2 000 milliards, le 1er mars à 15 h 30."
+    read = [(q.kind, q.value, q.surface) for q in quantities(text, "fr")]
+    assert read == [
+        ("number", 3400.0, "3 400"),
+        ("number", 2e12, "2 000 milliards"),
+        ("date", (3, 1), "1er mars"),
+        ("time", (15, 30), "15 h 30"),
+    ]
+    english = "Some 3,400 troops, 2 trillion, on March 1 at 3:30 p.m."
+    assert compare(quantities(text, "fr"), quantities(english, "en")) == ([], [])
+
+
+def test_ambiguous_dot_reads_both_ways() -> None:
+    # An MT that keeps the English decimal point: 1.500 may be 1500 or 1.5.
+    assert run("Le taux est de 1.500 %.", "The rate is 1.5%.") == []
+    assert run("Ils étaient 1.500.", "There were 1,500 of them.") == []
