@@ -1,0 +1,199 @@
+"""The MarianMT engine: transformers ``MarianMTModel`` + ``MarianTokenizer``, French → English.
+
+torch and transformers are imported here only, when the model loads. Weights load from
+safetensors only and never with ``trust_remote_code``; finding the checkpoint is ``hf.py``'s
+job, batching and splitting ``neural.py``'s.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from typing import Any, ClassVar
+
+from mtqa.backtranslate.neural import NeuralEngine, versions
+from mtqa.errors import ConfigError, EngineUnavailable
+
+log = logging.getLogger(__name__)
+
+DTYPES = {
+    "fp32": "float32",
+    "float32": "float32",
+    "fp16": "float16",
+    "float16": "float16",
+    "bf16": "bfloat16",
+    "bfloat16": "bfloat16",
+}
+
+
+def check_installed() -> None:
+    """Raise ``EngineUnavailable`` unless torch, transformers and sentencepiece import."""
+    import importlib.util
+
+    missing = [
+        name
+        for name in ("torch", "transformers", "sentencepiece", "safetensors")
+        if importlib.util.find_spec(name) is None
+    ]
+    if missing:
+        raise EngineUnavailable(
+            f"engine marian needs {', '.join(missing)}: pip install 'mtqa[marian]' "
+            "(or use --engine apertium)"
+        )
+
+
+def pick_device(requested: str) -> str:
+    """``auto`` → cuda, else mps, else cpu; an explicit device must exist."""
+    import torch
+
+    if requested == "auto":
+        if torch.cuda.is_available():
+            return "cuda"
+        mps = getattr(torch.backends, "mps", None)
+        if mps is not None and mps.is_available():
+            return "mps"
+        return "cpu"
+    if requested.startswith("cuda") and not torch.cuda.is_available():
+        raise EngineUnavailable(
+            f"device {requested!r} asked for but torch sees no CUDA GPU; use device = 'cpu'"
+        )
+    if requested == "mps":
+        mps = getattr(torch.backends, "mps", None)
+        if mps is None or not mps.is_available():
+            raise EngineUnavailable("device 'mps' asked for but not available; use device = 'cpu'")
+    return requested
+
+
+class MarianEngine(NeuralEngine):
+    """Back-translation with a MarianMT checkpoint (default ``Helsinki-NLP/opus-mt-fr-en``).
+
+    Settings: ``device`` (auto|cpu|cuda|mps), ``dtype`` (auto|fp32|fp16|bf16; auto = fp16 on
+    CUDA, else fp32), ``num_beams`` (4), ``batch_size`` (16), ``max_tokens`` (padded-token
+    budget per batch), ``max_new_tokens``, ``sort_by_length`` (true).
+    """
+
+    kind: ClassVar[str] = "marian"
+    defaults: ClassVar[Mapping[str, Any]] = {**NeuralEngine.defaults, "dtype": "auto"}
+
+    def __init__(
+        self,
+        *,
+        name: str | None = None,
+        model: str | None = None,
+        settings: Mapping[str, Any] | None = None,
+    ) -> None:
+        check_installed()
+        super().__init__(name=name, model=model, settings=settings)
+        dtype = str(self.settings["dtype"]).lower()
+        if dtype != "auto" and dtype not in DTYPES:
+            raise ConfigError(
+                f"engine marian: dtype must be auto, fp32, fp16 or bf16, got {dtype!r}"
+            )
+        self._model: Any = None
+        self.device = ""
+        self.dtype = ""
+
+    @property
+    def model(self) -> Any:
+        """The loaded ``MarianMTModel``."""
+        self.load()
+        return self._model
+
+    @property
+    def tokenizer(self) -> Any:
+        self.load()
+        return self._tokenizer
+
+    def _load(self) -> None:
+        import torch
+        from transformers import MarianMTModel, MarianTokenizer
+
+        device = pick_device(self.settings["device"])
+        asked = str(self.settings["dtype"]).lower()
+        if asked == "auto":
+            dtype = "float16" if device.startswith("cuda") else "float32"
+        else:
+            dtype = DTYPES[asked]
+        if dtype == "float16" and device == "cpu":
+            raise ConfigError("engine marian: dtype fp16 needs a GPU; use fp32 or bf16 on CPU")
+        path = self.resolved.path
+        try:
+            tokenizer = MarianTokenizer.from_pretrained(path)
+            model: Any = MarianMTModel.from_pretrained(
+                path, use_safetensors=True, dtype=getattr(torch, dtype), trust_remote_code=False
+            )
+        except (OSError, ValueError) as error:
+            raise EngineUnavailable(
+                f"model {self.model_id!r} could not be loaded from {path} "
+                f"({type(error).__name__}: {str(error).splitlines()[0][:160]}); "
+                "check the folder holds a MarianMT checkpoint"
+            ) from error
+        model = model.to(device).eval()
+        self._model = model
+        self._tokenizer = tokenizer
+        self.device = device
+        self.dtype = dtype
+        limits = [model.config.max_position_embeddings]
+        if 0 < tokenizer.model_max_length < 100_000:  # "no limit" is stored as a huge number
+            limits.append(tokenizer.model_max_length)
+        self._limit = min(limits)
+        log.info("loaded %s on %s (%s)", self.model_id, device, dtype)
+
+    def _engine_signature(self) -> dict[str, Any]:
+        return {
+            "device": self.device.split(":")[0],
+            "dtype": self.dtype,
+            # sacremoses normalises source punctuation in MarianTokenizer when installed.
+            **versions("torch", "transformers", "sacremoses"),
+        }
+
+    def _generate(self, texts: list[str], max_new_tokens: int) -> list[str]:
+        import torch
+
+        batch = self._tokenizer(texts, return_tensors="pt", padding=True).to(self.device)
+        options: dict[str, Any] = {
+            "num_beams": self.settings["num_beams"],
+            "max_new_tokens": max_new_tokens,
+            "do_sample": False,
+        }
+        if self.settings["min_new_tokens"] is not None:
+            options["min_new_tokens"] = min(self.settings["min_new_tokens"], max_new_tokens)
+        with torch.inference_mode():
+            generated = self._model.generate(**batch, **options)
+        return self._tokenizer.batch_decode(generated, skip_special_tokens=True)
+
+    def _score_batch(
+        self, sources: list[str], targets: list[str]
+    ) -> list[list[tuple[str, float]]]:
+        import torch
+
+        tok = self._tokenizer
+        batch = tok(sources, return_tensors="pt", padding=True).to(self.device)
+        labels = tok(text_target=targets, return_tensors="pt", padding=True)["input_ids"].to(
+            self.device
+        )
+        decoder_input = self._model.prepare_decoder_input_ids_from_labels(labels=labels)
+        with torch.inference_mode():
+            logits = self._model(**batch, decoder_input_ids=decoder_input).logits
+        logprobs = torch.log_softmax(logits.float(), dim=-1)
+        picked = logprobs.gather(-1, labels.unsqueeze(-1)).squeeze(-1).cpu()
+        pad = tok.pad_token_id
+        out: list[list[tuple[str, float]]] = []
+        for row_ids, row_scores in zip(labels.cpu().tolist(), picked.tolist(), strict=True):
+            n = len(row_ids)
+            while n > 0 and row_ids[n - 1] == pad:
+                n -= 1
+            tokens = tok.convert_ids_to_tokens(row_ids[:n])
+            out.append(list(zip(tokens, row_scores[:n], strict=True)))
+        return out
+
+    def _after_out_of_memory(self) -> None:
+        import torch
+
+        if torch.cuda.is_available():
+            torch.cuda.empty_cache()
+
+    def _release(self) -> None:
+        self._model = None
+        self._tokenizer = None
+        self._after_out_of_memory()
