@@ -1,0 +1,141 @@
+"""The detector orchestrator: runs every detector family and merges what they find.
+
+``detect(result, ctx)`` runs the families below in order, drops duplicates (same kind,
+segment and span; their engines are merged), assigns each finding its severity under
+``SEVERITY_POLICY`` and returns the findings sorted by severity, then MT segment. A family
+whose module is not installed yet is skipped. ``low_score`` runs last, and only for pairs
+no other finding explains.
+
+Severity policy (MQM-like):
+
+- critical — errors that change what the story says: named-entity errors
+  (``entity_drift``, ``entity_missing``, ``entity_inconsistent``), ``number_mismatch``
+  and ``meaning_inversion``, when they fall in story text. The same error in page
+  furniture (a segment also flagged ``boilerplate``) is major.
+- major — the text no longer conveys the reference faithfully: ``odd_rendering`` (a sense
+  error), ``omission``, ``addition``, ``untranslated``, ``fragment``.
+- minor — style-level ``odd_rendering`` (a calque: the finding's evidence has
+  ``level == "calque"``), page furniture (``boilerplate``) and ``low_score``.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+from typing import Any
+
+from mtqa.checks.base import CheckContext
+from mtqa.model import DocumentResult, Finding, Severity
+
+log = logging.getLogger(__name__)
+
+# Families in the order they run; each module exports check(result, ctx) -> list[Finding].
+FAMILIES: tuple[str, ...] = (
+    "structure",
+    "entities",
+    "numbers",
+    "language",
+    "renderings",
+    "meaning",
+)
+
+CRITICAL_KINDS = frozenset(
+    {"entity_drift", "entity_missing", "entity_inconsistent", "number_mismatch",
+     "meaning_inversion"}
+)
+MAJOR_KINDS = frozenset({"odd_rendering", "omission", "addition", "untranslated", "fragment"})
+MINOR_KINDS = frozenset({"boilerplate", "low_score"})
+
+SEVERITY_POLICY: dict[str, Severity] = {
+    **dict.fromkeys(CRITICAL_KINDS, "critical"),
+    **dict.fromkeys(MAJOR_KINDS, "major"),
+    **dict.fromkeys(MINOR_KINDS, "minor"),
+}
+_SEVERITY_ORDER = {"critical": 0, "major": 1, "minor": 2}
+
+
+def _family(name: str) -> Callable[[DocumentResult, CheckContext], list[Finding]] | None:
+    try:
+        module = importlib.import_module(f"mtqa.checks.{name}")
+    except ImportError as error:
+        # Only a missing family is skipped; a family that fails to import its own
+        # dependencies would hide a real bug, so that still raises.
+        if getattr(error, "name", None) == f"mtqa.checks.{name}":
+            log.info("detector family %s not available", name)
+            return None
+        raise
+    check: Callable[[DocumentResult, CheckContext], list[Finding]] = module.check
+    return check
+
+
+def severity_of(finding: Finding, furniture: frozenset[int]) -> Severity:
+    """The severity ``SEVERITY_POLICY`` gives a finding (see the module docstring)."""
+    if finding.kind == "odd_rendering" and finding.evidence.get("level") == "calque":
+        return "minor"
+    severity = SEVERITY_POLICY.get(finding.kind, finding.severity)
+    if severity == "critical" and finding.mt_index in furniture:
+        return "major"
+    return severity
+
+
+def _key(finding: Finding) -> tuple[Any, ...]:
+    return (finding.kind, finding.mt_index, finding.ref_index, finding.mt_span, finding.ref_span)
+
+
+def deduplicate(findings: Iterable[Finding]) -> list[Finding]:
+    """One finding per (kind, segment, span); engines of duplicates are merged."""
+    kept: dict[tuple[Any, ...], Finding] = {}
+    for found in findings:
+        key = _key(found)
+        if key in kept:
+            first = kept[key]
+            engines = tuple(dict.fromkeys(first.engines + found.engines))
+            kept[key] = replace(first, engines=engines)
+        else:
+            kept[key] = found
+    return list(kept.values())
+
+
+def _sort_key(finding: Finding) -> tuple[Any, ...]:
+    rank = finding.evidence.get("forced_logprob_span_mean")
+    return (
+        _SEVERITY_ORDER[finding.severity],
+        finding.mt_index if finding.mt_index is not None else 1 << 30,
+        finding.ref_index if finding.ref_index is not None else 1 << 30,
+        rank if isinstance(rank, (int, float)) else 0.0,  # least likely under the model first
+        finding.kind,
+    )
+
+
+def explained_pairs(result: DocumentResult, findings: Iterable[Finding]) -> set[int]:
+    """Indexes of the pairs that some finding already explains."""
+    by_mt = {m: p.index for p in result.pairs for m in p.mt}
+    by_ref = {r: p.index for p in result.pairs for r in p.ref}
+    explained = set()
+    for found in findings:
+        if found.mt_index is not None and found.mt_index in by_mt:
+            explained.add(by_mt[found.mt_index])
+        elif found.ref_index is not None and found.ref_index in by_ref:
+            explained.add(by_ref[found.ref_index])
+    return explained
+
+
+def detect(result: DocumentResult, ctx: CheckContext) -> tuple[Finding, ...]:
+    """Every finding of every available family for one document, merged and ranked."""
+    findings: list[Finding] = []
+    for name in FAMILIES:
+        check = _family(name)
+        if check is not None:
+            findings.extend(check(result, ctx))
+    from mtqa.checks.structure import low_score
+
+    findings.extend(low_score(result, ctx, explained=explained_pairs(result, findings)))
+    findings = deduplicate(findings)
+    furniture = frozenset(f.mt_index for f in findings if f.kind == "boilerplate")
+    findings = [replace(f, severity=severity_of(f, furniture)) for f in findings]
+    return tuple(sorted(findings, key=_sort_key))
+
+
+__all__ = ["FAMILIES", "SEVERITY_POLICY", "deduplicate", "detect", "severity_of"]

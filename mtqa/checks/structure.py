@@ -1,0 +1,362 @@
+"""Structure: what is in one text and not the other, and what is broken off.
+
+Owns ``boilerplate`` (page furniture the MT carries: related-story links, update banners,
+publisher footers...), ``fragment`` (a broken-off piece of a sentence), ``addition``
+(MT content with no reference counterpart: a whole sentence, or a clause of an aligned
+pair), ``omission`` (reference content missing from the MT) and ``low_score`` (a pair
+far below the document's level that nothing else explains; the orchestrator calls
+``low_score`` last).
+
+Clause-level additions and omissions are confirmed in the French: a back-translated
+chunk missing from the reference must map to a French chunk whose dictionary senses the
+reference does not contain either, and a reference chunk missing from the
+back-translation must have no dictionary equivalent in the French.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from mtqa.checks import lexicon
+from mtqa.checks.base import CheckContext, finding
+from mtqa.checks.lexicon import Token
+from mtqa.model import DocumentResult, Finding, Pair
+
+DETECTOR = "structure"
+_CHUNK = re.compile(r"[^,;:()«»\"“”—–]+")
+_FINITE = ("VERB", "AUX")
+
+
+def _furniture(ctx: CheckContext) -> lexicon.Furniture:
+    path = ctx.settings.get("boilerplate_path")
+    return lexicon.load_furniture(Path(path) if path else None)
+
+
+def _bt_of_segment(result: DocumentResult, engine: str, index: int) -> str:
+    texts = result.back_translations.get(engine, ())
+    return texts[index] if index < len(texts) else ""
+
+
+def _pair_of_mt(result: DocumentResult) -> dict[int, Pair]:
+    return {m: pair for pair in result.pairs for m in pair.mt}
+
+
+def _has_verb(text: str) -> bool | None:
+    tokens = lexicon.parse(text, "fr")
+    if not tokens or not tokens[0].pos:
+        return None  # no parser: cannot tell
+    return any(t.pos in _FINITE for t in tokens)
+
+
+def _coverage(words_: Sequence[Token], others: Sequence[Token]) -> float:
+    if not words_:
+        return 0.0
+    return sum(1 for w in words_ if lexicon.supported(w, others)) / len(words_)
+
+
+def _ref_window(ref_text: str, words_: Sequence[Token]) -> str | None:
+    """The shortest stretch of the reference holding the words it shares with ``words_``."""
+    ref_tokens = lexicon.parse(ref_text, "en")
+    hits = [t for t in ref_tokens if t.content and any(lexicon.same_word(t, w) for w in words_)]
+    if not hits:
+        return None
+    return ref_text[hits[0].start : hits[-1].end]
+
+
+def boilerplate(result: DocumentResult, ctx: CheckContext) -> list[Finding]:
+    """MT segments that are page furniture absent from the reference."""
+    furniture = _furniture(ctx)
+    by_mt = _pair_of_mt(result)
+    found = []
+    for segment in result.mt_segments:
+        match = furniture.match(segment.text)
+        if match is None:
+            continue
+        pair = by_mt.get(segment.index)
+        if pair is not None and pair.ref and furniture.match(pair.ref_text):
+            continue  # the reference carries the same furniture: it belongs to the text
+        found.append(
+            finding(
+                result,
+                None,
+                kind="boilerplate",
+                severity="minor",
+                detector=DETECTOR,
+                message="page furniture, not part of the story",
+                mt_span=segment.text,
+                mt_index=segment.index,
+                engines=(),
+                evidence={"pattern": match.re.pattern, "aligned": bool(pair and pair.ref)},
+            )
+        )
+    return found
+
+
+def fragments(
+    result: DocumentResult, ctx: CheckContext, skip: Iterable[int]
+) -> list[Finding]:
+    """Verbless pieces of MT that belong to a neighbouring reference sentence."""
+    skip = set(skip)
+    by_mt = _pair_of_mt(result)
+    pairs = result.pairs
+    found = []
+    for segment in result.mt_segments:
+        if segment.index in skip or _has_verb(segment.text) is not False:
+            continue
+        pair = by_mt.get(segment.index)
+        if pair is None:
+            continue
+        # Where might it belong: its own bead if shared with a sentence that has a verb,
+        # else the neighbouring beads' references.
+        candidates: list[Pair] = []
+        if pair.ref and len(pair.mt) > 1 and any(
+            _has_verb(result.mt_segments[m].text) for m in pair.mt if m != segment.index
+        ):
+            candidates.append(pair)
+        if not pair.ref:
+            candidates.extend(
+                p for p in (pairs[pair.index - 1] if pair.index > 0 else None,
+                            pairs[pair.index + 1] if pair.index + 1 < len(pairs) else None)
+                if p is not None and p.ref
+            )
+        best: tuple[float, Pair, str, list[Token]] | None = None
+        for engine in ctx.engines:
+            bt = _bt_of_segment(result, engine, segment.index)
+            words_ = [t for t in lexicon.parse(bt, "en") if t.content or t.pos == "PROPN"]
+            if len(words_) < 2:
+                continue
+            for candidate in candidates:
+                share = _coverage(words_, lexicon.parse(candidate.ref_text, "en"))
+                if best is None or share > best[0]:
+                    best = (share, candidate, engine, words_)
+        if best is None or best[0] < 0.5:
+            continue
+        share, home, engine, words_ = best
+        lowercase = segment.text[:1].islower()
+        found.append(
+            finding(
+                result,
+                None,
+                kind="fragment",
+                severity="major",
+                detector=DETECTOR,
+                message="a broken-off piece of a sentence: no verb, and its words belong to "
+                "a neighbouring reference sentence",
+                mt_span=segment.text,
+                mt_index=segment.index,
+                ref_index=home.ref_index,
+                ref_span=_ref_window(home.ref_text, words_),
+                bt_span=_bt_of_segment(result, engine, segment.index),
+                engines=(engine,),
+                evidence={"shared_words": round(share, 2), "starts_lowercase": lowercase,
+                          "home_pair": home.index},
+            )
+        )
+    return found
+
+
+def _chunks(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in _CHUNK.finditer(text) if m.group().strip()]
+
+
+def _strip_span(text: str, start: int, end: int) -> str:
+    span = text[start:end].strip(" ,;:.")
+    return span
+
+
+def _french_senses(text: str) -> tuple[list[Token], dict[str, frozenset[str]]]:
+    tokens = [t for t in lexicon.parse(text, "fr") if t.content]
+    senses = lexicon.dictionary().french_senses([t.text for t in tokens])
+    return tokens, senses
+
+
+def _clause_additions(result: DocumentResult, ctx: CheckContext, pair: Pair) -> list[Finding]:
+    """Chunks of the MT that neither the back-translation's reference nor the dictionary
+    connects to the reference."""
+    minimum = int(ctx.settings.get("clause_min_words", 5))
+    ref_tokens = list(lexicon.parse(pair.ref_text, "en"))
+    ref_lemmas = {t.lemma for t in ref_tokens}
+    found = []
+    for start, end, chunk in _chunks(pair.mt_text):
+        tokens, senses = _french_senses(chunk)
+        if len(tokens) < minimum:
+            continue
+        known = [t for t in tokens if senses.get(t.text)]
+        if len(known) < minimum:
+            continue  # too few words the dictionary knows to judge
+        backed = [t for t in known if senses[t.text] & ref_lemmas]
+        if len(backed) > 0:
+            continue
+        engines = []
+        for engine in ctx.engines:
+            bt_words = lexicon.content_tokens(pair.bt.get(engine, ""), "en")
+            if bt_words and _coverage(bt_words, ref_tokens) < 0.9:
+                engines.append(engine)
+        if not engines:
+            continue
+        found.append(
+            finding(
+                result,
+                pair,
+                kind="addition",
+                severity="major",
+                detector=DETECTOR,
+                message="this part of the MT has no counterpart in the reference",
+                mt_span=_strip_span(pair.mt_text, start, end),
+                engines=engines,
+                evidence={"content_words": len(tokens), "dictionary_words": len(known),
+                          "in_reference": 0},
+            )
+        )
+    return found
+
+
+def _clause_omissions(result: DocumentResult, ctx: CheckContext, pair: Pair) -> list[Finding]:
+    """Chunks of the reference that neither the back-translation nor the French carries."""
+    minimum = int(ctx.settings.get("clause_min_words", 5))
+    fr_tokens = lexicon.parse(pair.mt_text, "fr")
+    fr_lemmas = {lexicon.fold(t.lemma) for t in fr_tokens} | {
+        lexicon.fold(t.text) for t in fr_tokens
+    }
+    found = []
+    for start, end, chunk in _chunks(pair.ref_text):
+        words_ = lexicon.content_tokens(chunk, "en")
+        if len(words_) < minimum:
+            continue
+        senses = lexicon.dictionary().english_senses([w.text for w in words_])
+        known = [w for w in words_ if senses.get(w.text)]
+        if len(known) < minimum:
+            continue
+        in_french = [w for w in known if {lexicon.fold(s) for s in senses[w.text]} & fr_lemmas]
+        if in_french:
+            continue
+        engines = []
+        for engine in ctx.engines:
+            bt_tokens = lexicon.parse(pair.bt.get(engine, ""), "en")
+            if _coverage(words_, bt_tokens) == 0.0:
+                engines.append(engine)
+        if not engines:
+            continue
+        found.append(
+            finding(
+                result,
+                pair,
+                kind="omission",
+                severity="major",
+                detector=DETECTOR,
+                message="this part of the reference is missing from the MT",
+                ref_span=_strip_span(pair.ref_text, start, end),
+                engines=engines,
+                evidence={"content_words": len(words_), "dictionary_words": len(known),
+                          "in_mt": 0},
+            )
+        )
+    return found
+
+
+def additions_and_omissions(
+    result: DocumentResult, ctx: CheckContext, skip: Iterable[int]
+) -> list[Finding]:
+    skip = set(skip)
+    found = []
+    for pair in result.pairs:
+        if pair.mt and not pair.ref:
+            for index in pair.mt:
+                if index in skip:
+                    continue
+                segment = result.mt_segments[index]
+                found.append(
+                    finding(
+                        result,
+                        None,
+                        kind="addition",
+                        severity="major",
+                        detector=DETECTOR,
+                        message="this MT sentence has no counterpart in the reference",
+                        mt_span=segment.text,
+                        mt_index=index,
+                        bt_span=next(
+                            (b for e in ctx.engines if (b := _bt_of_segment(result, e, index))),
+                            None,
+                        ),
+                        engines=tuple(ctx.engines),
+                        evidence={"unaligned": True},
+                    )
+                )
+        elif pair.ref and not pair.mt:
+            found.append(
+                finding(
+                    result,
+                    pair,
+                    kind="omission",
+                    severity="major",
+                    detector=DETECTOR,
+                    message="this reference sentence is missing from the MT",
+                    ref_span=pair.ref_text,
+                    engines=tuple(ctx.engines),
+                    evidence={"unaligned": True},
+                )
+            )
+        elif pair.aligned and lexicon.dictionary().available:
+            found.extend(_clause_additions(result, ctx, pair))
+            found.extend(_clause_omissions(result, ctx, pair))
+    return found
+
+
+def check(result: DocumentResult, ctx: CheckContext) -> list[Finding]:
+    """Boilerplate, fragments, additions and omissions (``low_score`` is separate)."""
+    found = boilerplate(result, ctx)
+    furniture = {f.mt_index for f in found if f.mt_index is not None}
+    broken = fragments(result, ctx, skip=furniture)
+    found.extend(broken)
+    handled = furniture | {f.mt_index for f in broken if f.mt_index is not None}
+    found.extend(additions_and_omissions(result, ctx, skip=handled))
+    return found
+
+
+def low_score(
+    result: DocumentResult, ctx: CheckContext, *, explained: Iterable[int] = ()
+) -> list[Finding]:
+    """Aligned pairs whose chrF is far below the document's (robust z-score), when no
+    other finding explains them."""
+    threshold = float(ctx.settings.get("low_score_z", -2.5))
+    explained = set(explained)
+    found = []
+    for engine in ctx.engines:
+        rows = result.segment_scores.get(engine, ())
+        values = [
+            (pair, rows[pair.index]["chrf"])
+            for pair in result.pairs
+            if pair.aligned and pair.index < len(rows) and "chrf" in rows[pair.index]
+        ]
+        if len(values) < 5:
+            continue  # too few pairs for a robust spread
+        scores = [v for _, v in values]
+        median = statistics.median(scores)
+        spread = 1.4826 * statistics.median(abs(v - median) for v in scores)
+        if spread <= 0:
+            continue
+        for pair, value in values:
+            z = (value - median) / spread
+            if z <= threshold and pair.index not in explained:
+                found.append(
+                    finding(
+                        result,
+                        pair,
+                        kind="low_score",
+                        severity="minor",
+                        detector=DETECTOR,
+                        message=f"chrF {value:.1f} is far below this document's median "
+                        f"{median:.1f}",
+                        mt_span=pair.mt_text,
+                        ref_span=pair.ref_text,
+                        bt_span=pair.bt.get(engine),
+                        engines=(engine,),
+                        evidence={"chrf": value, "median_chrf": round(median, 2),
+                                  "robust_z": round(z, 2)},
+                    )
+                )
+    return found
