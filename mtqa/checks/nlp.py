@@ -162,7 +162,7 @@ def _word_set(data: Mapping[str, Any], key: str, path: Path) -> frozenset[str]:
     return frozenset(fold(v) for v in value)
 
 
-def _stop_words(lang: str) -> frozenset[str]:
+def stop_words(lang: str) -> frozenset[str]:
     """spaCy's stop-word list for lang, read from its source file.
 
     The list ships with spaCy itself (no trained model needed); it is read as text because
@@ -197,7 +197,7 @@ def entity_words(path: Path = ENTITY_WORDS_PATH) -> EntityWords:
         for key in per_lang:
             words = _word_set(section, key, path)
             if key == "common":
-                words |= _stop_words(lang)
+                words |= stop_words(lang)
             per_lang[key][lang] = words
     shared = data.get("names", {})
     return EntityWords(
