@@ -37,6 +37,21 @@ def format_summary(result: RunResult, run_dir: Path | None = None) -> str:
         f"{sum(1 for p in pairs if not p.ref)} MT sentences and "
         f"{sum(1 for p in pairs if not p.mt)} reference sentences unaligned"
     )
+    comparison = result.stats.get("comparison")
+    if comparison and comparison.get("rows"):
+        from mtqa.compare import format_comparison
+
+        lines.append("")
+        lines += format_comparison(comparison)
+    aggregate = result.stats.get("aggregate", {})
+    if len(result.documents) > 1 and aggregate.get("worst_documents"):
+        lines.append("")
+        lines.append("Worst documents (chrF): " + ", ".join(aggregate["worst_documents"][:5]))
+        if aggregate.get("macro"):
+            lines.append(
+                "Macro averages: "
+                + "  ".join(f"{k} {v:.1f}" for k, v in aggregate["macro"].items())
+            )
     findings = result.findings
     lines.append("")
     counts = {s: sum(f.severity == s for f in findings) for s in SEVERITIES}

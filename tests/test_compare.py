@@ -1,0 +1,196 @@
+"""Engine comparison: sacrebleu's paired bootstrap over shared units, and blame by agreement."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from mtqa.compare import attribute, comparison_units
+from mtqa.model import Document, DocumentResult, Finding, Pair, Segment
+from mtqa.pipeline import run
+from mtqa.report.files import load_run
+from support import SAMPLE
+
+
+@pytest.fixture(scope="module")
+def compared(tmp_path_factory: pytest.TempPathFactory, tiny_marian_dir: Path) -> Path:
+    from conftest import apertium_required
+
+    apertium_required()
+    out = tmp_path_factory.mktemp("compare")
+    config = {
+        "name": "cmp",
+        "output_dir": str(out),
+        "documents": [
+            {"id": "sample", "mt": str(SAMPLE / "mt.fr.txt"), "ref": str(SAMPLE / "ref.en.txt")}
+        ],
+        "engines": [
+            {"name": "apertium", "kind": "apertium", "required": True},
+            {
+                "name": "tiny",
+                "kind": "marian",
+                "model": str(tiny_marian_dir),
+                "required": True,
+                "settings": {"num_beams": 1, "max_new_tokens": 24},
+            },
+        ],
+        "cache": {"dir": str(out / "cache")},
+    }
+    run(config)
+    return out / "cmp"
+
+
+def sacrebleu_paired_pvalues(
+    tmp_path: Path, reference: list[str], baseline: list[str], other: list[str]
+) -> dict[str, float]:
+    files = {}
+    for name, lines in (("ref", reference), ("base", baseline), ("other", other)):
+        files[name] = tmp_path / f"{name}.txt"
+        files[name].write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "sacrebleu",
+            str(files["ref"]),
+            "-i",
+            str(files["base"]),
+            str(files["other"]),
+            "--paired-bs",
+            "--paired-bs-n",
+            "1000",
+            "-m",
+            "bleu",
+            "chrf",
+            "ter",
+            "-f",
+            "text",
+            "--no-color",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    p_values = [float(p) for p in re.findall(r"\(p = ([0-9.]+)\)", out)]
+    return dict(zip(["bleu", "chrf", "ter"], p_values, strict=True))
+
+
+def test_significance_matches_sacrebleus_own_paired_bootstrap(
+    compared: Path, tmp_path: Path
+) -> None:
+    result = load_run(compared)
+    table = result.stats["comparison"]
+    assert table["baseline"] == "mt/apertium"
+    units = comparison_units({"mt": list(result.documents)}, ["apertium", "tiny"])
+    assert len(units) == table["units"] == 18  # the sample's 18 reference sentences, 1-1 or 2-1
+    expected = sacrebleu_paired_pvalues(
+        tmp_path,
+        [u.reference for u in units],
+        [u.hypotheses[("mt", "apertium")] for u in units],
+        [u.hypotheses[("mt", "tiny")] for u in units],
+    )
+    tiny = table["rows"][1]
+    assert tiny["label"] == "mt/tiny"
+    for metric, p_value in expected.items():
+        assert tiny["scores"][metric]["p_value"] == pytest.approx(p_value, abs=1e-4)
+    # random tiny weights against a real engine: the difference is significant
+    assert tiny["scores"]["chrf"]["p_value"] < 0.05
+    assert tiny["wins"] + tiny["ties"] + tiny["losses"] == table["units"]
+    assert tiny["losses"] > tiny["wins"]
+
+
+def test_summary_and_terminal_carry_the_table(compared: Path) -> None:
+    import json
+
+    from mtqa.report.terminal import format_summary
+
+    summary = json.loads((compared / "summary.json").read_text(encoding="utf-8"))
+    assert summary["stats"]["comparison"]["rows"][0]["label"] == "mt/apertium"
+    text = format_summary(load_run(compared))
+    assert "Comparison over 18 units, baseline mt/apertium" in text
+    assert "mt/tiny" in text
+
+
+def doc_result(
+    doc_id: str,
+    beads: list[tuple[tuple[int, ...], tuple[int, ...]]],
+    refs: list[str],
+    bt: dict[str, list[str]],
+) -> DocumentResult:
+    ref_segments = tuple(Segment(doc_id, "ref", i, i, 0, 0, t) for i, t in enumerate(refs))  # type: ignore[arg-type]
+    n_mt = max((max(m) for m, _ in beads if m), default=-1) + 1
+    mt_segments = tuple(Segment(doc_id, "mt", i, i, 0, 0, f"fr{i}") for i in range(n_mt))  # type: ignore[arg-type]
+    pairs = tuple(
+        Pair(
+            doc_id,
+            k,
+            m,
+            r,
+            "",
+            " ".join(refs[j] for j in r),
+            {e: " ".join(bt[e][i] for i in m) for e in bt},
+        )
+        for k, (m, r) in enumerate(beads)
+    )
+    return DocumentResult(
+        Document(doc_id, "", " ".join(refs)),
+        mt_segments,
+        ref_segments,
+        {e: tuple(v) for e, v in bt.items()},
+        pairs,
+        {},
+        {},
+    )
+
+
+def test_units_merge_reference_sentences_any_alignment_groups() -> None:
+    refs = ["r0", "r1", "r2", "r3"]
+    a = doc_result(
+        "d", [((0,), (0,)), ((1,), (1, 2)), ((2,), (3,))], refs, {"e": ["a0", "a12", "a3"]}
+    )
+    b = doc_result(
+        "d", [((0,), (0,)), ((1,), (1,)), ((2,), (2,)), ((), (3,))], refs, {"e": ["b0", "b1", "b2"]}
+    )
+    units = comparison_units({"A": [a], "B": [b]}, ["e"])
+    assert [u.reference for u in units] == ["r0", "r1 r2", "r3"]
+    assert [u.hypotheses[("A", "e")] for u in units] == ["a0", "a12", "a3"]
+    assert [u.hypotheses[("B", "e")] for u in units] == ["b0", "b1 b2", ""]  # dropped: empty
+
+
+def finding(kind: str, severity: str, engines: tuple[str, ...], mt_index: int) -> Finding:
+    return Finding(
+        "d",
+        kind,
+        severity,
+        mt_index,
+        mt_index,
+        "t",
+        "t",
+        None,
+        None,
+        engines,  # type: ignore[arg-type]
+        "test",
+        "m",
+    )
+
+
+def test_blame_by_agreement_labels_and_ranks() -> None:
+    findings = [
+        finding("odd_rendering", "major", ("apertium",), 1),
+        finding("odd_rendering", "major", ("apertium", "marian"), 5),
+        finding("entity_drift", "critical", (), 3),
+        finding("omission", "major", ("marian",), 0),
+    ]
+    ranked = attribute(findings, ["apertium", "marian"])
+    assert [(f.mt_index, f.evidence["agreement"]) for f in ranked] == [
+        (3, "direct"),
+        (5, "all engines"),
+        (0, "one engine"),
+        (1, "one engine"),
+    ]
+    assert "back-translation noise" in ranked[-1].evidence["agreement_note"]
+    assert attribute(findings, ["apertium"]) == tuple(findings)  # one engine: nothing to compare
