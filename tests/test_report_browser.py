@@ -312,3 +312,71 @@ def test_screenshots(driver: object, tmp_path_factory: pytest.TempPathFactory) -
     _viewport(driver, 1280, 800)
     assert overflow <= 0
     assert _errors(driver) == []
+
+
+# --------------------------------------------------------------------------- the sample run
+
+
+@pytest.fixture(scope="module")
+def sample_run_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """`mtqa run configs/sample.toml` into a temporary folder (Apertium; Marian if cached)."""
+    from conftest import apertium_required
+
+    from mtqa.cli import main
+
+    apertium_required()
+    out = tmp_path_factory.mktemp("sample")
+    mp = pytest.MonkeyPatch()
+    mp.setenv("HF_HUB_OFFLINE", "1")  # never reach a hub from tests
+    try:
+        code = main(
+            [
+                "run",
+                str(Path(__file__).resolve().parent.parent / "configs" / "sample.toml"),
+                "--out",
+                str(out / "run"),
+                "--cache-dir",
+                str(out / "cache"),
+                "--quiet",
+            ]
+        )
+    finally:
+        mp.undo()
+    assert code == 0
+    return out / "run"
+
+
+@pytest.mark.slow
+@pytest.mark.apertium
+def test_sample_run_report(driver: object, sample_run_dir: Path) -> None:
+    from mtqa.report.files import load_run
+    from mtqa.report.html import render_html
+
+    report = sample_run_dir / "report.html"
+    result = load_run(sample_run_dir)
+    # Built once, rendered many: the saved run renders to the page the run itself wrote.
+    assert render_html(result) == report.read_text(encoding="utf-8")
+    assert result.findings, "the sample run should have findings to review"
+    _viewport(driver, 1280, 800)
+    driver.get(report.as_uri() + "#segments")  # type: ignore[attr-defined]
+    listed, missing = driver.execute_script(  # type: ignore[attr-defined]
+        "const items = document.querySelectorAll('li.finding'); const out = [];"
+        "items.forEach(li => { const n = li.dataset.f;"
+        "  const hit = Array.from(li.closest('tbody').querySelectorAll('mark.hl'))"
+        "    .some(m => m.dataset.f.split(' ').includes(n));"
+        "  if (!hit) out.push(n); });"
+        "return [items.length, out];"
+    )
+    assert listed == len(result.findings)
+    assert missing == []
+    rows = sum(len(d.pairs) for d in result.documents)
+    assert len(_visible(driver)) == rows
+    _select(driver, "rows", "unaligned")
+    assert len(_visible(driver)) == sum(
+        1 for d in result.documents for p in d.pairs if not p.aligned
+    )
+    _reset(driver)
+    ARTIFACTS.mkdir(exist_ok=True)
+    driver.get(report.as_uri() + "#segments")  # type: ignore[attr-defined]
+    assert driver.save_screenshot(str(ARTIFACTS / "report-sample.png"))  # type: ignore[attr-defined]
+    assert _errors(driver) == []

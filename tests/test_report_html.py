@@ -9,7 +9,9 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import os
 import re
+import stat
 from collections.abc import Mapping, Sequence
 from html.parser import HTMLParser
 from pathlib import Path
@@ -683,24 +685,65 @@ def test_rows_are_worst_first_by_default() -> None:
     assert data["rows"][-1]["sev"] == 3  # a row without findings comes last
 
 
-def test_agreement_and_comparison_render_when_present() -> None:
-    comparison = {"marian": {"chrf": 61.25, "bleu": 30.5}, "apertium": {"chrf": 48.0, "bleu": 20.0}}
-    run = make_run([bridge_document()], stats={"comparison": comparison})
-    text = parse(render_html(run)).all_text
-    assert "one engine: possible back-translation noise" in text
-    assert "all engines" in text
-    assert "Comparison" in text and "61.25" in text and "48.00" in text
-    plain = parse(render_html(make_run([bridge_document()], stats={}))).all_text
-    assert "Comparison" not in plain
+def test_agreement_badge_warns_of_single_engine_evidence() -> None:
+    text = parse(render_html(make_run([bridge_document()]))).all_text
+    assert "one engine: possible back-translation noise" in text  # number_mismatch
+    assert "all engines" in text  # entity_drift
+    assert text.count("possible back-translation noise") == 1
+
+
+def _card(html: str, title: str) -> Page:
+    start = html.index(f"<h3>{title}</h3>")
+    return parse(html[start : html.index('<div class="card', start)])
+
+
+def test_comparison_renders_generically_when_present() -> None:
+    comparison = {
+        "baseline": "mt/marian",
+        "units": 5,
+        "metrics": ["chrf", "bleu"],
+        "rows": [
+            {"label": "mt/marian", "scores": {"chrf": {"score": 61.25, "p_value": None}}},
+            {
+                "label": "mt/apertium",
+                "scores": {"chrf": {"score": 48.0, "p_value": 0.001}},
+                "wins": 1,
+                "ties": 2,
+                "losses": 3,
+            },
+        ],
+        "signatures": {"chrf": "nrefs:1|bs:1000"},
+    }
+    html = render_html(make_run([bridge_document()], stats={"comparison": comparison}))
+    card = _card(html, "Comparison")
+    headers = [d.strip() for d in card.text if d.strip()]
+    for expected in ("mt/marian", "chrf, bleu", "label", "scores › chrf › score",
+                     "scores › chrf › p_value", "wins", "61.25", "48", "0.001", "nrefs:1|bs:1000"):
+        assert expected in headers, expected
+    assert "Comparison" not in parse(render_html(make_run([bridge_document()], stats={}))).all_text
+
+
+def test_statistics_render_nested_structures_as_tables() -> None:
+    stats = {
+        "engines": {"marian": {"hits": 3, "misses": 1}, "apertium": {"hits": 4, "misses": 0}},
+        "aggregate": {"most_frequent_findings": [["entity_drift", 4], ["boilerplate", 3]]},
+        "documents_resumed": 0,
+    }
+    html = render_html(make_run([bridge_document()], stats=stats))
+    block = html.split('<div class="stats">', 1)[1].split("<h4>Resolved configuration", 1)[0]
+    cells = [d.strip() for d in parse(block).text if d.strip()]
+    assert cells[:4] == ["Statistics", "documents_resumed", "0", "Statistics › engines"]
+    assert ["marian", "3", "1", "apertium", "4", "0"] == cells[cells.index("misses") + 1 :][:6]
+    assert ["entity_drift", "4", "boilerplate", "3"] == cells[-4:]
 
 
 def test_word_diff_marks_what_differs() -> None:
     html = render_html(make_run([bridge_document()]))
     first = html.split('id="d0-p0"', 1)[1].split("</tbody>", 1)[0]
     diff = first.split('class="diff"', 1)[1].split("</details>", 1)[0]
-    assert re.search(r"<del[^>]*> Dupont inaugurated</del><ins[^>]*> Dupond opened</ins>", diff)
+    assert re.search(r"<del[^>]*>Dupont inaugurated</del> <ins[^>]*>Dupond opened</ins>", diff)
     # Shared words stay plain, and case alone is no difference.
-    assert "Mayor Jean<del" in diff
+    assert "Mayor Jean <del" in diff
     assert diff.count("<del") == 1 and diff.count("<ins") == 1
 
 
@@ -724,6 +767,15 @@ def test_write_html_writes_atomically(tmp_path: Path) -> None:
     write_html(batch_run(), run_dir)
     assert path.read_text(encoding="utf-8") != "old"
     assert sorted(p.name for p in run_dir.iterdir()) == [REPORT_NAME]
+
+
+def test_write_html_gives_ordinary_permissions(tmp_path: Path) -> None:
+    old = os.umask(0o022)
+    try:
+        path = write_html(batch_run(), tmp_path)
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o644
 
 
 def test_write_html_refuses_a_file_as_run_dir(tmp_path: Path) -> None:

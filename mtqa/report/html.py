@@ -29,7 +29,7 @@ import json
 import math
 import os
 import re
-import tempfile
+import uuid
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -139,6 +139,15 @@ class RowView:
 
 
 @dataclass(frozen=True)
+class Block:
+    """A titled piece of a generic structure: key/value lines or a table."""
+
+    title: str
+    pairs: tuple[tuple[str, str], ...] = ()
+    table: Mapping[str, Any] | None = None
+
+
+@dataclass(frozen=True)
 class Bar:
     x: float
     y: float
@@ -201,13 +210,15 @@ def write_html(result: RunResult, run_dir: Path) -> Path:
     run_dir.mkdir(parents=True, exist_ok=True)
     text = render_html(result)
     target = run_dir / REPORT_NAME
-    fd, tmp = tempfile.mkstemp(prefix=".report-", suffix=".html.tmp", dir=run_dir)
+    # A unique name opened with "x" (not mkstemp, whose files are private to their owner): the
+    # report gets the permissions the user's umask gives every other output of the run.
+    tmp = run_dir / f".{REPORT_NAME}.{os.getpid()}.{uuid.uuid4().hex}.tmp"
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
+        with open(tmp, "x", encoding="utf-8", newline="\n") as out:
             out.write(text)
         os.replace(tmp, target)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
     return target
 
@@ -301,6 +312,8 @@ def _build_view(result: RunResult) -> dict[str, Any]:
         {
             "pos": pos,
             "id": d.document.id,
+            # Which MT system a document's text comes from, when a run compares several.
+            "system": str(getattr(d.document, "system", "") or ""),
             "mt_segments": len(d.mt_segments),
             "ref_segments": len(d.ref_segments),
             "pairs": len(d.pairs),
@@ -348,11 +361,12 @@ def _build_view(result: RunResult) -> dict[str, Any]:
         "severities": list(SEVERITIES),
         "metric_labels": [_METRIC_LABELS[m] for m in _METRICS],
         "charts": charts,
-        "stats": [(k, _fmt_value(v)) for k, v in stats.items()],
+        "stats": _blocks("Statistics", stats) if stats else [],
         "timings": [(k, _fmt_number(_finite(v), 2)) for k, v in result.timings.items()],
-        "comparison": _tabular(comparison) if comparison is not None else None,
+        "comparison": _blocks("Comparison", comparison) if comparison is not None else [],
         "config": json.dumps(_jsonable(result.config), indent=2, ensure_ascii=False),
         "unaligned": sum(1 for r in rows if r.unaligned),
+        "systems": len({getattr(d.document, "system", "") for d in result.documents}) > 1,
         "data": data,
     }
 
@@ -510,7 +524,7 @@ def _pair_label(pair: Pair) -> str:
             return f"{side[0] + 1}–{side[-1] + 1}"
         return ",".join(str(i + 1) for i in side)
 
-    return f"MT {indexes(pair.mt)} ↔ ref {indexes(pair.ref)}"
+    return f"MT\u00a0{indexes(pair.mt)} ↔ ref\u00a0{indexes(pair.ref)}"  # no break after "MT"
 
 
 def _back_translation(doc: DocumentResult, pair: Pair, engine: str) -> str:
@@ -581,10 +595,13 @@ def _word_diff(bt: str, ref: str) -> tuple[DiffPiece, ...]:
         if op == "equal":
             out.append(DiffPiece("equal", "".join(b[j1:j2])))
             continue
-        if i2 > i1:
-            out.append(DiffPiece("delete", "".join(a[i1:i2])))
-        if j2 > j1:
-            out.append(DiffPiece("insert", "".join(b[j1:j2])))
+        for kind, text in (("delete", "".join(a[i1:i2])), ("insert", "".join(b[j1:j2]))):
+            if text:
+                # The space before a changed run stays plain, so struck-out text reads as words.
+                body = text.lstrip()
+                if len(body) < len(text):
+                    out.append(DiffPiece("equal", text[: len(text) - len(body)]))
+                out.append(DiffPiece(kind, body))
     return tuple(out)
 
 
@@ -645,40 +662,87 @@ def _score_table(
     return table
 
 
-def _tabular(value: Any) -> dict[str, Any]:
-    """Any comparison structure as a table: rows of dicts, a dict of dicts, or key → value."""
-    if isinstance(value, Mapping) and value and all(isinstance(v, Mapping) for v in value.values()):
-        columns = _union_keys(value.values())
-        return {
-            "columns": ["", *columns],
-            "rows": [[str(k), *(_fmt_cell(v.get(c)) for c in columns)] for k, v in value.items()],
-        }
+def _blocks(title: str, value: Any, depth: int = 0) -> list[Block]:
+    """Any JSON-like structure as titled key/value lists and tables, nothing hidden.
+
+    Scalars (and lists of scalars) become key/value lines; a list of mappings, or a mapping
+    of mappings, becomes a table whose columns are the flattened keys; what nests deeper
+    becomes its own block under a "parent › child" title.
+    """
+    if _scalarish(value) or depth > 3:
+        return [Block(title, pairs=((title, _fmt_cell(value)),))]
     if isinstance(value, Mapping):
-        return {
-            "columns": ["", "value"],
-            "rows": [[str(k), _fmt_cell(v)] for k, v in value.items()],
-        }
-    if isinstance(value, (list, tuple)) and value and all(isinstance(v, Mapping) for v in value):
-        columns = _union_keys(value)
-        return {"columns": columns, "rows": [[_fmt_cell(v.get(c)) for c in columns] for v in value]}
-    if (
-        isinstance(value, (list, tuple))
-        and value
-        and all(isinstance(v, (list, tuple)) for v in value)
-    ):
-        head, *body = value
-        return {
-            "columns": [str(c) for c in head],
-            "rows": [[_fmt_cell(c) for c in r] for r in body],
-        }
-    return {"columns": ["value"], "rows": [[_fmt_value(value)]]}
+        if value and all(isinstance(v, Mapping) for v in value.values()):
+            rows = {str(k): _flatten(v) for k, v in value.items()}
+            columns = _columns(rows.values())
+            return [
+                Block(
+                    title,
+                    table={
+                        "columns": ["", *columns],
+                        "rows": [
+                            [k, *(_fmt_cell(r.get(c)) for c in columns)] for k, r in rows.items()
+                        ],
+                    },
+                )
+            ]
+        pairs = tuple((str(k), _fmt_cell(v)) for k, v in value.items() if _scalarish(v))
+        out = [Block(title, pairs=pairs)] if pairs else []
+        for k, v in value.items():
+            if not _scalarish(v):
+                out.extend(_blocks(f"{title} › {k}", v, depth + 1))
+        return out
+    items = list(value)
+    if items and all(isinstance(v, Mapping) for v in items):
+        flat = [_flatten(v) for v in items]
+        columns = _columns(flat)
+        return [
+            Block(
+                title,
+                table={
+                    "columns": columns,
+                    "rows": [[_fmt_cell(r.get(c)) for c in columns] for r in flat],
+                },
+            )
+        ]
+    if items and all(_scalarish(v) or isinstance(v, (list, tuple)) for v in items):
+        width = max(len(v) if isinstance(v, (list, tuple)) else 1 for v in items)
+        rows = [
+            [_fmt_cell(c) for c in (v if isinstance(v, (list, tuple)) else [v])]
+            + [""] * (width - (len(v) if isinstance(v, (list, tuple)) else 1))
+            for v in items
+        ]
+        return [Block(title, table={"columns": [""] * width, "rows": rows})]
+    return [Block(title, pairs=((title, _fmt_value(value)),))]
 
 
-def _union_keys(rows: Iterable[Mapping[str, Any]]) -> list[str]:
+def _scalarish(value: Any) -> bool:
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return True
+    return isinstance(value, (list, tuple)) and all(
+        v is None or isinstance(v, (str, int, float, bool)) for v in value
+    )
+
+
+def _flatten(value: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for k, v in value.items():
+        key = f"{prefix}{k}"
+        if isinstance(v, Mapping):
+            out.update(_flatten(v, f"{key} › "))
+        else:
+            out[key] = v
+    return out
+
+
+def _columns(rows: Iterable[Mapping[str, Any]]) -> list[str]:
+    """Keys in first-seen order, leaving out a column that is empty in every row."""
+    rows = list(rows)
     seen: dict[str, None] = {}
     for r in rows:
-        for k in r:
-            seen.setdefault(str(k), None)
+        for k, v in r.items():
+            if v is not None and v != "":
+                seen.setdefault(str(k), None)
     return list(seen)
 
 
@@ -686,7 +750,16 @@ def _fmt_cell(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, float):
-        return _fmt_number(value, 2)
+        # Four significant digits keep both a score (61.25) and a p-value (0.001) readable.
+        return (
+            "–"
+            if not math.isfinite(value)
+            else f"{value:.4g}"
+            if abs(value) < 1000
+            else f"{value:.1f}"
+        )
+    if isinstance(value, (list, tuple)) and all(_scalarish(v) for v in value):
+        return ", ".join(_fmt_cell(v) for v in value)
     return _fmt_value(value)
 
 
