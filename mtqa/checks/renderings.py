@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import difflib
 import math
-from dataclasses import replace
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 

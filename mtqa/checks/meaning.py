@@ -1,0 +1,367 @@
+"""Meaning inversions: the MT says the opposite of the reference.
+
+Owns ``meaning_inversion``, checked in the French against the English reference:
+
+- **negation** on one side only (ne…pas/jamais/plus/rien/aucun, sans, ni vs not, never,
+  no, without, none, neither/nor);
+- **antonyms**: the reference has one pole of a general table of opposites
+  (approve/reject, rise/fall, win/lose, accept/refuse, encourage/discourage...) and the
+  MT the other; a flip that a negation flip cancels (did not accept = a refusé) is none;
+- **agent–patient flips**: a named participant is the doer in one text and the one done
+  to in the other (the reference's "X were emboldened to stand up to Y" against the MT's
+  "X ont encouragé Y à …"), read from spaCy dependency parses of both texts, with passive
+  voice and control verbs resolved.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from mtqa.checks import lexicon
+from mtqa.checks.base import CheckContext, finding
+from mtqa.checks.lexicon import Token, WordPatterns
+from mtqa.checks.renderings import attach_forced_evidence
+from mtqa.model import DocumentResult, Finding, Pair
+
+DETECTOR = "meaning"
+
+# --- negation -------------------------------------------------------------------------
+
+_FR_NEGATION = re.compile(
+    r"(?<![\w-])(?:ne|n')\s*(?:[\w'-]+\s+){0,4}?"
+    r"(?:pas|plus|jamais|rien|personne|aucune?s?|nullement|guere|point|ni)(?![\w-])"
+    r"|(?<![\w-])(?:sans|aucune?s?|jamais|ni)(?![\w-])"
+    r"|(?<![\w-])non(?![\w-])"
+)
+_FR_NOT_NEGATION = re.compile(
+    r"(?<![\w-])(?:sans (?:precedent|doute|cesse|compter|oublier|tarder|delai|exception|faute"
+    r"|plus)|non seulement|pas mal|ne serait-ce|ou non|si non|non loin|n'importe)(?![\w-])"
+)
+_EN_NEGATION = re.compile(
+    r"(?<![\w-])(?:not|never|no|without|none|nobody|nothing|neither|nor|cannot|unable|"
+    r"fail(?:s|ed|ing)? to|no one)(?![\w-])|n't(?![\w-])"
+)
+_EN_NOT_NEGATION = re.compile(
+    r"(?<![\w-])(?:not only|no doubt|nothing but|not least|no sooner|no\.|whether or not"
+    r"|if not|or not)(?![\w-])"
+)
+
+
+def _negations(text: str, language: str) -> list[tuple[int, int]]:
+    folded = lexicon._fold_keep_length(text)  # one character out per character in
+    negation, exceptions = (
+        (_FR_NEGATION, _FR_NOT_NEGATION) if language == "fr" else (_EN_NEGATION, _EN_NOT_NEGATION)
+    )
+    excluded = [m.span() for m in exceptions.finditer(folded)]
+    spans = []
+    for match in negation.finditer(folded):
+        start, end = match.span()
+        if any(s <= start < e or s < end <= e for s, e in excluded):
+            continue
+        if language == "fr" and folded[start:end] in ("ne", "n'"):
+            continue
+        spans.append((start, end))
+    return spans
+
+
+# --- antonyms ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Opposites:
+    name: str
+    en_a: WordPatterns
+    en_b: WordPatterns
+    fr_a: WordPatterns
+    fr_b: WordPatterns
+
+
+def _opposites(name: str, en_a: list[str], en_b: list[str], fr_a: list[str],
+               fr_b: list[str]) -> Opposites:
+    return Opposites(name, WordPatterns.of(en_a), WordPatterns.of(en_b), WordPatterns.of(fr_a),
+                     WordPatterns.of(fr_b))
+
+
+# A general table of opposites: English forms, then French forms (accent-free, * = any ending).
+OPPOSITES: tuple[Opposites, ...] = (
+    _opposites("approve/reject", ["approve*", "approval"], ["reject*", "rejection*"],
+               ["approuv*", "approbation*"], ["rejet*", "rejeter", "rejett*"]),
+    _opposites("accept/refuse", ["accept*"], ["refus*", "turned down", "turn down", "turns down"],
+               ["accept*"], ["refus*"]),
+    _opposites("rise/fall",
+               ["rise", "rises", "rose", "risen", "rising", "increase*", "grow", "grows", "grew",
+                "growing", "climb*", "jump*", "surge*", "soar*", "higher"],
+               ["fall", "falls", "fell", "fallen", "falling", "decrease*", "decline*", "drop*",
+                "slump*", "plunge*", "shrink*", "shrank", "lower", "tumble*"],
+               ["hausse*", "augment*", "croissance", "grimp*", "bondi*", "progress*", "plus eleve*",
+                "envol*"],
+               ["baisse*", "diminu*", "recul*", "chute*", "chuter", "declin*", "repli*",
+                "effondr*", "plus bas*", "moins eleve*"]),
+    _opposites("win/lose", ["win", "wins", "won", "winning", "victory", "victories", "victorious"],
+               ["lose", "loses", "lost", "losing", "defeat*", "beaten"],
+               ["gagn*", "remport*", "victoire*", "vainqu*"],
+               ["perd*", "perdu*", "defaite*", "battu*"]),
+    _opposites("encourage/discourage", ["encourag*", "embolden*"],
+               ["discourag*", "deter", "deters", "deterred", "dissuad*"],
+               ["encourag*", "enhardi*"], ["decourag*", "dissuad*"]),
+    _opposites("allow/ban", ["allow*", "permit", "permits", "permitted", "authoris*", "authoriz*"],
+               ["ban", "bans", "banned", "banning", "forbid*", "prohibit*", "outlaw*"],
+               ["autoris*", "permet*", "permis", "permise*"], ["interdi*", "prohib*", "proscri*"]),
+    _opposites("support/oppose", ["support*", "favour*", "favor*"], ["oppos*"],
+               ["soutien*", "soutenu*", "soutenir", "soutient", "appui*", "favorable*"],
+               ["oppos*", "hostile*"]),
+    _opposites("open/close", ["open", "opens", "opened", "opening", "reopen*"],
+               ["close", "closes", "closed", "closing", "closure*", "shut", "shuts", "shutting"],
+               ["ouvr*", "ouvert*", "reouv*"], ["ferm*"]),
+    _opposites("strengthen/weaken", ["strengthen*", "bolster*"], ["weaken*", "undermin*"],
+               ["renforc*", "consolid*"], ["affaibl*", "fragilis*"]),
+    _opposites("include/exclude", ["includ*", "inclusion"], ["exclud*", "exclusion*"],
+               ["inclu*", "inclus*"], ["exclu*"]),
+    _opposites("guilty/innocent", ["guilty", "convicted"], ["innocent", "acquitted", "acquittal"],
+               ["coupable*", "reconnu* coupable*"], ["innocent*", "acquitt*", "relaxe*"]),
+    _opposites("before/after", ["before"], ["after"], ["avant"], ["apres"]),
+    _opposites("import/export", ["import", "imports", "imported", "importing", "importer*"],
+               ["export", "exports", "exported", "exporting", "exporter*"],
+               ["import*"], ["export*"]),
+    _opposites("buy/sell", ["buy", "buys", "bought", "buying", "buyer*", "purchas*"],
+               ["sell", "sells", "sold", "selling", "seller*"],
+               ["achet*", "achat*", "acheteu*", "acquereu*"], ["vend*", "vente*"]),
+    _opposites("impose/lift", ["impose*", "imposing", "imposition"],
+               ["lift", "lifts", "lifted", "lifting"],
+               ["impos*", "instaur*"],
+               ["lever", "leve", "levee", "levees", "leves", "levent", "levait", "levera*",
+                "levait"]),
+    _opposites("majority/minority", ["majority"], ["minority"], ["majorit*"], ["minorit*"]),
+    _opposites("maximum/minimum", ["maximum"], ["minimum"], ["maximum", "maximal*"],
+               ["minimum", "minimal*"]),
+    _opposites("success/failure", ["success*", "succeed*"], ["failure*"],
+               ["succes", "reussi*", "reussite*"], ["echec*", "echou*"]),
+    _opposites("hire/lay off", ["hire", "hires", "hired", "hiring"],
+               ["lay off", "laid off", "lays off", "layoff*", "job cuts", "cut jobs"],
+               ["embauch*", "recrut*"], ["licenci*", "suppressions? d'emplois"]),
+)
+
+
+def _antonym_flips(pair: Pair) -> list[tuple[Opposites, tuple[int, int], tuple[int, int]]]:
+    flips = []
+    for group in OPPOSITES:
+        a_ref, b_ref = group.en_a.find(pair.ref_text), group.en_b.find(pair.ref_text)
+        a_mt, b_mt = group.fr_a.find(pair.mt_text), group.fr_b.find(pair.mt_text)
+        if a_ref and not b_ref and b_mt and not a_mt:
+            flips.append((group, b_mt[0], a_ref[0]))
+        elif b_ref and not a_ref and a_mt and not b_mt:
+            flips.append((group, a_mt[0], b_ref[0]))
+    return flips
+
+
+# --- agent and patient ------------------------------------------------------------------
+
+_SPEECH = frozenset(
+    "dire déclarer affirmer ajouter indiquer expliquer estimer souligner préciser annoncer "
+    "répondre assurer confier raconter rappeler insister noter say tell add state note explain "
+    "announce reply insist stress".split()
+)
+_SUBJECTS = ("nsubj",)
+_PASSIVE_SUBJECTS = ("nsubjpass", "nsubj:pass")
+_OBJECTS = ("obj", "dobj")
+
+
+def _children(tokens: Sequence[Token], index: int) -> list[int]:
+    return [i for i, t in enumerate(tokens) if t.head == index and i != index]
+
+
+def _infinitive(tokens: Sequence[Token], verb: int) -> int | None:
+    """A to-/à-/de-infinitive complement of ``verb`` (control: its doer is given by verb)."""
+    for child in _children(tokens, verb):
+        token = tokens[child]
+        infinitive = token.pos == "VERB" and "VerbForm=Inf" in token.morph
+        if token.dep in ("xcomp", "advcl") and infinitive:
+            markers = {tokens[c].text.lower() for c in _children(tokens, child)}
+            if markers & {"to", "à", "de", "d'"}:
+                return child
+    return None
+
+
+def role(tokens: Sequence[Token], index: int) -> tuple[str, int] | None:
+    """("agent" | "patient", predicate index) of a participant, or None if not a verb's."""
+    token = tokens[index]
+    head = tokens[token.head]
+    dep = token.dep
+    if head.lemma in _SPEECH:
+        return None  # reporting verbs invert freely in French news style
+    if dep in _SUBJECTS and head.pos in ("VERB", "AUX"):
+        return ("agent", token.head)
+    if dep in _PASSIVE_SUBJECTS or dep in _OBJECTS:
+        control = _infinitive(tokens, token.head)
+        if control is not None:
+            return ("agent", control)  # "X was urged to V", "urged X to V": X does V
+        return ("patient", token.head)
+    if dep == "obl:agent" or (dep == "pobj" and head.dep == "agent"):
+        return ("agent", token.head if dep == "obl:agent" else head.head)
+    if dep in ("obl:arg", "iobj") and head.pos == "VERB":
+        return ("patient", token.head)
+    if dep == "pobj" and head.text.lower() in ("to", "against") and head.dep == "prep":
+        verb = tokens[head.head]
+        if verb.pos == "VERB" and verb.lemma not in _SPEECH:
+            return ("patient", head.head)
+    return None
+
+
+def _subtree(tokens: Sequence[Token], index: int) -> list[int]:
+    inside = {index}
+    changed = True
+    while changed:
+        changed = False
+        for i, t in enumerate(tokens):
+            if i not in inside and t.head in inside and t.head != i and t.dep != "conj":
+                inside.add(i)
+                changed = True
+    return sorted(inside)
+
+
+def _clause_span(tokens: Sequence[Token], entity: int, predicate: int) -> tuple[int, int]:
+    """From the governing verb's auxiliaries to the end of the predicate's phrase."""
+    top = predicate
+    if tokens[predicate].dep in ("xcomp", "advcl") and tokens[predicate].head != predicate:
+        top = tokens[predicate].head
+    auxiliaries = [c for c in _children(tokens, top) if tokens[c].dep.startswith("aux")]
+    first = min([top, entity, *auxiliaries])
+    last = max(
+        [entity]
+        + [i for i in _subtree(tokens, predicate) if tokens[i].pos != "PUNCT" and i >= top]
+    )
+    return tokens[first].start, tokens[last].end
+
+
+def _link(french: Token, english: Token) -> bool:
+    a, b = lexicon.fold(french.text), lexicon.fold(english.text)
+    return a == b or fuzz.ratio(a, b) >= 80
+
+
+def _participants(tokens: Sequence[Token]) -> dict[str, list[int]]:
+    """Proper nouns by text, with where each occurs."""
+    found: dict[str, list[int]] = {}
+    for i, t in enumerate(tokens):
+        if t.pos == "PROPN":
+            found.setdefault(t.text, []).append(i)
+    return found
+
+
+def _role_flips(pair: Pair) -> list[dict[str, object]]:
+    french = lexicon.parse(pair.mt_text, "fr")
+    english = lexicon.parse(pair.ref_text, "en")
+    if not french or not french[0].pos or not english:
+        return []  # no parser: cannot tell who does what
+    flips = []
+    english_names = _participants(english)
+    for fr_text, fr_places in _participants(french).items():
+        first = french[fr_places[0]]
+        links = [t for t in english_names if _link(first, english[english_names[t][0]])]
+        if len(links) != 1 or len(english_names[links[0]]) != len(fr_places):
+            continue  # unlinked, ambiguous, or mentioned a different number of times
+        # The n-th mention in the MT is taken for the n-th in the reference.
+        for fr_index, en_index in zip(fr_places, english_names[links[0]], strict=True):
+            fr_role, en_role = role(french, fr_index), role(english, en_index)
+            if fr_role is None or en_role is None or fr_role[0] == en_role[0]:
+                continue
+            flips.append(
+                {
+                    "participant": fr_text,
+                    "mt_role": fr_role[0],
+                    "mt_predicate": french[fr_role[1]].lemma,
+                    "ref_role": en_role[0],
+                    "ref_predicate": english[en_role[1]].lemma,
+                    "mt_span": _clause_span(french, fr_index, fr_role[1]),
+                    "ref_span": _clause_span(english, en_index, en_role[1]),
+                }
+            )
+    return flips
+
+
+# --- the family ---------------------------------------------------------------------------
+
+
+def _supporting_engines(pair: Pair, ctx: CheckContext, predicate: str) -> list[str]:
+    return [e for e in ctx.engines if e in pair.bt and predicate(pair.bt[e])]  # type: ignore[operator]
+
+
+def check(result: DocumentResult, ctx: CheckContext) -> list[Finding]:
+    """Negation, antonym and agent–patient inversions in aligned pairs."""
+    found: list[Finding] = []
+    for pair in result.pairs:
+        if not pair.aligned:
+            continue
+        fr_neg = _negations(pair.mt_text, "fr")
+        en_neg = _negations(pair.ref_text, "en")
+        negation_flipped = bool(fr_neg) != bool(en_neg)
+        antonyms = _antonym_flips(pair)
+        if negation_flipped and not antonyms:
+            mt_span = pair.mt_text[fr_neg[0][0] : fr_neg[0][1]] if fr_neg else None
+            ref_span = pair.ref_text[en_neg[0][0] : en_neg[0][1]] if en_neg else None
+            engines = [
+                e for e in ctx.engines
+                if e in pair.bt and bool(_negations(pair.bt[e], "en")) == bool(fr_neg)
+            ]
+            found.append(
+                finding(
+                    result,
+                    pair,
+                    kind="meaning_inversion",
+                    severity="critical",
+                    detector=DETECTOR,
+                    message="negation on one side only: "
+                    + (f"the MT says '{mt_span}'" if mt_span else "the MT drops")
+                    + (f", the reference '{ref_span}'" if ref_span else " where the reference "
+                       "has none"),
+                    mt_span=mt_span or pair.mt_text,
+                    ref_span=ref_span or pair.ref_text,
+                    engines=engines,
+                    evidence={"check": "negation", "mt_negations": len(fr_neg),
+                              "ref_negations": len(en_neg)},
+                )
+            )
+        if antonyms and not negation_flipped:
+            for group, (ms, me), (rs, re_) in antonyms:
+                found.append(
+                    finding(
+                        result,
+                        pair,
+                        kind="meaning_inversion",
+                        severity="critical",
+                        detector=DETECTOR,
+                        message=f"opposite meaning ({group.name}): the reference says "
+                        f"'{pair.ref_text[rs:re_]}', the MT '{pair.mt_text[ms:me]}'",
+                        mt_span=pair.mt_text[ms:me],
+                        ref_span=pair.ref_text[rs:re_],
+                        engines=[
+                            e for e in ctx.engines
+                            if e in pair.bt and not (group.en_a.find(pair.bt[e])
+                                                     and group.en_b.find(pair.bt[e]))
+                        ],
+                        evidence={"check": "antonyms", "opposites": group.name},
+                    )
+                )
+        for flip in _role_flips(pair):
+            ms, me = flip.pop("mt_span")  # type: ignore[misc]
+            rs, re_ = flip.pop("ref_span")  # type: ignore[misc]
+            found.append(
+                finding(
+                    result,
+                    pair,
+                    kind="meaning_inversion",
+                    severity="critical",
+                    detector=DETECTOR,
+                    message=f"{flip['participant']} is the {flip['mt_role']} of "
+                    f"'{flip['mt_predicate']}' in the MT but the {flip['ref_role']} of "
+                    f"'{flip['ref_predicate']}' in the reference: who does what is reversed",
+                    mt_span=pair.mt_text[ms:me],
+                    ref_span=pair.ref_text[rs:re_],
+                    engines=[],
+                    evidence={"check": "agent_patient", **flip},
+                )
+            )
+    return attach_forced_evidence(found, result, ctx)
