@@ -270,6 +270,7 @@ def test_two_spellings_across_the_document_are_inconsistent(backend: str) -> Non
     assert inconsistent[0].severity == "critical"
     assert inconsistent[0].evidence["other_mt_indexes"] == [0]
     assert inconsistent[0].evidence["other_form"] == "Haverkamp"
+    assert inconsistent[0].engines == ("apertium",)
     drift = next(f for f in findings if f.kind == "entity_drift")
     assert drift.engines == ("apertium",) and drift.bt_span == "Haverkampf"
 
@@ -347,12 +348,26 @@ def test_place_exonym_outside_the_tables_is_not_drift() -> None:
     assert findings == []
 
 
+def test_rule_reads_a_name_after_in_as_a_place() -> None:
+    # Not in any table: the preposition tells the rule it is a place.
+    found = rule_mentions("The talks were held in Vilkomir on Monday.", "en")
+    assert [(m.text, m.label) for m in found] == [("Vilkomir", "LOC")]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_translated_organisation_is_not_missing(backend: str) -> None:
+    ref = ["The report by Doctors Without Borders was published in Geneva."]
+    mt = ["Le rapport de Médecins sans frontières a été publié à Genève."]
+    assert run(mt, ref, backend) == []
+
+
 def test_exonym_table_has_pycountry_and_configured_names() -> None:
     tables = exonyms()
     assert "allemagne" in tables.french_forms("Germany")
     assert "coree du sud" in tables.french_forms("South Korea")
     assert "moscou" in tables.french_forms("Moscow")
     assert "etats-unis" in tables.french_forms("U.S.")
+    assert "californie" in tables.french_forms("California")  # ISO 3166-2
 
 
 def test_rule_extractor_skips_common_words_titles_and_dates() -> None:

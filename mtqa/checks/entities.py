@@ -535,9 +535,18 @@ def _missing(
     label = name.mention.label
     if name.mention.source == "rules":
         # The rule cannot tell a person from a capitalised common word at a sentence start.
-        if label not in ("NAME", "GPE") or name.mention.sentence_initial:
+        if label not in ("NAME", "GPE", "LOC") or name.mention.sentence_initial:
             return None
     elif label not in MISSING_LABELS:
+        return None
+    # A title-cased heading or a translated name ("Doctors Without Borders", which the
+    # small English pipeline may call a person) holds common or organisation words.
+    lists = entity_words()
+    parts = _split(pair.ref_text, name.core.start, name.core.end)
+    if len(parts) > 4 or any(
+        fold(p.text) in lists.common.get("en", ()) or fold(p.text) in lists.org_words
+        for p in parts
+    ):
         return None
     if not pair.aligned:
         return None
@@ -586,7 +595,10 @@ def _missing(
 # Clustering across the document
 
 
-def _inconsistencies(result: DocumentResult, links: Sequence[Link]) -> list[Finding]:
+def _inconsistencies(
+    result: DocumentResult, links: Sequence[Link], engine_names: Sequence[str]
+) -> list[Finding]:
+    """One finding per spelling of a name that differs from its main spelling."""
     groups: dict[str, list[Link]] = {}
     for link in links:
         groups.setdefault(link.key, []).append(link)
@@ -614,6 +626,11 @@ def _inconsistencies(result: DocumentResult, links: Sequence[Link]) -> list[Find
             first = min(other_links, key=lambda link: link.pair.index)
             severity: Severity = "critical" if first.relation == "fuzzy" else "minor"
             other_indexes = sorted({i for link in other_links for i in link.pair.mt})
+            engines = tuple(
+                engine
+                for engine in engine_names
+                if find_word(first.pair.bt.get(engine, ""), first.mt.text)
+            )
             findings.append(
                 finding(
                     result,
@@ -628,6 +645,7 @@ def _inconsistencies(result: DocumentResult, links: Sequence[Link]) -> list[Find
                     ),
                     mt_span=first.mt.text,
                     ref_span=first.ref_form,
+                    engines=engines,
                     evidence={
                         "forms": summary,
                         "mt_indexes": other_indexes,
@@ -666,7 +684,7 @@ def check(result: DocumentResult, ctx: CheckContext) -> list[Finding]:
         outcome = _link_pair(result, pair, names, mt_words, ctx, conf)
         findings.extend(outcome.findings)
         links.extend(outcome.links)
-    findings.extend(_inconsistencies(result, links))
+    findings.extend(_inconsistencies(result, links, ctx.engines))
     return findings
 
 

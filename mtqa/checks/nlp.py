@@ -243,7 +243,7 @@ def _country_variants(name: str) -> list[str]:
 
 
 def _pycountry_pairs() -> list[tuple[list[str], list[str]]]:
-    """(English names, French names) per ISO 3166-1 country, from pycountry's translations."""
+    """(English names, French names) per ISO 3166 country and subdivision, from pycountry."""
     if importlib.util.find_spec("pycountry") is None:
         log.info("pycountry is not installed: country exonyms come from configs only")
         return []
@@ -267,6 +267,16 @@ def _pycountry_pairs() -> list[tuple[list[str], list[str]]]:
             english.extend(_country_variants(value))
             french_names.extend(_country_variants(french.gettext(value)))
         pairs.append((english, french_names))
+    try:
+        regional = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["fr"])
+    except OSError:
+        return pairs
+    # Subdivisions carry local names (Bayern, not Bavaria); those whose French name differs
+    # are the ones an English text may share (California / Californie).
+    for subdivision in pycountry.subdivisions:
+        french_name = regional.gettext(subdivision.name)
+        if french_name != subdivision.name:
+            pairs.append(([subdivision.name], [french_name]))
     return pairs
 
 
@@ -380,6 +390,13 @@ def lowercase_vocabulary(text: str) -> frozenset[str]:
     return frozenset(fold(m.group()) for m in _WORD.finditer(text) if m.group()[:1].islower())
 
 
+# Prepositions that put a name in a place.
+_PLACE_BEFORE = {
+    "en": re.compile(r"\b(?:in|at|near|outside|across|inside)\s+(?:the\s+)?$"),
+    "fr": re.compile(r"(?:\bà|\ben|\bau|\baux|\bprès\s+de|\bdans)\s+$"),
+}
+
+
 def _name_word(word: Word, lang: str, lists: EntityWords, lower: frozenset[str]) -> bool:
     key = fold(word.text)
     if lists.not_name(word.text, lang):
@@ -407,9 +424,10 @@ def rule_mentions(text: str, lang: str, *, context: str | None = None) -> list[M
             return
         start, end = run[0].start, run[-1].end
         surface = text[start:end]
-        mentions.append(
-            Mention(surface, start, end, _rule_label(surface, lists), run[0].sentence_initial)
-        )
+        label = _rule_label(surface, lists)
+        if label == "NAME" and _PLACE_BEFORE[lang].search(text[max(0, start - 12) : start]):
+            label = "LOC"  # "in Frankfurt", "à Francfort": a place, judged as one
+        mentions.append(Mention(surface, start, end, label, run[0].sentence_initial))
         run.clear()
 
     for word in words:
