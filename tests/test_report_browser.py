@@ -249,6 +249,7 @@ def test_j_and_k_move_between_visible_rows(page: object) -> None:
 
 
 def test_sort_orders(page: object, run: RunResult) -> None:
+    as_served = _visible(page)
     _select(page, "sort", "order")
     in_order = [f"d{pos}-p{p.index}" for pos, d in enumerate(run.documents) for p in d.pairs]
     assert _visible(page) == in_order
@@ -261,6 +262,8 @@ def test_sort_orders(page: object, run: RunResult) -> None:
     )
     numbers = [s for s in scores if s is not None]
     assert numbers == sorted(numbers) and scores[: len(numbers)] == numbers
+    _select(page, "sort", "worst")  # the script's worst-first order is the one served
+    assert _visible(page) == as_served
 
 
 def test_every_finding_has_a_visible_highlight(page: object, run: RunResult) -> None:

@@ -50,7 +50,7 @@ from mtqa.model import (
 
 REPORT_NAME = "report.html"
 _HERE = Path(__file__).parent
-_SEVERITY_RANK = {s: i for i, s in enumerate(SEVERITIES)}
+_SEVERITY_RANK: dict[str, int] = {s: i for i, s in enumerate(SEVERITIES)}
 _NO_SEVERITY = len(SEVERITIES)  # rank of a row without findings
 _METRICS = ("bleu", "chrf", "chrf++", "ter")
 _METRIC_LABELS = {"bleu": "BLEU", "chrf": "chrF", "chrf++": "chrF++", "ter": "TER"}
@@ -292,7 +292,7 @@ def _build_view(result: RunResult) -> dict[str, Any]:
     ordered = sorted(rows, key=lambda r: _worst_first_key(r, engines[0] if engines else None))
 
     findings = result.findings
-    by_kind_severity = Counter((f.kind, f.severity) for f in findings)
+    by_kind_severity: Counter[tuple[str, str]] = Counter((f.kind, f.severity) for f in findings)
     kinds = _ordered(FINDING_KINDS, {f.kind for f in findings})
     severities = _ordered(SEVERITIES, {f.severity for f in findings})
     counts = {
@@ -400,7 +400,7 @@ def _document_rows(
             where = pair_of_ref.get(f.ref_index)
         by_pair.setdefault(where, []).append(f)
 
-    rows = []
+    rows: list[RowView] = []
     for position, pair in enumerate(doc.pairs):
         found = by_pair.get(pair.index, [])
         rows.append(
@@ -577,9 +577,7 @@ def _tokens(text: str) -> list[str]:
     return _TOKEN.findall(text)
 
 
-def _opcodes(
-    bt: str, ref: str
-) -> tuple[list[str], list[str], list[tuple[str, int, int, int, int]]]:
+def _opcodes(bt: str, ref: str) -> tuple[list[str], list[str], list[Any]]:
     a, b = _tokens(bt), _tokens(ref)
     matcher = difflib.SequenceMatcher(
         None, [t.strip().casefold() for t in a], [t.strip().casefold() for t in b], autojunk=False
@@ -707,12 +705,12 @@ def _blocks(title: str, value: Any, depth: int = 0) -> list[Block]:
         ]
     if items and all(_scalarish(v) or isinstance(v, (list, tuple)) for v in items):
         width = max(len(v) if isinstance(v, (list, tuple)) else 1 for v in items)
-        rows = [
+        cells = [
             [_fmt_cell(c) for c in (v if isinstance(v, (list, tuple)) else [v])]
             + [""] * (width - (len(v) if isinstance(v, (list, tuple)) else 1))
             for v in items
         ]
-        return [Block(title, table={"columns": [""] * width, "rows": rows})]
+        return [Block(title, table={"columns": [""] * width, "rows": cells})]
     return [Block(title, pairs=((title, _fmt_value(value)),))]
 
 
@@ -824,7 +822,7 @@ def _findings_chart(
     """Findings per kind as bars stacked by severity (hatching, not only colour, tells them)."""
     if not findings:
         return None
-    counts = Counter((f.kind, f.severity) for f in findings)
+    counts: Counter[tuple[str, str]] = Counter((f.kind, f.severity) for f in findings)
     totals = {k: sum(counts[(k, s)] for s in severities) for k in kinds}
     peak = max(totals.values()) or 1
     row_h, left, right, top = 20, 150, 40, 6
@@ -832,7 +830,7 @@ def _findings_chart(
     plot_w = width - left - right
     height = top + row_h * len(kinds) + 6
     bars = []
-    texts = []
+    texts: list[tuple[float, float, str, str]] = []
     for i, k in enumerate(kinds):
         y = top + i * row_h
         x = float(left)
@@ -879,7 +877,9 @@ def _documents_chart(result: RunResult, engines: Sequence[str]) -> Chart:
     width = 590
     plot_w = width - left - right
     height = top + row_h * len(rows) + 24
-    bars, texts, lines = [], [], []
+    bars: list[Bar] = []
+    texts: list[tuple[float, float, str, str]] = []
+    lines: list[tuple[float, float, float, float]] = []
     for i, (doc_id, e, score, bleu) in enumerate(rows):
         y = top + i * row_h
         value = _finite(score.value) if score else None

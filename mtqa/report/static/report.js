@@ -16,7 +16,7 @@
   var byId = {};
   rows.forEach(function (r) { byId[r.meta.id] = r; });
   var current = null;
-  var lastSort = null;
+  var lastSort = "worst|";  // the page arrives sorted worst first: no need to move rows on load
   var optionLabels = {};
 
   function state() {
