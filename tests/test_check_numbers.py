@@ -157,6 +157,16 @@ AGREEMENTS = [
                  "A thousand people protested in mid-2022.", id="thousand-and-year"),
     pytest.param("Le 3 mai, la troisième réunion a eu lieu.",
                  "On May 3, the third meeting took place.", id="ordinals"),
+    pytest.param("Des centaines de milliers de personnes ont défilé dans 200 villes.",
+                 "Hundreds of thousands marched in 200 cities.", id="vague-plural-scales"),
+    pytest.param("Deux millions d'électeurs, et des millions d'autres.",
+                 "Two million voters, and millions more.", id="exact-and-vague-millions"),
+    pytest.param("Le vote aura lieu à 10 heures, heure locale (8 h GMT).",
+                 "The vote will take place at 10 a.m. local time (0800 GMT).", id="wire-time"),
+    pytest.param("La saison 2022-2023 a commencé.", "The 2022-23 season began.",
+                 id="season-range"),
+    pytest.param("Le score était de 3-1 après 90 minutes.", "The score was 3-1 after 90 minutes.",
+                 id="score"),
 ]
 
 

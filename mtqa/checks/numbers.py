@@ -16,7 +16,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Any
@@ -72,10 +72,19 @@ _PROTECT = {
         r"(?<=\bpour )cent\b|(?<=\bpour\s)cent\b|\bsept(?=\.)"
         r"|(?<!\bles )(?<!\bdes )(?<!\bces )(?<!\bà )(?<!\bde )(?<!\bsur )"
         r"\bneuf\b(?=\s*[.,;:!?)»]|\s*$)"
+        r"|\b(?:dizaines|douzaines|centaines|milliers)\b"
+        r"|(?<=\bdes )(?:millions|milliards)\b|(?<=\bde )(?:millions|milliards)\b"
+        r"|(?<=\bplusieurs )(?:millions|milliards)\b|(?<=\bquelques )(?:millions|milliards)\b"
         r"|\bneufs\b|(?<=\bflambant )neuf\b|(?<=\bà )neuf\b(?!\s+\w)|(?<=\bde )neuf\b(?!\s+\w)",
         re.I,
     ),
-    "en": re.compile(r"(?<=\bper )cent\b", re.I),
+    # Plural scales are vague in English ("hundreds of thousands", "tens of millions") and
+    # after a determiner in French ("des millions", "plusieurs milliards").
+    "en": re.compile(
+        r"(?<=\bper )cent\b|\b(?:tens|dozens|scores|hundreds|thousands|millions|billions"
+        r"|trillions)\b",
+        re.I,
+    ),
 }
 _MASK = "§"
 
@@ -214,6 +223,8 @@ def _scanner(lang: str) -> re.Pattern[str]:
         )
         ordinal = r"(?P<ord>\d+)(?:st|nd|rd|th)(?![\w])"
         roman = None
+        # Wire style: "(0800 GMT)".
+        time += r"|(?P<milhour>[0-2]\d)(?P<milmin>[0-5]\d)\s?(?=GMT|UTC|CET|EST|EDT)"
     parts = [date]
     if date_en:
         parts.append(date_en)
@@ -273,8 +284,25 @@ def quantities(text: str, lang: str) -> list[Quantity]:
             continue
         quantity = _read(groups, lang, months, start, end, surface)
         if quantity is not None:
-            found.append(quantity)
+            found.append(_full_year(quantity, found[-1] if found else None, text))
     return found
+
+
+def _full_year(quantity: Quantity, previous: Quantity | None, text: str) -> Quantity:
+    """The "23" of "2022-23" is the year 2023."""
+    if (
+        previous is not None
+        and quantity.kind == "number"
+        and len(quantity.surface) == 2
+        and quantity.surface.isdigit()
+        and previous.kind == "number"
+        and len(previous.surface) == 4
+        and previous.surface.isdigit()
+        and text[previous.end : quantity.start] in ("-", "–", "/")
+    ):
+        century = int(previous.value) // 100 * 100
+        return replace(quantity, value=float(century + int(quantity.surface)))
+    return quantity
 
 
 def _read(
@@ -302,6 +330,9 @@ def _read(
         # "2 heures" is as often a duration as a time: weak like the number 2.
         weak = hour <= 2 and minute == 0 and not meridiem
         return Quantity("time", (hour, minute), start, end, surface, weak=weak)
+    if groups.get("milhour"):
+        hour, minute = int(groups["milhour"] or 0), int(groups["milmin"] or 0)
+        return Quantity("time", (hour, minute), start, end, surface)
     if groups.get("clock"):
         hour, minute = int(groups["clock"] or 0), int(groups["clockmin"] or 0)
         if hour > 24 or minute > 59:
