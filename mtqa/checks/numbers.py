@@ -272,7 +272,7 @@ def quantities(text: str, lang: str) -> list[Quantity]:
         map_start, map_end = _offset_maps(text, converted)
     else:
         map_start, map_end = (lambda c: c), (lambda c: c)
-    found = []
+    found: list[Quantity] = []
     months = _MONTHS[lang]
     for match in _scanner(lang).finditer(converted):
         groups = match.groupdict()
