@@ -187,6 +187,17 @@ def test_kind_severity_and_engine_filters(page: object, run: RunResult) -> None:
     assert _errors(page) == []
 
 
+def test_summary_kind_links_filter_the_segments(page: object, run: RunResult) -> None:
+    from selenium.webdriver.common.by import By
+
+    rows = _row_ids(run)
+    page.find_element(By.CSS_SELECTOR, 'a[data-kind="omission"]').click()  # type: ignore[attr-defined]
+    assert set(_visible(page)) == {
+        r for r, fs in rows.items() if any(k == "omission" for k, _, _ in fs)
+    }
+    assert page.find_element(By.ID, "kind").get_attribute("value") == "omission"  # type: ignore[attr-defined]
+
+
 def test_document_and_row_filters(page: object, run: RunResult) -> None:
     for pos, doc in enumerate(run.documents):
         _select(page, "doc", str(pos))

@@ -492,6 +492,17 @@ def test_run_name_doc_id_message_and_evidence_are_text(
     assert EVIL["img"] in text and EVIL["script"] in text
 
 
+def test_element_ids_are_unique(evil_page: tuple[RunResult, str, Page]) -> None:
+    _, _, page = evil_page
+    ids = [a["id"] for _, a in page.elements if a.get("id")]
+    assert len(ids) == len(set(ids))
+    # Every row and every finding can be linked to.
+    assert sum(1 for i in ids if re.fullmatch(r"d\d+-p\d+", i or "")) == sum(
+        len(d.pairs) for d in evil_page[0].documents
+    )
+    assert sum(1 for i in ids if re.fullmatch(r"f\d+", i or "")) == len(evil_page[0].findings)
+
+
 def test_embedded_data_cannot_close_its_script(evil_page: tuple[RunResult, str, Page]) -> None:
     _, _, page = evil_page
     (attrs, payload), _ = page.scripts

@@ -236,6 +236,14 @@
   table.addEventListener("mouseover", function (ev) { light(ev, true); });
   table.addEventListener("mouseout", function (ev) { light(ev, false); });
 
+  // A kind in the summary's count table opens the segments filtered to that kind.
+  Array.prototype.forEach.call(document.querySelectorAll("a[data-kind]"), function (link) {
+    link.addEventListener("click", function () {
+      c.q.form.reset();
+      c.kind.value = link.getAttribute("data-kind");
+      apply();
+    });
+  });
   window.addEventListener("hashchange", showTarget);
   apply();
   if (location.hash) { showTarget(); }
