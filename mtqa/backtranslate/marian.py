@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any, ClassVar
 
 from mtqa.backtranslate.neural import NeuralEngine, versions
@@ -64,6 +65,32 @@ def pick_device(requested: str) -> str:
     return requested
 
 
+def _unloadable(model: str, path: Path, error: Exception) -> EngineUnavailable:
+    first_line = (str(error).splitlines() or [""])[0][:160]
+    return EngineUnavailable(
+        f"model {model!r} could not be loaded from {path} ({type(error).__name__}: "
+        f"{first_line}); check the folder holds a MarianMT checkpoint"
+    )
+
+
+def load_tokenizer(model: str, path: Path) -> Any:
+    """The checkpoint's ``MarianTokenizer`` (both neural engines tokenise with it)."""
+    from transformers import MarianTokenizer
+
+    try:
+        return MarianTokenizer.from_pretrained(path)
+    except (OSError, ValueError, TypeError) as error:
+        raise _unloadable(model, path, error) from error
+
+
+def input_limit(max_positions: int, tokenizer: Any) -> int:
+    """Longest input in tokens: the model's positions, or the tokenizer's limit if lower."""
+    limits = [int(max_positions)]
+    if 0 < tokenizer.model_max_length < 100_000:  # "no limit" is stored as a huge number
+        limits.append(int(tokenizer.model_max_length))
+    return min(limits)
+
+
 class MarianEngine(NeuralEngine):
     """Back-translation with a MarianMT checkpoint (default ``Helsinki-NLP/opus-mt-fr-en``).
 
@@ -99,14 +126,9 @@ class MarianEngine(NeuralEngine):
         self.load()
         return self._model
 
-    @property
-    def tokenizer(self) -> Any:
-        self.load()
-        return self._tokenizer
-
     def _load(self) -> None:
         import torch
-        from transformers import MarianMTModel, MarianTokenizer
+        from transformers import MarianMTModel
 
         device = pick_device(self.settings["device"])
         asked = str(self.settings["dtype"]).lower()
@@ -117,26 +139,19 @@ class MarianEngine(NeuralEngine):
         if dtype == "float16" and device == "cpu":
             raise ConfigError("engine marian: dtype fp16 needs a GPU; use fp32 or bf16 on CPU")
         path = self.resolved.path
+        tokenizer = load_tokenizer(self.model_id, path)
         try:
-            tokenizer = MarianTokenizer.from_pretrained(path)
             model: Any = MarianMTModel.from_pretrained(
                 path, use_safetensors=True, dtype=getattr(torch, dtype), trust_remote_code=False
             )
         except (OSError, ValueError) as error:
-            raise EngineUnavailable(
-                f"model {self.model_id!r} could not be loaded from {path} "
-                f"({type(error).__name__}: {str(error).splitlines()[0][:160]}); "
-                "check the folder holds a MarianMT checkpoint"
-            ) from error
+            raise _unloadable(self.model_id, path, error) from error
         model = model.to(device).eval()
         self._model = model
         self._tokenizer = tokenizer
         self.device = device
         self.dtype = dtype
-        limits = [model.config.max_position_embeddings]
-        if 0 < tokenizer.model_max_length < 100_000:  # "no limit" is stored as a huge number
-            limits.append(tokenizer.model_max_length)
-        self._limit = min(limits)
+        self._limit = input_limit(model.config.max_position_embeddings, tokenizer)
         log.info("loaded %s on %s (%s)", self.model_id, device, dtype)
 
     def _engine_signature(self) -> dict[str, Any]:

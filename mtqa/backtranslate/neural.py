@@ -120,6 +120,12 @@ class NeuralEngine(ABC):
             self._loaded = True
 
     @property
+    def tokenizer(self) -> Any:
+        """The checkpoint's ``MarianTokenizer``."""
+        self.load()
+        return self._tokenizer
+
+    @property
     def limit(self) -> int:
         """Longest input, in tokens including end-of-sentence, the model accepts."""
         self.load()
