@@ -207,6 +207,13 @@ CLEAN_CASES = [
         id="first-name-dropped",
     ),
     pytest.param(
+        "BELMORA, Oct 4 - Parliament rejected a proposal on Tuesday to raise the tax; the "
+        "Republic's Senate agreed.",
+        "BELMORA, 4 octobre - Le Parlement a rejeté mardi une proposition visant à relever "
+        "l'impôt ; le Sénat de la République était d'accord.",
+        id="translated-institutions",
+    ),
+    pytest.param(
         "Pope Francis will visit Crimea and Siberia.",
         "Le pape François se rendra en Crimée et en Sibérie.",
         id="settled-personal-exonym-and-regions",

@@ -211,3 +211,6 @@ def test_ambiguous_dot_reads_both_ways() -> None:
     # An MT that keeps the English decimal point: 1.500 may be 1500 or 1.5.
     assert run("Le taux est de 1.500 %.", "The rate is 1.5%.") == []
     assert run("Ils étaient 1.500.", "There were 1,500 of them.") == []
+    # An English sentence left in the MT keeps its comma for thousands.
+    assert run("The plant employs about 45,000 people.", "It employs about 45,000 people.") == []
+    assert run("Le taux est de 2,125 %.", "The rate is 2.125%.") == []

@@ -266,7 +266,9 @@ def _judged_words(
         key = fold(part.text).rstrip(".")
         if lists.not_name(part.text, "en") or key in lists.particles:
             continue
-        if label == "ORG" and key in lists.org_words:
+        if key in lists.org_words:
+            # Parliament / Parlement: translated, not misspelt (whatever the label: the small
+            # English pipeline tags "Oct 4 - Parliament" as a person).
             continue
         if key in lists.common.get("en", ()) and (index == 0 and sentence_initial or len(key) <= 3):
             continue

@@ -252,6 +252,9 @@ def _parse_number(text: str, lang: str) -> tuple[float, tuple[float, ...]]:
         if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", compact):
             dotted = float(compact.replace(".", ""))
             return dotted, (float(compact),) if compact.count(".") == 1 else ()
+        if re.fullmatch(r"\d{1,3},\d{3}", compact):
+            # 45,000 in French text is English left untranslated as often as 45.000.
+            return float(compact.replace(",", ".")), (float(compact.replace(",", "")),)
         return float(compact.replace(",", ".")), ()
     return float(compact.replace(",", "")), ()
 
