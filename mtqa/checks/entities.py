@@ -18,6 +18,11 @@ linked to its mention in the aligned French, then judged:
 
 Linked French forms are then clustered per reference name across the document: one name
 spelt two ways → ``entity_inconsistent``. Back-translations are supporting evidence only.
+
+Settings (``[checks.entities]``): ``ner`` = "auto" (spaCy where installed, completed by the
+capitalisation rule), "spacy" or "rules" (the model-free rule alone); ``link_threshold``
+(0.75) and ``missing_threshold`` (0.6), see below; ``missing`` = false turns
+``entity_missing`` off.
 """
 
 from __future__ import annotations
@@ -456,6 +461,7 @@ def _link_pair(
                 threshold = max(threshold, PLACE_LINK_THRESHOLD)
             if best[1] is not None and best[0] >= threshold:
                 statuses.append((word, best[1], "fuzzy", best[0]))
+                claimed.add((best[1].start, best[1].end))  # one French word, one name word
             else:
                 statuses.append((word, None, "none", best[0]))
         for word, mt_part, relation, score in statuses:

@@ -7,6 +7,10 @@ is confident it is English, it has enough ordinary words to judge (names, number
 quotations are not translation work), and English function words outnumber French ones in
 it. How much of it the reference shares, and back-translations that pass it through
 unchanged, are recorded as evidence.
+
+Settings (``[checks.language]``): ``threshold`` (0.9, the identifier's probability for
+English), ``min_words`` (4 lower-case words), ``min_letters`` (20), ``languages`` (the
+identifier's choices; must include "fr" and "en").
 """
 
 from __future__ import annotations
