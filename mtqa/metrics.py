@@ -48,22 +48,31 @@ def corpus_scores(
         raise ValueError(f"{len(hypotheses)} hypotheses but {len(references)} references")
     if not hypotheses:
         return ()
+    import numpy as np
+    from sacrebleu.significance import _bootstrap_resample, estimate_ci
+
     scores = []
-    bootstrap = n_bootstrap if len(hypotheses) >= 2 else 1
     for name in metrics:
         metric = make_metric(name)
-        # sacrebleu seeds its resampling from SACREBLEU_SEED (12345 when unset) and records the
-        # seed in the signature, so intervals are reproducible.
-        result = metric.corpus_score(list(hypotheses), [list(references)], n_bootstrap=bootstrap)
+        # sacrebleu's own resampling (seeded from SACREBLEU_SEED, 12345 when unset) and its
+        # interval estimate, on float64: Score.estimate_ci breaks on mixed float32 scores.
+        stats = metric._extract_corpus_statistics(list(hypotheses), [list(references)])
+        score = metric._aggregate_and_compute(stats)
         low = high = None
-        if bootstrap > 1 and getattr(result, "_ci", None) is not None:
-            low, high = result._mean - result._ci, result._mean + result._ci
+        if len(hypotheses) >= 2 and n_bootstrap > 1:
+            metric.n_bootstrap = n_bootstrap
+            metric.seed, resampled = _bootstrap_resample(stats, metric, n_bootstrap)
+            mean, half_width = estimate_ci(np.array([s.score for s in resampled], dtype=np.float64))
+            low, high = float(mean - half_width), float(mean + half_width)
+            # mean ± half-width can leave the metric's range; TER alone has no upper bound
+            low = max(low, 0.0)
+            high = high if name == "ter" else min(high, 100.0)
         scores.append(
             Score(
                 metric=name,
-                value=float(result.score),
-                ci_low=None if low is None else float(low),
-                ci_high=None if high is None else float(high),
+                value=float(score.score),
+                ci_low=low,
+                ci_high=high,
                 signature=str(metric.get_signature()),
             )
         )

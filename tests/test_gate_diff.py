@@ -1,0 +1,154 @@
+"""Quality gates (--fail-on) and `mtqa diff` between two runs."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from mtqa.cli import main
+from mtqa.errors import InputError
+from mtqa.gate import parse_gate
+
+DOCS = {
+    "budget": (
+        "Le gouvernement a présenté son budget lundi.\nLes impôts baisseront de 2 % l'an prochain.",
+        "The government presented its budget on Monday.\nTaxes will fall by 2% next year.",
+    ),
+    "port": (
+        "Le port de Marseille a accueilli 300 navires en mars.\nLe trafic a augmenté de 5 %.",
+        "The port of Marseille received 300 ships in March.\nTraffic rose by 5%.",
+    ),
+}
+
+
+def make_docs(root: Path, docs: dict[str, tuple[str, str]]) -> None:
+    for name, (mt, ref) in docs.items():
+        (root / name).mkdir(parents=True, exist_ok=True)
+        (root / name / "mt.fr.txt").write_text(mt, encoding="utf-8")
+        (root / name / "ref.en.txt").write_text(ref, encoding="utf-8")
+
+
+@pytest.fixture
+def doc_files(tmp_path: Path) -> tuple[Path, Path]:
+    make_docs(tmp_path / "docs", DOCS)
+    return tmp_path / "docs" / "budget" / "mt.fr.txt", tmp_path / "docs" / "budget" / "ref.en.txt"
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        ("chrf", "NAME OP NUMBER"),
+        ("meteor<3", "unknown name 'meteor'"),
+        ("critical@apertium>0", "metrics only"),
+        ("chrf<<3", "NAME OP NUMBER"),
+    ],
+)
+def test_bad_gates_are_usage_errors(text: str, needle: str) -> None:
+    with pytest.raises(InputError, match=needle):
+        parse_gate(text)
+
+
+def test_bad_gate_fails_before_any_work(capsys, doc_files, tmp_path: Path) -> None:
+    mt, ref = doc_files
+    code = main(
+        [
+            "run",
+            "--mt",
+            str(mt),
+            "--ref",
+            str(ref),
+            "--engine",
+            "apertium",
+            "--fail-on",
+            "chrf",
+            "--out",
+            str(tmp_path / "out"),
+        ]
+    )
+    assert code == 2
+    assert not (tmp_path / "out").exists()
+    assert "NAME OP NUMBER" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("gates", "code", "reason"),
+    [
+        (["chrf<0"], 0, None),
+        (["chrf<101"], 1, "chrf<101: chrf of apertium is"),
+        (["chrf@apertium>=0", "ter<0"], 1, "chrf@apertium>=0"),
+        (["findings>=0"], 1, "findings>=0: "),
+        (["critical>1000", "entity_drift>1000"], 0, None),
+    ],
+)
+def test_gates_ad_hoc(capsys, doc_files, tmp_path: Path, gates, code, reason) -> None:
+    from conftest import apertium_required
+
+    apertium_required()
+    mt, ref = doc_files
+    argv = [
+        "run",
+        "--mt",
+        str(mt),
+        "--ref",
+        str(ref),
+        "--engine",
+        "apertium",
+        "--quiet",
+        "--cache-dir",
+        str(tmp_path / "cache"),
+        "--out",
+        str(tmp_path / "out"),
+    ]
+    for gate in gates:
+        argv += ["--fail-on", gate]
+    assert main(argv) == code
+    err = capsys.readouterr().err
+    if reason:
+        assert f"mtqa: gate failed: {reason}" in err
+    else:
+        assert "gate failed" not in err
+
+
+def config_for(root: Path, name: str) -> Path:
+    path = root / f"{name}.toml"
+    path.write_text(
+        f'name = "{name}"\noutput_dir = "runs"\n[cache]\ndir = "cache"\n'
+        '[[documents]]\nglob = "docs/*/"\n[[engines]]\nname = "apertium"\nkind = "apertium"\n',
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_gates_with_a_config_and_diff_of_two_runs(capsys, tmp_path: Path) -> None:
+    from conftest import apertium_required
+
+    apertium_required()
+    make_docs(tmp_path / "docs", DOCS)
+    assert main(["run", str(config_for(tmp_path, "a")), "--quiet", "--fail-on", "chrf<0"]) == 0
+    # B: the port story's MT gets a number slip and a dropped sentence
+    make_docs(
+        tmp_path / "docs",
+        {"port": ("Le port de Marseille a accueilli 800 navires en mars.", DOCS["port"][1])},
+    )
+    assert main(["run", str(config_for(tmp_path, "b")), "--quiet", "--fail-on", "major>=1"]) == 1
+    capsys.readouterr()
+
+    runs = tmp_path / "runs"
+    assert main(["diff", str(runs / "a"), str(runs / "b"), "--json"]) == 0
+    diff = json.loads(capsys.readouterr().out)
+    changed = {d["doc"]: d["chrf_apertium"] for d in diff["documents"]}
+    assert changed["budget"][2] == 0  # untouched document: no change
+    assert changed["port"][2] < 0
+    assert diff["only_in_a"] == [] and diff["only_in_b"] == []
+    added = {(f["doc"], f["kind"]) for f in diff["findings_added"]}
+    assert ("port", "number_mismatch") in added
+    assert ("port", "omission") in added
+    assert not [f for f in diff["findings_added"] if f["doc"] == "budget"]
+    assert diff["scores"]["apertium"]["B"]["scores"]["chrf"]["p_value"] is not None
+
+    assert main(["diff", str(runs / "a"), str(runs / "b")]) == 0
+    text = capsys.readouterr().out
+    assert "Documents whose chrF changed:" in text and "port:" in text
+    assert "Findings added in B:" in text
