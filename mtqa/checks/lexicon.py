@@ -60,7 +60,7 @@ def _pattern_regex(pattern: str) -> str:
             parts.append(re.escape(token[:-1]) + r"[\w'-]*")
         else:
             parts.append(re.escape(token))
-    return r"(?<![\w'-])" + r"[\s'-]+".join(parts) + r"(?![\w-])"
+    return r"(?<![\w-])" + r"[\s'-]+".join(parts) + r"(?![\w-])"
 
 
 @dataclass(frozen=True)

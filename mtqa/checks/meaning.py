@@ -187,7 +187,11 @@ def _infinitive(tokens: Sequence[Token], verb: int) -> int | None:
 
 
 def role(tokens: Sequence[Token], index: int) -> tuple[str, int] | None:
-    """("agent" | "patient", predicate index) of a participant, or None if not a verb's."""
+    """(role, predicate index) of a participant, or None if it is no verb's participant.
+
+    Roles: "agent" (doer of a governing verb), "controlled" (doer of an infinitive another
+    verb governs: "X was urged to V", "urged X to V") and "patient" (the one done to).
+    """
     token = tokens[index]
     head = tokens[token.head]
     dep = token.dep
@@ -198,12 +202,13 @@ def role(tokens: Sequence[Token], index: int) -> tuple[str, int] | None:
     if dep in _PASSIVE_SUBJECTS or dep in _OBJECTS:
         control = _infinitive(tokens, token.head)
         if control is not None:
-            return ("agent", control)  # "X was urged to V", "urged X to V": X does V
+            return ("controlled", control)  # "X was urged to V", "urged X to V": X does V
         return ("patient", token.head)
     if dep == "obl:agent" or (dep == "pobj" and head.dep == "agent"):
         return ("agent", token.head if dep == "obl:agent" else head.head)
     if dep in ("obl:arg", "iobj") and head.pos == "VERB":
-        return ("patient", token.head)
+        control = _infinitive(tokens, token.head)  # "demander à X de V": X does V
+        return ("controlled", control) if control is not None else ("patient", token.head)
     if dep == "pobj" and head.text.lower() in ("to", "against") and head.dep == "prep":
         verb = tokens[head.head]
         if verb.pos == "VERB" and verb.lemma not in _SPEECH:
@@ -345,7 +350,9 @@ def check(result: DocumentResult, ctx: CheckContext) -> list[Finding]:
                         evidence={"check": "antonyms", "opposites": group.name},
                     )
                 )
-        for flip in _role_flips(pair):
+        flips = sorted(_role_flips(pair), key=lambda f: f["mt_span"][1] - f["mt_span"][0])  # type: ignore[index]
+        for flip in flips[:1]:  # one reversal shows in every participant it swaps
+            flip["participants_swapped"] = [f["participant"] for f in flips]
             ms, me = flip.pop("mt_span")  # type: ignore[misc]
             rs, re_ = flip.pop("ref_span")  # type: ignore[misc]
             found.append(

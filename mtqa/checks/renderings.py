@@ -11,7 +11,10 @@ Owns ``odd_rendering``, found two ways, both confirmed in the French:
   integration). The back-translated word is traced to the French word whose dictionary
   senses produce it; the finding stands only if that word's senses exclude the reference
   word, and the reference word's French equivalents exclude it. Apertium's English is
-  clumsy, so a divergence alone is never enough.
+  clumsy and its dictionaries thin, so a divergence alone is never enough, and by default
+  (setting ``divergence_paronyms_only``) only look-alikes of different meaning are
+  flagged: the back-translated word shares a stem with the reference word but is neither
+  its lemma nor its synonym.
 
 With a forced-decoding scorer (a Marian engine), findings carry the log-probability of the
 reference given the French MT, per token and as the span's mean, and rank by it.
@@ -21,6 +24,7 @@ from __future__ import annotations
 
 import difflib
 import math
+import os
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -37,6 +41,7 @@ _COMPARABLE = {"NOUN": "N", "VERB": "V", "ADJ": "A"}
 # Only nouns are compared: verbs and adjectives vary too freely between a clumsy
 # back-translation and a reference for a difference to mean anything.
 _DIVERGING = ("NOUN",)
+_PARONYM_PREFIX = 5  # integration/integrity: same stem, different word
 
 
 def _traps(ctx: CheckContext) -> tuple[lexicon.Trap, ...]:
@@ -56,7 +61,9 @@ def trap_findings(result: DocumentResult, ctx: CheckContext) -> list[Finding]:
             if not triggers or trap.unless.find(pair.ref_text):
                 continue
             hits = trap.trap.find(pair.mt_text)
-            if not hits or trap.correct.find(pair.mt_text):
+            # Each mention of the trigger needs its own correct rendering: one right
+            # rendering does not excuse a trap elsewhere in the sentence.
+            if not hits or len(trap.correct.find(pair.mt_text)) >= len(triggers):
                 continue
             start, end = hits[0]
             mt_span = pair.mt_text[start:end]
@@ -150,6 +157,13 @@ def _divergences_in_pair(
     for b, r in _candidates(bt, ref):
         if any(t.lemma == r.lemma for t in bt_all) or any(t.lemma == b.lemma for t in ref_all):
             continue
+        if lexicon.supported(r, bt) or lexicon.supported(b, ref):
+            continue  # each word has a counterpart elsewhere in the other text
+        paronyms = len(os.path.commonprefix([b.lemma, r.lemma])) >= _PARONYM_PREFIX
+        if ctx.settings.get("divergence_paronyms_only", True) and not paronyms:
+            # Apertium's dictionaries are too thin to confirm an arbitrary substitution
+            # (urgence/emergency); a look-alike of a different meaning is the sure case.
+            continue
         sources = [
             f for f in french if b.lemma in senses[f.text] or b.text.lower() in senses[f.text]
         ]
@@ -162,6 +176,8 @@ def _divergences_in_pair(
         ):
             continue  # the French word can mean the reference word, or something close
         back = dictionary.english_senses([r.text])[r.text]
+        if not back:
+            continue  # the reference word is not in the dictionary: cannot confirm
         if lexicon.fold(source.lemma) in {lexicon.fold(s) for s in back} or lexicon.fold(
             source.text
         ) in {lexicon.fold(s) for s in back}:
@@ -174,6 +190,7 @@ def _divergences_in_pair(
                 "french_senses": sorted(french_senses),
                 "reference_in_french": sorted(back),
                 "pair_match": round(matched, 2),
+                "paronyms": paronyms,
             }
         )
     return out
@@ -216,6 +233,7 @@ def divergence_findings(result: DocumentResult, ctx: CheckContext) -> list[Findi
                         "french_senses": item["french_senses"],
                         "reference_word_in_french": item["reference_in_french"],
                         "pair_match": item["pair_match"],
+                        "paronyms": item["paronyms"],
                         "engines_agreeing": len(engines[key]),
                         "engines_available": len(ctx.engines),
                     },

@@ -60,7 +60,10 @@ def _coverage(words_: Sequence[Token], others: Sequence[Token]) -> float:
 def _ref_window(ref_text: str, words_: Sequence[Token]) -> str | None:
     """The shortest stretch of the reference holding the words it shares with ``words_``."""
     ref_tokens = lexicon.parse(ref_text, "en")
-    hits = [t for t in ref_tokens if t.content and any(lexicon.same_word(t, w) for w in words_)]
+    hits = [
+        t for t in ref_tokens
+        if (t.content or t.pos == "PROPN") and any(lexicon.same_word(t, w) for w in words_)
+    ]
     if not hits:
         return None
     return ref_text[hits[0].start : hits[-1].end]
@@ -174,7 +177,7 @@ def _french_senses(text: str) -> tuple[list[Token], dict[str, frozenset[str]]]:
 
 
 def _clause_additions(result: DocumentResult, ctx: CheckContext, pair: Pair) -> list[Finding]:
-    """Chunks of the MT that neither the back-translation's reference nor the dictionary
+    """Chunks of the MT that neither the back-translation nor the dictionary
     connects to the reference."""
     minimum = int(ctx.settings.get("clause_min_words", 5))
     ref_tokens = list(lexicon.parse(pair.ref_text, "en"))
@@ -337,8 +340,9 @@ def low_score(
         scores = [v for _, v in values]
         median = statistics.median(scores)
         spread = 1.4826 * statistics.median(abs(v - median) for v in scores)
-        if spread <= 0:
-            continue
+        # A floor on the spread: where nearly every pair scores alike, a few chrF points
+        # of difference are noise, not a finding.
+        spread = max(spread, float(ctx.settings.get("low_score_min_spread", 5.0)))
         for pair, value in values:
             z = (value - median) / spread
             if z <= threshold and pair.index not in explained:

@@ -1,0 +1,157 @@
+"""Odd renderings: lexicon traps, dictionary-confirmed divergences, forced-decoding evidence.
+
+``build`` makes a DocumentResult from sentence lists (one pair per sentence) so detector
+tests need no pipeline; the back-translations are written by hand as Apertium would.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Sequence
+
+import pytest
+
+from mtqa.checks import renderings
+from mtqa.checks.base import CheckContext
+from mtqa.checks.lexicon import load_traps
+from mtqa.metrics import segment_scores
+from mtqa.model import Document, DocumentResult, Pair, Segment
+
+needs_dictionary = pytest.mark.skipif(
+    shutil.which("lt-proc") is None, reason="Apertium's lt-proc is not installed"
+)
+
+
+def _segments(side: str, texts: Sequence[str]) -> tuple[Segment, ...]:
+    segments, offset = [], 0
+    for i, text in enumerate(texts):
+        segments.append(Segment("doc", side, i, i, offset, offset + len(text), text))  # type: ignore[arg-type]
+        offset += len(text) + 1
+    return tuple(segments)
+
+
+def build(
+    mt: Sequence[str],
+    ref: Sequence[str],
+    bt: Sequence[str],
+    links: Sequence[tuple[tuple[int, ...], tuple[int, ...]]] | None = None,
+    engine: str = "apertium",
+) -> DocumentResult:
+    """A DocumentResult whose pairs are ``links`` (default: sentence i with sentence i)."""
+    links = links or [((i,), (i,)) for i in range(len(mt))]
+    pairs = tuple(
+        Pair(
+            doc="doc",
+            index=n,
+            mt=m,
+            ref=r,
+            mt_text=" ".join(mt[i] for i in m),
+            ref_text=" ".join(ref[i] for i in r),
+            bt={engine: " ".join(bt[i] for i in m)} if m else {},
+        )
+        for n, (m, r) in enumerate(links)
+    )
+    return DocumentResult(
+        document=Document("doc", "\n".join(mt), "\n".join(ref)),
+        mt_segments=_segments("mt", mt),
+        ref_segments=_segments("ref", ref),
+        back_translations={engine: tuple(bt)},
+        pairs=pairs,
+        segment_scores={engine: segment_scores(pairs, engine, ("chrf",))},
+        scores={},
+    )
+
+
+CTX = CheckContext(engines=("apertium",))
+
+
+def test_the_trap_lexicon_is_large_and_complete() -> None:
+    traps = load_traps()
+    assert len(traps) >= 80
+    assert {t.level for t in traps} == {"sense", "calque"}
+    assert all(t.correct.patterns and t.note for t in traps)
+
+
+def test_a_false_friend_is_flagged_on_the_french_word() -> None:
+    result = build(
+        ["La ville a ouvert une nouvelle librairie municipale."],
+        ["The city opened a new municipal library."],
+        ["The city has opened a new municipal bookshop."],
+    )
+    found = renderings.check(result, CTX)
+    assert [(f.kind, f.mt_span, f.ref_span) for f in found] == [
+        ("odd_rendering", "librairie", "library")
+    ]
+    assert found[0].engines == ("apertium",)  # the back-translation lost "library" too
+    assert found[0].evidence["trap"] == "library-librairie"
+
+
+def test_the_correct_rendering_is_not_flagged() -> None:
+    result = build(
+        ["La ville a ouvert une nouvelle bibliothèque à Moscou."],
+        ["The city opened a new library in Moscow."],
+        ["The city has opened a new library in Moscow."],
+    )
+    assert renderings.check(result, CTX) == []
+
+
+def test_one_correct_rendering_does_not_excuse_a_trap_elsewhere() -> None:
+    result = build(
+        ["Le fabricant de puces note la reprise de la demande de frites mémoire."],
+        ["The chipmaker notes the recovery in demand for memory chips."],
+        ["The manufacturer of chips notes the recovery of the demand of memory fries."],
+    )
+    assert [f.mt_span for f in renderings.check(result, CTX)] == ["frites"]
+
+
+def test_a_style_calque_is_marked_as_such() -> None:
+    result = build(
+        ["Cette décision fait sens pour les agriculteurs."],
+        ["This decision makes sense for farmers."],
+        ["This decision does sense for the farmers."],
+    )
+    found = renderings.check(result, CTX)
+    assert [f.evidence["level"] for f in found] == ["calque"]
+
+
+@needs_dictionary
+def test_a_look_alike_of_different_meaning_is_confirmed_in_the_french() -> None:
+    result = build(
+        ["« Intégration territoriale »"],
+        ["'Territorial integrity'"],
+        ["« Territorial integration »"],
+    )
+    found = renderings.check(result, CTX)
+    assert [(f.mt_span, f.ref_span, f.bt_span) for f in found] == [
+        ("Intégration", "integrity", "integration")
+    ]
+    assert "integration" in found[0].evidence["french_senses"]
+
+
+@needs_dictionary
+def test_a_clumsy_but_faithful_back_translation_is_not_flagged() -> None:
+    result = build(
+        ["Il a annoncé un financement pour soutenir le développement économique."],
+        ["He announced funding to support economic growth."],
+        ["It has announced a financing to sustain the economic development."],
+    )
+    assert renderings.check(result, CTX) == []
+
+
+def _word_scorer(sources: Sequence[str], targets: Sequence[str]) -> list[list[tuple[str, float]]]:
+    """A stand-in forced decoder: a word is less likely the longer it is."""
+    return [
+        [("▁" + word, -len(word) / 10) for word in target.split()] for target in targets
+    ]
+
+
+def test_forced_decoding_evidence_is_attached_when_a_scorer_is_given() -> None:
+    result = build(
+        ["La ville a ouvert une nouvelle librairie municipale."],
+        ["The city opened a new municipal library."],
+        ["The city has opened a new municipal bookshop."],
+    )
+    ctx = CheckContext(engines=("apertium",), scorer=_word_scorer)
+    (found,) = renderings.check(result, ctx)
+    assert found.evidence["forced_logprob_span_mean"] == pytest.approx(-0.8)  # "library."
+    assert len(found.evidence["forced_tokens"]) == 7
