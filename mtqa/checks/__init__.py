@@ -133,7 +133,9 @@ def detect(result: DocumentResult, ctx: CheckContext) -> tuple[Finding, ...]:
 
     findings.extend(low_score(result, ctx, explained=explained_pairs(result, findings)))
     findings = deduplicate(findings)
-    furniture = frozenset(f.mt_index for f in findings if f.kind == "boilerplate")
+    furniture = frozenset(
+        f.mt_index for f in findings if f.kind == "boilerplate" and f.mt_index is not None
+    )
     findings = [replace(f, severity=severity_of(f, furniture)) for f in findings]
     return tuple(sorted(findings, key=_sort_key))
 

@@ -487,7 +487,7 @@ class Dictionary:
             analyses = self._run(morph, wanted, bilingual=False)
             units = []
             for line in analyses:
-                line_units = []
+                line_units: list[str] = []
                 for unit in _UNIT.findall(line):
                     line_units.extend(a for a in unit.split("/")[1:] if a and a[0] != "*")
                 units.append(line_units)

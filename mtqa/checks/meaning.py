@@ -256,7 +256,25 @@ def _participants(tokens: Sequence[Token]) -> dict[str, list[int]]:
     return found
 
 
-def _role_flips(pair: Pair) -> list[dict[str, object]]:
+@dataclass(frozen=True)
+class RoleFlip:
+    """A participant who does the action in one text and undergoes it in the other."""
+
+    participant: str
+    mt_role: str
+    mt_predicate: str
+    ref_role: str
+    ref_predicate: str
+    mt_span: tuple[int, int]  # character offsets in the MT sentence
+    ref_span: tuple[int, int]
+
+    def evidence(self) -> dict[str, str]:
+        return {"participant": self.participant, "mt_role": self.mt_role,
+                "mt_predicate": self.mt_predicate, "ref_role": self.ref_role,
+                "ref_predicate": self.ref_predicate}
+
+
+def _role_flips(pair: Pair) -> list[RoleFlip]:
     french = lexicon.parse(pair.mt_text, "fr")
     english = lexicon.parse(pair.ref_text, "en")
     if not french or not french[0].pos or not english:
@@ -274,24 +292,20 @@ def _role_flips(pair: Pair) -> list[dict[str, object]]:
             if fr_role is None or en_role is None or fr_role[0] == en_role[0]:
                 continue
             flips.append(
-                {
-                    "participant": fr_text,
-                    "mt_role": fr_role[0],
-                    "mt_predicate": french[fr_role[1]].lemma,
-                    "ref_role": en_role[0],
-                    "ref_predicate": english[en_role[1]].lemma,
-                    "mt_span": _clause_span(french, fr_index, fr_role[1]),
-                    "ref_span": _clause_span(english, en_index, en_role[1]),
-                }
+                RoleFlip(
+                    participant=fr_text,
+                    mt_role=fr_role[0],
+                    mt_predicate=french[fr_role[1]].lemma,
+                    ref_role=en_role[0],
+                    ref_predicate=english[en_role[1]].lemma,
+                    mt_span=_clause_span(french, fr_index, fr_role[1]),
+                    ref_span=_clause_span(english, en_index, en_role[1]),
+                )
             )
     return flips
 
 
 # --- the family ---------------------------------------------------------------------------
-
-
-def _supporting_engines(pair: Pair, ctx: CheckContext, predicate: str) -> list[str]:
-    return [e for e in ctx.engines if e in pair.bt and predicate(pair.bt[e])]  # type: ignore[operator]
 
 
 def check(result: DocumentResult, ctx: CheckContext) -> list[Finding]:
@@ -350,11 +364,10 @@ def check(result: DocumentResult, ctx: CheckContext) -> list[Finding]:
                         evidence={"check": "antonyms", "opposites": group.name},
                     )
                 )
-        flips = sorted(_role_flips(pair), key=lambda f: f["mt_span"][1] - f["mt_span"][0])  # type: ignore[index]
-        for flip in flips[:1]:  # one reversal shows in every participant it swaps
-            flip["participants_swapped"] = [f["participant"] for f in flips]
-            ms, me = flip.pop("mt_span")  # type: ignore[misc]
-            rs, re_ = flip.pop("ref_span")  # type: ignore[misc]
+        flips = sorted(_role_flips(pair), key=lambda f: f.mt_span[1] - f.mt_span[0])
+        if flips:  # one reversal shows in every participant it swaps: report it once
+            flip = flips[0]
+            (ms, me), (rs, re_) = flip.mt_span, flip.ref_span
             found.append(
                 finding(
                     result,
@@ -362,13 +375,14 @@ def check(result: DocumentResult, ctx: CheckContext) -> list[Finding]:
                     kind="meaning_inversion",
                     severity="critical",
                     detector=DETECTOR,
-                    message=f"{flip['participant']} is the {flip['mt_role']} of "
-                    f"'{flip['mt_predicate']}' in the MT but the {flip['ref_role']} of "
-                    f"'{flip['ref_predicate']}' in the reference: who does what is reversed",
+                    message=f"{flip.participant} is the {flip.mt_role} of "
+                    f"'{flip.mt_predicate}' in the MT but the {flip.ref_role} of "
+                    f"'{flip.ref_predicate}' in the reference: who does what is reversed",
                     mt_span=pair.mt_text[ms:me],
                     ref_span=pair.ref_text[rs:re_],
                     engines=[],
-                    evidence={"check": "agent_patient", **flip},
+                    evidence={"check": "agent_patient", **flip.evidence(),
+                              "participants_swapped": [f.participant for f in flips]},
                 )
             )
     return attach_forced_evidence(found, result, ctx)

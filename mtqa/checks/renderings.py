@@ -271,7 +271,9 @@ def attach_forced_evidence(
     if ctx.scorer is None or not findings:
         return findings
     by_pair = {p.mt_index: p for p in result.pairs if p.aligned}
-    wanted = sorted({f.mt_index for f in findings if f.mt_index in by_pair})
+    wanted = sorted(
+        {f.mt_index for f in findings if f.mt_index is not None and f.mt_index in by_pair}
+    )
     if not wanted:
         return findings
     pairs = [by_pair[i] for i in wanted]
@@ -279,7 +281,7 @@ def attach_forced_evidence(
     per_pair = dict(zip(wanted, scored, strict=True))
     out = []
     for item in findings:
-        tokens = per_pair.get(item.mt_index)
+        tokens = per_pair.get(item.mt_index) if item.mt_index is not None else None
         if not tokens:
             out.append(item)
             continue
