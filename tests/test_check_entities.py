@@ -283,6 +283,29 @@ def test_two_spellings_across_the_document_are_inconsistent(backend: str) -> Non
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
+def test_misspelling_where_the_reference_has_no_name_is_inconsistent(backend: str) -> None:
+    # The reference says "she"; the MT names her, misspelt. Linking cannot see it, the
+    # MT's own spellings can.
+    ref = ["Ingrid Haverkamp chaired the meeting.", "She said rates would stay high."]
+    mt = [
+        "Ingrid Haverkamp a présidé la réunion.",
+        "Mme Haverkampf a déclaré que les taux resteraient élevés.",
+    ]
+    findings = run(mt, ref, backend)
+    assert [(f.kind, f.mt_index, f.mt_span, f.ref_span) for f in findings] == [
+        ("entity_inconsistent", 1, "Haverkampf", None)
+    ]
+    assert findings[0].evidence["other_mt_indexes"] == [0]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_two_people_with_close_names_are_not_inconsistent(backend: str) -> None:
+    ref = ["Marta Lindgren met Maria Lindgren.", "Maria spoke first."]
+    mt = ["Marta Lindgren a rencontré Maria Lindgren.", "Maria a parlé la première."]
+    assert run(mt, ref, backend) == []
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
 def test_two_accepted_forms_are_a_minor_inconsistency(backend: str) -> None:
     ref = ["The convoy reached Kyiv at dawn.", "Kyiv was calm by evening."]
     mt = ["Le convoi a atteint Kiev à l'aube.", "Le soir, Kyiv était calme."]

@@ -693,6 +693,84 @@ def check(result: DocumentResult, ctx: CheckContext) -> list[Finding]:
         findings.extend(outcome.findings)
         links.extend(outcome.links)
     findings.extend(_inconsistencies(result, links, ctx.engines))
+    reported = {(f.mt_index, fold(f.mt_span or "")) for f in findings}
+    findings.extend(_unlinked_inconsistencies(result, reported, ctx, conf))
+    return findings
+
+
+def _unlinked_inconsistencies(
+    result: DocumentResult,
+    reported: set[tuple[int | None, str]],
+    ctx: CheckContext,
+    conf: EntitySettings,
+) -> list[Finding]:
+    """Two close spellings in the MT where only one is the reference's: the other is wrong.
+
+    Catches what linking cannot: a name in an MT sentence whose reference sentence says
+    "he", or whose pair the aligner left unmatched.
+    """
+    tables = exonyms()
+    ref_words = {fold(w) for w in _TOKEN.findall(result.document.ref_text)}
+    pair_of = {i: pair for pair in result.pairs for i in pair.mt}
+    occurrences: dict[str, list[tuple[int, Part]]] = {}
+    for segment in result.mt_segments:
+        for word in french_name_words(segment.text, context=result.document.mt_text):
+            if len(word.text) >= MIN_FUZZY_LENGTH and fold(word.text) not in tables.english:
+                occurrences.setdefault(fold(word.text), []).append((segment.index, word))
+    in_reference = [form for form in occurrences if form in ref_words]
+    findings = []
+    for form, places in occurrences.items():
+        if form in ref_words:
+            continue
+        matches = [
+            (name_similarity(other, form), other)
+            for other in in_reference
+            if same_name(other, form) is None
+        ]
+        score, canonical = max(matches, default=(0.0, ""))
+        if score < conf.link_threshold:
+            continue
+        canonical_indexes = sorted({i for i, _ in occurrences[canonical]})
+        for index, word in places:
+            if (index, form) in reported:
+                continue
+            reported.add((index, form))
+            pair = pair_of.get(index)
+            text = pair.mt_text if pair is not None else result.mt_segments[index].text
+            offset = text.find(result.mt_segments[index].text)
+            bts = pair.bt if pair is not None else {}
+            engines = tuple(e for e in ctx.engines if find_word(bts.get(e, ""), word.text))
+            findings.append(
+                finding(
+                    result,
+                    pair,
+                    kind="entity_inconsistent",
+                    severity="critical",
+                    detector=DETECTOR,
+                    message=(
+                        f"One name, two spellings in the MT: {word.text!r} in segment {index} "
+                        f"but {occurrences[canonical][0][1].text!r} in segment(s) "
+                        f"{_human(canonical_indexes)}, as in the reference."
+                    ),
+                    mt_span=text[offset + word.start : offset + word.end]
+                    if offset >= 0
+                    else word.text,
+                    ref_span=None,
+                    engines=engines,
+                    mt_index=index,
+                    evidence={
+                        "forms": {
+                            word.text: sorted({i for i, _ in places}),
+                            occurrences[canonical][0][1].text: canonical_indexes,
+                        },
+                        "mt_indexes": sorted({i for i, _ in places}),
+                        "other_mt_indexes": canonical_indexes,
+                        "other_form": occurrences[canonical][0][1].text,
+                        "similarity": round(score, 3),
+                        "linked_by": "MT spellings compared across the document",
+                    },
+                )
+            )
     return findings
 
 
