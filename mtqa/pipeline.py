@@ -29,7 +29,7 @@ from mtqa.config import RunConfig, load_config, parse_config
 from mtqa.documents import load_document
 from mtqa.errors import ConfigError, EngineUnavailable
 from mtqa.metrics import corpus_scores, segment_scores
-from mtqa.model import Document, DocumentResult, EngineInfo, Pair, RunResult, Score
+from mtqa.model import Document, DocumentResult, EngineInfo, Pair, RunResult, Score, Segment
 from mtqa.segment import segment
 
 log = logging.getLogger(__name__)
@@ -134,17 +134,27 @@ def evaluate_document(
     context: CheckContext,
     timings: Timings | None = None,
     progress: ProgressFactory = _no_progress,
+    translated: Mapping[str, Mapping[str, str]] | None = None,
+    mt_segments: tuple[Segment, ...] | None = None,
 ) -> DocumentResult:
-    """Segment, back-translate, align, score and check one document."""
+    """Segment, back-translate, align, score and check one document.
+
+    ``translated`` (engine -> French text -> English) holds back-translations already made
+    for this run; the engines are asked only for what is not there. ``mt_segments`` are the
+    MT's sentences when the caller has already split them.
+    """
     timings = timings or Timings()
     with timings.step("segment"):
-        mt = segment(document.id, "mt", document.mt_text, "fr")
+        mt = mt_segments or segment(document.id, "mt", document.mt_text, "fr")
         ref = segment(document.id, "ref", document.ref_text, "en")
     back_translations: dict[str, tuple[str, ...]] = {}
     for name, engine in engines.items():
+        known = (translated or {}).get(name, {})
+        missing = [s.text for s in mt if s.text not in known]
         with timings.step("backtranslate"):
-            update = progress(f"{document.id}: {name}", len(mt))
-            back_translations[name] = tuple(engine.translate([s.text for s in mt], progress=update))
+            update = progress(f"{document.id}: {name}", len(missing))
+            fresh = dict(zip(missing, engine.translate(missing, progress=update), strict=True))
+        back_translations[name] = tuple(known.get(s.text) or fresh[s.text] for s in mt)
     with timings.step("align"):
         pairs = align(mt, ref, back_translations, doc_id=document.id)
     with timings.step("score"):
@@ -179,6 +189,29 @@ def _corpus(pairs: Iterable[Pair], engine: str, metrics: Sequence[str]) -> tuple
             hypotheses.append(pair.bt.get(engine, "") if pair.mt else "")
             references.append(pair.ref_text)
     return corpus_scores(hypotheses=hypotheses, references=references, metrics=metrics)
+
+
+def _translate_all(
+    texts: Sequence[str],
+    engines: Mapping[str, Engine],
+    timings: Timings,
+    progress: ProgressFactory,
+) -> dict[str, dict[str, str]]:
+    """Back-translate every distinct MT sentence of the run, engine by engine.
+
+    One call per engine over the whole run fills the engines' batches (an Apertium process
+    start, a Marian batch) across document boundaries; the cache still receives each batch
+    as it finishes, so an interruption loses at most one batch.
+    """
+    texts = list(dict.fromkeys(texts))
+    translated = {}
+    for name, engine in engines.items():
+        with timings.step("backtranslate"):
+            update = progress(f"back-translating ({name})", len(texts))
+            translated[name] = dict(
+                zip(texts, engine.translate(texts, progress=update), strict=True)
+            )
+    return translated
 
 
 def _document_key(document: Document, engines: EngineSet, config: RunConfig) -> str:
@@ -254,11 +287,22 @@ def run(
     resumed = 0
     try:
         context = CheckContext(engines=names, scorer=engines.scorer, settings=config.checks)
+        saved: dict[str, DocumentResult] = {}
+        for document in documents:
+            key = _document_key(document, engines, config)
+            found = _saved_document(run_dir / "documents" / f"{document.id}.json", key)
+            if write and found is not None:
+                saved[document.id] = found
+        with timings.step("segment"):
+            mt_segments = {
+                d.id: segment(d.id, "mt", d.mt_text, "fr") for d in documents if d.id not in saved
+            }
+        texts = [s.text for segments in mt_segments.values() for s in segments]
+        translated = _translate_all(texts, engines.running, timings, progress)
         results = []
         for document in documents:
             key = _document_key(document, engines, config)
-            saved_path = run_dir / "documents" / f"{document.id}.json"
-            result = _saved_document(saved_path, key) if write else None
+            result = saved.get(document.id)
             if result is not None:
                 resumed += 1
             else:
@@ -269,10 +313,12 @@ def run(
                     context=context,
                     timings=timings,
                     progress=progress,
+                    translated=translated,
+                    mt_segments=mt_segments[document.id],
                 )
                 result = replace(result, findings=attribute(result.findings, names))
                 if write:
-                    _save_document(saved_path, key, result)
+                    _save_document(run_dir / "documents" / f"{document.id}.json", key, result)
             results.append(result)
         stats: dict[str, Any] = {"engines": engines.stats(), "documents_resumed": resumed}
     finally:

@@ -127,27 +127,36 @@ def test_second_run_translates_nothing(tmp_path: Path, capsys) -> None:
     ref.write_text(
         "The government presented its budget.\nTaxes will fall next year.", encoding="utf-8"
     )
-    argv = [
-        "run",
-        "--mt",
-        str(mt),
-        "--ref",
-        str(ref),
-        "--engine",
-        "apertium",
-        "--cache-dir",
-        str(tmp_path / "cache"),
-        "--out",
-        str(tmp_path / "run"),
-    ]
-    assert main(argv) == 0
-    first = json.loads((tmp_path / "run" / "summary.json").read_text())["stats"]["engines"]
-    assert main(argv) == 0
-    second = json.loads((tmp_path / "run" / "summary.json").read_text())["stats"]["engines"]
-    assert first["apertium"]["misses"] == 2
-    assert second["apertium"]["misses"] == 0 and second["apertium"]["hits"] == 2
+
+    def run_to(folder: str) -> dict:
+        argv = [
+            "run",
+            "--mt",
+            str(mt),
+            "--ref",
+            str(ref),
+            "--engine",
+            "apertium",
+            "--cache-dir",
+            str(tmp_path / "cache"),
+            "--out",
+            str(tmp_path / folder),
+        ]
+        assert main(argv) == 0
+        return json.loads((tmp_path / folder / "summary.json").read_text())["stats"]
+
+    first = run_to("run")
+    assert first["engines"]["apertium"]["misses"] == 2
+    # a new run folder: every sentence comes from the translation cache
+    second = run_to("other")
+    assert second["engines"]["apertium"]["misses"] == 0
+    assert second["engines"]["apertium"]["hits"] == 2
     out = capsys.readouterr().out
-    assert "nothing new to translate" in out and "Corpus scores" in out
+    assert "nothing new to translate (2 from the cache)" in out and "Corpus scores" in out
+    # the same run folder: the finished document is taken as it is, nothing is asked
+    again = run_to("run")
+    assert again["documents_resumed"] == 1
+    assert again["engines"]["apertium"]["misses"] == 0
 
 
 def test_tiny_marian_and_apertium_in_one_run(tmp_path: Path, tiny_marian_dir: Path) -> None:
