@@ -299,6 +299,13 @@ def test_misspelling_where_the_reference_has_no_name_is_inconsistent(backend: st
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
+def test_sentence_opening_word_is_not_a_misspelt_name(backend: str) -> None:
+    ref = ["Dana Suiter opened the exhibition.", "Next: the exhibition continues."]
+    mt = ["Dana Suiter a inauguré l'exposition.", "Suite : l'exposition continue."]
+    assert run(mt, ref, backend) == []
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
 def test_two_people_with_close_names_are_not_inconsistent(backend: str) -> None:
     ref = ["Marta Lindgren met Maria Lindgren.", "Maria spoke first."]
     mt = ["Marta Lindgren a rencontré Maria Lindgren.", "Maria a parlé la première."]

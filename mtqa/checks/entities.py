@@ -48,6 +48,7 @@ from mtqa.checks.nlp import (
     find_word,
     fold,
     fold_keep_length,
+    is_sentence_initial,
     lowercase_vocabulary,
     mentions,
 )
@@ -729,6 +730,13 @@ def _unlinked_inconsistencies(
         ]
         score, canonical = max(matches, default=(0.0, ""))
         if score < conf.link_threshold:
+            continue
+        texts = result.mt_segments
+        if all(is_sentence_initial(texts[i].text, w.start) for i, w in places) and (
+            len(form) < 6 or score < 0.85
+        ):
+            # Only ever opening a sentence, it may be a common word (Lire / Claire 0.8):
+            # only a long, very close form counts.
             continue
         canonical_indexes = sorted({i for i, _ in occurrences[canonical]})
         for index, word in places:

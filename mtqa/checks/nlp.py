@@ -359,7 +359,8 @@ def _is_capitalised(word: str) -> bool:
     return word[:1].isupper()
 
 
-def _sentence_initial(text: str, start: int) -> bool:
+def is_sentence_initial(text: str, start: int) -> bool:
+    """Whether the word at start opens a sentence, a quotation or a line."""
     return bool(_SENTENCE_START.search(text[max(0, start - 4) : start]))
 
 
@@ -380,7 +381,7 @@ def capitalised_words(text: str) -> list[Word]:
             surface = surface[:-1]
         if not surface or not _is_capitalised(surface):
             continue
-        initial = _sentence_initial(text, match.start())
+        initial = is_sentence_initial(text, match.start())
         words.append(Word(surface, start, start + len(surface), initial))
     return words
 
