@@ -308,6 +308,31 @@ def test_marian_missing_model_is_one_line(monkeypatch: pytest.MonkeyPatch) -> No
         assert remedy in message
 
 
+@pytest.mark.marian
+def test_marian_from_the_hf_cache_records_the_commit(
+    tiny_marian_dir: Path, tmp_path: Path
+) -> None:
+    # The layout huggingface_hub writes: refs/main names the snapshot actually used.
+    commit = "0123456789abcdef0123456789abcdef01234567"
+    repo = tmp_path / "hub" / "models--mtqa-tests--tiny-marian"
+    shutil.copytree(tiny_marian_dir, repo / "snapshots" / commit)
+    (repo / "refs").mkdir()
+    (repo / "refs" / "main").write_text(commit)
+    code = (
+        "from mtqa.backtranslate import create_engine; "
+        "e = create_engine(name='m', kind='marian', model='mtqa-tests/tiny-marian', "
+        "settings={'max_new_tokens': 4}); "
+        "print(e.signature['revision']); print(len(e.translate(['Le ministre annonce.'])))"
+    )
+    env = {**os.environ, "HF_HUB_CACHE": str(tmp_path / "hub"), "HF_HUB_OFFLINE": "1"}
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env,
+        cwd=Path(__file__).resolve().parents[1],
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.split() == [commit, "1"]
+
+
 def test_marian_missing_folder_is_one_line(tmp_path: Path) -> None:
     pytest.importorskip("transformers")
     with pytest.raises(EngineUnavailable, match="does not exist"):

@@ -152,9 +152,7 @@ def _from_cache(model: str) -> Path | None:
 def _from_hub(model: str) -> Path:
     from huggingface_hub import snapshot_download
 
-    # Keep a dead network from costing minutes: one short try, no long retry loops.
-    os.environ.setdefault("HF_HUB_ETAG_TIMEOUT", str(int(HUB_TIMEOUT_S)))
-    os.environ.setdefault("HF_HUB_DOWNLOAD_TIMEOUT", str(int(HUB_TIMEOUT_S)))
+    # A short metadata timeout keeps a dead network from costing minutes.
     try:
         folder = snapshot_download(
             model, allow_patterns=HUB_PATTERNS, etag_timeout=HUB_TIMEOUT_S

@@ -78,7 +78,8 @@ def load_tokenizer(model: str, path: Path) -> Any:
     from transformers import MarianTokenizer
 
     try:
-        return MarianTokenizer.from_pretrained(path)
+        # The folder is already resolved on disk: never ask the hub again.
+        return MarianTokenizer.from_pretrained(path, local_files_only=True)
     except (OSError, ValueError, TypeError) as error:
         raise _unloadable(model, path, error) from error
 
@@ -142,7 +143,11 @@ class MarianEngine(NeuralEngine):
         tokenizer = load_tokenizer(self.model_id, path)
         try:
             model: Any = MarianMTModel.from_pretrained(
-                path, use_safetensors=True, dtype=getattr(torch, dtype), trust_remote_code=False
+                path,
+                use_safetensors=True,
+                dtype=getattr(torch, dtype),
+                trust_remote_code=False,
+                local_files_only=True,
             )
         except (OSError, ValueError) as error:
             raise _unloadable(self.model_id, path, error) from error
