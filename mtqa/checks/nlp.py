@@ -386,6 +386,7 @@ def capitalised_words(text: str) -> list[Word]:
     return words
 
 
+@lru_cache(maxsize=64)
 def lowercase_vocabulary(text: str) -> frozenset[str]:
     """The words of text that appear in lower case somewhere: evidence they are not names."""
     return frozenset(fold(m.group()) for m in _WORD.finditer(text) if m.group()[:1].islower())
