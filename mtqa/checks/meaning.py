@@ -52,7 +52,7 @@ _EN_NOT_NEGATION = re.compile(
 
 
 def _negations(text: str, language: str) -> list[tuple[int, int]]:
-    folded = lexicon._fold_keep_length(text)  # one character out per character in
+    folded = lexicon.fold_keep_length(text)  # one character out per character in
     negation, exceptions = (
         (_FR_NEGATION, _FR_NOT_NEGATION) if language == "fr" else (_EN_NEGATION, _EN_NOT_NEGATION)
     )

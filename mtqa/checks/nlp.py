@@ -74,13 +74,19 @@ def fold(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=8192)
 def fold_keep_length(text: str) -> str:
-    """``fold`` character by character, so offsets into the result are offsets into text."""
-    out = []
-    for char in text:
-        folded = fold(char)
-        out.append(folded if len(folded) == 1 else char.lower()[:1] or char)
-    return "".join(out)
+    """``fold`` character by character, so offsets into the result are offsets into text.
+
+    Cached: every pattern list of the trap lexicon searches the same few texts.
+    """
+    return "".join(_fold_char(char) for char in text)
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(char: str) -> str:
+    folded = fold(char)
+    return folded if len(folded) == 1 else char.lower()[:1] or char
 
 
 def find_word(text: str, phrase: str, *, folded_text: str | None = None) -> tuple[int, int] | None:
