@@ -184,14 +184,18 @@ class NeuralEngine(ABC):
         pending: dict[int, int] = {}  # text index -> pieces not yet translated
         results: dict[int, list[str]] = {}
         blank: list[int] = []
+        lengths_in = self.count_tokens([text.strip() for text in texts])
         for index, text in enumerate(texts):
             if not text.strip():
                 blank.append(index)  # nothing to translate; a model would invent words
                 continue
-            parts = self.split_for_model(text)
-            if len(parts) > 1:
-                log.info("text %d is longer than %d tokens: split in %d", index, self._limit,
-                         len(parts))
+            parts = [text.strip()]
+            if lengths_in[index] > self._limit:
+                parts = self.split_for_model(text)
+                log.info(
+                    "text %d has %d tokens, over the model's %d: translated in %d pieces",
+                    index, lengths_in[index], self._limit, len(parts),
+                )
             pending[index] = len(parts)
             results[index] = [""] * len(parts)
             pieces.extend((index, part) for part in parts)
@@ -200,7 +204,10 @@ class NeuralEngine(ABC):
         if not pieces:
             return
 
-        lengths = self.count_tokens([piece for _, piece in pieces])
+        lengths = [
+            lengths_in[index] if pending[index] == 1 else self.count_tokens([piece])[0]
+            for index, piece in pieces
+        ]
         if self.settings["sort_by_length"]:
             batches = sorted_batches(
                 lengths, batch_size=self.batch_size, max_tokens=self.settings["max_tokens"]
