@@ -16,6 +16,10 @@ Severity policy (MQM-like):
   error), ``omission``, ``addition``, ``untranslated``, ``fragment``.
 - minor — style-level ``odd_rendering`` (a calque: the finding's evidence has
   ``level == "calque"``), page furniture (``boilerplate``) and ``low_score``.
+
+The policy is a ceiling: a family may rank a finding lower than its kind's policy when the
+finding itself is milder (an ``entity_inconsistent`` between two accepted spellings is
+minor; a number present on one side only is major), never higher.
 """
 
 from __future__ import annotations
@@ -75,6 +79,10 @@ def severity_of(finding: Finding, furniture: frozenset[int]) -> Severity:
     if finding.kind == "odd_rendering" and finding.evidence.get("level") == "calque":
         return "minor"
     severity = SEVERITY_POLICY.get(finding.kind, finding.severity)
+    if _SEVERITY_ORDER[finding.severity] > _SEVERITY_ORDER[severity]:
+        # A family may rank its own finding below the policy, with a reason: one name in
+        # two accepted spellings (Kiev/Kyiv), a number present on one side only.
+        severity = finding.severity
     if severity == "critical" and finding.mt_index in furniture:
         return "major"
     return severity
