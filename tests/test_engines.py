@@ -201,6 +201,15 @@ def test_marian_blank_inputs_stay_blank_without_generating(tiny_marian_dir: Path
     assert spy.calls == []
 
 
+@pytest.mark.marian
+def test_marian_blanks_among_texts_add_no_batch(tiny_marian_dir: Path, tmp_path: Path) -> None:
+    engine = CachingEngine(marian(tiny_marian_dir, batch_size=2), TranslationCache(tmp_path))
+    out = engine.translate(["", FRENCH[0], " ", FRENCH[1]])
+    assert out[0] == "" and out[2] == ""
+    assert out[1] and out[3]
+    assert engine.stats["batches"] == 1
+
+
 LONG = " ; ".join(
     ["le ministre annonce un nouveau plan, la commission rejette le budget de l'année"] * 5
 ) + "."

@@ -199,9 +199,9 @@ class NeuralEngine(ABC):
             pending[index] = len(parts)
             results[index] = [""] * len(parts)
             pieces.extend((index, part) for part in parts)
-        if blank:
-            yield blank, ["" for _ in blank]
         if not pieces:
+            if blank:
+                yield blank, ["" for _ in blank]
             return
 
         lengths = [
@@ -235,8 +235,10 @@ class NeuralEngine(ABC):
                 if pending[index] == 0:
                     finished.append(index)
             if finished:
-                finished.sort()
-                yield finished, [" ".join(p for p in results.pop(i) if p) for i in finished]
+                done = [" ".join(p for p in results.pop(i) if p) for i in finished]
+                # Blank inputs ride with the first batch rather than count as a batch.
+                yield finished + blank, done + [""] * len(blank)
+                blank = []
 
     def _generate_fitting(self, texts: list[str], lengths: list[int]) -> list[str]:
         """Generate, halving the batch and retrying when the device runs out of memory."""
