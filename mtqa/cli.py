@@ -113,7 +113,7 @@ def _ad_hoc_config(args: argparse.Namespace) -> dict[str, object]:
     if args.mt is None or args.ref is None:
         raise UsageError("give a config file, or both --mt FILE and --ref FILE")
     options = args.engine or ["marian", "apertium"]
-    engines = []
+    engines: list[dict[str, object]] = []
     for option in options:
         spec = engine_from_option(option)
         name, n = spec.name, 2

@@ -149,7 +149,9 @@ def compare(
     units = comparison_units(by_system, engines)
     references = [u.reference for u in units]
     ordered = [baseline] + [c for c in combos if c != baseline]
-    named = [(f"{s}/{e}", [u.hypotheses[(s, e)] for u in units]) for s, e in ordered]
+    named: list[tuple[str, Sequence[str]]] = [
+        (f"{s}/{e}", [u.hypotheses[(s, e)] for u in units]) for s, e in ordered
+    ]
     table: dict[str, Any] = {
         "baseline": f"{baseline[0]}/{baseline[1]}",
         "units": len(units),

@@ -23,7 +23,9 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-ENGINE_KINDS = ("marian", "apertium", "ct2")
+EngineKind = Literal["marian", "apertium", "ct2"]
+MetricName = Literal["bleu", "chrf", "chrf++", "ter"]
+ENGINE_KINDS: tuple[EngineKind, ...] = ("marian", "apertium", "ct2")
 DEFAULT_MARIAN_MODEL = "Helsinki-NLP/opus-mt-fr-en"
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 
@@ -71,7 +73,7 @@ class EngineSpec(_Strict):
     """A back-translation engine."""
 
     name: str
-    kind: Literal["marian", "apertium", "ct2"]
+    kind: EngineKind
     model: str | None = None
     required: StrictBool = False  # a required engine that cannot run stops the run
     settings: dict[str, Any] = Field(default_factory=dict)
@@ -104,9 +106,7 @@ class RunConfig(_Strict):
     encoding: str = "utf-8"
     documents: list[DocumentSpec | DocumentGlob] = Field(min_length=1)
     engines: list[EngineSpec] = Field(min_length=1)
-    metrics: list[Literal["bleu", "chrf", "chrf++", "ter"]] = Field(
-        default_factory=lambda: list(METRICS)
-    )
+    metrics: list[MetricName] = Field(default_factory=lambda: list(METRICS))
     cache: CacheSpec = Field(default_factory=CacheSpec)
     checks: dict[str, Any] = Field(default_factory=dict)  # detector settings
     compare: CompareSpec = Field(default_factory=CompareSpec)
@@ -231,4 +231,4 @@ def engine_from_option(option: str) -> EngineSpec:
         model = model or DEFAULT_MARIAN_MODEL
     elif model:
         raise ConfigError(f"engine {kind!r} takes no model (got {option!r})")
-    return EngineSpec(name=kind, kind=kind, model=model or None, required=False)
+    return EngineSpec.model_validate({"name": kind, "kind": kind, "model": model or None})

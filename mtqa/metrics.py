@@ -8,6 +8,7 @@ pair; unaligned material has no segment score.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Literal
 
 from sacrebleu.metrics import BLEU, CHRF, TER
 from sacrebleu.metrics.base import Metric
@@ -15,7 +16,7 @@ from sacrebleu.metrics.base import Metric
 from mtqa.errors import ConfigError
 from mtqa.model import Pair, Score
 
-METRICS = ("bleu", "chrf", "chrf++", "ter")
+METRICS: tuple[Literal["bleu", "chrf", "chrf++", "ter"], ...] = ("bleu", "chrf", "chrf++", "ter")
 N_BOOTSTRAP = 1000
 
 
@@ -84,7 +85,7 @@ def segment_scores(
 ) -> tuple[dict[str, float], ...]:
     """Per pair, sentence-level scores of the engine's back-translation (empty if unaligned)."""
     scorers = {name: make_metric(name, sentence=True) for name in metrics}
-    rows = []
+    rows: list[dict[str, float]] = []
     for pair in pairs:
         if not pair.aligned:
             rows.append({})

@@ -339,7 +339,7 @@ def run(
         "sentences_translated": translated,
         "sentences_per_second": round(translated / seconds, 2) if translated and seconds else None,
     }
-    result = RunResult(
+    run_result = RunResult(
         name=config.name,
         created=datetime.now(timezone.utc).isoformat(timespec="seconds"),
         mtqa_version=__version__,
@@ -352,8 +352,8 @@ def run(
     )
     if write:
         with timings.step("report"):
-            write_outputs(result, run_dir)
-    return result
+            write_outputs(run_result, run_dir)
+    return run_result
 
 
 def _comparison(
@@ -388,7 +388,7 @@ def aggregate(
             values = [row[f"{metric}_{engine}"] for row in rows if f"{metric}_{engine}" in row]
             if values:
                 macro[f"{metric}_{engine}"] = round(sum(values) / len(values), 4)
-    key = f"chrf_{engines[0]}" if engines else None
+    key = f"chrf_{engines[0]}" if engines else ""
     worst = sorted((row for row in rows if key in row), key=lambda row: row[key])[:10]
     kinds = Counter(f.kind for r in results for f in r.findings)
     return {

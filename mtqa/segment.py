@@ -105,7 +105,7 @@ def _ends_with_abbreviation(piece: str, lang: str) -> bool:
     if _INITIAL.search(piece):
         return True
     match = _LAST_WORD.search(piece)
-    return bool(match) and match.group(1).lower() in _ABBREVIATIONS.get(lang, set())
+    return match is not None and match.group(1).lower() in _ABBREVIATIONS.get(lang, set())
 
 
 def split_sentences(paragraph: str, lang: str) -> list[tuple[int, int]]:

@@ -25,12 +25,12 @@ def format_summary(result: RunResult, run_dir: Path | None = None) -> str:
             lines.append(f"  engine {engine.name}: {engine.signature_text}")
     lines.append("")
     lines.append("Corpus scores (95% bootstrap interval):")
-    for engine, scores in result.scores.items():
+    for engine_name, scores in result.scores.items():
         cells = []
         for s in scores:
             interval = "" if s.ci_low is None else f" [{s.ci_low:.1f}–{s.ci_high:.1f}]"
             cells.append(f"{s.metric} {s.value:.1f}{interval}")
-        lines.append(f"  {engine:<10} " + "  ".join(cells))
+        lines.append(f"  {engine_name:<10} " + "  ".join(cells))
     pairs = [p for d in result.documents for p in d.pairs]
     lines.append(
         f"  {sum(p.aligned for p in pairs)} aligned pairs, "
