@@ -161,6 +161,10 @@ def _command_run(args: argparse.Namespace) -> int:
     )
     if not args.quiet:
         print(format_summary(result, run_dir))
+    else:  # the summary says which engines were skipped and why; quiet or not, say it
+        for engine in result.engines:
+            if engine.skipped:
+                print(f"mtqa: engine {engine.name} skipped: {engine.skipped}", file=sys.stderr)
     reasons = evaluate_gates(result, gates)
     for reason in reasons:
         print(f"mtqa: gate failed: {reason}", file=sys.stderr)

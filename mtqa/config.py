@@ -7,6 +7,7 @@ Unknown keys and wrong types are errors that name the key's path
 from __future__ import annotations
 
 import glob as globlib
+import os
 import re
 import sys
 from collections.abc import Mapping
@@ -131,7 +132,7 @@ class RunConfig(_Strict):
     def path(self, value: Path | str) -> Path:
         """A config path resolved against the config file's folder."""
         path = Path(value).expanduser()
-        return path if path.is_absolute() else self.base_dir / path
+        return Path(os.path.normpath(path if path.is_absolute() else self.base_dir / path))
 
     @property
     def run_dir(self) -> Path:

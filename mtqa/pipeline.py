@@ -112,7 +112,7 @@ def open_engines(config: RunConfig, *, use_cache: bool, cache_dir: Path | None) 
                 for opened in running.values():
                     opened.close()
                 raise EngineUnavailable(f"required engine {spec.name!r}: {error}") from None
-            log.warning("engine %s skipped: %s", spec.name, error)
+            log.info("engine %s skipped: %s", spec.name, error)
             signature = {"engine": spec.kind, "model": spec.model or ""}
             infos.append(EngineInfo(spec.name, spec.kind, signature, skipped=str(error)))
             continue
