@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -214,10 +215,27 @@ def _translate_all(
     return translated
 
 
+@lru_cache(maxsize=1)
+def _code_fingerprint() -> str:
+    """A digest of mtqa's code and of configs/ (the detectors' lexicons and patterns), so a
+    saved result made by other code or data (an upgrade, an edited lexicon) is never taken
+    for this run's."""
+    from mtqa.checks.nlp import CONFIG_DIR
+
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    files = sorted(package.rglob("*.py")) + sorted(CONFIG_DIR.glob("*.toml"))
+    for path in files:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
 def _document_key(document: Document, engines: EngineSet, config: RunConfig) -> str:
     """What a saved document result depends on: if any of it changes, it is recomputed."""
     payload = {
         "mtqa": __version__,
+        "code": _code_fingerprint(),
         "mt": document.mt_text,
         "ref": document.ref_text,
         "engines": [dict(i.signature) for i in engines.infos if i.skipped is None],

@@ -199,3 +199,37 @@ required = true
     assert summary["engines"][0]["signature"]["revision"]
     header = (run_dir / "segments.csv").read_text(encoding="utf-8").splitlines()[0]
     assert "bt_tiny" in header and "chrf_apertium" in header
+
+
+def test_saved_documents_made_by_other_code_are_recomputed(tmp_path: Path, monkeypatch) -> None:
+    from conftest import apertium_required
+
+    import mtqa.pipeline
+
+    apertium_required()
+    mt, ref = tmp_path / "mt.fr.txt", tmp_path / "ref.en.txt"
+    mt.write_text("Le maire a présenté son budget.", encoding="utf-8")
+    ref.write_text("The mayor presented his budget.", encoding="utf-8")
+    argv = [
+        "run",
+        "--mt",
+        str(mt),
+        "--ref",
+        str(ref),
+        "--engine",
+        "apertium",
+        "--quiet",
+        "--cache-dir",
+        str(tmp_path / "cache"),
+        "--out",
+        str(tmp_path / "run"),
+    ]
+    assert main(argv) == 0
+    assert main(argv) == 0
+    stats = json.loads((tmp_path / "run" / "summary.json").read_text())["stats"]
+    assert stats["documents_resumed"] == 1
+    # an upgrade or an edited lexicon changes the fingerprint: the saved result is stale
+    monkeypatch.setattr(mtqa.pipeline, "_code_fingerprint", lambda: "other code")
+    assert main(argv) == 0
+    stats = json.loads((tmp_path / "run" / "summary.json").read_text())["stats"]
+    assert stats["documents_resumed"] == 0
