@@ -116,7 +116,7 @@ _VOWELS = "aeiouy"
 def transliteration_key(name: str, lang: str) -> str:
     """One spelling for the French and English romanisations of a name.
 
-    French-side rules apply to lang "fr", English-side rules to "en"; Tokaïev/Tokayev,
+    French-side rules apply to lang "fr", English-side rules to "en"; Gorbatchev/Gorbachev,
     Khrouchtchev/Khrushchev and Poutine/Putin get the same key.
     """
     text = fold(name.replace("ï", "y").replace("Ï", "Y"))

@@ -58,7 +58,7 @@ _LABELS = {
 NAME_LABELS = frozenset({"PERSON", "GPE", "LOC", "ORG", "NAME", "MISC", "NORP"})
 
 APOSTROPHES = "'’"
-# French elided articles and prepositions glued to a name: l'Ukraine, d'Astana, qu'Ankara.
+# French elided articles and prepositions glued to a name: l'Ukraine, d'Oslo, qu'Ankara.
 _ELISION = re.compile(r"^(?:[lLdDjJnNsSmMtTcC]|[qQ]u|[jJ]usqu|[lL]orsqu|[pP]uisqu)['’]")
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*[\w]|[^\W\d_]", re.UNICODE)
 _SENTENCE_START = re.compile(r"(?:^|[.!?…:;]\s+|[«»\"“”(\[—–-]\s*|\n)$")
@@ -379,7 +379,7 @@ def capitalised_words(text: str) -> list[Word]:
         if elided and len(surface) > elided.end():
             start += elided.end()
             surface = surface[elided.end() :]
-        # "Blinken's", "U.S.": keep the name, drop a possessive or a final full stop.
+        # "Merkel's", "U.S.": keep the name, drop a possessive or a final full stop.
         for suffix in ("'s", "’s"):
             if surface.endswith(suffix):
                 surface = surface[: -len(suffix)]
