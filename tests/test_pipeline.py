@@ -233,3 +233,44 @@ def test_saved_documents_made_by_other_code_are_recomputed(tmp_path: Path, monke
     assert main(argv) == 0
     stats = json.loads((tmp_path / "run" / "summary.json").read_text())["stats"]
     assert stats["documents_resumed"] == 0
+
+
+def test_marian_run_attaches_forced_decoding_evidence(
+    tmp_path: Path, tiny_marian_dir: Path
+) -> None:
+    from conftest import apertium_required
+
+    from mtqa.pipeline import run
+
+    apertium_required()
+    mt, ref = tmp_path / "mt.fr.txt", tmp_path / "ref.en.txt"
+    # a false friend: the reference's library became a bookshop (librairie)
+    mt.write_text(
+        "La ville a ouvert une nouvelle librairie municipale.\nLes enfants lisent.",
+        encoding="utf-8",
+    )
+    ref.write_text("The town opened a new municipal library.\nThe children read.", encoding="utf-8")
+    config = {
+        "name": "forced",
+        "documents": [{"id": "d", "mt": str(mt), "ref": str(ref)}],
+        # Apertium's English makes the alignment; the tiny Marian model scores the reference
+        "engines": [
+            {"name": "apertium", "kind": "apertium", "required": True},
+            {
+                "name": "tiny",
+                "kind": "marian",
+                "model": str(tiny_marian_dir),
+                "required": True,
+                "settings": {"num_beams": 1, "max_new_tokens": 16},
+            },
+        ],
+    }
+    result = run(config, use_cache=False, write=False)
+    traps = [f for f in result.findings if f.kind == "odd_rendering" and f.mt_span == "librairie"]
+    assert traps, [(f.kind, f.mt_span) for f in result.findings]
+    evidence = traps[0].evidence
+    tokens = evidence["forced_tokens"]
+    assert tokens and all(isinstance(lp, float) and lp <= 0 for _, lp in tokens)
+    assert evidence["forced_logprob_mean"] == pytest.approx(
+        sum(lp for _, lp in tokens) / len(tokens), abs=1e-3
+    )
