@@ -1,10 +1,10 @@
 """Alignment: MT sentences to reference sentences.
 
 Dynamic programming over 1-1, 1-2, 2-1, 1-0 and 0-1 beads (Gale–Church shape), where a bead
-is scored by how well the MT side's back-translation matches the reference side (chrF,
-averaged over the engines that ran) and by their length ratio. Unaligned sentences on either
-side are kept as beads with an empty side: they are what the structure detectors turn into
-boilerplate, fragment, omission and addition findings.
+is scored by how well the MT side's back-translation matches the reference side (chrF, from
+the engine whose back-translation matches best) and by their length ratio. Unaligned
+sentences on either side are kept as beads with an empty side: they are what the structure
+detectors turn into boilerplate, fragment, omission and addition findings.
 
 chrF statistics are computed from per-sentence character n-gram counts (sacrebleu's own
 extractor and f-score) so that merged beads cost a Counter sum, not a re-tokenisation.
@@ -98,16 +98,21 @@ def align(
 
     @cache
     def chrf_and_penalty(i0: int, i1: int, j0: int, j1: int) -> tuple[float, float]:
-        """Means over engines of chrF(bt[i0:i1], ref[j0:j1]) and of the length penalty."""
+        """chrF(bt[i0:i1], ref[j0:j1]) and length penalty of the engine that matches best.
+
+        The best engine, not the mean: one poor engine must not hide a pair that another
+        engine's back-translation shows plainly.
+        """
         r = ref_range(j0, j1)
         rlen = sum(ref_len[j0:j1]) + 1
-        total = penalty = 0.0
-        for e in engines:
-            hlen = sum(bt_len[e][i0:i1]) + 1
-            total += _similarity(bt_range(e, i0, i1), r)
-            penalty += settings.length_weight * abs(math.log(hlen / rlen))
-        count = max(len(engines), 1)
-        return total / count, penalty / count
+        candidates = [
+            (
+                _similarity(bt_range(e, i0, i1), r),
+                settings.length_weight * abs(math.log((sum(bt_len[e][i0:i1]) + 1) / rlen)),
+            )
+            for e in engines
+        ]
+        return max(candidates, key=lambda c: c[0] - c[1], default=(0.0, 0.0))
 
     def sim(i0: int, i1: int, j0: int, j1: int) -> float:
         chrf, penalty = chrf_and_penalty(i0, i1, j0, j1)

@@ -80,7 +80,7 @@ class Pair:
     mt_text: str
     ref_text: str
     bt: Mapping[str, str] = field(default_factory=dict)
-    similarity: float = 0.0  # chrF of back-translation vs reference used by the aligner
+    similarity: float = 0.0  # chrF (0..1) of the best-matching back-translation vs reference
 
     @property
     def kind(self) -> str:
