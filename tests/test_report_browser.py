@@ -198,6 +198,16 @@ def test_summary_kind_links_filter_the_segments(page: object, run: RunResult) ->
     assert page.find_element(By.ID, "kind").get_attribute("value") == "omission"  # type: ignore[attr-defined]
 
 
+def test_document_links_open_that_documents_segments(page: object, run: RunResult) -> None:
+    from selenium.webdriver.common.by import By
+
+    assert len(run.documents) > 1
+    last = len(run.documents) - 1
+    page.find_element(By.CSS_SELECTOR, f'a[data-doc="{last}"]').click()  # type: ignore[attr-defined]
+    assert sorted(_visible(page)) == sorted(f"d{last}-p{p.index}" for p in run.documents[last].pairs)
+    assert page.find_element(By.ID, "doc").get_attribute("value") == str(last)  # type: ignore[attr-defined]
+
+
 def test_document_and_row_filters(page: object, run: RunResult) -> None:
     for pos, doc in enumerate(run.documents):
         _select(page, "doc", str(pos))

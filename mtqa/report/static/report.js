@@ -236,12 +236,15 @@
   table.addEventListener("mouseover", function (ev) { light(ev, true); });
   table.addEventListener("mouseout", function (ev) { light(ev, false); });
 
-  // A kind in the summary's count table opens the segments filtered to that kind.
-  Array.prototype.forEach.call(document.querySelectorAll("a[data-kind]"), function (link) {
-    link.addEventListener("click", function () {
-      c.q.form.reset();
-      c.kind.value = link.getAttribute("data-kind");
-      apply();
+  // A kind in the summary's count table, or a document in the documents table, opens the
+  // segments filtered to it.
+  [["kind", "data-kind"], ["doc", "data-doc"]].forEach(function (pair) {
+    Array.prototype.forEach.call(document.querySelectorAll("a[" + pair[1] + "]"), function (link) {
+      link.addEventListener("click", function () {
+        c.q.form.reset();
+        c[pair[0]].value = link.getAttribute(pair[1]);
+        apply();
+      });
     });
   });
   window.addEventListener("hashchange", showTarget);
