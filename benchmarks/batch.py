@@ -131,9 +131,8 @@ def main() -> None:
             )
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
-    print(
-        f"{'docs':>5} {'cache':>5} {'wall s':>7} {'docs/s':>7} {'segs/s':>7} {'outside BT':>10} {'peak MiB':>9}"
-    )
+    header = ("docs", "cache", "wall s", "docs/s", "segs/s", "outside BT", "peak MiB")
+    print("{:>5} {:>5} {:>7} {:>7} {:>7} {:>10} {:>9}".format(*header))
     for count, rows in results.items():
         for label, r in rows.items():
             print(

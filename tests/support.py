@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from pathlib import Path
+
+from mtqa.model import Document, DocumentResult, Pair, Segment
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = REPO_ROOT / "references" / "blinken-central-asia"
@@ -12,3 +15,46 @@ def sample_texts() -> tuple[str, str]:
     from mtqa.documents import read_text
 
     return read_text(SAMPLE / "mt.fr.txt"), read_text(SAMPLE / "ref.en.txt")
+
+
+def make_segments(doc: str, side: str, sentences: Sequence[str]) -> tuple[Segment, ...]:
+    """One segment per sentence, one sentence per line, offsets into the joined text."""
+    out, start = [], 0
+    for i, text in enumerate(sentences):
+        out.append(Segment(doc, side, i, i, start, start + len(text), text))  # type: ignore[arg-type]
+        start += len(text) + 1
+    return tuple(out)
+
+
+def make_result(
+    mt: Sequence[str],
+    ref: Sequence[str],
+    *,
+    beads: Sequence[tuple[tuple[int, ...], tuple[int, ...]]] | None = None,
+    bt: Mapping[str, Sequence[str]] | None = None,
+    doc: str = "doc",
+) -> DocumentResult:
+    """A DocumentResult from sentence lists, aligned one to one unless beads say otherwise."""
+    beads = beads or [((i,), (i,)) for i in range(max(len(mt), len(ref)))]
+    bt = bt or {}
+    pairs = tuple(
+        Pair(
+            doc,
+            k,
+            m,
+            r,
+            " ".join(mt[i] for i in m),
+            " ".join(ref[i] for i in r),
+            {engine: " ".join(texts[i] for i in m) for engine, texts in bt.items()},
+        )
+        for k, (m, r) in enumerate(beads)
+    )
+    return DocumentResult(
+        Document(doc, "\n".join(mt), "\n".join(ref)),
+        make_segments(doc, "mt", mt),
+        make_segments(doc, "ref", ref),
+        {engine: tuple(texts) for engine, texts in bt.items()},
+        pairs,
+        {},
+        {},
+    )

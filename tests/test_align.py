@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from support import make_segments
 
 from mtqa.align import align
 from mtqa.model import Segment
@@ -25,12 +26,8 @@ BT = [
 FURNITURE = "Subscribe to our newsletter for more stories"
 
 
-def segments(side: str, texts: list[str]) -> list[Segment]:
-    out, start = [], 0
-    for i, t in enumerate(texts):
-        out.append(Segment("d", side, i, i, start, start + len(t), t))  # type: ignore[arg-type]
-        start += len(t) + 1
-    return out
+def segments(side: str, texts: list[str]) -> tuple[Segment, ...]:
+    return make_segments("d", side, texts)
 
 
 def beads(bt: list[str], ref: list[str]) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
@@ -94,8 +91,13 @@ def test_similarity_and_texts_are_recorded() -> None:
 
 def test_long_documents_stay_aligned() -> None:
     # 120 sentences with an insertion and a deletion far apart: the band must still find them.
-    ref = [f"Sentence number {i} talks about topic {i * 7 % 13} in region {i % 5}." for i in range(120)]
-    bt = [f"The sentence number {i} speaks of topic {i * 7 % 13} in the region {i % 5}." for i in range(120)]
+    ref = [
+        f"Sentence number {i} talks about topic {i * 7 % 13} in region {i % 5}." for i in range(120)
+    ]
+    bt = [
+        f"The sentence number {i} speaks of topic {i * 7 % 13} in the region {i % 5}."
+        for i in range(120)
+    ]
     bt = bt[:10] + [FURNITURE] + bt[10:90] + bt[91:]
     result = beads(bt, ref)
     assert ((10,), ()) in result

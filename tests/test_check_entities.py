@@ -9,6 +9,7 @@ import importlib.util
 from collections.abc import Mapping, Sequence
 
 import pytest
+from support import make_result
 
 from mtqa.checks import entities
 from mtqa.checks.base import CheckContext
@@ -21,7 +22,7 @@ from mtqa.checks.entities import (
 )
 from mtqa.checks.nlp import exonyms, rule_mentions
 from mtqa.errors import ConfigError
-from mtqa.model import Document, DocumentResult, Finding, Pair, Segment
+from mtqa.model import Finding
 
 HAVE_SPACY = all(
     importlib.util.find_spec(name) is not None
@@ -37,48 +38,6 @@ BACKENDS = [
         marks=pytest.mark.skipif(not HAVE_SPACY, reason="spaCy pipelines are not installed"),
     ),
 ]
-
-
-def make_result(
-    mt: Sequence[str],
-    ref: Sequence[str],
-    *,
-    beads: Sequence[tuple[tuple[int, ...], tuple[int, ...]]] | None = None,
-    bt: Mapping[str, Sequence[str]] | None = None,
-    doc: str = "doc",
-) -> DocumentResult:
-    """A DocumentResult from sentence lists, aligned one to one unless beads say otherwise."""
-    beads = beads or [((i,), (i,)) for i in range(max(len(mt), len(ref)))]
-    bt = bt or {}
-
-    def segments(side: str, sentences: Sequence[str]) -> tuple[Segment, ...]:
-        out, start = [], 0
-        for i, text in enumerate(sentences):
-            out.append(Segment(doc, side, i, i, start, start + len(text), text))  # type: ignore[arg-type]
-            start += len(text) + 1
-        return tuple(out)
-
-    pairs = tuple(
-        Pair(
-            doc,
-            k,
-            m,
-            r,
-            " ".join(mt[i] for i in m),
-            " ".join(ref[i] for i in r),
-            {engine: " ".join(texts[i] for i in m) for engine, texts in bt.items()},
-        )
-        for k, (m, r) in enumerate(beads)
-    )
-    return DocumentResult(
-        Document(doc, "\n".join(mt), "\n".join(ref)),
-        segments("mt", mt),
-        segments("ref", ref),
-        {engine: tuple(texts) for engine, texts in bt.items()},
-        pairs,
-        {},
-        {},
-    )
 
 
 def run(

@@ -5,55 +5,15 @@ Every sentence is invented for these tests.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 
 import pytest
+from support import make_result
 
 from mtqa.checks import numbers
 from mtqa.checks.base import CheckContext
 from mtqa.checks.numbers import compare, quantities
-from mtqa.model import Document, DocumentResult, Finding, Pair, Segment
-
-
-def make_result(
-    mt: Sequence[str],
-    ref: Sequence[str],
-    *,
-    bt: Mapping[str, Sequence[str]] | None = None,
-    beads: Sequence[tuple[tuple[int, ...], tuple[int, ...]]] | None = None,
-) -> DocumentResult:
-    """A DocumentResult from sentence lists, aligned one to one unless beads say otherwise."""
-    beads = beads or [((i,), (i,)) for i in range(max(len(mt), len(ref)))]
-    bt = bt or {}
-
-    def segments(side: str, sentences: Sequence[str]) -> tuple[Segment, ...]:
-        out, start = [], 0
-        for i, text in enumerate(sentences):
-            out.append(Segment("doc", side, i, i, start, start + len(text), text))  # type: ignore[arg-type]
-            start += len(text) + 1
-        return tuple(out)
-
-    pairs = tuple(
-        Pair(
-            "doc",
-            k,
-            m,
-            r,
-            " ".join(mt[i] for i in m),
-            " ".join(ref[i] for i in r),
-            {engine: " ".join(texts[i] for i in m) for engine, texts in bt.items()},
-        )
-        for k, (m, r) in enumerate(beads)
-    )
-    return DocumentResult(
-        Document("doc", "\n".join(mt), "\n".join(ref)),
-        segments("mt", mt),
-        segments("ref", ref),
-        {engine: tuple(texts) for engine, texts in bt.items()},
-        pairs,
-        {},
-        {},
-    )
+from mtqa.model import Finding
 
 
 def run(mt: str, ref: str, bt: Mapping[str, str] | None = None) -> list[Finding]:

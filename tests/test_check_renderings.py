@@ -10,24 +10,17 @@ import shutil
 from collections.abc import Sequence
 
 import pytest
+from support import make_segments
 
 from mtqa.checks import renderings
 from mtqa.checks.base import CheckContext
 from mtqa.checks.lexicon import load_traps
 from mtqa.metrics import segment_scores
-from mtqa.model import Document, DocumentResult, Pair, Segment
+from mtqa.model import Document, DocumentResult, Pair
 
 needs_dictionary = pytest.mark.skipif(
     shutil.which("lt-proc") is None, reason="Apertium's lt-proc is not installed"
 )
-
-
-def _segments(side: str, texts: Sequence[str]) -> tuple[Segment, ...]:
-    segments, offset = [], 0
-    for i, text in enumerate(texts):
-        segments.append(Segment("doc", side, i, i, offset, offset + len(text), text))  # type: ignore[arg-type]
-        offset += len(text) + 1
-    return tuple(segments)
 
 
 def build(
@@ -53,8 +46,8 @@ def build(
     )
     return DocumentResult(
         document=Document("doc", "\n".join(mt), "\n".join(ref)),
-        mt_segments=_segments("mt", mt),
-        ref_segments=_segments("ref", ref),
+        mt_segments=make_segments("doc", "mt", mt),
+        ref_segments=make_segments("doc", "ref", ref),
         back_translations={engine: tuple(bt)},
         pairs=pairs,
         segment_scores={engine: segment_scores(pairs, engine, ("chrf",))},
@@ -140,9 +133,7 @@ def test_a_clumsy_but_faithful_back_translation_is_not_flagged() -> None:
 
 def _word_scorer(sources: Sequence[str], targets: Sequence[str]) -> list[list[tuple[str, float]]]:
     """A stand-in forced decoder: a word is less likely the longer it is."""
-    return [
-        [("▁" + word, -len(word) / 10) for word in target.split()] for target in targets
-    ]
+    return [[("▁" + word, -len(word) / 10) for word in target.split()] for target in targets]
 
 
 def test_forced_decoding_evidence_is_attached_when_a_scorer_is_given() -> None:

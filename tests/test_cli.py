@@ -43,7 +43,9 @@ def test_missing_config(capsys, tmp_path: Path) -> None:
 
 def test_bad_config(capsys, tmp_path: Path) -> None:
     path = tmp_path / "c.toml"
-    path.write_text("name = 't'\nengines = 3\n[[documents]]\nmt = 'a'\nref = 'b'\n", encoding="utf-8")
+    path.write_text(
+        "name = 't'\nengines = 3\n[[documents]]\nmt = 'a'\nref = 'b'\n", encoding="utf-8"
+    )
     code, _, err = run_cli(capsys, "run", str(path))
     assert code == 2
     assert "engines" in one_line_error(err)

@@ -8,12 +8,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from support import SAMPLE, make_result
 
 from mtqa.compare import attribute, comparison_units
-from mtqa.model import Document, DocumentResult, Finding, Pair, Segment
+from mtqa.model import DocumentResult, Finding
 from mtqa.pipeline import run
 from mtqa.report.files import load_run
-from support import SAMPLE
 
 
 @pytest.fixture(scope="module")
@@ -121,30 +121,8 @@ def doc_result(
     refs: list[str],
     bt: dict[str, list[str]],
 ) -> DocumentResult:
-    ref_segments = tuple(Segment(doc_id, "ref", i, i, 0, 0, t) for i, t in enumerate(refs))  # type: ignore[arg-type]
     n_mt = max((max(m) for m, _ in beads if m), default=-1) + 1
-    mt_segments = tuple(Segment(doc_id, "mt", i, i, 0, 0, f"fr{i}") for i in range(n_mt))  # type: ignore[arg-type]
-    pairs = tuple(
-        Pair(
-            doc_id,
-            k,
-            m,
-            r,
-            "",
-            " ".join(refs[j] for j in r),
-            {e: " ".join(bt[e][i] for i in m) for e in bt},
-        )
-        for k, (m, r) in enumerate(beads)
-    )
-    return DocumentResult(
-        Document(doc_id, "", " ".join(refs)),
-        mt_segments,
-        ref_segments,
-        {e: tuple(v) for e, v in bt.items()},
-        pairs,
-        {},
-        {},
-    )
+    return make_result([f"fr{i}" for i in range(n_mt)], refs, beads=beads, bt=bt, doc=doc_id)
 
 
 def test_units_merge_reference_sentences_any_alignment_groups() -> None:

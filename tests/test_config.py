@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from support import REPO_ROOT
 
 from mtqa.config import engine_from_option, load_config
 from mtqa.errors import ConfigError
-from support import REPO_ROOT
 
 GOOD = """
 name = "t"

@@ -6,18 +6,18 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from support import REPO_ROOT
 
 from mtqa.documents import load_document, read_text
 from mtqa.errors import InputError
-from support import REPO_ROOT
 
 
 @pytest.mark.parametrize(
     ("raw", "expected"),
     [
-        ("Bonjour.\nAu revoir.".encode(), "Bonjour.\nAu revoir."),
+        (b"Bonjour.\nAu revoir.", "Bonjour.\nAu revoir."),
         ("\ufeffBonjour.\r\nAu revoir.\r\n".encode(), "Bonjour.\nAu revoir.\n"),
-        ("Ligne un.\rLigne deux.".encode(), "Ligne un.\nLigne deux."),
+        (b"Ligne un.\rLigne deux.", "Ligne un.\nLigne deux."),
         # decomposed é (e + combining acute) becomes one code point
         ("Le de\u0301bat.".encode(), "Le d\u00e9bat."),
         ("L’Etat « fort ».".encode(), "L’Etat « fort »."),  # typographic quotes stay

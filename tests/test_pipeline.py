@@ -7,10 +7,10 @@ import json
 from pathlib import Path
 
 import pytest
+from support import REPO_ROOT, SAMPLE
 
 from mtqa.cli import main
 from mtqa.report.files import load_run
-from support import REPO_ROOT, SAMPLE
 
 FURNITURE = {
     "Dernières mises à jour",

@@ -204,7 +204,9 @@ def test_document_links_open_that_documents_segments(page: object, run: RunResul
     assert len(run.documents) > 1
     last = len(run.documents) - 1
     page.find_element(By.CSS_SELECTOR, f'a[data-doc="{last}"]').click()  # type: ignore[attr-defined]
-    assert sorted(_visible(page)) == sorted(f"d{last}-p{p.index}" for p in run.documents[last].pairs)
+    assert sorted(_visible(page)) == sorted(
+        f"d{last}-p{p.index}" for p in run.documents[last].pairs
+    )
     assert page.find_element(By.ID, "doc").get_attribute("value") == str(last)  # type: ignore[attr-defined]
 
 

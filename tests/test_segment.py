@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from support import sample_texts
 
 from mtqa.segment import segment, split_sentences
-from support import sample_texts
 
 
 @pytest.mark.parametrize(
