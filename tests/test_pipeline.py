@@ -157,6 +157,7 @@ def test_second_run_translates_nothing(tmp_path: Path, capsys) -> None:
     again = run_to("run")
     assert again["documents_resumed"] == 1
     assert again["engines"]["apertium"]["misses"] == 0
+    assert "Resumed: 1 of 1 document(s) were finished by an earlier run" in capsys.readouterr().out
 
 
 def test_tiny_marian_and_apertium_in_one_run(tmp_path: Path, tiny_marian_dir: Path) -> None:

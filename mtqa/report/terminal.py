@@ -81,6 +81,12 @@ def format_summary(result: RunResult, run_dir: Path | None = None) -> str:
     else:
         hits = sum(e.get("hits", 0) for e in result.stats.get("engines", {}).values())
         lines.append(f"Back-translation: nothing new to translate ({hits} from the cache)")
+    resumed = result.stats.get("documents_resumed", 0)
+    if resumed:
+        lines.append(
+            f"Resumed: {resumed} of {len(result.documents)} document(s) were finished by an "
+            "earlier run of this config and taken as they were"
+        )
     if run_dir is not None:
         lines.append(f"Run folder: {run_dir}")
     return "\n".join(lines)
