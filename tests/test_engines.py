@@ -342,6 +342,41 @@ def test_marian_from_the_hf_cache_records_the_commit(
     assert done.stdout.split() == [commit, "1"]
 
 
+def test_marian_revision_setting_picks_the_safetensors_ref(
+    tiny_marian_dir: Path, tmp_path: Path
+) -> None:
+    # main has pickle weights only (refused); a conversion pull request has safetensors.
+    pickled, converted = "1" * 40, "2" * 40
+    repo = tmp_path / "hub" / "models--mtqa-tests--tiny-marian"
+    (repo / "snapshots" / pickled).mkdir(parents=True)
+    for name in ("config.json", "vocab.json"):
+        shutil.copy(tiny_marian_dir / name, repo / "snapshots" / pickled / name)
+    (repo / "snapshots" / pickled / "pytorch_model.bin").write_bytes(b"not loaded")
+    shutil.copytree(tiny_marian_dir, repo / "snapshots" / converted)
+    (repo / "refs" / "refs" / "pr").mkdir(parents=True)
+    (repo / "refs" / "main").write_text(pickled)
+    (repo / "refs" / "refs" / "pr" / "3").write_text(converted)
+    code = (
+        "import sys\n"
+        "from mtqa.backtranslate import create_engine\n"
+        "from mtqa.errors import EngineUnavailable\n"
+        "try:\n"
+        "    create_engine(name='m', kind='marian', model='mtqa-tests/tiny-marian')\n"
+        "except EngineUnavailable as e:\n"
+        "    print('refused:', 'refs/pr/N' in str(e))\n"
+        "e = create_engine(name='m', kind='marian', model='mtqa-tests/tiny-marian', "
+        "settings={'revision': 'refs/pr/3', 'max_new_tokens': 4})\n"
+        "print(e.signature['revision'])\n"
+    )
+    env = {**os.environ, "HF_HUB_CACHE": str(tmp_path / "hub"), "HF_HUB_OFFLINE": "1"}
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env,
+        cwd=Path(__file__).resolve().parents[1],
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.split() == ["refused:", "True", converted]
+
+
 def test_marian_missing_folder_is_one_line(tmp_path: Path) -> None:
     pytest.importorskip("transformers")
     with pytest.raises(EngineUnavailable, match="does not exist"):

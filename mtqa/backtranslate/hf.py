@@ -65,7 +65,8 @@ def _pickle_refusal(model: str, folder: Path) -> EngineUnavailable:
         f"model {model!r} has only pickle weights (e.g. pytorch_model.bin) in {folder}: they "
         "are refused because loading a pickle can run arbitrary code; convert them to "
         "model.safetensors (safetensors' convert script or model.save_pretrained("
-        "safe_serialization=True)) or use another model"
+        "safe_serialization=True)), point settings.revision at a hub ref that has "
+        "safetensors (e.g. a conversion pull request, \"refs/pr/N\"), or use another model"
     )
 
 
@@ -100,7 +101,7 @@ def _looks_like_path(model: str) -> bool:
     )
 
 
-def resolve_model(model: str) -> ResolvedModel:
+def resolve_model(model: str, *, revision: str | None = None) -> ResolvedModel:
     """Find ``model`` (a local folder or a hub id) without loading it.
 
     Order: local folder; HF cache (no network); the hub with a short timeout unless
@@ -121,18 +122,18 @@ def resolve_model(model: str) -> ResolvedModel:
             "such as Helsinki-NLP/opus-mt-fr-en"
         )
 
-    folder = _from_cache(model)
+    folder = _from_cache(model, revision)
     if folder is None:
         if hub_offline():
             raise _unavailable(model, "is not in the Hugging Face cache and HF_HUB_OFFLINE is set")
-        folder = _from_hub(model)
+        folder = _from_hub(model, revision)
     _check_weights(model, folder)
     # In the HF cache the folder is .../snapshots/<commit hash>.
     revision = folder.name if folder.parent.name == "snapshots" else "unknown"
     return ResolvedModel(model, folder, revision, local=False)
 
 
-def _from_cache(model: str) -> Path | None:
+def _from_cache(model: str, revision: str | None = None) -> Path | None:
     try:
         from huggingface_hub import snapshot_download
     except ImportError as error:
@@ -140,7 +141,7 @@ def _from_cache(model: str) -> Path | None:
             "huggingface_hub is not installed; pip install 'mtqa[marian]'"
         ) from error
     try:
-        folder = Path(snapshot_download(model, local_files_only=True))
+        folder = Path(snapshot_download(model, revision=revision, local_files_only=True))
     except Exception as error:  # noqa: BLE001 - LocalEntryNotFoundError and kin: "not cached"
         log.debug("model %s not in the HF cache: %s", model, error)
         return None
@@ -149,13 +150,13 @@ def _from_cache(model: str) -> Path | None:
     return folder
 
 
-def _from_hub(model: str) -> Path:
+def _from_hub(model: str, revision: str | None = None) -> Path:
     from huggingface_hub import snapshot_download
 
     # A short metadata timeout keeps a dead network from costing minutes.
     try:
         folder = snapshot_download(
-            model, allow_patterns=HUB_PATTERNS, etag_timeout=HUB_TIMEOUT_S
+            model, revision=revision, allow_patterns=HUB_PATTERNS, etag_timeout=HUB_TIMEOUT_S
         )
     except Exception as error:  # noqa: BLE001 - network, auth and not-found errors alike
         reason = type(error).__name__

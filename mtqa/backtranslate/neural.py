@@ -43,6 +43,9 @@ class NeuralEngine(ABC):
         "max_new_tokens": None,
         "min_new_tokens": None,  # forces output length (benchmarks only)
         "sort_by_length": True,
+        # A hub branch, tag, commit or PR ref ("refs/pr/12"): for a repository whose main
+        # branch has only pickle weights while a safetensors conversion exists elsewhere.
+        "revision": None,
     }
 
     def __init__(
@@ -55,7 +58,9 @@ class NeuralEngine(ABC):
         self.name = name or self.kind
         self.model_id = model or DEFAULT_MODEL
         self.settings = self._parse_settings(dict(settings or {}))
-        self.resolved: ResolvedModel = resolve_model(self.model_id)
+        self.resolved: ResolvedModel = resolve_model(
+            self.model_id, revision=self.settings["revision"]
+        )
         self.batch_size: int = self.settings["batch_size"]
         self._loaded = False
         self._limit = 0  # tokens per input, including the end-of-sentence token
