@@ -35,7 +35,15 @@ log = logging.getLogger(__name__)
 Lang = Literal["fr", "en"]
 Backend = Literal["auto", "spacy", "rules"]
 
-CONFIG_DIR = Path(__file__).resolve().parents[2] / "configs"
+def _config_dir() -> Path:
+    """configs/ of a source checkout (editable install), else the copy installed with mtqa."""
+    checkout = Path(__file__).resolve().parents[2] / "configs"
+    if (checkout / "mt-traps.toml").is_file():
+        return checkout
+    return Path(__file__).resolve().parents[1] / "_configs"
+
+
+CONFIG_DIR = _config_dir()
 ENTITY_WORDS_PATH = CONFIG_DIR / "entities.toml"
 EXONYMS_PATH = CONFIG_DIR / "exonyms.toml"
 
