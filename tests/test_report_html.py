@@ -174,30 +174,86 @@ def bridge_document() -> DocumentResult:
     }
     beads = [((0,), (0,)), ((1,), (1,)), ((2, 4), (2,)), ((3,), ()), ((), (3,)), ((5,), (4,))]
     findings: list[dict[str, Any]] = [
-        {"kind": "entity_drift", "severity": "critical", "mt_index": 0, "ref_index": 0,
-         "mt_span": "Jean Dupont", "ref_span": "Jean Dupond", "bt_span": "Jean Dupont",
-         "engines": ["marian", "apertium"], "message": "Dupond is spelt Dupont in the MT.",
-         "evidence": {"similarity": 0.91, "agreement": "all engines"}},
-        {"kind": "number_mismatch", "severity": "major", "mt_index": 1, "ref_index": 1,
-         "mt_span": "40 millions d'euros", "ref_span": "45 million euros",
-         "bt_span": "40 million euros", "engines": ["marian"],
-         "evidence": {"mt_value": 40000000, "ref_value": 45000000, "agreement": "one engine"}},
-        {"kind": "meaning_inversion", "severity": "critical", "mt_index": 2, "ref_index": 2,
-         "mt_span": "n'ont pas salué", "ref_span": "welcomed", "bt_span": "did not greet",
-         "engines": ["marian"], "evidence": {"negation": {"mt": True, "ref": False}}},
-        {"kind": "odd_rendering", "severity": "minor", "mt_index": 2, "ref_index": 2,
-         "mt_span": "l'ouvrage", "ref_span": "the structure", "bt_span": "the work",
-         "engines": ["marian"], "evidence": {"logprob": -7.25}},
-        {"kind": "fragment", "severity": "minor", "mt_index": 4, "ref_index": 2,
-         "mt_span": "la semaine dernière.", "ref_span": "last week",
-         "engines": [], "evidence": {"starts_lowercase": True}},
-        {"kind": "boilerplate", "severity": "minor", "mt_index": 3, "ref_index": None,
-         "mt_span": "Partager cet article", "engines": []},
-        {"kind": "omission", "severity": "major", "mt_index": None, "ref_index": 3,
-         "ref_span": "Work began in 2019.", "engines": []},
-        {"kind": "low_score", "severity": "minor", "mt_index": 5, "ref_index": 4,
-         "mt_span": "Le chantier a été retardé par des grèves.", "engines": ["apertium"],
-         "evidence": {"chrf": 41.0, "threshold": 45}},
+        {
+            "kind": "entity_drift",
+            "severity": "critical",
+            "mt_index": 0,
+            "ref_index": 0,
+            "mt_span": "Jean Dupont",
+            "ref_span": "Jean Dupond",
+            "bt_span": "Jean Dupont",
+            "engines": ["marian", "apertium"],
+            "message": "Dupond is spelt Dupont in the MT.",
+            "evidence": {"similarity": 0.91, "agreement": "all engines"},
+        },
+        {
+            "kind": "number_mismatch",
+            "severity": "major",
+            "mt_index": 1,
+            "ref_index": 1,
+            "mt_span": "40 millions d'euros",
+            "ref_span": "45 million euros",
+            "bt_span": "40 million euros",
+            "engines": ["marian"],
+            "evidence": {"mt_value": 40000000, "ref_value": 45000000, "agreement": "one engine"},
+        },
+        {
+            "kind": "meaning_inversion",
+            "severity": "critical",
+            "mt_index": 2,
+            "ref_index": 2,
+            "mt_span": "n'ont pas salué",
+            "ref_span": "welcomed",
+            "bt_span": "did not greet",
+            "engines": ["marian"],
+            "evidence": {"negation": {"mt": True, "ref": False}},
+        },
+        {
+            "kind": "odd_rendering",
+            "severity": "minor",
+            "mt_index": 2,
+            "ref_index": 2,
+            "mt_span": "l'ouvrage",
+            "ref_span": "the structure",
+            "bt_span": "the work",
+            "engines": ["marian"],
+            "evidence": {"logprob": -7.25},
+        },
+        {
+            "kind": "fragment",
+            "severity": "minor",
+            "mt_index": 4,
+            "ref_index": 2,
+            "mt_span": "la semaine dernière.",
+            "ref_span": "last week",
+            "engines": [],
+            "evidence": {"starts_lowercase": True},
+        },
+        {
+            "kind": "boilerplate",
+            "severity": "minor",
+            "mt_index": 3,
+            "ref_index": None,
+            "mt_span": "Partager cet article",
+            "engines": [],
+        },
+        {
+            "kind": "omission",
+            "severity": "major",
+            "mt_index": None,
+            "ref_index": 3,
+            "ref_span": "Work began in 2019.",
+            "engines": [],
+        },
+        {
+            "kind": "low_score",
+            "severity": "minor",
+            "mt_index": 5,
+            "ref_index": 4,
+            "mt_span": "Le chantier a été retardé par des grèves.",
+            "engines": ["apertium"],
+            "evidence": {"chrf": 41.0, "threshold": 45},
+        },
     ]
     return make_document("bridge-opening", mt, ref, bts, beads, findings)
 
@@ -236,16 +292,45 @@ def mixed_document() -> DocumentResult:
     }
     beads = [((0,), (0,)), ((1,), (1,)), ((2,), (2,)), ((3,), (3,)), ((4,), (4,))]
     findings: list[dict[str, Any]] = [
-        {"kind": "entity_inconsistent", "severity": "major", "mt_index": 1, "ref_index": 1,
-         "mt_span": "Martine", "ref_span": "Martin", "bt_span": "Martine",
-         "engines": ["marian", "apertium"], "evidence": {"other_forms": ["Martin"]}},
-        {"kind": "entity_missing", "severity": "major", "mt_index": 0, "ref_index": 0,
-         "mt_span": "Genève", "ref_span": "Geneva", "bt_span": "Geneva", "engines": ["apertium"]},
-        {"kind": "untranslated", "severity": "major", "mt_index": 2, "ref_index": 2,
-         "mt_span": "The summit opened with a minute of silence.", "engines": [],
-         "evidence": {"language": "en", "probability": 0.99}},
-        {"kind": "addition", "severity": "minor", "mt_index": 3, "ref_index": 3,
-         "mt_span": "célèbre", "bt_span": "famous", "engines": ["marian"]},
+        {
+            "kind": "entity_inconsistent",
+            "severity": "major",
+            "mt_index": 1,
+            "ref_index": 1,
+            "mt_span": "Martine",
+            "ref_span": "Martin",
+            "bt_span": "Martine",
+            "engines": ["marian", "apertium"],
+            "evidence": {"other_forms": ["Martin"]},
+        },
+        {
+            "kind": "entity_missing",
+            "severity": "major",
+            "mt_index": 0,
+            "ref_index": 0,
+            "mt_span": "Genève",
+            "ref_span": "Geneva",
+            "bt_span": "Geneva",
+            "engines": ["apertium"],
+        },
+        {
+            "kind": "untranslated",
+            "severity": "major",
+            "mt_index": 2,
+            "ref_index": 2,
+            "mt_span": "The summit opened with a minute of silence.",
+            "engines": [],
+            "evidence": {"language": "en", "probability": 0.99},
+        },
+        {
+            "kind": "addition",
+            "severity": "minor",
+            "mt_index": 3,
+            "ref_index": 3,
+            "mt_span": "célèbre",
+            "bt_span": "famous",
+            "engines": ["marian"],
+        },
     ]
     return make_document("summit-visit", mt, ref, bts, beads, findings)
 
@@ -296,20 +381,52 @@ def evil_document() -> DocumentResult:
     }
     beads = [((0,), (0,)), ((1,), (1,)), ((2,), (2,)), ((3,), (3,)), ((4,), ())]
     findings: list[dict[str, Any]] = [
-        {"kind": "entity_drift", "severity": "critical", "mt_index": 0, "ref_index": 0,
-         "mt_span": EVIL["script"], "ref_span": EVIL["script"], "bt_span": EVIL["attr"],
-         "engines": ["marian"], "message": f"Message {EVIL['img']} {EVIL['attr']}",
-         "detector": f"checks.{EVIL['script']}",
-         "evidence": {EVIL["script"]: EVIL["attr"], "nested": {"k": EVIL["img"]},
-                      "agreement": EVIL["script"]}},
-        {"kind": "odd_rendering", "severity": "major", "mt_index": 1, "ref_index": 1,
-         "mt_span": EVIL["entity"], "ref_span": EVIL["emoji"], "bt_span": EVIL["img"],
-         "engines": ["marian", "apertium"], "evidence": {"url": EVIL["url"]}},
-        {"kind": "number_mismatch", "severity": "minor", "mt_index": 2, "ref_index": 2,
-         "mt_span": EVIL["rtl"], "ref_span": EVIL["long"], "bt_span": EVIL["rtl"],
-         "engines": ["apertium"]},
-        {"kind": "boilerplate", "severity": "minor", "mt_index": 4, "ref_index": None,
-         "mt_span": EVIL["url"], "engines": []},
+        {
+            "kind": "entity_drift",
+            "severity": "critical",
+            "mt_index": 0,
+            "ref_index": 0,
+            "mt_span": EVIL["script"],
+            "ref_span": EVIL["script"],
+            "bt_span": EVIL["attr"],
+            "engines": ["marian"],
+            "message": f"Message {EVIL['img']} {EVIL['attr']}",
+            "detector": f"checks.{EVIL['script']}",
+            "evidence": {
+                EVIL["script"]: EVIL["attr"],
+                "nested": {"k": EVIL["img"]},
+                "agreement": EVIL["script"],
+            },
+        },
+        {
+            "kind": "odd_rendering",
+            "severity": "major",
+            "mt_index": 1,
+            "ref_index": 1,
+            "mt_span": EVIL["entity"],
+            "ref_span": EVIL["emoji"],
+            "bt_span": EVIL["img"],
+            "engines": ["marian", "apertium"],
+            "evidence": {"url": EVIL["url"]},
+        },
+        {
+            "kind": "number_mismatch",
+            "severity": "minor",
+            "mt_index": 2,
+            "ref_index": 2,
+            "mt_span": EVIL["rtl"],
+            "ref_span": EVIL["long"],
+            "bt_span": EVIL["rtl"],
+            "engines": ["apertium"],
+        },
+        {
+            "kind": "boilerplate",
+            "severity": "minor",
+            "mt_index": 4,
+            "ref_index": None,
+            "mt_span": EVIL["url"],
+            "engines": [],
+        },
     ]
     return make_document(doc_id, mt, ref, bts, beads, findings)
 
@@ -330,11 +447,18 @@ def make_run(
                 for e in names:
                     hyps[e].append(p.bt[e])
     engines = (
-        EngineInfo("marian", "marian", {"engine": "marian", "model": "opus-mt-fr-en",
-                                        "revision": "0123abcd", "beams": 4}),
+        EngineInfo(
+            "marian",
+            "marian",
+            {"engine": "marian", "model": "opus-mt-fr-en", "revision": "0123abcd", "beams": 4},
+        ),
         EngineInfo("apertium", "apertium", {"engine": "apertium", "pivot": "fr-es-en"}),
-        EngineInfo("nllb", "marian", {"engine": "marian", "model": "nllb"},
-                   skipped="model not in the local cache; set HF_HUB_OFFLINE=0 or give a path"),
+        EngineInfo(
+            "nllb",
+            "marian",
+            {"engine": "marian", "model": "nllb"},
+            skipped="model not in the local cache; set HF_HUB_OFFLINE=0 or give a path",
+        ),
     )
     return RunResult(
         name=name,
@@ -584,9 +708,22 @@ def test_span_in_a_repeated_word_is_found_in_its_own_sentence() -> None:
     ref = ["The cat sleeps.", "The dog eats."]
     bts = {"marian": ["The cat sleeps.", "The cat eats."]}
     doc = make_document(
-        "repeat", mt, ref, bts, [((0, 1), (0, 1))],
-        [{"kind": "entity_drift", "severity": "major", "mt_index": 1, "ref_index": 1,
-          "mt_span": "chat", "ref_span": "The", "engines": ["marian"]}],
+        "repeat",
+        mt,
+        ref,
+        bts,
+        [((0, 1), (0, 1))],
+        [
+            {
+                "kind": "entity_drift",
+                "severity": "major",
+                "mt_index": 1,
+                "ref_index": 1,
+                "mt_span": "chat",
+                "ref_span": "The",
+                "engines": ["marian"],
+            }
+        ],
     )
     run = make_run([doc])
     run = RunResult(**{**run.__dict__, "engines": run.engines[:1]})
@@ -663,9 +800,7 @@ def test_charts_are_inline_svg_with_a_batch_document_chart() -> None:
 def test_histogram_counts_every_aligned_segment() -> None:
     run = batch_run()
     page = parse(render_html(run))
-    titles = [
-        d for d in page.text if re.match(r"chrF \d+–\d+: \d+ segment", d)
-    ]
+    titles = [d for d in page.text if re.match(r"chrF \d+–\d+: \d+ segment", d)]
     aligned = sum(1 for d in run.documents for p in d.pairs if p.aligned)
     counted = [re.search(r": (\d+) seg", t) for t in titles]
     per_engine = sum(int(m.group(1)) for m in counted if m) / len(ENGINES)
@@ -730,8 +865,18 @@ def test_comparison_renders_generically_when_present() -> None:
     html = render_html(make_run([bridge_document()], stats={"comparison": comparison}))
     card = _card(html, "Comparison")
     headers = [d.strip() for d in card.text if d.strip()]
-    for expected in ("mt/marian", "chrf, bleu", "label", "scores › chrf › score",
-                     "scores › chrf › p_value", "wins", "61.25", "48", "0.001", "nrefs:1|bs:1000"):
+    for expected in (
+        "mt/marian",
+        "chrf, bleu",
+        "label",
+        "scores › chrf › score",
+        "scores › chrf › p_value",
+        "wins",
+        "61.25",
+        "48",
+        "0.001",
+        "nrefs:1|bs:1000",
+    ):
         assert expected in headers, expected
     assert "Comparison" not in parse(render_html(make_run([bridge_document()], stats={}))).all_text
 
@@ -796,3 +941,40 @@ def test_write_html_refuses_a_file_as_run_dir(tmp_path: Path) -> None:
     not_a_dir.write_text("x", encoding="utf-8")
     with pytest.raises(InputError, match="directory"):
         write_html(batch_run(), not_a_dir)
+
+
+def test_batch_view_lists_worst_documents_with_links_and_macro_averages() -> None:
+    result = _batch_result_for_aggregate()
+    html = render_html(result)
+    assert 'class="aggregate"' in html
+    worst = result.stats["aggregate"]["worst_documents"][0]
+    position = [d.document.id for d in result.documents].index(worst)
+    assert f'<a href="#segments" data-doc="{position}"><bdi>{worst}</bdi></a>' in html
+    assert worst == "bad"
+    assert "Macro averages: chrf_e 50.0" in html
+
+
+def _batch_result_for_aggregate() -> RunResult:
+    from dataclasses import replace
+
+    from mtqa.pipeline import aggregate
+
+    docs = []
+    for name, value in (("good", 80.0), ("bad", 20.0), ("mid", 50.0)):
+        score = Score("chrf", value, None, None, "sig")
+        docs.append(
+            DocumentResult(
+                Document(name, "Bonjour.", "Hello."), (), (), {}, (), {}, {"e": (score,)}
+            )
+        )
+    result = RunResult(
+        "batch",
+        "2026-01-01T00:00:00+00:00",
+        "0",
+        {"metrics": ["chrf"]},
+        (EngineInfo("e", "apertium", {"engine": "apertium"}),),
+        tuple(docs),
+        {},
+        {},
+    )
+    return replace(result, stats={"aggregate": aggregate(docs, ["e"], ["chrf"])})

@@ -364,6 +364,7 @@ def _build_view(result: RunResult) -> dict[str, Any]:
         "stats": _blocks("Statistics", stats) if stats else [],
         "timings": [(k, _fmt_number(_finite(v), 2)) for k, v in result.timings.items()],
         "comparison": _blocks("Comparison", comparison) if comparison is not None else [],
+        "aggregate": _aggregate(result, documents),
         "config": json.dumps(_jsonable(result.config), indent=2, ensure_ascii=False),
         "unaligned": sum(1 for r in rows if r.unaligned),
         "systems": len({getattr(d.document, "system", "") for d in result.documents}) > 1,
@@ -863,6 +864,22 @@ def _findings_chart(
             for k in kinds
         ),
     )
+
+
+def _aggregate(result: RunResult, documents: Sequence[Any]) -> dict[str, Any] | None:
+    """The batch view's summary line: worst documents (linked) and macro averages."""
+    aggregate = result.stats.get("aggregate") or {}
+    if len(result.documents) < 2 or not aggregate:
+        return None
+    position = {d["id"]: d["pos"] for d in documents}
+    worst = [
+        {"id": doc, "pos": position[doc]}
+        for doc in aggregate.get("worst_documents", [])[:5]
+        if doc in position
+    ]
+    macro = [(k, _fmt_number(_finite(v), 1)) for k, v in aggregate.get("macro", {}).items()]
+    frequent = [(kind, n) for kind, n in aggregate.get("most_frequent_findings", [])[:5]]
+    return {"worst": worst, "macro": macro, "frequent": frequent}
 
 
 def _documents_chart(result: RunResult, engines: Sequence[str]) -> Chart:
