@@ -299,6 +299,9 @@ def run(
                 systems=spec.systems,
             )
         ]
+    from mtqa.checks import validate_settings
+
+    validate_settings(config.checks)  # a typo in [checks] costs nothing computed
     with timings.step("engines"):
         engines = open_engines(config, use_cache=use_cache, cache_dir=cache_dir)
     names = tuple(engines.running)

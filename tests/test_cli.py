@@ -150,3 +150,28 @@ def test_no_engine_can_run_is_exit_2(capsys, files, tmp_path: Path, monkeypatch)
     assert code == 2
     line = one_line_error(err)
     assert "no back-translation engine can run here" in line and "apertium" in line
+
+
+@pytest.mark.parametrize(
+    ("checks", "needle"),
+    [
+        ("[checks]\nlow_score_zz = 3\n", "checks.low_score_zz: unknown setting"),
+        ("[checks]\nclause_min_words = 'five'\n", "checks.clause_min_words: wrong type str"),
+        ("[checks.entities]\nner = 'magic'\n", "checks.entities.ner"),
+        ("[checks.entities]\nlink_threshold = 3\n", "checks.entities.link_threshold"),
+    ],
+)
+def test_bad_checks_settings_fail_before_any_work(
+    capsys, files, tmp_path: Path, checks, needle
+) -> None:
+    mt, ref = files
+    config = tmp_path / "c.toml"
+    config.write_text(
+        f'output_dir = "out"\n[[documents]]\nmt = "{mt}"\nref = "{ref}"\n'
+        f'[[engines]]\nname = "apertium"\nkind = "apertium"\n{checks}',
+        encoding="utf-8",
+    )
+    code, _, err = run_cli(capsys, "run", str(config))
+    assert code == 2
+    assert needle in one_line_error(err)
+    assert not (tmp_path / "out").exists()

@@ -26,11 +26,12 @@ from __future__ import annotations
 
 import importlib
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from typing import Any
 
 from mtqa.checks.base import CheckContext
+from mtqa.errors import ConfigError
 from mtqa.model import DocumentResult, Finding, Severity
 
 log = logging.getLogger(__name__)
@@ -130,6 +131,36 @@ def explained_pairs(result: DocumentResult, findings: Iterable[Finding]) -> set[
     return explained
 
 
+# [checks] keys of the families configured by flat keys: name -> expected type.
+_FLAT_SETTINGS: dict[str, type | tuple[type, ...]] = {
+    "traps_path": str,
+    "boilerplate_path": str,
+    "divergence_min_match": (int, float),
+    "divergence_paronyms_only": bool,
+    "clause_min_words": int,
+    "low_score_z": (int, float),
+    "low_score_min_spread": (int, float),
+}
+
+
+def validate_settings(settings: Mapping[str, Any]) -> None:
+    """Check a run's ``[checks]`` table before any work, naming the bad key."""
+    from mtqa.checks.entities import EntitySettings
+    from mtqa.checks.language import LanguageSettings
+
+    for key, value in settings.items():
+        if key in ("entities", "language"):
+            continue
+        expected = _FLAT_SETTINGS.get(key)
+        if expected is None:
+            known = ", ".join(sorted([*_FLAT_SETTINGS, "entities", "language"]))
+            raise ConfigError(f"checks.{key}: unknown setting; known: {known}")
+        if isinstance(value, bool) and expected is not bool or not isinstance(value, expected):
+            raise ConfigError(f"checks.{key}: wrong type {type(value).__name__}")
+    EntitySettings.of(settings)
+    LanguageSettings.of(settings)
+
+
 def detect(result: DocumentResult, ctx: CheckContext) -> tuple[Finding, ...]:
     """Every finding of every available family for one document, merged and ranked."""
     findings: list[Finding] = []
@@ -148,4 +179,6 @@ def detect(result: DocumentResult, ctx: CheckContext) -> tuple[Finding, ...]:
     return tuple(sorted(findings, key=_sort_key))
 
 
-__all__ = ["FAMILIES", "SEVERITY_POLICY", "deduplicate", "detect", "severity_of"]
+__all__ = [
+    "FAMILIES", "SEVERITY_POLICY", "deduplicate", "detect", "severity_of", "validate_settings",
+]
