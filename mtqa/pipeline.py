@@ -246,6 +246,11 @@ def _document_key(document: Document, engines: EngineSet, config: RunConfig) -> 
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def saved_path(run_dir: Path, doc_id: str) -> Path:
+    """Where a run keeps a finished document's result."""
+    return run_dir / "documents" / f"{doc_id}.json"
+
+
 def _saved_document(path: Path, key: str) -> DocumentResult | None:
     """A document result a previous (possibly interrupted) run of this config finished."""
     from mtqa.report.files import document_from_json
@@ -305,14 +310,13 @@ def run(
     with timings.step("engines"):
         engines = open_engines(config, use_cache=use_cache, cache_dir=cache_dir)
     names = tuple(engines.running)
-    resumed = 0
     try:
         context = CheckContext(engines=names, scorer=engines.scorer, settings=config.checks)
+        keys = {d.id: _document_key(d, engines, config) for d in documents}
         saved: dict[str, DocumentResult] = {}
-        for document in documents:
-            key = _document_key(document, engines, config)
-            found = _saved_document(run_dir / "documents" / f"{document.id}.json", key)
-            if write and found is not None:
+        for document in documents if write else ():
+            found = _saved_document(saved_path(run_dir, document.id), keys[document.id])
+            if found is not None:
                 saved[document.id] = found
         with timings.step("segment"):
             mt_segments = {
@@ -322,11 +326,8 @@ def run(
         translated = _translate_all(texts, engines.running, timings, progress)
         results = []
         for document in documents:
-            key = _document_key(document, engines, config)
             result = saved.get(document.id)
-            if result is not None:
-                resumed += 1
-            else:
+            if result is None:
                 result = evaluate_document(
                     document,
                     engines.running,
@@ -339,9 +340,9 @@ def run(
                 )
                 result = replace(result, findings=attribute(result.findings, names))
                 if write:
-                    _save_document(run_dir / "documents" / f"{document.id}.json", key, result)
+                    _save_document(saved_path(run_dir, document.id), keys[document.id], result)
             results.append(result)
-        stats: dict[str, Any] = {"engines": engines.stats(), "documents_resumed": resumed}
+        stats: dict[str, Any] = {"engines": engines.stats(), "documents_resumed": len(saved)}
     finally:
         engines.close()
     with timings.step("score"):
