@@ -38,6 +38,13 @@ _EN_TAILS = ["on Tuesday", "for three years", "with caution", "in Paris", "in 20
              "for 40 million euros", "according to the report", "despite the criticism"]
 
 
+
+def pytest_configure(config: pytest.Config) -> None:
+    # Tests never reach a model hub: whatever a test runs, transformers and huggingface_hub
+    # stay on local files (tests that need otherwise set their own environment).
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+
 def training_sentences(count: int = 400, seed: int = 7) -> list[str]:
     """Generated French and English sentences (half each) to train the tiny vocabulary."""
     rng = random.Random(seed)
