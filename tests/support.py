@@ -58,3 +58,13 @@ def make_result(
         {},
         {},
     )
+
+
+def apertium_argv(
+    mt: Path, ref: Path, out: Path, *options: str, cache: Path | None = None
+) -> list[str]:
+    """`mtqa run` in its ad-hoc form with the Apertium engine, and any further options."""
+    argv = ["run", "--mt", str(mt), "--ref", str(ref), "--engine", "apertium", "--out", str(out)]
+    if cache is not None:
+        argv += ["--cache-dir", str(cache)]
+    return argv + list(options)

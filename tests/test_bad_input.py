@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from support import apertium_argv
 
 from mtqa.cli import main
 from mtqa.pipeline import run
@@ -81,18 +82,6 @@ def test_a_clean_translation_has_no_critical_findings(tmp_path: Path) -> None:
 def test_empty_documents_are_one_line_errors(tmp_path: Path, capsys, empty: str) -> None:
     (tmp_path / "mt.fr.txt").write_text(empty, encoding="utf-8")
     (tmp_path / "ref.en.txt").write_text(REF, encoding="utf-8")
-    code = main(
-        [
-            "run",
-            "--mt",
-            str(tmp_path / "mt.fr.txt"),
-            "--ref",
-            str(tmp_path / "ref.en.txt"),
-            "--engine",
-            "apertium",
-            "--out",
-            str(tmp_path / "run"),
-        ]
-    )
+    code = main(apertium_argv(tmp_path / "mt.fr.txt", tmp_path / "ref.en.txt", tmp_path / "run"))
     err = capsys.readouterr().err.strip()
     assert code == 2 and len(err.splitlines()) == 1 and "is empty" in err

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 import pytest
+from support import apertium_argv
 
 from mtqa.cli import _build_parser, main
 
@@ -53,18 +54,7 @@ def test_bad_config(capsys, tmp_path: Path) -> None:
 
 def test_missing_mt_file(capsys, files, tmp_path: Path) -> None:
     _, ref = files
-    code, _, err = run_cli(
-        capsys,
-        "run",
-        "--mt",
-        str(tmp_path / "nope.txt"),
-        "--ref",
-        str(ref),
-        "--engine",
-        "apertium",
-        "--out",
-        str(tmp_path / "out"),
-    )
+    code, _, err = run_cli(capsys, *apertium_argv(tmp_path / "nope.txt", ref, tmp_path / "out"))
     assert code == 2
     assert "MT file not found" in one_line_error(err)
     assert not (tmp_path / "out").exists()
@@ -135,18 +125,7 @@ def test_every_command_and_option_has_help() -> None:
 def test_no_engine_can_run_is_exit_2(capsys, files, tmp_path: Path, monkeypatch) -> None:
     mt, ref = files
     monkeypatch.setenv("PATH", str(tmp_path))  # no apertium on PATH
-    code, _, err = run_cli(
-        capsys,
-        "run",
-        "--mt",
-        str(mt),
-        "--ref",
-        str(ref),
-        "--engine",
-        "apertium",
-        "--out",
-        str(tmp_path / "out"),
-    )
+    code, _, err = run_cli(capsys, *apertium_argv(mt, ref, tmp_path / "out"))
     assert code == 2
     line = one_line_error(err)
     assert "no back-translation engine can run here" in line and "apertium" in line

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from support import apertium_argv
 
 from mtqa.cli import main
 from mtqa.errors import InputError
@@ -52,21 +53,7 @@ def test_bad_gates_are_usage_errors(text: str, needle: str) -> None:
 
 def test_bad_gate_fails_before_any_work(capsys, doc_files, tmp_path: Path) -> None:
     mt, ref = doc_files
-    code = main(
-        [
-            "run",
-            "--mt",
-            str(mt),
-            "--ref",
-            str(ref),
-            "--engine",
-            "apertium",
-            "--fail-on",
-            "chrf",
-            "--out",
-            str(tmp_path / "out"),
-        ]
-    )
+    code = main(apertium_argv(mt, ref, tmp_path / "out", "--fail-on", "chrf"))
     assert code == 2
     assert not (tmp_path / "out").exists()
     assert "NAME OP NUMBER" in capsys.readouterr().err
@@ -87,20 +74,7 @@ def test_gates_ad_hoc(capsys, doc_files, tmp_path: Path, gates, code, reason) ->
 
     apertium_required()
     mt, ref = doc_files
-    argv = [
-        "run",
-        "--mt",
-        str(mt),
-        "--ref",
-        str(ref),
-        "--engine",
-        "apertium",
-        "--quiet",
-        "--cache-dir",
-        str(tmp_path / "cache"),
-        "--out",
-        str(tmp_path / "out"),
-    ]
+    argv = apertium_argv(mt, ref, tmp_path / "out", "--quiet", cache=tmp_path / "cache")
     for gate in gates:
         argv += ["--fail-on", gate]
     assert main(argv) == code

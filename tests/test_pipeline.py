@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from support import REPO_ROOT, SAMPLE
+from support import REPO_ROOT, SAMPLE, apertium_argv
 
 from mtqa.cli import main
 from mtqa.report.files import load_run
@@ -129,19 +129,7 @@ def test_second_run_translates_nothing(tmp_path: Path, capsys) -> None:
     )
 
     def run_to(folder: str) -> dict:
-        argv = [
-            "run",
-            "--mt",
-            str(mt),
-            "--ref",
-            str(ref),
-            "--engine",
-            "apertium",
-            "--cache-dir",
-            str(tmp_path / "cache"),
-            "--out",
-            str(tmp_path / folder),
-        ]
+        argv = apertium_argv(mt, ref, tmp_path / folder, cache=tmp_path / "cache")
         assert main(argv) == 0
         return json.loads((tmp_path / folder / "summary.json").read_text())["stats"]
 
@@ -211,20 +199,7 @@ def test_saved_documents_made_by_other_code_are_recomputed(tmp_path: Path, monke
     mt, ref = tmp_path / "mt.fr.txt", tmp_path / "ref.en.txt"
     mt.write_text("Le maire a présenté son budget.", encoding="utf-8")
     ref.write_text("The mayor presented his budget.", encoding="utf-8")
-    argv = [
-        "run",
-        "--mt",
-        str(mt),
-        "--ref",
-        str(ref),
-        "--engine",
-        "apertium",
-        "--quiet",
-        "--cache-dir",
-        str(tmp_path / "cache"),
-        "--out",
-        str(tmp_path / "run"),
-    ]
+    argv = apertium_argv(mt, ref, tmp_path / "run", "--quiet", cache=tmp_path / "cache")
     assert main(argv) == 0
     assert main(argv) == 0
     stats = json.loads((tmp_path / "run" / "summary.json").read_text())["stats"]
