@@ -30,6 +30,9 @@ FINDING_KINDS = (
     "boilerplate",
     "fragment",
     "low_score",
+    "tense_change",
+    "pronoun_gender",
+    "term_violation",
 )
 SEVERITIES: tuple[Severity, ...] = ("critical", "major", "minor")
 
@@ -116,23 +119,35 @@ class Finding:
     detector: str
     message: str
     evidence: Mapping[str, Any] = field(default_factory=dict)
+    # Stable across reruns: derived from the document id, kind and the texts concerned (never
+    # sentence indexes); the key review decisions are matched on. "" until assigned.
+    id: str = ""
+    confidence: float | None = None  # 0-1, calibrated on development data
+    verdict: str | None = None  # a review decision: "accepted", "false_alarm" or "fixed"
+    note: str | None = None  # the reviewer's note with the verdict
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "doc": self.doc,
-            "kind": self.kind,
-            "severity": self.severity,
-            "mt_index": self.mt_index,
-            "ref_index": self.ref_index,
-            "mt_text": self.mt_text,
-            "mt_span": self.mt_span,
-            "ref_span": self.ref_span,
-            "bt_span": self.bt_span,
-            "engines": list(self.engines),
-            "detector": self.detector,
-            "message": self.message,
-            "evidence": dict(self.evidence),
-        }
+        row: dict[str, Any] = {"id": self.id} if self.id else {}
+        row.update(
+            doc=self.doc,
+            kind=self.kind,
+            severity=self.severity,
+            mt_index=self.mt_index,
+            ref_index=self.ref_index,
+            mt_text=self.mt_text,
+            mt_span=self.mt_span,
+            ref_span=self.ref_span,
+            bt_span=self.bt_span,
+            engines=list(self.engines),
+            detector=self.detector,
+            message=self.message,
+            evidence=dict(self.evidence),
+        )
+        # Present only once assigned, so a run without them reads as before.
+        for name in ("confidence", "verdict", "note"):
+            if getattr(self, name) is not None:
+                row[name] = getattr(self, name)
+        return row
 
 
 @dataclass(frozen=True)

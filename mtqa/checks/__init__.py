@@ -50,7 +50,10 @@ CRITICAL_KINDS = frozenset(
     {"entity_drift", "entity_missing", "entity_inconsistent", "number_mismatch",
      "meaning_inversion"}
 )
-MAJOR_KINDS = frozenset({"odd_rendering", "omission", "addition", "untranslated", "fragment"})
+MAJOR_KINDS = frozenset(
+    {"odd_rendering", "omission", "addition", "untranslated", "fragment", "tense_change",
+     "pronoun_gender", "term_violation"}
+)
 MINOR_KINDS = frozenset({"boilerplate", "low_score"})
 
 SEVERITY_POLICY: dict[str, Severity] = {
