@@ -259,7 +259,8 @@ def bridge_document() -> DocumentResult:
 
 
 def mixed_document() -> DocumentResult:
-    """The remaining kinds: entities missing or inconsistent, untranslated text, an addition."""
+    """The remaining kinds: entities missing or inconsistent, untranslated text, an addition, a
+    tense change, a pronoun gender and a glossary term."""
     mt = [
         "La ministre Claire Martin est arrivée à Genève.",
         "Martine a rencontré ses homologues.",
@@ -330,6 +331,34 @@ def mixed_document() -> DocumentResult:
             "mt_span": "célèbre",
             "bt_span": "famous",
             "engines": ["marian"],
+        },
+        {
+            "kind": "tense_change",
+            "severity": "major",
+            "mt_index": 0,
+            "ref_index": 0,
+            "mt_span": "est arrivée",
+            "ref_span": "arrived",
+            "engines": ["marian", "apertium"],
+        },
+        {
+            "kind": "pronoun_gender",
+            "severity": "major",
+            "mt_index": 3,
+            "ref_index": 3,
+            "mt_span": "Elle",
+            "ref_span": "She",
+            "engines": ["marian"],
+        },
+        {
+            "kind": "term_violation",
+            "severity": "major",
+            "mt_index": 1,
+            "ref_index": 1,
+            "mt_span": "homologues",
+            "ref_span": "counterparts",
+            "engines": [],
+            "evidence": {"expected": ["partenaires"]},
         },
     ]
     return make_document("summit-visit", mt, ref, bts, beads, findings)
