@@ -16,14 +16,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from support import REPO_ROOT
+from support import ARTIFACTS
 
 if sys.version_info >= (3, 11):
     import tomllib
 else:
     import tomli as tomllib
-
-ARTIFACTS = REPO_ROOT / "test-artifacts"
 
 
 def need_apertium() -> None:
@@ -171,7 +169,7 @@ def evaluate(folder: Path, name: str) -> dict[str, Any]:
     }
     result = run(config, use_cache=False, write=False)
     report = score(story_dirs, list(result.documents))
-    ARTIFACTS.mkdir(exist_ok=True)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
     (ARTIFACTS / f"{name}.json").write_text(
         json.dumps(report, indent=2, ensure_ascii=False), encoding="utf-8"
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -9,6 +11,10 @@ from mtqa.model import Document, DocumentResult, Pair, Segment
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = REPO_ROOT / "references" / "blinken-central-asia"
+# Reports and screenshots a person may want to look at after a run; never inside the checkout.
+ARTIFACTS = Path(
+    os.environ.get("MTQA_TEST_ARTIFACTS") or Path(tempfile.gettempdir(), "mtqa-test-artifacts")
+)
 
 
 def sample_texts() -> tuple[str, str]:

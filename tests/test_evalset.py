@@ -4,7 +4,7 @@ Runs the real pipeline with Apertium over ``tests/data/evalset/*`` and scores th
 findings against ``labels.toml`` (``tests/labelled.py``): recall per kind (labelled errors
 found with their kind on their line, spans overlapping) and false positives per kind
 (findings no label explains). Prints the table and writes it to
-``test-artifacts/evalset.json``; the thresholds below were set from measured values and
+``$MTQA_TEST_ARTIFACTS/evalset.json``; the thresholds below were set from measured values and
 guard against regressions.
 """
 
@@ -18,7 +18,7 @@ from support import REPO_ROOT
 
 EVALSET = REPO_ROOT / "tests" / "data" / "evalset"
 
-# Measured with Apertium alone (see the report in test-artifacts/evalset.json).
+# Measured with Apertium alone (see the report in $MTQA_TEST_ARTIFACTS/evalset.json).
 MIN_RECALL = {
     "odd_rendering": 1.0,
     "meaning_inversion": 0.8,

@@ -6,7 +6,7 @@ plenty of correct localisations that must not be flagged. The real pipeline runs
 Apertium; every labelled error is found or missed (its kind, on its line, spans
 overlapping) and every finding no label explains is a false positive. The table (labelled,
 found, recall, false positives, precision per kind) is printed and written to
-``test-artifacts/heldout.json``.
+``$MTQA_TEST_ARTIFACTS/heldout.json``.
 
 The detectors were never tuned on these stories, so the figures are an honest estimate of
 how they do on new text. The thresholds below sit just under the measured values: they
@@ -31,7 +31,7 @@ ALL_KINDS = {
     "boilerplate", "fragment", "low_score",
 }
 
-# Measured with Apertium alone (test-artifacts/heldout.json): 47 labelled errors, 31 found
+# Measured with Apertium alone ($MTQA_TEST_ARTIFACTS/heldout.json): 47 labelled errors, 31 found
 # (recall 0.66); 39 findings, 6 unexplained (precision 0.85). Each floor sits just below its
 # measured value, so losing one more find fails. low_score was measured at recall 0 (the
 # garbled sentences are word-for-word calques that Apertium back-translates into something

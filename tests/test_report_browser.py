@@ -3,7 +3,8 @@
 Opens a report from disk (file://) and checks what a reviewer would notice: no console
 errors (a CSP violation is one), filters and search change the visible rows as they should,
 j/k and / work, every finding has a highlighted span on screen. Saves screenshots to
-test-artifacts/ at 1280×800 and at a narrow width.
+$MTQA_TEST_ARTIFACTS (default: mtqa-test-artifacts in the temp folder) at 1280×800 and at a
+narrow width.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from support import ARTIFACTS
 from test_report_html import batch_run, bridge_document, evil_document, make_run, mixed_document
 
 from mtqa.model import RunResult
@@ -23,7 +25,6 @@ pytestmark = pytest.mark.browser
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMEDRIVER = "/usr/bin/chromedriver"
-ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 
 
 def _browser_available() -> bool:
@@ -321,7 +322,7 @@ def _viewport(driver: object, width: int, height: int) -> None:
 
 
 def test_screenshots(driver: object, tmp_path_factory: pytest.TempPathFactory) -> None:
-    ARTIFACTS.mkdir(exist_ok=True)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
     path = write_html(batch_run(), tmp_path_factory.mktemp("shot"))
     _viewport(driver, 1280, 800)
     driver.get(path.as_uri())  # type: ignore[attr-defined]
@@ -402,7 +403,7 @@ def test_sample_run_report(driver: object, sample_run_dir: Path) -> None:
         1 for d in result.documents for p in d.pairs if not p.aligned
     )
     _reset(driver)
-    ARTIFACTS.mkdir(exist_ok=True)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
     driver.get(report.as_uri() + "#segments")  # type: ignore[attr-defined]
     assert driver.save_screenshot(str(ARTIFACTS / "report-sample.png"))  # type: ignore[attr-defined]
     assert _errors(driver) == []
