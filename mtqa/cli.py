@@ -62,6 +62,14 @@ def _build_parser() -> argparse.ArgumentParser:
     run.add_argument("--cache-dir", type=Path, help="translation cache folder")
     run.add_argument("--quiet", "-q", action="store_true", help="no progress and no summary")
     run.add_argument(
+        "--decisions",
+        type=Path,
+        metavar="FILE",
+        help="review decisions exported from a report (JSON); findings marked false alarm "
+        "stay in the outputs with their verdict but leave counts and gates "
+        "(overrides [review] decisions)",
+    )
+    run.add_argument(
         "--fail-on",
         action="append",
         default=[],
@@ -151,6 +159,11 @@ def _command_run(args: argparse.Namespace) -> int:
             config = config.model_copy(update=overrides)
     else:
         config = parse_config(_ad_hoc_config(args), base_dir=Path.cwd(), source="command line")
+    if args.decisions is not None:
+        from mtqa.config import ReviewSpec
+
+        review = ReviewSpec(decisions=args.decisions.resolve())
+        config = config.model_copy(update={"review": review})
     run_dir = args.out if args.out is not None else config.run_dir
     result = run(
         config,

@@ -99,6 +99,12 @@ class CompareSpec(_Strict):
     baseline_engine: str | None = None  # default: the first engine that ran
 
 
+class ReviewSpec(_Strict):
+    """Review decisions carried across runs (see mtqa.review)."""
+
+    decisions: Path | None = None  # the JSON the report's "export decisions" writes
+
+
 class RunConfig(_Strict):
     """A whole run, as written in a TOML config."""
 
@@ -111,6 +117,7 @@ class RunConfig(_Strict):
     cache: CacheSpec = Field(default_factory=CacheSpec)
     checks: dict[str, Any] = Field(default_factory=dict)  # detector settings
     compare: CompareSpec = Field(default_factory=CompareSpec)
+    review: ReviewSpec = Field(default_factory=ReviewSpec)
     base_dir: Path = Path(".")  # where relative paths start (the config file's folder)
 
     @field_validator("name")

@@ -49,14 +49,17 @@ class Frames:
 
     @cached_property
     def findings(self) -> pd.DataFrame:
-        """One row per finding (the findings.jsonl contract)."""
+        """One row per finding (the findings.jsonl contract); ``counted`` is False for a
+        finding a reviewer waived as a false alarm."""
         import pandas as pd
 
         columns = [
-            "doc", "kind", "severity", "mt_index", "ref_index", "mt_text", "mt_span", "ref_span",
-            "bt_span", "engines", "detector", "message", "evidence",
+            "id", "doc", "kind", "severity", "mt_index", "ref_index", "mt_text", "mt_span", "ref_span",
+            "bt_span", "engines", "detector", "message", "evidence", "confidence", "verdict",
+            "note", "counted",
         ]
-        return pd.DataFrame([f.to_json() for f in self._result.findings], columns=columns)
+        rows = [{**f.to_json(), "counted": not f.waived} for f in self._result.findings]
+        return pd.DataFrame(rows, columns=columns)
 
     @cached_property
     def scores(self) -> pd.DataFrame:

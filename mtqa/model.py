@@ -126,6 +126,11 @@ class Finding:
     verdict: str | None = None  # a review decision: "accepted", "false_alarm" or "fixed"
     note: str | None = None  # the reviewer's note with the verdict
 
+    @property
+    def waived(self) -> bool:
+        """A reviewer marked it a false alarm: it stays in the outputs, out of every count."""
+        return self.verdict == "false_alarm"
+
     def to_json(self) -> dict[str, Any]:
         row: dict[str, Any] = {"id": self.id} if self.id else {}
         row.update(
@@ -198,6 +203,11 @@ class DocumentResult:
     scores: Mapping[str, tuple[Score, ...]]  # engine -> corpus scores for this document
     findings: tuple[Finding, ...] = ()
 
+    @property
+    def counted_findings(self) -> tuple[Finding, ...]:
+        """All findings but those a reviewer waived as false alarms."""
+        return tuple(f for f in self.findings if not f.waived)
+
 
 @dataclass(frozen=True)
 class RunResult:
@@ -220,6 +230,11 @@ class RunResult:
     @property
     def findings(self) -> tuple[Finding, ...]:
         return tuple(f for d in self.documents for f in d.findings)
+
+    @property
+    def counted_findings(self) -> tuple[Finding, ...]:
+        """The findings counts, gates and comparisons use: all but those waived as false alarms."""
+        return tuple(f for f in self.findings if not f.waived)
 
     @cached_property
     def frames(self) -> Frames:

@@ -31,6 +31,7 @@ from mtqa.documents import load_document
 from mtqa.errors import ConfigError, EngineUnavailable
 from mtqa.metrics import corpus_scores, segment_scores
 from mtqa.model import Document, DocumentResult, EngineInfo, Pair, RunResult, Score, Segment
+from mtqa.review import apply_decisions, load_decisions
 from mtqa.segment import segment
 
 log = logging.getLogger(__name__)
@@ -304,6 +305,11 @@ def run(
                 systems=spec.systems,
             )
         ]
+        decisions = (
+            load_decisions(config.path(config.review.decisions))
+            if config.review.decisions is not None
+            else None
+        )
     from mtqa.checks import validate_settings
 
     validate_settings(config.checks)  # a typo in [checks] costs nothing computed
@@ -345,6 +351,9 @@ def run(
         stats: dict[str, Any] = {"engines": engines.stats(), "documents_resumed": len(saved)}
     finally:
         engines.close()
+    if decisions is not None:
+        results, record = apply_decisions(results, decisions)
+        stats["review"] = {"file": str(config.path(config.review.decisions or "")), **record}
     with timings.step("score"):
         primary = [r for r in results if r.document.system == "mt"]
         if len(primary) == 1:  # the one document's scores are the run's
@@ -399,7 +408,7 @@ def aggregate(
     """Per-document table, macro averages, worst documents and most frequent findings."""
     rows = []
     for r in results:
-        row: dict[str, Any] = {"doc": r.document.id, "findings": len(r.findings)}
+        row: dict[str, Any] = {"doc": r.document.id, "findings": len(r.counted_findings)}
         for engine in engines:
             for score in r.scores.get(engine, ()):
                 row[f"{score.metric}_{engine}"] = round(score.value, 4)
@@ -412,7 +421,7 @@ def aggregate(
                 macro[f"{metric}_{engine}"] = round(sum(values) / len(values), 4)
     key = f"chrf_{engines[0]}" if engines else ""
     worst = sorted((row for row in rows if key in row), key=lambda row: row[key])[:10]
-    kinds = Counter(f.kind for r in results for f in r.findings)
+    kinds = Counter(f.kind for r in results for f in r.counted_findings)
     return {
         "documents": rows,
         "macro": macro,

@@ -2,9 +2,9 @@
 
 ``detect(result, ctx)`` runs the families below in order, drops duplicates (same kind,
 segment and span; their engines are merged), assigns each finding its severity under
-``SEVERITY_POLICY`` and returns the findings sorted by severity, then MT segment. A family
-whose module is not installed yet is skipped. ``low_score`` runs last, and only for pairs
-no other finding explains.
+``SEVERITY_POLICY``, gives each its stable ``id`` (see ``assign_ids``) and returns the
+findings sorted by severity, then MT segment. A family whose module is not installed yet is
+skipped. ``low_score`` runs last, and only for pairs no other finding explains.
 
 Severity policy (MQM-like):
 
@@ -24,8 +24,10 @@ minor; a number present on one side only is major), never higher.
 
 from __future__ import annotations
 
+import hashlib
 import importlib
 import logging
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from typing import Any
@@ -110,6 +112,41 @@ def deduplicate(findings: Iterable[Finding]) -> list[Finding]:
     return list(kept.values())
 
 
+def _identity(finding: Finding, result: DocumentResult) -> tuple[str, ...]:
+    """The texts a finding concerns: its spans, else its sentences (never their indexes)."""
+    if finding.mt_span or finding.ref_span:
+        return (finding.mt_span or "", finding.ref_span or "")
+    ref, at = result.ref_segments, finding.ref_index
+    ref_text = ref[at].text if at is not None and 0 <= at < len(ref) else ""
+    return (finding.mt_text, ref_text)
+
+
+def assign_ids(result: DocumentResult, findings: Iterable[Finding]) -> list[Finding]:
+    """Give every finding its stable id: a digest of document id, kind and the texts concerned.
+
+    Indexes are left out so that editing another sentence changes no id. Identical findings
+    repeated in one document are told apart by their occurrence number among themselves, in
+    document order.
+    """
+    findings = list(findings)
+    far = 1 << 30
+    in_document_order = sorted(
+        range(len(findings)),
+        key=lambda i: (
+            findings[i].mt_index if findings[i].mt_index is not None else far,
+            findings[i].ref_index if findings[i].ref_index is not None else far,
+        ),
+    )
+    seen: Counter[tuple[str, ...]] = Counter()
+    ids: dict[int, str] = {}
+    for i in in_document_order:
+        key = (result.document.id, findings[i].kind, *_identity(findings[i], result))
+        seen[key] += 1
+        text = "\x1f".join((*key, str(seen[key])))
+        ids[i] = hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+    return [replace(f, id=ids[i]) for i, f in enumerate(findings)]
+
+
 def _sort_key(finding: Finding) -> tuple[Any, ...]:
     rank = finding.evidence.get("forced_logprob_span_mean")
     return (
@@ -179,9 +216,10 @@ def detect(result: DocumentResult, ctx: CheckContext) -> tuple[Finding, ...]:
         f.mt_index for f in findings if f.kind == "boilerplate" and f.mt_index is not None
     )
     findings = [replace(f, severity=severity_of(f, furniture)) for f in findings]
-    return tuple(sorted(findings, key=_sort_key))
+    return tuple(assign_ids(result, sorted(findings, key=_sort_key)))
 
 
 __all__ = [
-    "FAMILIES", "SEVERITY_POLICY", "deduplicate", "detect", "severity_of", "validate_settings",
+    "FAMILIES", "SEVERITY_POLICY", "assign_ids", "deduplicate", "detect", "severity_of",
+    "validate_settings",
 ]

@@ -54,6 +54,7 @@ from mtqa.checks.nlp import (
 )
 from mtqa.errors import ConfigError
 from mtqa.model import DocumentResult, Finding, Pair, Severity
+from mtqa.numbering import mt_label
 
 DETECTOR = "entities"
 
@@ -648,9 +649,9 @@ def _inconsistencies(
                     severity=severity,
                     detector=DETECTOR,
                     message=(
-                        f"One name, two spellings in the MT: {first.mt.text!r} in segment(s) "
-                        f"{_human(other_indexes)} but {canonical_links[0].mt.text!r} in "
-                        f"segment(s) {_human(canonical_indexes)}."
+                        f"One name, two spellings in the MT: {first.mt.text!r} in "
+                        f"{mt_label(other_indexes)} but {canonical_links[0].mt.text!r} in "
+                        f"{mt_label(canonical_indexes)}."
                     ),
                     mt_span=first.mt.text,
                     ref_span=first.ref_form,
@@ -666,10 +667,6 @@ def _inconsistencies(
                 )
             )
     return findings
-
-
-def _human(indexes: Sequence[int]) -> str:
-    return ", ".join(str(i) for i in indexes)
 
 
 # ---------------------------------------------------------------------------------------
@@ -756,9 +753,9 @@ def _unlinked_inconsistencies(
                     severity="critical",
                     detector=DETECTOR,
                     message=(
-                        f"One name, two spellings in the MT: {word.text!r} in segment {index} "
-                        f"but {occurrences[canonical][0][1].text!r} in segment(s) "
-                        f"{_human(canonical_indexes)}, as in the reference."
+                        f"One name, two spellings in the MT: {word.text!r} in {mt_label(index)} "
+                        f"but {occurrences[canonical][0][1].text!r} in "
+                        f"{mt_label(canonical_indexes)}, as in the reference."
                     ),
                     mt_span=text[offset + word.start : offset + word.end]
                     if offset >= 0

@@ -69,13 +69,16 @@ def _dump(data: Any) -> str:
 
 
 def finding_counts(findings: Iterable[Finding]) -> dict[str, Any]:
-    findings = list(findings)
+    """Counts by kind and severity, leaving out findings waived as false alarms."""
+    everything = list(findings)
+    findings = [f for f in everything if not f.waived]
     kinds = Counter(f.kind for f in findings)
     severities = Counter(f.severity for f in findings)
     return {
         "total": len(findings),
         "by_kind": {k: kinds[k] for k in FINDING_KINDS if kinds[k]},
         "by_severity": {s: severities[s] for s in SEVERITIES},
+        "false_alarms": len(everything) - len(findings),
     }
 
 

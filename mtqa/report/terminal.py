@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from mtqa.model import SEVERITIES, RunResult
+from mtqa.numbering import sentence_label
 
 _MAX_LISTED = 40
 
@@ -12,6 +14,22 @@ _MAX_LISTED = 40
 def _clip(text: str | None, width: int) -> str:
     text = " ".join((text or "").split())
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _review_lines(review: Any) -> list[str]:
+    """What the decisions file did: verdicts applied and decisions whose finding is gone."""
+    if not review:
+        return []
+    applied = ", ".join(f"{n} {v.replace('_', ' ')}" for v, n in review["applied"].items() if n)
+    lines = [f"Review decisions ({review['file']}): {applied or 'none applied'}"]
+    stale = review.get("stale", [])
+    if stale:
+        lines.append(
+            f"  {len(stale)} stale decision(s), their finding no longer appears: "
+            + ", ".join(f"{d['id']} ({d['verdict']})" for d in stale[:10])
+            + (" …" if len(stale) > 10 else "")
+        )
+    return lines
 
 
 def format_summary(result: RunResult, run_dir: Path | None = None) -> str:
@@ -52,16 +70,21 @@ def format_summary(result: RunResult, run_dir: Path | None = None) -> str:
                 "Macro averages: "
                 + "  ".join(f"{k} {v:.1f}" for k, v in aggregate["macro"].items())
             )
-    findings = result.findings
+    findings = result.counted_findings
     lines.append("")
     counts = {s: sum(f.severity == s for f in findings) for s in SEVERITIES}
+    waived = len(result.findings) - len(findings)
     lines.append(
-        f"Findings: {len(findings)} (" + ", ".join(f"{n} {s}" for s, n in counts.items()) + ")"
+        f"Findings: {len(findings)} ("
+        + ", ".join(f"{n} {s}" for s, n in counts.items())
+        + ")"
+        + (f"; {waived} more waived as false alarms" if waived else "")
     )
+    lines += _review_lines(result.stats.get("review"))
     order = {s: i for i, s in enumerate(SEVERITIES)}
     ranked = sorted(findings, key=lambda f: (order.get(f.severity, 9), f.doc, f.mt_index or 0))
     for f in ranked[:_MAX_LISTED]:
-        where = f"mt {f.mt_index}" if f.mt_index is not None else f"ref {f.ref_index}"
+        where = sentence_label(f.mt_index, f.ref_index)
         span = f.mt_span if f.mt_span is not None else f.ref_span
         lines.append(
             f"  {f.severity:<8} {f.kind:<19} {f.doc}:{where:<7} {_clip(span, 40)!r}: "

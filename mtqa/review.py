@@ -1,0 +1,100 @@
+"""Review decisions: a reviewer's verdicts on findings, carried from one run to the next.
+
+A decisions file is the JSON the HTML report exports::
+
+    {"decisions": [{"id": "3f2a9c01be47", "verdict": "false_alarm", "note": "house style"}]}
+
+``verdict`` is ``accepted``, ``false_alarm`` or ``fixed``; ``note`` is optional. A decision
+applies to the finding with the same stable ``id`` (see ``mtqa.checks.assign_ids``): the
+finding keeps its place in every output and gains ``verdict`` and ``note``. A
+``false_alarm`` leaves counts, gates and comparisons. A decision whose finding no longer
+appears is *stale*: the run reports it instead of dropping it silently.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from mtqa.errors import InputError
+from mtqa.model import DocumentResult
+
+VERDICTS = ("accepted", "false_alarm", "fixed")
+
+
+@dataclass(frozen=True)
+class Decision:
+    id: str
+    verdict: str
+    note: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "verdict": self.verdict, "note": self.note}
+
+
+def parse_decisions(data: Any, *, source: str) -> dict[str, Decision]:
+    """Validate a decisions structure; errors name the entry and say what was expected."""
+    if not isinstance(data, Mapping) or not isinstance(data.get("decisions"), list):
+        raise InputError(
+            f'{source}: expected {{"decisions": [{{"id": ..., "verdict": ..., "note": ...}}]}} '
+            "(the file the report's \"export decisions\" writes)"
+        )
+    decisions: dict[str, Decision] = {}
+    for n, entry in enumerate(data["decisions"]):
+        where = f"{source}: decisions[{n}]"
+        if not isinstance(entry, Mapping):
+            raise InputError(f"{where}: expected an object with id, verdict and note")
+        unknown = set(entry) - {"id", "verdict", "note"}
+        if unknown:
+            raise InputError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
+        finding_id, verdict, note = entry.get("id"), entry.get("verdict"), entry.get("note")
+        if not isinstance(finding_id, str) or not finding_id:
+            raise InputError(f"{where}: id must be a finding's id (a string from findings.jsonl)")
+        if verdict not in VERDICTS:
+            raise InputError(
+                f"{where}: verdict must be one of {', '.join(VERDICTS)}, got {verdict!r}"
+            )
+        if note is not None and not isinstance(note, str):
+            raise InputError(f"{where}: note must be text or null")
+        decisions[finding_id] = Decision(finding_id, verdict, note or None)
+    return decisions
+
+
+def load_decisions(path: Path) -> dict[str, Decision]:
+    """Read a decisions file (one-line errors: missing, unreadable, not JSON, wrong shape)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError(f"decisions file not found: {path}") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise InputError(f"cannot read decisions file {path}: {error}") from None
+    try:
+        data = json.loads(text)
+    except ValueError as error:
+        raise InputError(f"decisions file {path} is not valid JSON: {error}") from None
+    return parse_decisions(data, source=str(path))
+
+
+def apply_decisions(
+    results: Sequence[DocumentResult], decisions: Mapping[str, Decision]
+) -> tuple[list[DocumentResult], dict[str, Any]]:
+    """Each finding with a decision gains its verdict and note; returns the results and a
+    record of what applied (``applied`` counts per verdict, ``stale`` decisions)."""
+    used: set[str] = set()
+    out = []
+    for result in results:
+        findings = []
+        for found in result.findings:
+            decision = decisions.get(found.id) if found.id else None
+            if decision is None:
+                findings.append(replace(found, verdict=None, note=None))
+                continue
+            used.add(found.id)
+            findings.append(replace(found, verdict=decision.verdict, note=decision.note))
+        out.append(replace(result, findings=tuple(findings)))
+    applied = {v: sum(1 for i in used if decisions[i].verdict == v) for v in VERDICTS}
+    stale = [d.to_json() for i, d in decisions.items() if i not in used]
+    return out, {"decisions": len(decisions), "applied": applied, "stale": stale}

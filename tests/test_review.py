@@ -1,0 +1,218 @@
+"""The reviewer's loop outside the browser: stable finding ids and decisions across runs."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from support import apertium_argv, make_result
+
+from mtqa.checks import assign_ids
+from mtqa.cli import main
+from mtqa.errors import InputError
+from mtqa.model import Finding
+from mtqa.review import Decision, apply_decisions, load_decisions, parse_decisions
+
+MT = [
+    "Le ministre a payé 40 dollars.",
+    "Il fait beau à Paris.",
+    "Le ministre a payé 40 dollars.",
+    "La réunion a eu lieu mardi.",
+]
+REF = [
+    "The minister paid 50 dollars.",
+    "The weather is fine in Paris.",
+    "The minister paid 50 dollars.",
+    "The meeting took place on Tuesday.",
+]
+
+
+def _number_finding(mt_index: int, mt: list[str]) -> Finding:
+    return Finding(
+        doc="doc",
+        kind="number_mismatch",
+        severity="critical",
+        mt_index=mt_index,
+        ref_index=mt_index,
+        mt_text=mt[mt_index],
+        mt_span="40",
+        ref_span="50",
+        bt_span=None,
+        engines=(),
+        detector="numbers",
+        message="",
+    )
+
+
+def _ids(mt: list[str], indexes: list[int], ref: list[str] = REF) -> list[str]:
+    result = make_result(mt, ref)
+    return [f.id for f in assign_ids(result, [_number_finding(i, mt) for i in indexes])]
+
+
+def test_ids_do_not_depend_on_indexes_or_other_sentences() -> None:
+    first = _ids(MT, [0, 2])
+    # The same two findings found again, in another order: the same ids.
+    assert _ids(MT, [2, 0]) == first[::-1]
+    # A sentence inserted before them moves their indexes, not their ids.
+    shifted = ["Une phrase de plus.", *MT]
+    assert _ids(shifted, [1, 3], ["One more sentence.", *REF]) == first
+    # Editing another sentence changes nothing either.
+    edited = [MT[0], "Il pleut à Londres.", *MT[2:]]
+    assert _ids(edited, [0, 2]) == first
+
+
+def test_repeated_identical_findings_get_distinct_ids() -> None:
+    ids = _ids(MT, [0, 2])
+    assert len(set(ids)) == 2 and all(len(i) == 12 for i in ids)
+
+
+def test_ids_differ_by_document_and_kind() -> None:
+    result = make_result(MT, REF)
+    other_doc = make_result(MT, REF, doc="other")
+    finding = _number_finding(0, MT)
+    base = assign_ids(result, [finding])[0].id
+    assert assign_ids(other_doc, [Finding(**{**finding.__dict__, "doc": "other"})])[0].id != base
+    assert assign_ids(result, [Finding(**{**finding.__dict__, "kind": "omission"})])[0].id != base
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ([], "expected {\"decisions\""),
+        ({"decisions": [{"id": "x", "verdict": "maybe"}]}, "verdict must be one of"),
+        ({"decisions": [{"verdict": "fixed"}]}, "id must be"),
+        ({"decisions": [{"id": "x", "verdict": "fixed", "who": "me"}]}, "unknown key(s) who"),
+        ({"decisions": [{"id": "x", "verdict": "fixed", "note": 3}]}, "note must be text"),
+    ],
+)
+def test_bad_decisions_name_the_problem(data: object, message: str) -> None:
+    with pytest.raises(InputError, match=message.replace("(", r"\(").replace(")", r"\)")):
+        parse_decisions(data, source="d.json")
+
+
+def test_decisions_file_errors(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="not found"):
+        load_decisions(tmp_path / "missing.json")
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json", encoding="utf-8")
+    with pytest.raises(InputError, match="not valid JSON"):
+        load_decisions(bad)
+
+
+def test_apply_decisions_marks_findings_and_reports_stale() -> None:
+    result = make_result(MT, REF)
+    findings = assign_ids(result, [_number_finding(0, MT), _number_finding(2, MT)])
+    result = result.__class__(**{**result.__dict__, "findings": tuple(findings)})
+    decisions = {
+        findings[0].id: Decision(findings[0].id, "false_alarm", "house style"),
+        "gone00000000": Decision("gone00000000", "accepted"),
+    }
+    [out], record = apply_decisions([result], decisions)
+    assert out.findings[0].verdict == "false_alarm" and out.findings[0].note == "house style"
+    assert out.findings[0].waived and not out.findings[1].waived
+    assert out.findings[1].verdict is None
+    assert len(out.counted_findings) == 1
+    assert record["applied"] == {"accepted": 0, "false_alarm": 1, "fixed": 0}
+    assert record["stale"] == [{"id": "gone00000000", "verdict": "accepted", "note": None}]
+
+
+# ---- end to end, through the Apertium engine ---------------------------------------------
+
+
+@pytest.fixture
+def inputs(tmp_path: Path) -> tuple[Path, Path]:
+    from conftest import apertium_required
+
+    apertium_required()
+    mt, ref = tmp_path / "mt.fr.txt", tmp_path / "ref.en.txt"
+    mt.write_text("\n".join(MT) + "\n", encoding="utf-8")
+    ref.write_text("\n".join(REF) + "\n", encoding="utf-8")
+    return mt, ref
+
+
+def _findings(run_dir: Path) -> list[dict[str, object]]:
+    lines = (run_dir / "findings.jsonl").read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines]
+
+
+def test_ids_are_stable_across_runs_and_a_decision_waives_a_finding(
+    tmp_path: Path, inputs: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    mt, ref = inputs
+    cache = tmp_path / "cache"
+    assert main(apertium_argv(mt, ref, tmp_path / "a", "--quiet", cache=cache)) == 0
+    assert main(apertium_argv(mt, ref, tmp_path / "b", "--quiet", cache=cache)) == 0
+    first, second = _findings(tmp_path / "a"), _findings(tmp_path / "b")
+    assert first, "the inputs hold a number slip: there must be findings"
+    assert [f["id"] for f in first] == [f["id"] for f in second]
+    assert len({f["id"] for f in first}) == len(first)
+
+    waived = next(f for f in first if f["kind"] == "number_mismatch")
+    decisions = tmp_path / "decisions.json"
+    decisions.write_text(
+        json.dumps(
+            {
+                "decisions": [
+                    {"id": waived["id"], "verdict": "false_alarm", "note": "agreed with client"},
+                    {"id": "000000000000", "verdict": "fixed", "note": None},
+                ]
+            }
+        ),
+        encoding="utf-8",
+    )
+    before = json.loads((tmp_path / "a" / "summary.json").read_text(encoding="utf-8"))
+    argv = apertium_argv(mt, ref, tmp_path / "c", "--decisions", str(decisions), cache=cache)
+    capsys.readouterr()
+    assert main(argv) == 0
+    out = capsys.readouterr().out
+    third = _findings(tmp_path / "c")
+    assert [f["id"] for f in third] == [f["id"] for f in first]  # kept, not dropped
+    kept = next(f for f in third if f["id"] == waived["id"])
+    assert kept["verdict"] == "false_alarm" and kept["note"] == "agreed with client"
+    after = json.loads((tmp_path / "c" / "summary.json").read_text(encoding="utf-8"))
+    assert after["findings"]["total"] == before["findings"]["total"] - 1
+    assert after["findings"]["false_alarms"] == 1
+    assert after["stats"]["review"]["stale"][0]["id"] == "000000000000"
+    assert "1 stale decision(s)" in out and "000000000000" in out
+
+    # A gate counts errors a reviewer has not waived.
+    critical = before["findings"]["by_severity"]["critical"]
+    gate = f"critical>={critical}"
+    assert main(apertium_argv(mt, ref, tmp_path / "d", "--quiet", "--fail-on", gate,
+                              cache=cache)) == 1
+    assert main(apertium_argv(mt, ref, tmp_path / "e", "--quiet", "--fail-on", gate,
+                              "--decisions", str(decisions), cache=cache)) == (
+        0 if waived["severity"] == "critical" else 1
+    )
+
+
+def test_bad_decisions_file_stops_before_any_work(
+    tmp_path: Path, inputs: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    mt, ref = inputs
+    bad = tmp_path / "decisions.json"
+    bad.write_text('{"decisions": [{"id": "x", "verdict": "nope"}]}', encoding="utf-8")
+    argv = apertium_argv(mt, ref, tmp_path / "run", "--decisions", str(bad))
+    assert main(argv) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "verdict must be one of" in err[0]
+    assert not (tmp_path / "run").exists()
+
+
+def test_config_decisions_path_is_relative_to_the_config(
+    tmp_path: Path, inputs: tuple[Path, Path]
+) -> None:
+    from mtqa.config import load_config
+
+    config = tmp_path / "sub" / "run.toml"
+    config.parent.mkdir()
+    config.write_text(
+        'documents = [{mt = "../mt.fr.txt", ref = "../ref.en.txt"}]\n'
+        'engines = [{name = "apertium", kind = "apertium"}]\n'
+        '[review]\ndecisions = "decisions.json"\n',
+        encoding="utf-8",
+    )
+    loaded = load_config(config)
+    assert loaded.review.decisions is not None
+    assert loaded.path(loaded.review.decisions) == config.parent / "decisions.json"
