@@ -54,9 +54,9 @@ class Frames:
         import pandas as pd
 
         columns = [
-            "id", "doc", "kind", "severity", "mt_index", "ref_index", "mt_text", "mt_span", "ref_span",
-            "bt_span", "engines", "detector", "message", "evidence", "confidence", "verdict",
-            "note", "counted",
+            "id", "doc", "kind", "severity", "mt_index", "ref_index", "mt_text", "mt_span",
+            "ref_span", "bt_span", "engines", "detector", "message", "evidence", "confidence",
+            "verdict", "note", "counted",
         ]
         rows = [{**f.to_json(), "counted": not f.waived} for f in self._result.findings]
         return pd.DataFrame(rows, columns=columns)
