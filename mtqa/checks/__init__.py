@@ -201,16 +201,41 @@ def validate_settings(settings: Mapping[str, Any]) -> None:
     LanguageSettings.of(settings)
 
 
+def texts_to_parse(result: DocumentResult) -> dict[str, list[str]]:
+    """The sentences the families parse, per language, to parse in one batch per document:
+    the French of every bead, and the reference and back-translations of every bead (as the
+    token parse sees them, and the reference as the name extractor sees it), each MT sentence,
+    and the clauses of aligned beads."""
+    from mtqa.checks.lexicon import parse_key
+    from mtqa.checks.structure import clause_texts
+
+    french = [s.text for s in result.mt_segments]
+    english = []
+    for pair in result.pairs:
+        if pair.mt:
+            french.append(pair.mt_text)
+            english += [parse_key(text, "en") for text in pair.bt.values()]
+        if pair.ref:
+            english += [parse_key(pair.ref_text, "en"), pair.ref_text]
+        if pair.aligned:
+            french += clause_texts(pair.mt_text)
+            english += [parse_key(chunk, "en") for chunk in clause_texts(pair.ref_text)]
+    return {"fr": french, "en": english}
+
+
 def detect(result: DocumentResult, ctx: CheckContext) -> tuple[Finding, ...]:
     """Every finding of every available family for one document, merged and ranked."""
-    findings: list[Finding] = []
-    for name in FAMILIES:
-        check = _family(name)
-        if check is not None:
-            findings.extend(check(result, ctx))
-    from mtqa.checks.structure import low_score
+    from mtqa.checks.nlp import parsing
 
-    findings.extend(low_score(result, ctx, explained=explained_pairs(result, findings)))
+    findings: list[Finding] = []
+    with parsing(texts_to_parse(result)):
+        for name in FAMILIES:
+            check = _family(name)
+            if check is not None:
+                findings.extend(check(result, ctx))
+        from mtqa.checks.structure import low_score
+
+        findings.extend(low_score(result, ctx, explained=explained_pairs(result, findings)))
     findings = deduplicate(findings)
     furniture = frozenset(
         f.mt_index for f in findings if f.kind == "boilerplate" and f.mt_index is not None
@@ -221,5 +246,6 @@ def detect(result: DocumentResult, ctx: CheckContext) -> tuple[Finding, ...]:
 
 __all__ = [
     "FAMILIES", "SEVERITY_POLICY", "assign_ids", "deduplicate", "detect", "severity_of",
+    "texts_to_parse",
     "validate_settings",
 ]

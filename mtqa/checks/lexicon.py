@@ -22,7 +22,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from mtqa.checks.nlp import CONFIG_DIR, fold, fold_keep_length, spacy_pipeline
+from mtqa.checks.nlp import (  # noqa: F401 - Token and spacy_pipeline are used from here
+    CONFIG_DIR,
+    Token,
+    fold,
+    fold_keep_length,
+    parse_text,
+    spacy_pipeline,
+)
 from mtqa.errors import ConfigError
 
 if sys.version_info >= (3, 11):
@@ -195,51 +202,31 @@ def load_furniture(path: Path | None = None) -> Furniture:
 # spaCy pipelines
 
 
-@dataclass(frozen=True)
-class Token:
-    """A word of a parsed sentence: what the detectors need, independent of spaCy."""
-
-    text: str
-    lemma: str
-    pos: str  # universal POS, or "" without a parser
-    dep: str
-    head: int
-    start: int  # character offsets in the sentence
-    end: int
-    morph: str = ""
-
-    @property
-    def content(self) -> bool:
-        return self.pos in ("NOUN", "VERB", "ADJ", "ADV") or (
-            self.pos == "" and len(self.text) > 3
-        )
-
-
 _EN_QUOTES = str.maketrans({"«": '"', "»": '"'})
 
 
-@lru_cache(maxsize=4096)
 def parse(text: str, language: str) -> tuple[Token, ...]:
     """Tokens of a sentence with lemmas, POS and dependencies (a light fallback without
-    spaCy: words, WordNet lemmas for English, no POS)."""
-    nlp = spacy_pipeline(language)
-    if nlp is not None:
-        # French quotes in English text (a back-translation keeps them) confuse the English
-        # tagger; plain quotes of the same length keep the offsets.
-        doc = nlp(text.translate(_EN_QUOTES) if language == "en" else text)
-        return tuple(
-            Token(
-                text=t.text,
-                lemma=(t.lemma_ or t.text).lower(),
-                pos=t.pos_,
-                dep=t.dep_,
-                head=t.head.i,
-                start=t.idx,
-                end=t.idx + len(t.text),
-                morph=str(t.morph),
-            )
-            for t in doc
-        )
+    spaCy: words, WordNet lemmas for English, no POS).
+
+    spaCy parses come from the shared parse (``nlp.parse_text``): one parse per sentence,
+    primed for a whole document in one batch by the detector orchestrator.
+    """
+    # French quotes in English text (a back-translation keeps them) confuse the English
+    # tagger; plain quotes of the same length keep the offsets.
+    parsed = parse_text(parse_key(text, language), language)
+    if parsed is not None:
+        return parsed.tokens
+    return _parse_without_spacy(text, language)
+
+
+def parse_key(text: str, language: str) -> str:
+    """The text ``parse`` hands to spaCy for text (what to prime)."""
+    return text.translate(_EN_QUOTES) if language == "en" else text
+
+
+@lru_cache(maxsize=4096)
+def _parse_without_spacy(text: str, language: str) -> tuple[Token, ...]:
     tokens = []
     for index, match in enumerate(_WORD.finditer(text)):
         word = match.group()

@@ -17,7 +17,9 @@ import logging
 import re
 import sys
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections import OrderedDict
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -112,17 +114,180 @@ def find_word(text: str, phrase: str, *, folded_text: str | None = None) -> tupl
 # spaCy
 
 
+# What the detectors read from a parse: tokens with POS, morphology, lemma and dependencies
+# (tok2vec, tagger or morphologizer, parser, attribute_ruler, lemmatizer) and entities (ner).
+# Any other component a pipeline ships (senter, ...) is not loaded.
+SPACY_COMPONENTS = frozenset(
+    {"tok2vec", "tagger", "morphologizer", "parser", "attribute_ruler", "lemmatizer", "ner"}
+)
+PIPE_BATCH_SIZE = 256
+
+
 @lru_cache(maxsize=4)
 def spacy_pipeline(lang: str) -> Any | None:
-    """The small spaCy pipeline for "fr" or "en", loaded once, or None when not installed."""
+    """The small spaCy pipeline for "fr" or "en", loaded once, or None when not installed.
+
+    Only the components of ``SPACY_COMPONENTS`` are loaded.
+    """
     for name in SPACY_MODELS.get(lang, ()):
         if importlib.util.find_spec(name) is None:
             continue
         import spacy
+        from spacy.util import get_package_path, load_meta
 
-        return spacy.load(name)
+        meta = load_meta(get_package_path(name) / "meta.json")
+        unused = [c for c in meta.get("components", ()) if c not in SPACY_COMPONENTS]
+        return spacy.load(name, exclude=unused)
     log.info("no spaCy pipeline for %s: names come from the capitalisation rule", lang)
     return None
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word of a parsed sentence: what the detectors need, independent of spaCy."""
+
+    text: str
+    lemma: str
+    pos: str  # universal POS, or "" without a parser
+    dep: str
+    head: int
+    start: int  # character offsets in the sentence
+    end: int
+    morph: str = ""
+
+    @property
+    def content(self) -> bool:
+        return self.pos in ("NOUN", "VERB", "ADJ", "ADV") or (
+            self.pos == "" and len(self.text) > 3
+        )
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """What one spaCy parse of a text gives the detectors: its tokens and its names."""
+
+    tokens: tuple[Token, ...]
+    names: tuple[Mention, ...]
+
+
+def _parsed(doc: Any) -> Parsed:
+    tokens = tuple(
+        Token(
+            text=t.text,
+            lemma=(t.lemma_ or t.text).lower(),
+            pos=t.pos_,
+            dep=t.dep_,
+            head=t.head.i,
+            start=t.idx,
+            end=t.idx + len(t.text),
+            morph=str(t.morph),
+        )
+        for t in doc
+    )
+    names = []
+    for ent in doc.ents:
+        label = _LABELS.get(ent.label_)
+        if label is None:
+            continue
+        names.append(
+            Mention(
+                ent.text,
+                ent.start_char,
+                ent.end_char,
+                label,
+                sentence_initial=ent.start == ent.sent.start,
+                source="spacy",
+            )
+        )
+    return Parsed(tokens, tuple(names))
+
+
+class _ParseCache:
+    """Parses by (language, text): a bounded most-recently-used store for texts parsed on
+    demand, and a pinned store that holds every text primed for the document being checked
+    (however long it is) until that document is done."""
+
+    def __init__(self, size: int = 4096) -> None:
+        self.size = size
+        self.recent: OrderedDict[tuple[str, str], Parsed] = OrderedDict()
+        self.pinned: dict[tuple[str, str], Parsed] = {}
+        self.depth = 0
+        self.parses = 0  # spaCy calls made (one per nlp.pipe batch element or nlp() call)
+
+    def get(self, key: tuple[str, str]) -> Parsed | None:
+        found = self.pinned.get(key)
+        if found is None:
+            found = self.recent.get(key)
+            if found is not None:
+                self.recent.move_to_end(key)
+        return found
+
+    def put(self, key: tuple[str, str], value: Parsed) -> None:
+        if self.depth:
+            self.pinned[key] = value
+            return
+        self.recent[key] = value
+        if len(self.recent) > self.size:
+            self.recent.popitem(last=False)
+
+
+_PARSES = _ParseCache()
+
+
+def parse_text(text: str, lang: str) -> Parsed | None:
+    """The spaCy parse of text (tokens and names), made once and cached; None when no
+    pipeline for lang is installed. Texts primed with ``parsing`` are already there."""
+    key = (lang, text)
+    found = _PARSES.get(key)
+    if found is not None:
+        return found
+    nlp = spacy_pipeline(lang)
+    if nlp is None:
+        return None
+    found = _parsed(nlp(text))
+    _PARSES.parses += 1
+    _PARSES.put(key, found)
+    return found
+
+
+def prime(texts: Iterable[str], lang: str) -> int:
+    """Parse every text not parsed yet in one ``nlp.pipe`` call; returns how many it parsed.
+
+    Loads the pipeline only when there is something to parse.
+    """
+    wanted = [t for t in dict.fromkeys(texts) if t and _PARSES.get((lang, t)) is None]
+    if not wanted:
+        return 0
+    nlp = spacy_pipeline(lang)
+    if nlp is None:
+        return 0
+    for text, doc in zip(wanted, nlp.pipe(wanted, batch_size=PIPE_BATCH_SIZE), strict=True):
+        _PARSES.put((lang, text), _parsed(doc))
+    _PARSES.parses += len(wanted)
+    return len(wanted)
+
+
+@contextmanager
+def parsing(texts: Mapping[str, Iterable[str]]) -> Iterator[None]:
+    """Parse the texts of each language ("fr", "en") in one batch and keep every parse made
+    inside the block (primed or on demand) until it ends: one document's worth, however long."""
+    _PARSES.depth += 1
+    try:
+        for lang, items in texts.items():
+            prime(items, lang)
+        yield
+    finally:
+        _PARSES.depth -= 1
+        if not _PARSES.depth:
+            # the last few stay at hand for later documents that repeat a sentence
+            for key, value in _PARSES.pinned.items():
+                _PARSES.put(key, value)
+            _PARSES.pinned.clear()
+
+
+def parse_count() -> int:
+    """How many texts spaCy has parsed in this process (for tests and benchmarks)."""
+    return _PARSES.parses
 
 
 def resolve_backend(backend: str) -> str:
@@ -473,32 +638,14 @@ def _rule_label(surface: str, lists: EntityWords) -> str:
     return "NAME"
 
 
-@lru_cache(maxsize=4096)
 def spacy_mentions(text: str, lang: str) -> tuple[Mention, ...] | None:
     """Names from the spaCy pipeline for lang, or None when it is not installed.
 
-    Cached: a reference sentence is parsed once however many checks ask for its names.
+    From the shared parse: a sentence is parsed once however many checks ask for its names
+    or its tokens.
     """
-    nlp = spacy_pipeline(lang)
-    if nlp is None:
-        return None
-    doc = nlp(text)
-    mentions = []
-    for ent in doc.ents:
-        label = _LABELS.get(ent.label_)
-        if label is None:
-            continue
-        mentions.append(
-            Mention(
-                ent.text,
-                ent.start_char,
-                ent.end_char,
-                label,
-                sentence_initial=ent.start == ent.sent.start,
-                source="spacy",
-            )
-        )
-    return tuple(mentions)
+    found = parse_text(text, lang)
+    return None if found is None else found.names
 
 
 def mentions(

