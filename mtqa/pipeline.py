@@ -232,9 +232,17 @@ def _code_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def _document_key(document: Document, engines: EngineSet, config: RunConfig) -> str:
-    """What a saved document result depends on: if any of it changes, it is recomputed."""
+def _document_key(
+    document: Document,
+    engines: EngineSet,
+    config: RunConfig,
+    extra: Mapping[str, Any] | None = None,
+) -> str:
+    """What a saved document result depends on: if any of it changes, it is recomputed.
+
+    ``extra`` holds what the config only names (the digest of a glossary file)."""
     payload = {
+        **(extra or {}),
         "mtqa": __version__,
         "code": _code_fingerprint(),
         "mt": document.mt_text,
@@ -311,14 +319,18 @@ def run(
             else None
         )
     from mtqa.checks import validate_settings
+    from mtqa.checks.terms import glossary_of, resolve_paths
 
-    validate_settings(config.checks)  # a typo in [checks] costs nothing computed
+    checks = resolve_paths(config.checks, config.base_dir)
+    validate_settings(checks)  # a typo in [checks] costs nothing computed
+    glossary = glossary_of(checks)
     with timings.step("engines"):
         engines = open_engines(config, use_cache=use_cache, cache_dir=cache_dir)
     names = tuple(engines.running)
     try:
-        context = CheckContext(engines=names, scorer=engines.scorer, settings=config.checks)
-        keys = {d.id: _document_key(d, engines, config) for d in documents}
+        context = CheckContext(engines=names, scorer=engines.scorer, settings=checks)
+        extra = {"glossary": glossary.digest} if glossary is not None else {}
+        keys = {d.id: _document_key(d, engines, config, extra) for d in documents}
         saved: dict[str, DocumentResult] = {}
         for document in documents if write else ():
             found = _saved_document(saved_path(run_dir, document.id), keys[document.id])

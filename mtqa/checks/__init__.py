@@ -46,6 +46,7 @@ FAMILIES: tuple[str, ...] = (
     "language",
     "renderings",
     "meaning",
+    "terms",
 )
 
 CRITICAL_KINDS = frozenset(
@@ -187,18 +188,20 @@ def validate_settings(settings: Mapping[str, Any]) -> None:
     """Check a run's ``[checks]`` table before any work, naming the bad key."""
     from mtqa.checks.entities import EntitySettings
     from mtqa.checks.language import LanguageSettings
+    from mtqa.checks.terms import glossary_of
 
     for key, value in settings.items():
-        if key in ("entities", "language"):
+        if key in ("entities", "language", "terms"):
             continue
         expected = _FLAT_SETTINGS.get(key)
         if expected is None:
-            known = ", ".join(sorted([*_FLAT_SETTINGS, "entities", "language"]))
+            known = ", ".join(sorted([*_FLAT_SETTINGS, "entities", "language", "terms"]))
             raise ConfigError(f"checks.{key}: unknown setting; known: {known}")
         if isinstance(value, bool) and expected is not bool or not isinstance(value, expected):
             raise ConfigError(f"checks.{key}: wrong type {type(value).__name__}")
     EntitySettings.of(settings)
     LanguageSettings.of(settings)
+    glossary_of(settings)  # reads the glossary: a bad file is an error before any work
 
 
 def texts_to_parse(result: DocumentResult) -> dict[str, list[str]]:
@@ -236,7 +239,9 @@ def detect(result: DocumentResult, ctx: CheckContext) -> tuple[Finding, ...]:
         from mtqa.checks.structure import low_score
 
         findings.extend(low_score(result, ctx, explained=explained_pairs(result, findings)))
-    findings = deduplicate(findings)
+    from mtqa.checks.terms import accept_glossary_names
+
+    findings = deduplicate(accept_glossary_names(findings, ctx.settings))
     furniture = frozenset(
         f.mt_index for f in findings if f.kind == "boilerplate" and f.mt_index is not None
     )
