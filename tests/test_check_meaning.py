@@ -70,6 +70,7 @@ def test_who_urges_whom_reversed_is_an_inversion() -> None:
     found = _inversions(
         "Kestria a exhorté Moravel à réduire sa production.",
         "Kestria was urged by Moravel to cut its output.",
+        "Kestria exhorted Moravel to reduce its production.",
     )
     assert len(found) == 1 and found[0][0] == "agent_patient"
     assert "Moravel à réduire sa production" in (found[0][1] or "")
@@ -83,4 +84,86 @@ def test_a_passive_rendered_as_active_keeps_its_roles() -> None:
     assert _inversions(
         "Le Premier ministre a rencontré mardi le président de Norland.",
         "Norland's president was met by the prime minister on Tuesday.",
+    ) == []
+
+
+@needs_parser
+@pytest.mark.parametrize(
+    ("mt", "ref"),
+    [
+        # a second negation added where the sentence already has one
+        ("Il est parti sans dire un mot et n'est jamais revenu.",
+         "He did not leave without saying a word and never came back."),
+        ("Les cultures disparaissent et ne sont pas reconnues.",
+         "Cultures do not disappear and are not recognised."),
+    ],
+)
+def test_an_extra_negated_clause_is_an_inversion(mt: str, ref: str) -> None:
+    assert [check for check, _ in _inversions(mt, ref)] == ["negation"]
+
+
+@needs_parser
+def test_a_negation_moved_to_another_clause_is_an_inversion() -> None:
+    found = meaning.check(build(
+        ["Je n'ai pas entendu dire que la plainte avait été déposée."],
+        ["I have heard that the complaint has not been filed."],
+        ["I have not heard say that the complaint had been deposited."],
+    ), CTX)
+    assert [(f.evidence["check"], f.evidence["how"], f.mt_span) for f in found] == [
+        ("negation", "moved", "n'ai pas")
+    ]
+
+
+@needs_parser
+def test_a_negation_moved_under_a_verb_of_opinion_is_not_flagged() -> None:
+    assert _inversions(
+        "Je ne pense pas qu'il viendra demain.",
+        "I think he will not come tomorrow.",
+        "I do not think that he will come tomorrow.",
+    ) == []
+
+
+@pytest.mark.parametrize(
+    ("mt", "ref"),
+    [
+        ("Il ne reste que trois jours.", "Only three days are left."),
+        ("Pas moins de 20 % de l'eau provient de l'Amazone.",
+         "No less than 20% of the water comes from the Amazon."),
+        ("Il est parti, non sans regret.", "He left, not without regret."),
+        ("Il ne cesse de pleuvoir depuis lundi.", "It has kept raining since Monday."),
+        ("Partez avant qu'il ne soit trop tard.", "Leave before it is too late."),
+        ("Il est plus riche qu'on ne le croit.", "He is richer than people think."),
+        ("Il n'y a aucun doute : la ville a grandi.", "There is no doubt: the city has grown."),
+        ("Sans doute la ville a-t-elle grandi.", "The city has no doubt grown."),
+        ("Il ne mange plus de viande.", "He no longer eats meat."),
+        ("Elle n'a jamais vu la mer.", "She has never seen the sea."),
+        ("Il n'a rien que sa maison.", "He has nothing but his house."),
+        ("C'est pas grave.", "It's not serious."),
+        ("Une organisation non gouvernementale a porté plainte.",
+         "A non-governmental organisation filed a complaint."),
+        ("La réunion est impossible demain.", "The meeting is not possible tomorrow."),
+        ("Il est resté sans emploi pendant un an.", "He stayed unemployed for a year."),
+        ("Les prix ne baissent guère.", "Prices are hardly falling."),
+        ("C'est plus que jamais nécessaire.", "It is more necessary than ever."),
+        ("Cette décision ne saurait tarder.", "The decision will come soon."),
+        ("Ils ne sauraient accepter un tel accord.", "They could not accept such a deal."),
+    ],
+)
+def test_forms_that_look_negative_agree(mt: str, ref: str) -> None:
+    assert _inversions(mt, ref) == []
+
+
+def test_colloquial_pas_without_ne_is_a_negation() -> None:
+    assert [check for check, _ in _inversions("Il veut pas venir.", "He wants to come.")] == [
+        "negation"
+    ]
+
+
+@needs_parser
+def test_a_flip_between_unrelated_verbs_without_a_witness_is_not_flagged() -> None:
+    # The parser reads "Life" as the doer of "renverser"; nothing else says so.
+    assert _inversions(
+        "Le show de Jessica Lange chantant Life on Mars est tout simplement renversant.",
+        "The show of Jessica Lange singing Life on Mars is simply stunning.",
+        "The show of Jessica Lange singing Life on Mars is simply overwhelming.",
     ) == []

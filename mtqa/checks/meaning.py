@@ -15,13 +15,12 @@ Owns ``meaning_inversion``, checked in the French against the English reference:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from mtqa.checks import lexicon
+from mtqa.checks import lexicon, negation
 from mtqa.checks.base import CheckContext, finding
 from mtqa.checks.lexicon import Token, WordPatterns
 from mtqa.checks.renderings import attach_forced_evidence
@@ -30,42 +29,6 @@ from mtqa.model import DocumentResult, Finding, Pair
 DETECTOR = "meaning"
 
 # --- negation -------------------------------------------------------------------------
-
-_FR_NEGATION = re.compile(
-    r"(?<![\w-])(?:ne|n')\s*(?:[\w'-]+\s+){0,4}?"
-    r"(?:pas|plus|jamais|rien|personne|aucune?s?|nullement|guere|point|ni)(?![\w-])"
-    r"|(?<![\w-])(?:sans|aucune?s?|jamais|ni)(?![\w-])"
-    r"|(?<![\w-])non(?![\w-])"
-)
-_FR_NOT_NEGATION = re.compile(
-    r"(?<![\w-])(?:sans (?:precedent|doute|cesse|compter|oublier|tarder|delai|exception|faute"
-    r"|plus)|non seulement|pas mal|ne serait-ce|ou non|si non|non loin|n'importe)(?![\w-])"
-)
-_EN_NEGATION = re.compile(
-    r"(?<![\w-])(?:not|never|no|without|none|nobody|nothing|neither|nor|cannot|unable|"
-    r"fail(?:s|ed|ing)? to|no one)(?![\w-])|n't(?![\w-])"
-)
-_EN_NOT_NEGATION = re.compile(
-    r"(?<![\w-])(?:not only|no doubt|nothing but|not least|no sooner|no\.|whether or not"
-    r"|if not|or not)(?![\w-])"
-)
-
-
-def _negations(text: str, language: str) -> list[tuple[int, int]]:
-    folded = lexicon.fold_keep_length(text)  # one character out per character in
-    negation, exceptions = (
-        (_FR_NEGATION, _FR_NOT_NEGATION) if language == "fr" else (_EN_NEGATION, _EN_NOT_NEGATION)
-    )
-    excluded = [m.span() for m in exceptions.finditer(folded)]
-    spans = []
-    for match in negation.finditer(folded):
-        start, end = match.span()
-        if any(s <= start < e or s < end <= e for s, e in excluded):
-            continue
-        if language == "fr" and folded[start:end] in ("ne", "n'"):
-            continue
-        spans.append((start, end))
-    return spans
 
 
 # --- antonyms ---------------------------------------------------------------------------
@@ -274,7 +237,38 @@ class RoleFlip:
                 "ref_predicate": self.ref_predicate}
 
 
+def _bt_roles(pair: Pair, french: Token) -> set[str]:
+    """The roles a participant has in the back-translations (a second reading of the MT)."""
+    roles = set()
+    for text in pair.bt.values():
+        tokens = lexicon.parse(text, "en")
+        for i, token in enumerate(tokens):
+            if token.pos == "PROPN" and _link(french, token):
+                found = role(tokens, i)
+                if found is not None:
+                    roles.add(found[0])
+    return roles
+
+
+def _same_predicate(french: Token, english: Token) -> bool:
+    """Whether the French and English predicates are the same verb (dictionary or WordNet).
+
+    A flip between unrelated verbs is two clauses read differently, not a reversal.
+    """
+    senses = lexicon.dictionary().french_senses([french.lemma]).get(french.lemma, frozenset())
+    if english.lemma in senses:
+        return True
+    net = lexicon.wordnet()
+    return net is not None and any(net.synonyms(sense, english.lemma, "VERB") for sense in senses)
+
+
 def _role_flips(pair: Pair) -> list[RoleFlip]:
+    """Participants whose role differs, when the evidence is more than one parse's word.
+
+    Parsers confuse subjects and objects in long or unusual sentences; a flip is kept only
+    when the two predicates are the same verb, or a back-translation reads the participant's
+    role as the MT's parse does.
+    """
     french = lexicon.parse(pair.mt_text, "fr")
     english = lexicon.parse(pair.ref_text, "en")
     if not french or not french[0].pos or not english:
@@ -291,6 +285,9 @@ def _role_flips(pair: Pair) -> list[RoleFlip]:
             fr_role, en_role = role(french, fr_index), role(english, en_index)
             if fr_role is None or en_role is None or fr_role[0] == en_role[0]:
                 continue
+            witnessed = fr_role[0] in _bt_roles(pair, first) - {en_role[0]}
+            if not witnessed and not _same_predicate(french[fr_role[1]], english[en_role[1]]):
+                continue
             flips.append(
                 RoleFlip(
                     participant=fr_text,
@@ -305,6 +302,38 @@ def _role_flips(pair: Pair) -> list[RoleFlip]:
     return flips
 
 
+def _negation_finding(result: DocumentResult, pair: Pair, ctx: CheckContext,
+                      disagreement: negation.Disagreement, mt: negation.Polarity,
+                      ref: negation.Polarity, bt: dict[str, negation.Polarity]) -> Finding:
+    mt_span = pair.mt_text[slice(*disagreement.mt_span)] if disagreement.mt_span else None
+    ref_span = pair.ref_text[slice(*disagreement.ref_span)] if disagreement.ref_span else None
+    if disagreement.how == "moved":
+        message = "negation in another clause: " + (
+            f"the MT negates '{mt_span}'" if mt_span else "the MT negates elsewhere"
+        ) + (f", the reference '{ref_span}'" if ref_span else "")
+        engines = [e for e, p in bt.items() if p.clauses() == mt.clauses()]
+    else:
+        message = "negation on one side only: " + (
+            f"the MT says '{mt_span}'" if mt_span else "the MT drops"
+        ) + (f", the reference '{ref_span}'" if ref_span else " where the reference has none")
+        engines = [e for e, p in bt.items() if len(p.strong) == len(mt.strong)
+                   and p.any == mt.any]
+    return finding(
+        result,
+        pair,
+        kind="meaning_inversion",
+        severity="critical",
+        detector=DETECTOR,
+        message=message,
+        mt_span=mt_span or pair.mt_text,
+        ref_span=ref_span or pair.ref_text,
+        engines=engines,
+        evidence={"check": "negation", "how": disagreement.how,
+                  "mt_negations": len(mt.strong), "ref_negations": len(ref.strong),
+                  "mt_weak_negations": len(mt.weak), "ref_weak_negations": len(ref.weak)},
+    )
+
+
 # --- the family ---------------------------------------------------------------------------
 
 
@@ -314,35 +343,15 @@ def check(result: DocumentResult, ctx: CheckContext) -> list[Finding]:
     for pair in result.pairs:
         if not pair.aligned:
             continue
-        fr_neg = _negations(pair.mt_text, "fr")
-        en_neg = _negations(pair.ref_text, "en")
-        negation_flipped = bool(fr_neg) != bool(en_neg)
+        mt_polarity = negation.polarity(pair.mt_text, "fr")
+        ref_polarity = negation.polarity(pair.ref_text, "en")
+        bt_polarity = {e: negation.polarity(pair.bt[e], "en") for e in ctx.engines if e in pair.bt}
+        disagreement = negation.compare(mt_polarity, ref_polarity, tuple(bt_polarity.values()))
+        negation_flipped = disagreement is not None
         antonyms = _antonym_flips(pair)
-        if negation_flipped and not antonyms:
-            mt_span = pair.mt_text[fr_neg[0][0] : fr_neg[0][1]] if fr_neg else None
-            ref_span = pair.ref_text[en_neg[0][0] : en_neg[0][1]] if en_neg else None
-            engines = [
-                e for e in ctx.engines
-                if e in pair.bt and bool(_negations(pair.bt[e], "en")) == bool(fr_neg)
-            ]
-            found.append(
-                finding(
-                    result,
-                    pair,
-                    kind="meaning_inversion",
-                    severity="critical",
-                    detector=DETECTOR,
-                    message="negation on one side only: "
-                    + (f"the MT says '{mt_span}'" if mt_span else "the MT drops")
-                    + (f", the reference '{ref_span}'" if ref_span else " where the reference "
-                       "has none"),
-                    mt_span=mt_span or pair.mt_text,
-                    ref_span=ref_span or pair.ref_text,
-                    engines=engines,
-                    evidence={"check": "negation", "mt_negations": len(fr_neg),
-                              "ref_negations": len(en_neg)},
-                )
-            )
+        if disagreement is not None and not antonyms:
+            found.append(_negation_finding(result, pair, ctx, disagreement, mt_polarity,
+                                           ref_polarity, bt_polarity))
         if antonyms and not negation_flipped:
             for group, (ms, me), (rs, re_) in antonyms:
                 found.append(

@@ -1,0 +1,291 @@
+"""Negation by scope: which clauses of a sentence are negated, in French and in English.
+
+Owns the reading of polarity that ``meaning`` compares across the two sides. A sentence's
+negations are grouped into **units**, one per negated predicate (``ne … jamais rien`` is
+one unit; ``I did not go and never called`` is two), each with the kind of clause it sits
+in (``main`` or ``sub``). Two strengths:
+
+- **strong**: a verb or its argument negated — ``ne … pas/plus/jamais/rien/personne/
+  aucun/nullement/point/ni``, colloquial ``pas`` without ``ne``, literary ``ne`` alone
+  with *savoir*/*pouvoir*/*oser*; ``not``, ``n't``, ``never``, ``no``, ``none``,
+  ``nothing``, ``nobody``, ``neither``/``nor``, ``cannot``.
+- **weak**: a negative that a translation may render with or without a verbal negation —
+  ``sans`` / ``without``, ``non`` + word, ``ne … guère`` / ``hardly``, ``à peine`` /
+  ``barely``, privative adjectives (``unable``, ``unprecedented``, ``hopeless``),
+  ``fail to``.
+
+Forms that look negative and are not are left out on both sides: restrictive
+``ne … que`` / ``nothing but`` (= only), ``pas moins de`` / ``no less than`` and the like
+(quantities), ``non sans`` / ``not without`` (double negation), ``non seulement`` /
+``not only``, ``sans doute``, ``aucun doute``, ``nul doute`` / ``no doubt``, expletive
+``ne`` (``avant qu'il ne parte``, ``à moins que``, ``de peur que``, comparatives),
+``ne cesse de`` (= keeps), ``ne saurait tarder`` (= soon), ``plus que jamais``,
+``à jamais`` (= ever, forever), ``non-`` prefixes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from mtqa.checks import lexicon
+from mtqa.checks.lexicon import Token
+
+# --- French -------------------------------------------------------------------------------
+
+_FR_WORDS = r"(?:pas|plus|jamais|rien|personne|aucune?s?|nullement|point|ni|nulle(?:ment)?|nul)"
+_FR_STRONG = re.compile(
+    r"(?<![\w-])(?:ne|n')\s*(?:[\w'-]+\s+){0,4}?" + _FR_WORDS + r"(?![\w-])"
+    # literary negation without "pas": ne saurait, ne pouvait, n'ose
+    r"|(?<![\w-])(?:ne|n')\s*(?:sa(?:i|u|v)\w*|su[st]?|pou(?:v|rr)\w*|peu[xt]|os\w*)(?![\w-])"
+    r"|(?<![\w-])(?:jamais|aucune?s?|ni|personne|rien)(?![\w-])"
+    r"|(?<![\w-])pas(?![\w-])"
+)
+_FR_WEAK = re.compile(
+    r"(?<![\w-])(?:sans|non|a peine)(?![\w-])"
+    r"|(?<![\w-])(?:ne|n')\s*(?:[\w'-]+\s+){0,3}?guere(?![\w-])"
+)
+_FR_NOT_NEGATION = re.compile(
+    r"(?<![\w-])(?:"
+    r"sans (?:precedent|doute|cesse|compter|oublier|tarder|delai|exception|faute|plus|parler)"
+    r"|(?:aucun|nul|pas de|sans|point de|hors de) doute|(?:ne|n') fait (?:aucun|pas de|nul) doute"
+    r"|non seulement|non sans|pas sans|non plus|non loin|non moins|ou non|si non|sinon"
+    r"|pas mal|pas moins (?:de|que|d')|pas plus (?:de|que|d')|pas a pas"
+    r"|(?:ne\s+|n'\s*)(?:(?!pas|plus|jamais|rien|personne|aucun|nul|guere)[\w'-]+\s+){0,3}qu[e']"
+    r"|n'y a (?:plus|pas) qu[e']|(?:ne\s+|n'\s*)rest\w* plus qu[e']"
+    r"|(?:ne\s+|n'\s*)(?:\w+ )?(?:cess\w*|a cesse|avait cesse) d[e']|n'(?:a|avoir|ont) de cesse"
+    r"|(?:ne\s+|n'\s*)saurai(?:t|ent) tarder"
+    r"|rien que|de rien|ne serait-ce|n'importe|(?:plus|mieux|moins) que jamais"
+    r"|(?<![\w'-])a (?:tout )?jamais|si jamais"
+    r"|(?:le|la|les|un|une|du|des|ce|mon|ton|son|au|aux|faux|premiers?|quelques|deux|trois"
+    r"|grands?|petits?|ses|mes|leurs?) pas"
+    r")(?![\w-])"
+)
+_FR_AFFIX = re.compile(
+    r"(?<![\w-])(?:in|im|il|ir)[a-z]{2,}(?:ables?|ibles?|iles?|connue?s?|egale?s?|attendue?s?"
+    r"|suffisante?s?|justes?|legale?s?|regulier|reguliers|reguliere?s?|dependante?s?|exacte?s?"
+    r"|stables?|certaine?s?|complete?s?|efficaces?|humaine?s?)(?![\w-])"
+    # "non" as a prefix written apart: non gouvernementale, non négligeable
+    r"|(?<![\w-])non\s+(?!(?:pour|dans|avec|sans|comme|plus|pas|seulement|loin|moins|dont"
+    r"|leurs?|elles?|lui|ceux|celles?|celui|contre|parce|point)(?![\w-]))[a-z]{4,}(?![\w'-])"
+)
+# An expletive "ne" follows "que" (avant qu'il ne parte, plus grand qu'on ne le croit).
+_FR_EXPLETIVE = re.compile(r"(?<![\w-])qu(?:e|')\s*(?:[\w'-]+\s+){0,2}?$")
+
+# --- English ------------------------------------------------------------------------------
+
+_EN_STRONG = re.compile(
+    r"(?<![\w-])(?:not|never|no|none|nobody|nothing|neither|nor|cannot|no one|nowhere)(?![\w-])"
+    r"|n't(?![\w-])"
+)
+_EN_WEAK = re.compile(
+    r"(?<![\w-])(?:without|hardly|barely|scarcely|unable|fail(?:s|ed|ing)? to|lack(?:s|ed|ing)?"
+    r")(?![\w-])"
+)
+# Privative words: they may render a French negation ("sans précédent" = "unprecedented")
+# but are no negation a reader would miss on their own.
+_EN_AFFIX = re.compile(
+    r"(?<![\w-])(?:un[a-z]{4,}(?:ed|able|ible|ful|al|ent|ant|ive|ic|ous|y)|[a-z]{3,}less)(?![\w-])"
+)
+_EN_NOT_NEGATION = re.compile(
+    r"(?<![\w-])(?:not only|no doubt|nothing but|not least|no sooner|no\.|whether or not"
+    r"|if not|or not|not without|no less|no more than|no fewer|not less than|not more than"
+    r"|not to mention|none other|unless|under|until|united|universal\w*|unique\w*|union\w*"
+    r"|unit\w*|university|universit\w*|uncle|unless|unlike|unlikely|nevertheless|nonetheless"
+    r"|regardless|doubtless|unusual|unusually)(?![\w-])"
+)
+
+# Verbs whose negation a translation may move into their complement ("je ne pense pas
+# qu'il vienne" = "I think he will not come").
+_NEG_RAISING = frozenset(
+    "penser croire sembler paraître vouloir falloir estimer supposer imaginer "
+    "think believe seem appear want expect suppose imagine likely".split()
+)
+
+
+@dataclass(frozen=True)
+class Negation:
+    """One negated predicate: where its words are, and the clause it belongs to."""
+
+    span: tuple[int, int]  # character offsets of the negative words
+    predicate: int | None  # token index of the negated predicate, None without a parser
+    clause: str  # "main", "sub" or "" without a parser
+    lemma: str  # lemma of the predicate ("" without a parser)
+
+
+@dataclass(frozen=True)
+class Polarity:
+    """The negations of one sentence, strong and weak."""
+
+    strong: tuple[Negation, ...]
+    weak: tuple[tuple[int, int], ...]
+    affix: tuple[tuple[int, int], ...] = ()  # impossible, unprecedented, hopeless
+
+    @property
+    def any(self) -> bool:
+        return bool(self.strong or self.weak)
+
+    def clauses(self) -> Counter[str]:
+        return Counter(n.clause for n in self.strong)
+
+
+def _token_at(tokens: Sequence[Token], start: int, end: int) -> int | None:
+    inside = [i for i, t in enumerate(tokens) if t.start < end and start < t.end]
+    return inside[-1] if inside else None
+
+
+def _predicate(tokens: Sequence[Token], index: int) -> int:
+    """The verb (or the root) a negative word belongs to."""
+    current = index
+    for _ in range(8):
+        token = tokens[current]
+        if current != index and token.pos in ("VERB", "AUX"):
+            return current
+        if token.head == current or token.dep == "ROOT":
+            return current
+        current = token.head
+    return current
+
+
+def _marked(tokens: Sequence[Token], predicate: int) -> bool:
+    """Whether a subordinating word (that, que, if, because) introduces the predicate."""
+    near = {predicate} | {i for i, t in enumerate(tokens)
+                          if t.head == predicate and t.dep.startswith("aux")}
+    return any(t.dep == "mark" and t.pos == "SCONJ" and t.head in near for t in tokens)
+
+
+def _clause(tokens: Sequence[Token], predicate: int) -> str:
+    current = predicate
+    for _ in range(8):
+        token = tokens[current]
+        if _marked(tokens, current):
+            return "sub"
+        if token.head == current or token.dep == "ROOT":
+            return "main"
+        if token.dep not in ("conj", "parataxis", "aux", "aux:tense", "cop", "xcomp"):
+            return "sub"
+        current = token.head
+    return "sub"
+
+
+Spans = list[tuple[int, int]]
+
+
+def _spans(text: str, language: str) -> tuple[Spans, Spans, Spans]:
+    folded = lexicon.fold_keep_length(text)  # one character out per character in
+    strong_re, weak_re, affix_re, not_re = (
+        (_FR_STRONG, _FR_WEAK, _FR_AFFIX, _FR_NOT_NEGATION) if language == "fr"
+        else (_EN_STRONG, _EN_WEAK, _EN_AFFIX, _EN_NOT_NEGATION)
+    )
+    excluded = [m.span() for m in not_re.finditer(folded)]
+
+    def kept(start: int, end: int) -> bool:
+        return not any(s <= start < e or s < end <= e for s, e in excluded)
+
+    strong = []
+    for match in strong_re.finditer(folded):
+        start, end = match.span()
+        if not kept(start, end):
+            continue
+        words = folded[start:end]
+        if language == "fr" and words.startswith(("ne", "n'")) and not words.endswith(
+            ("pas", "plus", "jamais", "rien", "personne", "aucun", "aucune", "aucuns", "aucunes",
+             "nullement", "point", "ni", "nul", "nulle")
+        ) and _FR_EXPLETIVE.search(folded[max(0, start - 30) : start]):
+            continue  # expletive "ne" after "que": avant qu'il ne puisse
+        if language == "fr" and folded[max(0, start - 5) : start] == "sans ":
+            continue  # "sans rien dire", "sans aucun": the weak "sans" is the negation
+        strong.append((start, end))
+    if language == "fr":
+        # A bare "jamais", "aucun", "pas" or "ni" inside a "ne …" match is the same negation.
+        strong = [
+            (s, e) for s, e in strong
+            if not any(os_ <= s and e <= oe and (os_, oe) != (s, e) for os_, oe in strong)
+        ]
+    weak = [m.span() for m in weak_re.finditer(folded) if kept(*m.span())]
+    weak = [w for w in weak if not any(s <= w[0] < e for s, e in strong)]
+    affix = [m.span() for m in affix_re.finditer(folded) if kept(*m.span())]
+    weak = [w for w in weak if not any(s <= w[0] < e for s, e in affix)]
+    return strong, weak, affix
+
+
+def polarity(text: str, language: str) -> Polarity:
+    """The negations of a sentence, one strong unit per negated predicate."""
+    strong_spans, weak, affix = _spans(text, language)
+    tokens = lexicon.parse(text, language) if strong_spans else ()
+    parsed = bool(tokens) and bool(tokens[0].pos)
+    units: dict[int | tuple[int, int], Negation] = {}
+    for start, end in strong_spans:
+        index = _token_at(tokens, start, end) if parsed else None
+        if index is None:
+            units[(start, end)] = Negation((start, end), None, "", "")
+            continue
+        predicate = _predicate(tokens, index)
+        if predicate in units:
+            first = units[predicate]
+            units[predicate] = Negation((first.span[0], max(first.span[1], end)), predicate,
+                                        first.clause, first.lemma)
+        else:
+            units[predicate] = Negation((start, end), predicate, _clause(tokens, predicate),
+                                        tokens[predicate].lemma)
+    strong = tuple(sorted(units.values(), key=lambda n: n.span))
+    return Polarity(strong, tuple(weak), tuple(affix))
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    """How the negations of the MT and of the reference differ."""
+
+    how: str  # "count" or "moved"
+    mt_span: tuple[int, int] | None
+    ref_span: tuple[int, int] | None
+
+
+def compare(mt: Polarity, ref: Polarity, bt: Sequence[Polarity] = ()) -> Disagreement | None:
+    """A negation the two sides do not share, or None.
+
+    Strong units are counted per side; a weak negative (``sans``, ``without``, ``hardly``)
+    on the side with fewer strong units may stand for one of them. With equal counts, a
+    negation found in a main clause on one side and a subordinate clause on the other is
+    reported only when a back-translation places it where the MT does.
+    """
+    gap = len(ref.strong) - len(mt.strong)
+    if not mt.any and not ref.any:
+        return None
+    if mt.any != ref.any:
+        bare = mt if not mt.any else ref
+        other = ref if not mt.any else mt
+        if bare.affix and len(other.strong) + len(other.weak) <= len(bare.affix):
+            return None  # "impossible" = "not possible", "sans précédent" = "unprecedented"
+        mt_span = (mt.strong[0].span if mt.strong else mt.weak[0]) if mt.any else None
+        ref_span = (ref.strong[0].span if ref.strong else ref.weak[0]) if ref.any else None
+        return Disagreement("count", mt_span, ref_span)
+    if gap > 0 and gap > max(0, len(mt.weak) + len(mt.affix) - len(ref.weak) - len(ref.affix)):
+        extra = _unmatched(ref.strong, mt.strong)
+        return Disagreement("count", None, extra.span if extra else None)
+    if gap < 0 and -gap > max(0, len(ref.weak) + len(ref.affix) - len(mt.weak) - len(mt.affix)):
+        extra = _unmatched(mt.strong, ref.strong)
+        return Disagreement("count", extra.span if extra else None, None)
+    if gap == 0 and mt.strong and mt.clauses() != ref.clauses() and "" not in mt.clauses():
+        if any(n.lemma in _NEG_RAISING for n in (*mt.strong, *ref.strong)):
+            return None
+        if any(b.clauses() == mt.clauses() and len(b.strong) == len(mt.strong) for b in bt):
+            moved_mt = _unmatched(mt.strong, ref.strong, by_clause=True)
+            moved_ref = _unmatched(ref.strong, mt.strong, by_clause=True)
+            return Disagreement("moved", moved_mt.span if moved_mt else None,
+                                moved_ref.span if moved_ref else None)
+    return None
+
+
+def _unmatched(more: Sequence[Negation], fewer: Sequence[Negation], *,
+               by_clause: bool = False) -> Negation | None:
+    """A negation of ``more`` without a counterpart (same clause kind) in ``fewer``."""
+    left = Counter(n.clause for n in fewer)
+    for negation in more:
+        if left[negation.clause] > 0:
+            left[negation.clause] -= 1
+        else:
+            return negation
+    return None if by_clause else (more[-1] if more else None)
