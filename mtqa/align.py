@@ -60,6 +60,11 @@ def _similarity(hyp: Sequence[Counter[str]], ref: Sequence[Counter[str]]) -> flo
     return _CHRF._compute_f_score(stats) / 100.0
 
 
+def similarity(hypothesis: str, reference: str) -> float:
+    """chrF (0..1) of one text against another, as the aligner measures it."""
+    return _similarity(_ngrams(hypothesis), _ngrams(reference))
+
+
 def _merge(a: Sequence[Counter[str]], b: Sequence[Counter[str]]) -> list[Counter[str]]:
     return [x + y for x, y in zip(a, b, strict=True)]
 

@@ -49,6 +49,16 @@ def _build_parser() -> argparse.ArgumentParser:
     run.add_argument("--mt", type=Path, help="French MT file (ad-hoc form, with --ref)")
     run.add_argument("--ref", type=Path, help="English reference file (ad-hoc form, with --mt)")
     run.add_argument(
+        "--xliff",
+        type=Path,
+        metavar="FILE",
+        help="an XLIFF 1.2 or 2.x file: English source = reference, French target = MT, "
+        "aligned unit by unit (ad-hoc form, instead of --mt/--ref)",
+    )
+    run.add_argument(
+        "--tmx", type=Path, metavar="FILE", help="a TMX file with English and French (as --xliff)"
+    )
+    run.add_argument(
         "--engine",
         action="append",
         metavar="KIND[:MODEL]",
@@ -118,8 +128,21 @@ def _progress_factory(quiet: bool) -> Callable[[str, int], Callable[[int], None]
 def _ad_hoc_config(args: argparse.Namespace) -> dict[str, object]:
     from mtqa.config import engine_from_option
 
-    if args.mt is None or args.ref is None:
-        raise UsageError("give a config file, or both --mt FILE and --ref FILE")
+    bilingual = [(k, p) for k, p in (("xliff", args.xliff), ("tmx", args.tmx)) if p is not None]
+    if bilingual:
+        if len(bilingual) > 1 or args.mt or args.ref:
+            raise UsageError("give one input: --mt and --ref, or --xliff FILE, or --tmx FILE")
+        fmt, path = bilingual[0]
+        document: dict[str, object] = {fmt: str(path.resolve())}
+        default_name = path.stem.split(".")[0]
+    elif args.mt is None or args.ref is None:
+        raise UsageError(
+            "give a config file, or both --mt FILE and --ref FILE (or --xliff/--tmx FILE)"
+        )
+    else:
+        mt = args.mt.resolve()
+        document = {"mt": str(mt), "ref": str(args.ref.resolve())}
+        default_name = mt.parent.name if mt.stem in ("mt", "mt.fr") else mt.stem.split(".")[0]
     options = args.engine or ["marian", "apertium"]
     engines: list[dict[str, object]] = []
     for option in options:
@@ -128,11 +151,9 @@ def _ad_hoc_config(args: argparse.Namespace) -> dict[str, object]:
         while any(e["name"] == name for e in engines):
             name, n = f"{spec.name}-{n}", n + 1
         engines.append({**spec.model_dump(exclude_none=True), "name": name})
-    mt = args.mt.resolve()
     return {
-        "name": args.name
-        or (mt.parent.name if mt.stem in ("mt", "mt.fr") else mt.stem.split(".")[0]),
-        "documents": [{"mt": str(mt), "ref": str(args.ref.resolve())}],
+        "name": args.name or default_name,
+        "documents": [document],
         "engines": engines,
         "encoding": args.encoding or "utf-8",
     }
@@ -147,8 +168,10 @@ def _command_run(args: argparse.Namespace) -> int:
     gates = [parse_gate(text) for text in args.fail_on]  # usage errors before any work
 
     if args.config is not None:
-        if args.mt or args.ref or args.engine:
-            raise UsageError("give either a config file or --mt/--ref/--engine, not both")
+        if args.mt or args.ref or args.xliff or args.tmx or args.engine:
+            raise UsageError(
+                "give either a config file or --mt/--ref/--xliff/--tmx/--engine, not both"
+            )
         config = load_config(args.config)
         overrides: dict[str, object] = {}
         if args.name:

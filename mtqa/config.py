@@ -14,7 +14,15 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictBool,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from mtqa.errors import ConfigError
 from mtqa.metrics import METRICS
@@ -60,6 +68,35 @@ class DocumentSpec(_Strict):
                     "(the document's own MT)"
                 )
         return value
+
+
+class BilingualSpec(_Strict):
+    """One document from a bilingual QA file: English source = reference, French target = MT."""
+
+    id: str | None = None  # default: the file's stem
+    xliff: Path | None = None  # XLIFF 1.2 or 2.x
+    tmx: Path | None = None
+
+    @field_validator("id")
+    @classmethod
+    def _check_id(cls, value: str | None) -> str | None:
+        if value is not None and not _ID.match(value):
+            raise ValueError("use letters, digits, '.', '_' or '-' (it names files)")
+        return value
+
+    @model_validator(mode="after")
+    def _one_file(self) -> BilingualSpec:
+        if (self.xliff is None) == (self.tmx is None):
+            raise ValueError("give one of xliff = \"FILE\" or tmx = \"FILE\"")
+        return self
+
+    @property
+    def format(self) -> Literal["xliff", "tmx"]:
+        return "xliff" if self.xliff is not None else "tmx"
+
+    @property
+    def file(self) -> Path:
+        return self.xliff if self.xliff is not None else self.tmx  # type: ignore[return-value]
 
 
 class DocumentGlob(_Strict):
@@ -111,7 +148,7 @@ class RunConfig(_Strict):
     name: str = "run"
     output_dir: Path = Path("reports")  # the run folder is output_dir/name
     encoding: str = "utf-8"
-    documents: list[DocumentSpec | DocumentGlob] = Field(min_length=1)
+    documents: list[DocumentSpec | DocumentGlob | BilingualSpec] = Field(min_length=1)
     engines: list[EngineSpec] = Field(min_length=1)
     metrics: list[MetricName] = Field(default_factory=lambda: list(METRICS))
     cache: CacheSpec = Field(default_factory=CacheSpec)
@@ -145,10 +182,18 @@ class RunConfig(_Strict):
     def run_dir(self) -> Path:
         return self.path(self.output_dir) / self.name
 
-    def resolved_documents(self) -> list[DocumentSpec]:
+    def resolved_documents(self) -> list[DocumentSpec | BilingualSpec]:
         """Every document, globs expanded (sorted), paths resolved, ids unique."""
-        documents: list[DocumentSpec] = []
+        documents: list[DocumentSpec | BilingualSpec] = []
         for spec in self.documents:
+            if isinstance(spec, BilingualSpec):
+                path = self.path(spec.file)
+                documents.append(
+                    BilingualSpec.model_validate(
+                        {"id": spec.id or path.stem.split(".")[0], spec.format: path}
+                    )
+                )
+                continue
             if isinstance(spec, DocumentGlob):
                 folders = sorted(
                     Path(p) for p in globlib.glob(str(self.path(spec.glob))) if Path(p).is_dir()
@@ -190,11 +235,33 @@ def _location(loc: tuple[Any, ...]) -> str:
     for part in loc:
         if isinstance(part, int):
             out += f"[{part}]"
-        elif part in ("DocumentSpec", "DocumentGlob"):
+        elif part in ("DocumentSpec", "DocumentGlob", "BilingualSpec") or str(part).startswith(
+            "function-"
+        ):
             continue  # union member names say nothing to a user
         else:
             out += f".{part}" if out else str(part)
     return out or "(top level)"
+
+
+def _most_relevant(errors: list[Any], data: Mapping[str, Any]) -> Any:
+    """The first error, preferring, for a document, the kind of document its keys name
+    (a ``[[documents]]`` with ``xliff`` is not told that ``mt`` is missing)."""
+    documents = data.get("documents")
+    for error in errors:
+        loc = tuple(error["loc"])
+        if len(loc) < 3 or loc[0] != "documents" or not isinstance(documents, list):
+            return error
+        entry = documents[loc[1]] if isinstance(loc[1], int) and loc[1] < len(documents) else {}
+        keys = set(entry) if isinstance(entry, Mapping) else set()
+        meant = (
+            "BilingualSpec" if keys & {"xliff", "tmx"}
+            else "DocumentGlob" if "glob" in keys
+            else "DocumentSpec"
+        )
+        if str(loc[2]) == meant or str(loc[2]).endswith(f", {meant}]"):
+            return error
+    return errors[0]
 
 
 def parse_config(data: Mapping[str, Any], *, base_dir: Path, source: str = "config") -> RunConfig:
@@ -202,7 +269,7 @@ def parse_config(data: Mapping[str, Any], *, base_dir: Path, source: str = "conf
     try:
         return RunConfig.model_validate({**data, "base_dir": base_dir})
     except ValidationError as error:
-        first = error.errors()[0]
+        first = _most_relevant(error.errors(), data)
         where = _location(tuple(first["loc"]))
         message = first["msg"].removeprefix("Value error, ")
         more = error.error_count() - 1

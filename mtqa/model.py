@@ -48,6 +48,9 @@ class Document:
     ref_path: str | None = None
     system: str = "mt"  # which MT system produced mt_text ("mt" for the document's own)
     source_id: str = ""  # the document's id without the system suffix ("" = same as id)
+    # From a bilingual file (XLIFF, TMX): one unit per line on each side, each unit one
+    # segment and one bead; never split into sentences or re-aligned.
+    prealigned: bool = False
 
     @property
     def base_id(self) -> str:

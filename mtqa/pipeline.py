@@ -24,13 +24,23 @@ from typing import Any
 from mtqa import __version__
 from mtqa.align import align
 from mtqa.backtranslate.base import Engine
+from mtqa.bilingual import load_bilingual, unit_pairs, unit_segments
 from mtqa.checks.base import CheckContext, ForcedScorer
 from mtqa.compare import attribute, compare
-from mtqa.config import RunConfig, load_config, parse_config
+from mtqa.config import BilingualSpec, DocumentSpec, RunConfig, load_config, parse_config
 from mtqa.documents import load_document
 from mtqa.errors import ConfigError, EngineUnavailable
 from mtqa.metrics import corpus_scores, segment_scores
-from mtqa.model import Document, DocumentResult, EngineInfo, Pair, RunResult, Score, Segment
+from mtqa.model import (
+    Document,
+    DocumentResult,
+    EngineInfo,
+    Pair,
+    RunResult,
+    Score,
+    Segment,
+    Side,
+)
 from mtqa.review import apply_decisions, load_decisions
 from mtqa.segment import segment
 
@@ -147,8 +157,8 @@ def evaluate_document(
     """
     timings = timings or Timings()
     with timings.step("segment"):
-        mt = mt_segments or segment(document.id, "mt", document.mt_text, "fr")
-        ref = segment(document.id, "ref", document.ref_text, "en")
+        mt = mt_segments or segments_of(document, "mt")
+        ref = segments_of(document, "ref")
     back_translations: dict[str, tuple[str, ...]] = {}
     for name, engine in engines.items():
         known = (translated or {}).get(name, {})
@@ -158,7 +168,10 @@ def evaluate_document(
             fresh = dict(zip(missing, engine.translate(missing, progress=update), strict=True))
         back_translations[name] = tuple(known.get(s.text) or fresh[s.text] for s in mt)
     with timings.step("align"):
-        pairs = align(mt, ref, back_translations, doc_id=document.id)
+        if document.prealigned:  # the file's units are the beads
+            pairs = unit_pairs(mt, ref, back_translations, doc_id=document.id)
+        else:
+            pairs = align(mt, ref, back_translations, doc_id=document.id)
     with timings.step("score"):
         per_segment = {name: segment_scores(pairs, name, metrics) for name in engines}
         scores = {name: _corpus(pairs, name, metrics) for name in engines}
@@ -176,6 +189,26 @@ def evaluate_document(
 
         findings = detect(result, context)
     return replace(result, findings=tuple(findings))
+
+
+def segments_of(document: Document, side: Side) -> tuple[Segment, ...]:
+    """A document side's segments: sentences, or a prealigned file's units."""
+    text = document.mt_text if side == "mt" else document.ref_text
+    if document.prealigned:
+        return unit_segments(document.id, side, text)
+    return segment(document.id, side, text, "fr" if side == "mt" else "en")
+
+
+def _load(spec: DocumentSpec | BilingualSpec, config: RunConfig) -> list[Document]:
+    if isinstance(spec, BilingualSpec):
+        return [load_bilingual(spec.id or "", spec.file, spec.format)]
+    return load_document(
+        spec.id or "",
+        mt_path=spec.mt,
+        ref_path=spec.ref,
+        encoding=config.encoding,
+        systems=spec.systems,
+    )
 
 
 def _corpus(pairs: Iterable[Pair], engine: str, metrics: Sequence[str]) -> tuple[Score, ...]:
@@ -303,15 +336,7 @@ def run(
     with timings.step("load"):
         # every input is read before any work, so a bad file costs nothing already computed
         documents = [
-            document
-            for spec in config.resolved_documents()
-            for document in load_document(
-                spec.id or "",
-                mt_path=spec.mt,
-                ref_path=spec.ref,
-                encoding=config.encoding,
-                systems=spec.systems,
-            )
+            document for spec in config.resolved_documents() for document in _load(spec, config)
         ]
         decisions = (
             load_decisions(config.path(config.review.decisions))
@@ -338,7 +363,7 @@ def run(
                 saved[document.id] = found
         with timings.step("segment"):
             mt_segments = {
-                d.id: segment(d.id, "mt", d.mt_text, "fr") for d in documents if d.id not in saved
+                d.id: segments_of(d, "mt") for d in documents if d.id not in saved
             }
         texts = [s.text for segments in mt_segments.values() for s in segments]
         translated = _translate_all(texts, engines.running, timings, progress)
