@@ -1,0 +1,339 @@
+"""The segment table's rows: one per alignment bead, with highlight pieces, word diffs, scores
+and the findings on it. Highlights are offsets computed here; the template escapes each piece."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from mtqa.model import SEVERITIES, DocumentResult, Finding, Pair
+from mtqa.report.format import METRIC_LABELS, METRICS, finite, fmt_number, fmt_value
+
+SEVERITY_RANK: dict[str, int] = {s: i for i, s in enumerate(SEVERITIES)}
+NO_SEVERITY = len(SEVERITIES)  # rank of a row without findings
+_SORT_METRIC = "chrf"
+_TOKEN = re.compile(r"\s*(?:\w+|[^\w\s])", re.UNICODE)
+
+
+# --------------------------------------------------------------------------- view types
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A run of text with the findings whose span covers it (numbers are 1-based)."""
+
+    text: str
+    findings: tuple[int, ...] = ()
+    ends: tuple[int, ...] = ()  # findings whose span ends with this piece: a footnote mark
+    severity: str | None = None  # the worst severity among ``findings``
+
+    @property
+    def data_f(self) -> str:
+        return " ".join(str(n) for n in self.findings)
+
+
+@dataclass(frozen=True)
+class DiffPiece:
+    """A run of a word diff: ``equal``, ``delete`` (back-translation only) or ``insert``."""
+
+    op: str
+    text: str
+
+
+@dataclass(frozen=True)
+class BackTranslationView:
+    engine: str
+    pieces: tuple[Piece, ...]
+    diff: tuple[DiffPiece, ...]
+    changed: int  # tokens that differ from the reference
+
+
+@dataclass(frozen=True)
+class FindingView:
+    number: int
+    finding: Finding
+    evidence: tuple[tuple[str, str], ...]
+    agreement: str | None
+    unlocated: tuple[str, ...]  # sides whose span could not be found in this row's text
+
+
+@dataclass(frozen=True)
+class ScoreCell:
+    engine: str
+    values: Mapping[str, str]  # metric label -> formatted value
+
+
+@dataclass
+class RowView:
+    """One bead of one document's alignment (or a document's findings that have no bead)."""
+
+    anchor: str
+    doc: str
+    doc_pos: int
+    order: int  # position in document order across the whole run
+    status: str  # aligned, mt-only, ref-only, document
+    label: str
+    mt_pieces: tuple[Piece, ...] = ()
+    ref_pieces: tuple[Piece, ...] = ()
+    back_translations: tuple[BackTranslationView, ...] = ()
+    scores: tuple[ScoreCell, ...] = ()
+    sort_scores: dict[str, float | None] = field(default_factory=dict)
+    findings: list[FindingView] = field(default_factory=list)
+
+    @property
+    def severity_rank(self) -> int:
+        ranks = [SEVERITY_RANK.get(f.finding.severity, NO_SEVERITY) for f in self.findings]
+        return min(ranks, default=NO_SEVERITY)
+
+    @property
+    def severity(self) -> str | None:
+        rank = self.severity_rank
+        return SEVERITIES[rank] if rank < len(SEVERITIES) else None
+
+    @property
+    def unaligned(self) -> bool:
+        return self.status in ("mt-only", "ref-only")
+
+
+
+def document_rows(
+    doc: DocumentResult,
+    doc_pos: int,
+    engines: Sequence[str],
+    numbers: Mapping[int, int],
+    *,
+    start: int,
+) -> list[RowView]:
+    doc_id = doc.document.id
+    pair_of_mt = {i: p.index for p in doc.pairs for i in p.mt}
+    pair_of_ref = {i: p.index for p in doc.pairs for i in p.ref}
+    by_pair: dict[int | None, list[Finding]] = {}
+    for f in doc.findings:
+        where = pair_of_mt.get(f.mt_index) if f.mt_index is not None else None
+        if where is None and f.ref_index is not None:
+            where = pair_of_ref.get(f.ref_index)
+        by_pair.setdefault(where, []).append(f)
+
+    rows: list[RowView] = []
+    for position, pair in enumerate(doc.pairs):
+        found = by_pair.get(pair.index, [])
+        rows.append(
+            _pair_row(doc, doc_pos, position, pair, engines, found, numbers, start + len(rows))
+        )
+    orphans = by_pair.get(None, [])
+    if orphans:  # findings that point at no bead: keep them visible, at the document's end
+        views = [finding_view(f, numbers[id(f)], unlocated=sides(f)) for f in orphans]
+        rows.append(
+            RowView(
+                anchor=f"d{doc_pos}-doc",
+                doc=doc_id,
+                doc_pos=doc_pos,
+                order=start + len(rows),
+                status="document",
+                label="document",
+                findings=views,
+            )
+        )
+    return rows
+
+
+def sides(f: Finding) -> tuple[str, ...]:
+    return tuple(
+        side for side, span in (("mt", f.mt_span), ("bt", f.bt_span), ("ref", f.ref_span)) if span
+    )
+
+
+def _pair_row(
+    doc: DocumentResult,
+    doc_pos: int,
+    position: int,
+    pair: Pair,
+    engines: Sequence[str],
+    found: Sequence[Finding],
+    numbers: Mapping[int, int],
+    order: int,
+) -> RowView:
+    mt_text = pair.mt_text
+    ref_text = pair.ref_text
+    mt_spans: list[tuple[int, int, int, str]] = []
+    ref_spans: list[tuple[int, int, int, str]] = []
+    bt_texts = {e: _back_translation(doc, pair, e) for e in engines}
+    bt_spans: dict[str, list[tuple[int, int, int, str]]] = {e: [] for e in engines}
+    views = []
+    for f in found:
+        number = numbers[id(f)]
+        missing = []
+        if f.mt_span:
+            where = _locate(mt_text, f.mt_span, _segment_text(doc.mt_segments, f.mt_index))
+            if where is None:
+                missing.append("mt")
+            else:
+                mt_spans.append((*where, number, f.severity))
+        if f.ref_span:
+            where = _locate(ref_text, f.ref_span, _segment_text(doc.ref_segments, f.ref_index))
+            if where is None:
+                missing.append("ref")
+            else:
+                ref_spans.append((*where, number, f.severity))
+        if f.bt_span:
+            hit = False
+            # The span came from the engines that support the finding; another engine's wording
+            # may share it, but highlighting it there would claim evidence that was not used.
+            for e in f.engines or engines:
+                where = _locate(bt_texts.get(e, ""), f.bt_span, None)
+                if where is not None:
+                    bt_spans.setdefault(e, []).append((*where, number, f.severity))
+                    hit = True
+            if not hit:
+                missing.append("bt")
+        views.append(finding_view(f, number, unlocated=tuple(missing)))
+    views.sort(key=lambda v: (SEVERITY_RANK.get(v.finding.severity, NO_SEVERITY), v.number))
+
+    status = "aligned" if pair.aligned else ("mt-only" if pair.mt else "ref-only")
+    scores = []
+    sort_scores: dict[str, float | None] = {}
+    for e in engines:
+        per_pair = doc.segment_scores.get(e, ())
+        values = per_pair[position] if position < len(per_pair) else {}
+        if not pair.aligned:
+            values = {}  # a score against nothing is noise, whatever the scorer returned
+        scores.append(
+            ScoreCell(e, {METRIC_LABELS[m]: fmt_number(finite(values.get(m))) for m in METRICS})
+        )
+        sort_scores[e] = finite(values.get(_SORT_METRIC))
+
+    back_translations = tuple(
+        BackTranslationView(
+            engine=e,
+            pieces=_pieces(bt_texts[e], bt_spans.get(e, [])),
+            diff=_word_diff(bt_texts[e], ref_text) if pair.aligned else (),
+            changed=_diff_changes(bt_texts[e], ref_text) if pair.aligned else 0,
+        )
+        for e in engines
+        if pair.mt
+    )
+    return RowView(
+        anchor=f"d{doc_pos}-p{pair.index}",
+        doc=doc.document.id,
+        doc_pos=doc_pos,
+        order=order,
+        status=status,
+        label=_pair_label(pair),
+        mt_pieces=_pieces(mt_text, mt_spans),
+        ref_pieces=_pieces(ref_text, ref_spans),
+        back_translations=back_translations,
+        scores=tuple(scores) if pair.aligned else (),
+        sort_scores=sort_scores,
+        findings=views,
+    )
+
+
+def _pair_label(pair: Pair) -> str:
+    def indexes(side: tuple[int, ...]) -> str:
+        if not side:
+            return "–"
+        if len(side) == 1:
+            return str(side[0] + 1)
+        if list(side) == list(range(side[0], side[-1] + 1)):
+            return f"{side[0] + 1}–{side[-1] + 1}"
+        return ",".join(str(i + 1) for i in side)
+
+    return f"MT\u00a0{indexes(pair.mt)} ↔ ref\u00a0{indexes(pair.ref)}"  # no break after "MT"
+
+
+def _back_translation(doc: DocumentResult, pair: Pair, engine: str) -> str:
+    if engine in pair.bt:
+        return pair.bt[engine]
+    texts = doc.back_translations.get(engine, ())
+    return " ".join(texts[i] for i in pair.mt if i < len(texts))
+
+
+def _segment_text(segments: Sequence[Any], index: int | None) -> str | None:
+    if index is None or not 0 <= index < len(segments):
+        return None
+    return str(segments[index].text)
+
+
+def _locate(text: str, span: str, segment: str | None) -> tuple[int, int] | None:
+    """Where ``span`` sits in ``text``: inside the finding's own sentence when that is known."""
+    if not span:
+        return None
+    base = text.find(segment) if segment else -1
+    if base >= 0 and segment is not None:
+        at = segment.find(span)
+        if at >= 0:
+            return base + at, base + at + len(span)
+    at = text.find(span)
+    return (at, at + len(span)) if at >= 0 else None
+
+
+def _pieces(text: str, spans: Sequence[tuple[int, int, int, str]]) -> tuple[Piece, ...]:
+    """Cut ``text`` at every span boundary; each piece knows the findings covering it."""
+    if not spans:
+        return (Piece(text),) if text else ()
+    cuts = sorted({0, len(text), *(s for s, _, _, _ in spans), *(e for _, e, _, _ in spans)})
+    pieces = []
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        if a == b:
+            continue
+        covering = [(n, sev) for s, e, n, sev in spans if s <= a and b <= e]
+        ends = tuple(sorted({n for s, e, n, _ in spans if e == b and s < b}))
+        worst = min((sev for _, sev in covering), key=_rank, default=None)
+        pieces.append(Piece(text[a:b], tuple(sorted({n for n, _ in covering})), ends, worst))
+    return tuple(pieces)
+
+
+def _rank(severity: str) -> int:
+    return SEVERITY_RANK.get(severity, NO_SEVERITY)
+
+
+def _tokens(text: str) -> list[str]:
+    return _TOKEN.findall(text)
+
+
+def _opcodes(bt: str, ref: str) -> tuple[list[str], list[str], list[Any]]:
+    a, b = _tokens(bt), _tokens(ref)
+    matcher = difflib.SequenceMatcher(
+        None, [t.strip().casefold() for t in a], [t.strip().casefold() for t in b], autojunk=False
+    )
+    return a, b, matcher.get_opcodes()
+
+
+def _word_diff(bt: str, ref: str) -> tuple[DiffPiece, ...]:
+    """Word-level diff of a back-translation against the reference (case-insensitive)."""
+    a, b, ops = _opcodes(bt, ref)
+    out: list[DiffPiece] = []
+    for op, i1, i2, j1, j2 in ops:
+        if op == "equal":
+            out.append(DiffPiece("equal", "".join(b[j1:j2])))
+            continue
+        for kind, text in (("delete", "".join(a[i1:i2])), ("insert", "".join(b[j1:j2]))):
+            if text:
+                # The space before a changed run stays plain, so struck-out text reads as words.
+                body = text.lstrip()
+                if len(body) < len(text):
+                    out.append(DiffPiece("equal", text[: len(text) - len(body)]))
+                out.append(DiffPiece(kind, body))
+    return tuple(out)
+
+
+def _diff_changes(bt: str, ref: str) -> int:
+    _, _, ops = _opcodes(bt, ref)
+    return sum(max(i2 - i1, j2 - j1) for op, i1, i2, j1, j2 in ops if op != "equal")
+
+
+def finding_view(f: Finding, number: int, *, unlocated: tuple[str, ...]) -> FindingView:
+    evidence = tuple((str(k), fmt_value(v)) for k, v in f.evidence.items() if k != "agreement")
+    agreement = f.evidence.get("agreement")
+    return FindingView(
+        number=number,
+        finding=f,
+        evidence=evidence,
+        agreement=None if agreement is None else str(agreement),
+        unlocated=unlocated,
+    )
+
+
