@@ -2,8 +2,9 @@
 
 This module owns turning a run into a *view* and rendering it with Jinja2, with autoescaping
 on, into ``report.html``; the view's parts live beside it: ``rows`` (table rows, highlight
-pieces, word diffs), ``charts`` (chart geometry), ``format`` (numbers and generic tables). The same ``RunResult`` feeds the JSON and CSV reports;
-nothing here recomputes scores or findings.
+pieces, word diffs), ``charts`` (chart geometry), ``format`` (numbers and generic tables).
+The same ``RunResult`` feeds the JSON and CSV reports; nothing here recomputes scores or
+findings.
 
 Safety: every text from the run reaches the page through an autoescaped Jinja2 expression.
 Highlights are offsets computed here; the text is cut into pieces at those offsets and each
