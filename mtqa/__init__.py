@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from mtqa.model import RunResult
 
 
@@ -20,4 +22,13 @@ def run(config: Any, **kwargs: Any) -> RunResult:
     return _run(config, **kwargs)
 
 
-__all__ = ["__version__", "run"]
+def load(run_dir: str | Path) -> RunResult:
+    """A finished run read back from its folder: the same ``RunResult`` ``run`` returned."""
+    from pathlib import Path
+
+    from mtqa.report.files import load_run
+
+    return load_run(Path(run_dir))
+
+
+__all__ = ["__version__", "load", "run"]

@@ -1,7 +1,8 @@
 """The ``mtqa`` command: a thin layer over the library.
 
-Exit codes: 0 success; 1 a ``--fail-on`` gate held; 2 a usage or input error, always as one
-line on stderr (never a traceback); 130 interrupted.
+Exit codes: 0 success; 1 a ``--fail-on`` gate held, or ``diff --fail-on-regression`` found a
+regression; 2 a usage or input error, always as one line on stderr (never a traceback);
+130 interrupted.
 """
 
 from __future__ import annotations
@@ -80,6 +81,12 @@ def _build_parser() -> argparse.ArgumentParser:
         "(overrides [review] decisions)",
     )
     run.add_argument(
+        "--json",
+        action="store_true",
+        help="print summary.json to stdout instead of the text summary (nothing else goes to "
+        "stdout; progress and messages go to stderr)",
+    )
+    run.add_argument(
         "--fail-on",
         action="append",
         default=[],
@@ -104,6 +111,12 @@ def _build_parser() -> argparse.ArgumentParser:
     diff.add_argument("run_a", type=Path, help="the earlier run folder (A)")
     diff.add_argument("run_b", type=Path, help="the later run folder (B)")
     diff.add_argument("--json", action="store_true", help="print the diff as JSON")
+    diff.add_argument(
+        "--fail-on-regression",
+        action="store_true",
+        help="exit 1 when B has new critical findings or is significantly worse than A on the "
+        "error score or chrF (paired bootstrap, p < 0.05)",
+    )
     return parser
 
 
@@ -195,9 +208,15 @@ def _command_run(args: argparse.Namespace) -> int:
         run_dir=run_dir,
         progress=_progress_factory(args.quiet),
     )
-    if not args.quiet:
+    if args.json:
+        import json
+
+        from mtqa.report.files import summary
+
+        print(json.dumps(summary(result), ensure_ascii=False, indent=2))
+    elif not args.quiet:
         print(format_summary(result, run_dir))
-    else:  # the summary says which engines were skipped and why; quiet or not, say it
+    if args.quiet or args.json:  # the summary names skipped engines and why; say it anyway
         for engine in result.engines:
             if engine.skipped:
                 print(f"mtqa: engine {engine.name} skipped: {engine.skipped}", file=sys.stderr)
@@ -220,11 +239,20 @@ def _command_report(args: argparse.Namespace) -> int:
 def _command_diff(args: argparse.Namespace) -> int:
     import json
 
-    from mtqa.diff import diff_runs, format_diff
+    from mtqa.diff import diff_runs
     from mtqa.report.files import load_run
+    from mtqa.report.terminal import format_diff
 
     diff = diff_runs(load_run(args.run_a), load_run(args.run_b))
-    print(json.dumps(diff, ensure_ascii=False, indent=2) if args.json else format_diff(diff))
+    if args.json:
+        print(json.dumps(diff.to_json(), ensure_ascii=False, indent=2))
+    else:
+        print(format_diff(diff))
+    if args.fail_on_regression:
+        reasons = diff.regressions()
+        for reason in reasons:
+            print(f"mtqa: regression: {reason}", file=sys.stderr)
+        return EXIT_GATE if reasons else 0
     return 0
 
 

@@ -8,16 +8,25 @@ back-translation noise.
 Significance is sacrebleu's own paired bootstrap (``sacrebleu.significance.PairedTest``) over
 *comparison units*: groups of consecutive reference sentences that every (system, engine)
 combination covers with whole beads, so each combination has exactly one hypothesis per unit.
+Systems are also compared by their errors (``mtqa.mqm``: findings weighted by severity per 100
+reference words, with the same kind of paired bootstrap), and the comparison ends in a verdict
+per system against the baseline and, with three systems or more, a ranking in clusters of
+systems not significantly different from each other (the way WMT reports its rankings).
+
+``compare`` returns a typed ``Comparison``; ``Comparison.to_json`` is what ``summary.json``
+carries under ``comparison`` and ``Comparison.from_json`` reads it back from a run folder.
+Text (the terminal's lines, the verdict sentences) is written in ``mtqa.report.terminal``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from mtqa.metrics import make_metric
 from mtqa.model import SEVERITIES, DocumentResult, Finding
+from mtqa.mqm import ALPHA, ErrorScore, ErrorScores, error_scores, unit_groups
 
 TIE_MARGIN = 1.0  # chrF points within which two segments' scores count as a tie
 N_SAMPLES = 1000
@@ -72,14 +81,6 @@ def attribute(findings: Sequence[Finding], engines: Sequence[str]) -> tuple[Find
 # ---- comparison units ------------------------------------------------------------------
 
 
-def _root(parent: list[int], j: int) -> int:
-    """Union-find root, halving paths as it goes."""
-    while parent[j] != j:
-        parent[j] = parent[parent[j]]
-        j = parent[j]
-    return j
-
-
 @dataclass(frozen=True)
 class Unit:
     """Consecutive reference sentences of one document, with one hypothesis per combination."""
@@ -87,6 +88,7 @@ class Unit:
     doc: str
     reference: str
     hypotheses: Mapping[tuple[str, str], str]  # (system, engine) -> back-translation
+    ref_indexes: tuple[int, ...] = ()
 
 
 def comparison_units(
@@ -99,17 +101,7 @@ def comparison_units(
     systems = list(by_system)
     units: list[Unit] = []
     for docs in zip(*(by_system[s] for s in systems), strict=True):
-        n_ref = len(docs[0].ref_segments)
-        # group[j] = the first reference sentence of j's group; merged across every alignment
-        parent = list(range(n_ref))
-        for doc in docs:
-            for pair in doc.pairs:
-                for j in pair.ref[1:]:
-                    parent[_root(parent, j)] = _root(parent, pair.ref[0])
-        groups: dict[int, list[int]] = {}
-        for j in range(n_ref):
-            groups.setdefault(_root(parent, j), []).append(j)
-        for members in sorted(groups.values()):
+        for members in unit_groups(docs):
             hypotheses: dict[tuple[str, str], str] = {}
             for system, doc in zip(systems, docs, strict=True):
                 beads = [p for p in doc.pairs if p.ref and p.ref[0] in members]
@@ -119,15 +111,443 @@ def comparison_units(
                     ).strip()
             units.append(
                 Unit(
-                    doc=docs[0].document.id,
+                    doc=docs[0].document.base_id,
                     reference=" ".join(docs[0].ref_segments[j].text for j in members),
                     hypotheses=hypotheses,
+                    ref_indexes=tuple(members),
                 )
             )
     return units
 
 
-# ---- the comparison table --------------------------------------------------------------
+# ---- typed results ---------------------------------------------------------------------
+
+ERROR_SCORE = "error_score"
+LOWER_IS_BETTER = frozenset({"ter", ERROR_SCORE})
+
+
+def higher_is_better(metric: str) -> bool:
+    return metric not in LOWER_IS_BETTER
+
+
+def _r(value: float | None, digits: int = 4) -> float | None:
+    return None if value is None else round(float(value), digits)
+
+
+def _ci(value: Any) -> tuple[float, float] | None:
+    return None if value is None else (float(value[0]), float(value[1]))
+
+
+@dataclass(frozen=True)
+class MetricScore:
+    """One system's score on one metric (under one engine; none for the error score)."""
+
+    metric: str
+    score: float | None
+    ci95: tuple[float, float] | None = None
+    p_value: float | None = None  # paired bootstrap against the baseline; None for it
+    delta: float | None = None  # score minus the baseline's
+
+    @property
+    def significant(self) -> bool:
+        return self.p_value is not None and self.p_value < ALPHA
+
+    @property
+    def improved(self) -> bool | None:
+        """Better than the baseline (None: no difference or not compared)."""
+        if not self.delta:
+            return None
+        return (self.delta > 0) == higher_is_better(self.metric)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "score": _r(self.score),
+            "ci95": None if self.ci95 is None else [_r(x) for x in self.ci95],
+            "p_value": _r(self.p_value),
+            "delta": _r(self.delta),
+        }
+
+    @classmethod
+    def from_json(cls, metric: str, data: Mapping[str, Any]) -> MetricScore:
+        return cls(
+            metric=metric,
+            score=data.get("score"),
+            ci95=_ci(data.get("ci95")),
+            p_value=data.get("p_value"),
+            delta=data.get("delta"),
+        )
+
+
+@dataclass(frozen=True)
+class ComparisonRow:
+    """One system's back-translations by one engine, scored on every metric."""
+
+    label: str  # "system/engine"
+    system: str
+    engine: str
+    scores: Mapping[str, MetricScore]
+    wins: int | None = None  # segments better than the baseline by chrF (None: the baseline)
+    ties: int | None = None
+    losses: int | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        row: dict[str, Any] = {
+            "label": self.label,
+            "system": self.system,
+            "engine": self.engine,
+            "scores": {m: s.to_json() for m, s in self.scores.items()},
+        }
+        if self.wins is not None:
+            row.update(wins=self.wins, ties=self.ties, losses=self.losses)
+        return row
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> ComparisonRow:
+        return cls(
+            label=data["label"],
+            system=data["system"],
+            engine=data["engine"],
+            scores={m: MetricScore.from_json(m, v) for m, v in data["scores"].items()},
+            wins=data.get("wins"),
+            ties=data.get("ties"),
+            losses=data.get("losses"),
+        )
+
+
+@dataclass(frozen=True)
+class Change:
+    """How a system differs from the baseline on one metric."""
+
+    metric: str
+    engine: str | None  # None for the error score
+    baseline: float | None
+    score: float | None
+    p_value: float | None
+
+    @property
+    def delta(self) -> float | None:
+        if self.score is None or self.baseline is None:
+            return None
+        return self.score - self.baseline
+
+    @property
+    def significant(self) -> bool:
+        return self.p_value is not None and self.p_value < ALPHA
+
+    @property
+    def improved(self) -> bool | None:
+        delta = self.delta
+        if not delta:
+            return None
+        return (delta > 0) == higher_is_better(self.metric)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "metric": self.metric,
+            "engine": self.engine,
+            "baseline": _r(self.baseline),
+            "score": _r(self.score),
+            "delta": _r(self.delta),
+            "p_value": _r(self.p_value),
+            "significant": self.significant,
+            "higher_is_better": higher_is_better(self.metric),
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Change:
+        return cls(
+            metric=data["metric"],
+            engine=data.get("engine"),
+            baseline=data.get("baseline"),
+            score=data.get("score"),
+            p_value=data.get("p_value"),
+        )
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """Which of a system and the baseline is better, on what, and whether significantly."""
+
+    system: str
+    baseline: str
+    errors: Change  # the error score (lower is better)
+    critical: tuple[int, int]  # critical findings: baseline, system
+    critical_per_words: tuple[float | None, float | None]  # the same per 100 reference words
+    metrics: tuple[Change, ...]  # the baseline engine's BLEU, chrF, TER...
+
+    @property
+    def changes(self) -> tuple[Change, ...]:
+        return (self.errors, *self.metrics)
+
+    @property
+    def better_on(self) -> tuple[Change, ...]:
+        return tuple(c for c in self.changes if c.significant and c.improved)
+
+    @property
+    def worse_on(self) -> tuple[Change, ...]:
+        return tuple(c for c in self.changes if c.significant and c.improved is False)
+
+    @property
+    def outcome(self) -> str:
+        """``better``, ``worse``, ``mixed`` or ``no significant difference`` (the system's)."""
+        if self.better_on and self.worse_on:
+            return "mixed"
+        if self.better_on:
+            return "better"
+        if self.worse_on:
+            return "worse"
+        return "no significant difference"
+
+    def to_json(self) -> dict[str, Any]:
+        from mtqa.report.terminal import format_verdict
+
+        return {
+            "system": self.system,
+            "baseline": self.baseline,
+            "outcome": self.outcome,
+            "text": format_verdict(self),
+            "errors": self.errors.to_json(),
+            "critical": list(self.critical),
+            "critical_per_100_words": [_r(x) for x in self.critical_per_words],
+            "metrics": [c.to_json() for c in self.metrics],
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Verdict:
+        per = data.get("critical_per_100_words") or [None, None]
+        return cls(
+            system=data["system"],
+            baseline=data["baseline"],
+            errors=Change.from_json(data["errors"]),
+            critical=(int(data["critical"][0]), int(data["critical"][1])),
+            critical_per_words=(per[0], per[1]),
+            metrics=tuple(Change.from_json(c) for c in data.get("metrics", [])),
+        )
+
+
+@dataclass(frozen=True)
+class RankedSystem:
+    """A system's place in a ranking by error score."""
+
+    system: str
+    rank: int  # 1 = fewest weighted errors
+    cluster: int  # 1-based; systems in one cluster are not significantly different
+    score: float | None
+    ci95: tuple[float, float] | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "system": self.system,
+            "rank": self.rank,
+            "cluster": self.cluster,
+            "score": _r(self.score),
+            "ci95": None if self.ci95 is None else [_r(x) for x in self.ci95],
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> RankedSystem:
+        return cls(
+            system=data["system"],
+            rank=int(data["rank"]),
+            cluster=int(data["cluster"]),
+            score=data.get("score"),
+            ci95=_ci(data.get("ci95")),
+        )
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Systems × engines × metrics against a baseline, error scores, verdicts and a ranking."""
+
+    baseline_system: str
+    baseline_engine: str
+    units: int
+    metrics: tuple[str, ...]
+    systems: tuple[str, ...]
+    engines: tuple[str, ...]
+    rows: tuple[ComparisonRow, ...]
+    errors: ErrorScores
+    verdicts: tuple[Verdict, ...] = ()
+    ranking: tuple[RankedSystem, ...] = ()
+    signatures: Mapping[str, str] = field(default_factory=dict)
+    tie_margin_chrf: float = TIE_MARGIN
+
+    @property
+    def baseline(self) -> str:
+        return f"{self.baseline_system}/{self.baseline_engine}"
+
+    def row(self, system: str, engine: str) -> ComparisonRow | None:
+        return next((r for r in self.rows if r.system == system and r.engine == engine), None)
+
+    def error_score(self, system: str) -> ErrorScore:
+        return self.errors.systems[system]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "baseline": self.baseline,
+            "baseline_system": self.baseline_system,
+            "baseline_engine": self.baseline_engine,
+            "units": self.units,
+            "metrics": list(self.metrics),
+            "systems": list(self.systems),
+            "engines": list(self.engines),
+            "alpha": ALPHA,
+            "tie_margin_chrf": self.tie_margin_chrf,
+            "rows": [r.to_json() for r in self.rows],
+            "error_score": self.errors.to_json(),
+            "verdicts": [v.to_json() for v in self.verdicts],
+            "ranking": [r.to_json() for r in self.ranking],
+            "signatures": dict(self.signatures),
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Comparison:
+        return cls(
+            baseline_system=data["baseline_system"],
+            baseline_engine=data["baseline_engine"],
+            units=int(data["units"]),
+            metrics=tuple(data["metrics"]),
+            systems=tuple(data["systems"]),
+            engines=tuple(data["engines"]),
+            rows=tuple(ComparisonRow.from_json(r) for r in data["rows"]),
+            errors=ErrorScores.from_json(data["error_score"]),
+            verdicts=tuple(Verdict.from_json(v) for v in data.get("verdicts", [])),
+            ranking=tuple(RankedSystem.from_json(r) for r in data.get("ranking", [])),
+            signatures=dict(data.get("signatures", {})),
+            tie_margin_chrf=float(data.get("tie_margin_chrf", TIE_MARGIN)),
+        )
+
+
+# ---- the comparison --------------------------------------------------------------------
+
+
+def shared_documents(
+    by_system: Mapping[str, Sequence[DocumentResult]],
+) -> dict[str, list[DocumentResult]]:
+    """Each system's results for the source documents every system has, in one order."""
+    keyed = {s: {d.document.base_id: d for d in docs} for s, docs in by_system.items()}
+    first = next(iter(by_system.values()), [])
+    order = [d.document.base_id for d in first]
+    shared = [i for i in order if all(i in k for k in keyed.values())]
+    return {s: [keyed[s][i] for i in shared] for s in by_system}
+
+
+def _metric_rows(
+    units: Sequence[Unit],
+    ordered: Sequence[tuple[str, str]],
+    metrics: Sequence[str],
+    n_samples: int,
+) -> tuple[list[ComparisonRow], dict[str, str]]:
+    from sacrebleu.significance import PairedTest
+
+    from mtqa.metrics import corpus_scores
+
+    references = [u.reference for u in units]
+    named: list[tuple[str, Sequence[str]]] = [
+        (f"{s}/{e}", [u.hypotheses[(s, e)] for u in units]) for s, e in ordered
+    ]
+    if not units:
+        return [], {}
+    rows: list[ComparisonRow] = []
+    if len(named) == 1:
+        scores = corpus_scores(hypotheses=named[0][1], references=references, metrics=metrics)
+        system, engine = ordered[0]
+        by_metric = {
+            s.metric: MetricScore(
+                s.metric, s.score, None if s.ci_low is None else (s.ci_low, s.ci_high or 0.0)
+            )
+            for s in scores
+        }
+        return [ComparisonRow(named[0][0], system, engine, by_metric)], {
+            s.metric: s.signature for s in scores
+        }
+    test = PairedTest(
+        named_systems=named,
+        metrics={m: make_metric(m) for m in metrics},
+        references=[references],
+        test_type="bs",
+        n_samples=n_samples,
+    )
+    sigs, results = test()
+    chrf = make_metric("chrf", sentence=True)
+    base_seg = [
+        chrf.sentence_score(h, [r]).score for h, r in zip(named[0][1], references, strict=True)
+    ]
+    for index, ((system, engine), (label, hyps)) in enumerate(zip(ordered, named, strict=True)):
+        by_metric = {}
+        for metric in metrics:
+            result = results[_SACREBLEU_NAMES[metric]][index]
+            base = float(results[_SACREBLEU_NAMES[metric]][0].score)
+            ci = None
+            if result.ci is not None and result.mean is not None:
+                ci = (float(result.mean - result.ci), float(result.mean + result.ci))
+            by_metric[metric] = MetricScore(
+                metric=metric,
+                score=float(result.score),
+                ci95=ci,
+                p_value=None if result.p_value is None else float(result.p_value),
+                delta=float(result.score) - base if index else None,
+            )
+        wins = ties = losses = None
+        if index:
+            seg = [chrf.sentence_score(h, [r]).score for h, r in zip(hyps, references, strict=True)]
+            diffs = [a - b for a, b in zip(seg, base_seg, strict=True)]
+            wins = sum(d > TIE_MARGIN for d in diffs)
+            losses = sum(d < -TIE_MARGIN for d in diffs)
+            ties = len(diffs) - wins - losses
+        rows.append(ComparisonRow(label, system, engine, by_metric, wins, ties, losses))
+    return rows, {k: str(v) for k, v in sigs.items()}
+
+
+def rank(errors: ErrorScores) -> tuple[RankedSystem, ...]:
+    """Systems by error score, in clusters: a cluster ends where every system above it is
+    significantly better than every system below it (WMT's way of drawing its lines)."""
+    scored = [(s, e) for s, e in errors.systems.items() if e.score is not None]
+    scored.sort(key=lambda item: item[1].score or 0.0)
+
+    def p(a: str, b: str) -> float:
+        return errors.pairwise.get((a, b), errors.pairwise.get((b, a), 1.0))
+
+    ranked: list[RankedSystem] = []
+    cluster = 1
+    for k, (system, score) in enumerate(scored):
+        if k:
+            above = [s for s, _ in scored[:k]]
+            below = [s for s, _ in scored[k:]]
+            if all(
+                p(a, b) < ALPHA and (errors.systems[a].score or 0) < (errors.systems[b].score or 0)
+                for a in above
+                for b in below
+            ):
+                cluster += 1
+        ranked.append(RankedSystem(system, k + 1, cluster, score.score, score.ci95))
+    return tuple(ranked)
+
+
+def _verdict(
+    system: str,
+    baseline: str,
+    errors: ErrorScores,
+    rows: Sequence[ComparisonRow],
+    engine: str,
+) -> Verdict:
+    mine, base = errors.systems[system], errors.systems[baseline]
+    row = next((r for r in rows if r.system == system and r.engine == engine), None)
+    base_row = next((r for r in rows if r.system == baseline and r.engine == engine), None)
+    metrics = []
+    if row is not None and base_row is not None:
+        for metric, score in row.scores.items():
+            metrics.append(
+                Change(metric, engine, base_row.scores[metric].score, score.score, score.p_value)
+            )
+    return Verdict(
+        system=system,
+        baseline=baseline,
+        errors=Change(ERROR_SCORE, None, base.score, mine.score, mine.p_value),
+        critical=(base.counts.get("critical", 0), mine.counts.get("critical", 0)),
+        critical_per_words=(base.per_words("critical"), mine.per_words("critical")),
+        metrics=tuple(metrics),
+    )
 
 
 def compare(
@@ -136,86 +556,34 @@ def compare(
     *,
     metrics: Sequence[str],
     baseline: tuple[str, str] | None = None,
+    weights: Mapping[str, float] | None = None,
     n_samples: int = N_SAMPLES,
-) -> dict[str, Any]:
-    """Engines × systems × metrics, paired bootstrap against a baseline, win/tie/loss."""
-    from sacrebleu.significance import PairedTest
-
+) -> Comparison:
+    """Systems × engines × metrics and error scores, paired bootstrap against a baseline,
+    win/tie/loss by segment, a verdict per system and a ranking by error score."""
+    by_system = shared_documents(by_system)
     combos = [(s, e) for s in by_system for e in engines]
     baseline = baseline or combos[0]
     if baseline not in combos:
         known = ", ".join(f"{s}/{e}" for s, e in combos)
         raise ValueError(f"baseline {baseline[0]}/{baseline[1]} is not one of {known}")
     units = comparison_units(by_system, engines)
-    references = [u.reference for u in units]
     ordered = [baseline] + [c for c in combos if c != baseline]
-    named: list[tuple[str, Sequence[str]]] = [
-        (f"{s}/{e}", [u.hypotheses[(s, e)] for u in units]) for s, e in ordered
-    ]
-    table: dict[str, Any] = {
-        "baseline": f"{baseline[0]}/{baseline[1]}",
-        "units": len(units),
-        "metrics": list(metrics),
-        "tie_margin_chrf": TIE_MARGIN,
-        "rows": [],
-    }
-    if not units:
-        return table
-    results: dict[str, list[Any]] = {}
-    signatures: dict[str, str] = {}
-    if len(named) > 1:
-        test = PairedTest(
-            named_systems=named,
-            metrics={m: make_metric(m) for m in metrics},
-            references=[references],
-            test_type="bs",
-            n_samples=n_samples,
-        )
-        sigs, results = test()
-        signatures = {k: str(v) for k, v in sigs.items()}
-    chrf = make_metric("chrf", sentence=True)
-    base_hyps = named[0][1]
-    base_seg = [
-        chrf.sentence_score(h, [r]).score for h, r in zip(base_hyps, references, strict=True)
-    ]
-    for index, ((system, engine), (label, hyps)) in enumerate(zip(ordered, named, strict=True)):
-        row: dict[str, Any] = {"label": label, "system": system, "engine": engine, "scores": {}}
-        for metric in metrics:
-            if results:
-                result = results[_SACREBLEU_NAMES[metric]][index]
-                row["scores"][metric] = {
-                    "score": round(float(result.score), 4),
-                    "mean": None if result.mean is None else round(float(result.mean), 4),
-                    "ci95_half_width": None if result.ci is None else round(float(result.ci), 4),
-                    "p_value": None if result.p_value is None else round(float(result.p_value), 4),
-                }
-            else:
-                score = make_metric(metric).corpus_score(hyps, [references]).score
-                row["scores"][metric] = {"score": round(float(score), 4)}
-        if index:
-            seg = [chrf.sentence_score(h, [r]).score for h, r in zip(hyps, references, strict=True)]
-            diffs = [a - b for a, b in zip(seg, base_seg, strict=True)]
-            row["wins"] = sum(d > TIE_MARGIN for d in diffs)
-            row["losses"] = sum(d < -TIE_MARGIN for d in diffs)
-            row["ties"] = len(diffs) - row["wins"] - row["losses"]
-        table["rows"].append(row)
-    table["signatures"] = signatures
-    return table
-
-
-def format_comparison(table: Mapping[str, Any]) -> list[str]:
-    """Terminal lines for a comparison table."""
-    metrics = table["metrics"]
-    lines = [
-        f"Comparison over {table['units']} units, baseline {table['baseline']} "
-        "(paired bootstrap p-values; win/tie/loss by segment chrF):"
-    ]
-    for row in table["rows"]:
-        cells = []
-        for m in metrics:
-            value = row["scores"][m]
-            p = value.get("p_value")
-            cells.append(f"{m} {value['score']:.1f}" + ("" if p is None else f" (p={p:.3f})"))
-        wtl = f"  {row['wins']}/{row['ties']}/{row['losses']}" if "wins" in row else "  baseline"
-        lines.append(f"  {row['label']:<24} " + "  ".join(cells) + wtl)
-    return lines
+    rows, signatures = _metric_rows(units, ordered, metrics, n_samples)
+    errors = error_scores(by_system, baseline=baseline[0], weights=weights, n_samples=n_samples)
+    verdicts = tuple(
+        _verdict(s, baseline[0], errors, rows, baseline[1]) for s in by_system if s != baseline[0]
+    )
+    return Comparison(
+        baseline_system=baseline[0],
+        baseline_engine=baseline[1],
+        units=len(units),
+        metrics=tuple(metrics),
+        systems=tuple(by_system),
+        engines=tuple(engines),
+        rows=tuple(rows),
+        errors=errors,
+        verdicts=verdicts,
+        ranking=rank(errors) if len(by_system) > 1 else (),
+        signatures=signatures,
+    )

@@ -134,6 +134,17 @@ class CompareSpec(_Strict):
 
     baseline_system: str = "mt"
     baseline_engine: str | None = None  # default: the first engine that ran
+    # severity -> weight of the error score (mtqa.mqm explains the defaults)
+    weights: dict[Literal["critical", "major", "minor"], float] = Field(
+        default_factory=lambda: {"critical": 10.0, "major": 5.0, "minor": 1.0}
+    )
+
+    @field_validator("weights")
+    @classmethod
+    def _check_weights(cls, value: dict[str, float]) -> dict[str, float]:
+        if any(w < 0 for w in value.values()):
+            raise ValueError("weights are numbers of 0 or more")
+        return {"critical": 10.0, "major": 5.0, "minor": 1.0, **value}
 
 
 class ReviewSpec(_Strict):

@@ -78,7 +78,7 @@ class Frames:
                             "doc": doc,
                             "engine": engine,
                             "metric": s.metric,
-                            "value": s.value,
+                            "score": s.score,
                             "ci_low": s.ci_low,
                             "ci_high": s.ci_high,
                             "signature": s.signature,

@@ -79,8 +79,8 @@ def evaluate_gates(result: RunResult, gates: Sequence[Gate]) -> list[str]:
                     raise InputError(
                         f"--fail-on {gate.text!r}: metric {gate.name} was not computed"
                     )
-                if compare(score.value, gate.value):
-                    reasons.append(f"{gate.text}: {gate.name} of {engine} is {score.value:.2f}")
+                if compare(score.score, gate.value):
+                    reasons.append(f"{gate.text}: {gate.name} of {engine} is {score.score:.2f}")
         else:
             if gate.name == "findings":
                 count = len(findings)

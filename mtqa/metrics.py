@@ -71,7 +71,7 @@ def corpus_scores(
         scores.append(
             Score(
                 metric=name,
-                value=float(score.score),
+                score=float(score.score),
                 ci_low=low,
                 ci_high=high,
                 signature=str(metric.get_signature()),

@@ -12,6 +12,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
+    from mtqa.compare import Comparison
     from mtqa.frames import Frames
 
 Side = Literal["mt", "ref"]
@@ -177,15 +178,20 @@ class Score:
     """One corpus-level metric value with its sacrebleu signature and 95% interval."""
 
     metric: str  # "bleu", "chrf", "chrf++", "ter"
-    value: float
+    score: float
     ci_low: float | None
     ci_high: float | None
     signature: str
 
+    @property
+    def value(self) -> float:
+        """The score (its earlier name)."""
+        return self.score
+
     def to_json(self) -> dict[str, Any]:
         return {
             "metric": self.metric,
-            "value": round(self.value, 4),
+            "score": round(self.score, 4),
             "ci95": None
             if self.ci_low is None
             else [round(self.ci_low, 4), round(self.ci_high or 0.0, 4)],
@@ -238,6 +244,17 @@ class RunResult:
     def counted_findings(self) -> tuple[Finding, ...]:
         """The findings counts, gates and comparisons use: all but those waived as false alarms."""
         return tuple(f for f in self.findings if not f.waived)
+
+    @cached_property
+    def comparison(self) -> Comparison | None:
+        """Error scores of every system and, with several systems or engines, the comparison
+        table, verdicts and ranking (None for a result made before they existed)."""
+        from mtqa.compare import Comparison
+
+        data = self.stats.get("comparison")
+        if not isinstance(data, Mapping) or "error_score" not in data:
+            return None
+        return Comparison.from_json(data)
 
     @cached_property
     def frames(self) -> Frames:

@@ -26,12 +26,13 @@ from mtqa.align import align
 from mtqa.backtranslate.base import Engine
 from mtqa.bilingual import load_bilingual, unit_pairs, unit_segments
 from mtqa.checks.base import CheckContext, ForcedScorer
-from mtqa.compare import attribute, compare
+from mtqa.compare import Comparison, attribute, compare
 from mtqa.config import BilingualSpec, DocumentSpec, RunConfig, load_config, parse_config
 from mtqa.documents import load_document
 from mtqa.errors import ConfigError, EngineUnavailable
 from mtqa.metrics import corpus_scores, segment_scores
 from mtqa.model import (
+    SEVERITIES,
     Document,
     DocumentResult,
     EngineInfo,
@@ -399,8 +400,11 @@ def run(
             pairs = [pair for r in primary for pair in r.pairs]
             scores = {name: _corpus(pairs, name, config.metrics) for name in names}
         stats["aggregate"] = aggregate(primary, names, config.metrics)
-        if len(names) > 1 or len(primary) < len(results):
-            stats["comparison"] = _comparison(results, names, config)
+        stats["aggregate"]["system"] = "mt"  # the tables above describe the documents' own MT
+        stats["aggregate"]["by_system"] = _findings_by_system(results)
+        # always: the error score of every system, and with several systems or engines the
+        # comparison table, verdicts and ranking
+        stats["comparison"] = _comparison(results, names, config).to_json()
     translated = sum(s.get("misses", 0) for s in stats["engines"].values())
     seconds = timings.seconds["backtranslate"]
     stats["backtranslation"] = {
@@ -426,7 +430,7 @@ def run(
 
 def _comparison(
     results: Sequence[DocumentResult], engines: Sequence[str], config: RunConfig
-) -> dict[str, Any]:
+) -> Comparison:
     by_system: dict[str, list[DocumentResult]] = {}
     for result in results:
         by_system.setdefault(result.document.system, []).append(result)
@@ -436,7 +440,13 @@ def _comparison(
             f"compare: baseline {baseline[0]}/{baseline[1]} did not run; systems: "
             f"{', '.join(by_system)}; engines: {', '.join(engines)}"
         )
-    return compare(by_system, engines, metrics=config.metrics, baseline=baseline)
+    return compare(
+        by_system,
+        engines,
+        metrics=config.metrics,
+        baseline=baseline,
+        weights=config.compare.weights,
+    )
 
 
 def aggregate(
@@ -448,7 +458,7 @@ def aggregate(
         row: dict[str, Any] = {"doc": r.document.id, "findings": len(r.counted_findings)}
         for engine in engines:
             for score in r.scores.get(engine, ()):
-                row[f"{score.metric}_{engine}"] = round(score.value, 4)
+                row[f"{score.metric}_{engine}"] = round(score.score, 4)
         rows.append(row)
     macro = {}
     for engine in engines:
@@ -464,6 +474,28 @@ def aggregate(
         "macro": macro,
         "worst_documents": [row["doc"] for row in worst],
         "most_frequent_findings": kinds.most_common(10),
+    }
+
+
+def _findings_by_system(results: Sequence[DocumentResult]) -> dict[str, Any]:
+    """Per MT system: findings by severity and the most frequent kinds."""
+    out: dict[str, Any] = {}
+    for r in results:
+        entry = out.setdefault(
+            r.document.system, {"documents": 0, "aligned_pairs": 0, "findings": Counter()}
+        )
+        entry["documents"] += 1
+        entry["aligned_pairs"] += sum(p.aligned for p in r.pairs)
+        entry["findings"].update(f.kind for f in r.findings)
+        entry.setdefault("severities", Counter()).update(f.severity for f in r.findings)
+    return {
+        system: {
+            "documents": e["documents"],
+            "aligned_pairs": e["aligned_pairs"],
+            "by_severity": {s: e.get("severities", Counter())[s] for s in SEVERITIES},
+            "most_frequent_findings": e["findings"].most_common(10),
+        }
+        for system, e in out.items()
     }
 
 

@@ -109,7 +109,7 @@ def test_summary_and_terminal_carry_the_table(compared: Path) -> None:
     from mtqa.report.terminal import format_summary
 
     summary = json.loads((compared / "summary.json").read_text(encoding="utf-8"))
-    assert summary["stats"]["comparison"]["rows"][0]["label"] == "mt/apertium"
+    assert summary["comparison"]["rows"][0]["label"] == "mt/apertium"
     text = format_summary(load_run(compared))
     assert "Comparison over 18 units, baseline mt/apertium" in text
     assert "mt/tiny" in text

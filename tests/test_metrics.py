@@ -55,7 +55,7 @@ def sacrebleu_cli(tmp_path: Path, metric: str, *extra: str) -> dict:
 def test_corpus_scores_match_the_sacrebleu_cli(tmp_path: Path, metric: str) -> None:
     (score,) = corpus_scores(hypotheses=HYPOTHESES, references=REFERENCES, metrics=[metric])
     expected = sacrebleu_cli(tmp_path, metric)
-    assert score.value == pytest.approx(expected["score"], abs=0.05)
+    assert score.score == pytest.approx(expected["score"], abs=0.05)
     # the signature is sacrebleu's own, bootstrap settings included
     assert score.signature.startswith(expected["signature"].split("|")[0])
     assert "bs:1000" in score.signature

@@ -89,10 +89,10 @@ def test_sample_summary_states_engines_scores_and_timings(sample_run: Path) -> N
     scores = summary["scores"]["apertium"]
     for metric in ("bleu", "chrf", "chrf++", "ter"):
         low, high = scores[metric]["ci95"]
-        assert low <= scores[metric]["value"] <= high or metric == "ter"
+        assert low <= scores[metric]["score"] <= high or metric == "ter"
         assert scores[metric]["signature"].startswith("nrefs:1|bs:1000")
         assert scores[metric]["engine_signature"].startswith("engine:apertium|")
-    assert 0 < scores["chrf"]["value"] < 100
+    assert 0 < scores["chrf"]["score"] < 100
     assert summary["timings"]["backtranslate"] > 0
     assert summary["documents"][0]["unaligned_mt"] == 3
     assert summary["config"]["documents"][0]["id"] == "blinken-central-asia"

@@ -95,6 +95,8 @@ def _scores_json(
 def summary(result: RunResult) -> dict[str, Any]:
     """The public run summary (summary.json)."""
     signatures = {e.name: e.signature_text for e in result.engines}
+    comparison = result.comparison
+    document_errors = comparison.errors.documents if comparison is not None else {}
     return {
         "name": result.name,
         "created": result.created,
@@ -118,14 +120,26 @@ def summary(result: RunResult) -> dict[str, Any]:
                 "aligned_pairs": sum(p.aligned for p in d.pairs),
                 "unaligned_mt": sum(1 for p in d.pairs if not p.ref),
                 "unaligned_ref": sum(1 for p in d.pairs if not p.mt),
+                "system": d.document.system,
                 "scores": _scores_json(d.scores, signatures),
+                "error_score": document_errors[d.document.id].to_json()
+                if d.document.id in document_errors
+                else None,
                 "findings": finding_counts(d.findings),
             }
             for d in result.documents
         ],
         "findings": finding_counts(result.findings),
+        # per system: score, ci95 [low, high], p_value and delta against the baseline system
+        "error_score": {system: e.to_json() for system, e in comparison.errors.systems.items()}
+        if comparison is not None
+        else {},
+        "verdicts": [v.to_json()["text"] for v in comparison.verdicts]
+        if comparison is not None
+        else [],
+        "comparison": result.stats.get("comparison"),
         "timings": {k: round(v, 3) for k, v in result.timings.items()},
-        "stats": dict(result.stats),
+        "stats": {k: v for k, v in result.stats.items() if k != "comparison"},
         "config": dict(result.config),
     }
 
@@ -194,11 +208,27 @@ def result_to_json(result: RunResult) -> dict[str, Any]:
             {"name": e.name, "kind": e.kind, "signature": dict(e.signature), "skipped": e.skipped}
             for e in result.engines
         ],
-        "scores": {k: [s.__dict__ for s in v] for k, v in result.scores.items()},
+        "scores": {k: [_score_json(s) for s in v] for k, v in result.scores.items()},
         "timings": dict(result.timings),
         "stats": dict(result.stats),
         "documents": [document_to_json(d) for d in result.documents],
     }
+
+
+def _score_json(s: Score) -> dict[str, Any]:
+    return {
+        "metric": s.metric,
+        "score": s.score,
+        "ci_low": s.ci_low,
+        "ci_high": s.ci_high,
+        "signature": s.signature,
+    }
+
+
+def _score_from_json(data: Mapping[str, Any]) -> Score:
+    # result.json files written before the key was named "score" call it "value"
+    score = data["score"] if "score" in data else data["value"]
+    return Score(data["metric"], score, data["ci_low"], data["ci_high"], data["signature"])
 
 
 def document_to_json(d: DocumentResult) -> dict[str, Any]:
@@ -227,7 +257,7 @@ def document_to_json(d: DocumentResult) -> dict[str, Any]:
             for p in d.pairs
         ],
         "segment_scores": {k: [dict(x) for x in v] for k, v in d.segment_scores.items()},
-        "scores": {k: [s.__dict__ for s in v] for k, v in d.scores.items()},
+        "scores": {k: [_score_json(s) for s in v] for k, v in d.scores.items()},
         "findings": [f.to_json() for f in d.findings],
     }
 
@@ -273,7 +303,7 @@ def document_from_json(data: Mapping[str, Any]) -> DocumentResult:
         back_translations={k: tuple(v) for k, v in data["back_translations"].items()},
         pairs=pairs,
         segment_scores={k: tuple(v) for k, v in data["segment_scores"].items()},
-        scores={k: tuple(Score(**s) for s in v) for k, v in data["scores"].items()},
+        scores={k: tuple(_score_from_json(s) for s in v) for k, v in data["scores"].items()},
         findings=findings,
     )
 
@@ -291,7 +321,7 @@ def result_from_json(data: Mapping[str, Any]) -> RunResult:
             for e in data["engines"]
         ),
         documents=tuple(document_from_json(d) for d in data["documents"]),
-        scores={k: tuple(Score(**s) for s in v) for k, v in data["scores"].items()},
+        scores={k: tuple(_score_from_json(s) for s in v) for k, v in data["scores"].items()},
         timings=data["timings"],
         stats=data.get("stats", {}),
     )

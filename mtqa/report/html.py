@@ -41,6 +41,7 @@ from mtqa.model import (
     RunResult,
 )
 from mtqa.report.charts import documents_chart, findings_chart, histogram
+from mtqa.report.comparison import comparison_view, side_by_side
 from mtqa.report.format import (
     METRIC_LABELS,
     METRICS,
@@ -62,7 +63,7 @@ _HERE = Path(__file__).parent
 def render_html(result: RunResult) -> str:
     """Render the run as one self-contained HTML page (inline CSS, script and data)."""
     view = _build_view(result)
-    script = _static("report.js")
+    script = _static("report.js") + "\n" + _static("compare.js")
     style = _static("report.css")
     for name, text, closer in (("report.js", script, "</script"), ("report.css", style, "</style")):
         if closer in text.lower():  # our own sources; a closing tag would end the element early
@@ -234,7 +235,14 @@ def _build_view(result: RunResult) -> dict[str, Any]:
         "charts": charts,
         "stats": blocks("Statistics", stats) if stats else [],
         "timings": [(k, fmt_number(finite(v), 2)) for k, v in result.timings.items()],
-        "comparison": blocks("Comparison", comparison) if comparison is not None else [],
+        # the comparison card and the side-by-side view (mtqa.report.comparison); a saved
+        # result from before error scores existed falls back to the generic table
+        "compare": comparison_view(result),
+        "side_by_side": side_by_side(result),
+        "comparison": blocks("Comparison", comparison)
+        if comparison is not None and result.comparison is None
+        else [],
+        "system_names": list(dict.fromkeys(d.document.system for d in result.documents)),
         "aggregate": _aggregate(result, documents),
         "config": json.dumps(jsonable(result.config), indent=2, ensure_ascii=False),
         "unaligned": sum(1 for r in rows if r.unaligned),

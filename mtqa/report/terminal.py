@@ -1,12 +1,21 @@
-"""The short summary a run prints in the terminal, rendered from the RunResult."""
+"""Every text mtqa prints: the run summary, the comparison, verdicts, rankings and diffs.
+
+Rendered from typed results (``RunResult``, ``Comparison``, ``RunDiff``); nothing here
+computes a score.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mtqa.model import SEVERITIES, RunResult
 from mtqa.numbering import sentence_label
+
+if TYPE_CHECKING:
+    from mtqa.compare import Change, Comparison, Verdict
+    from mtqa.diff import RunDiff
 
 _MAX_LISTED = 40
 
@@ -41,26 +50,38 @@ def format_summary(result: RunResult, run_dir: Path | None = None) -> str:
             lines.append(f"  engine {engine.name}: skipped — {engine.skipped}")
         else:
             lines.append(f"  engine {engine.name}: {engine.signature_text}")
+    comparison = result.comparison
+    systems = _systems(result)
+    primary = "mt" if "mt" in systems else (systems[0] if systems else "mt")
     lines.append("")
-    lines.append("Corpus scores (95% bootstrap interval):")
+    label = f" of system {primary}" if len(systems) > 1 else ""
+    lines.append(f"Corpus scores{label} (95% bootstrap interval):")
     for engine_name, scores in result.scores.items():
         cells = []
         for s in scores:
             interval = "" if s.ci_low is None else f" [{s.ci_low:.1f}–{s.ci_high:.1f}]"
-            cells.append(f"{s.metric} {s.value:.1f}{interval}")
+            cells.append(f"{s.metric} {s.score:.1f}{interval}")
         lines.append(f"  {engine_name:<10} " + "  ".join(cells))
-    pairs = [p for d in result.documents for p in d.pairs]
-    lines.append(
-        f"  {sum(p.aligned for p in pairs)} aligned pairs, "
-        f"{sum(1 for p in pairs if not p.ref)} MT sentences and "
-        f"{sum(1 for p in pairs if not p.mt)} reference sentences unaligned"
-    )
-    comparison = result.stats.get("comparison")
-    if comparison and comparison.get("rows"):
-        from mtqa.compare import format_comparison
-
+    for system in systems:
+        pairs = [p for d in result.documents if d.document.system == system for p in d.pairs]
+        who = f"{system}: " if len(systems) > 1 else ""
+        lines.append(
+            f"  {who}{sum(p.aligned for p in pairs)} aligned pairs, "
+            f"{sum(1 for p in pairs if not p.ref)} MT sentences and "
+            f"{sum(1 for p in pairs if not p.mt)} reference sentences unaligned"
+        )
+    if comparison is not None:
         lines.append("")
-        lines += format_comparison(comparison)
+        lines += format_error_scores(comparison)
+        if len(comparison.rows) > 1:
+            lines.append("")
+            lines += format_comparison(comparison)
+        if comparison.verdicts:
+            lines.append("")
+            lines += [f"Verdict: {format_verdict(v)}" for v in comparison.verdicts]
+        if len(comparison.ranking) >= 3:
+            lines.append("")
+            lines += format_ranking(comparison)
     aggregate = result.stats.get("aggregate", {})
     if len(result.documents) > 1 and aggregate.get("worst_documents"):
         lines.append("")
@@ -72,14 +93,16 @@ def format_summary(result: RunResult, run_dir: Path | None = None) -> str:
             )
     findings = result.counted_findings
     lines.append("")
-    counts = {s: sum(f.severity == s for f in findings) for s in SEVERITIES}
     waived = len(result.findings) - len(findings)
-    lines.append(
-        f"Findings: {len(findings)} ("
-        + ", ".join(f"{n} {s}" for s, n in counts.items())
-        + ")"
-        + (f"; {waived} more waived as false alarms" if waived else "")
-    )
+    for system in systems if len(systems) > 1 else [None]:
+        mine = [f for f in findings if system is None or _system_of(result, f.doc) == system]
+        counts = {s: sum(f.severity == s for f in mine) for s in SEVERITIES}
+        who = f" of system {system}" if system is not None else ""
+        lines.append(
+            f"Findings{who}: {len(mine)} (" + ", ".join(f"{n} {s}" for s, n in counts.items()) + ")"
+        )
+    if waived:
+        lines.append(f"  {waived} more waived as false alarms")
     lines += _review_lines(result.stats.get("review"))
     order = {s: i for i, s in enumerate(SEVERITIES)}
     ranked = sorted(findings, key=lambda f: (order.get(f.severity, 9), f.doc, f.mt_index or 0))
@@ -112,4 +135,243 @@ def format_summary(result: RunResult, run_dir: Path | None = None) -> str:
         )
     if run_dir is not None:
         lines.append(f"Run folder: {run_dir}")
+    return "\n".join(lines)
+
+
+# ---- systems ---------------------------------------------------------------------------
+
+
+def _systems(result: RunResult) -> list[str]:
+    return list(dict.fromkeys(d.document.system for d in result.documents))
+
+
+def _system_of(result: RunResult, doc_id: str) -> str:
+    return next((d.document.system for d in result.documents if d.document.id == doc_id), "mt")
+
+
+# ---- comparison ------------------------------------------------------------------------
+
+_LABELS = {"bleu": "BLEU", "chrf": "chrF", "chrf++": "chrF++", "ter": "TER"}
+_LABELS["error_score"] = "error score"
+
+
+def metric_label(metric: str) -> str:
+    return _LABELS.get(metric, metric)
+
+
+def direction(metric: str) -> str:
+    from mtqa.compare import higher_is_better
+
+    return "higher is better" if higher_is_better(metric) else "lower is better"
+
+
+def arrow(metric: str) -> str:
+    from mtqa.compare import higher_is_better
+
+    return "↑" if higher_is_better(metric) else "↓"
+
+
+def format_p(p: float | None) -> str:
+    if p is None:
+        return "p = –"
+    return "p < 0.001" if p < 0.001 else f"p = {p:.3f}".rstrip("0").rstrip(".")
+
+
+def _interval(ci: tuple[float, float] | None) -> str:
+    return "" if ci is None else f" [{ci[0]:.1f}–{ci[1]:.1f}]"
+
+
+def format_weights(weights: dict[str, float] | object) -> str:
+    items = dict(weights)  # type: ignore[call-overload]
+    return ", ".join(f"{s} {items[s]:g}" for s in SEVERITIES if s in items)
+
+
+def format_error_scores(comparison: Comparison) -> list[str]:
+    errors = comparison.errors
+    lines = [
+        "Error score (weighted findings per 100 reference words, lower is better; "
+        f"{format_weights(errors.weights)}; false alarms excluded):"
+    ]
+    width = max((len(s) for s in errors.systems), default=2)
+    for system, e in errors.systems.items():
+        if e.score is None:
+            lines.append(f"  {system:<{width}}  – (no reference words)")
+            continue
+        counts = ", ".join(f"{e.counts.get(s, 0)} {s}" for s in SEVERITIES)
+        vs = ""
+        if system == errors.baseline and len(errors.systems) > 1:
+            vs = "  baseline"
+        elif e.p_value is not None and e.delta is not None:
+            mark = " *" if e.significant else ""
+            vs = f"  {e.delta:+.1f} vs {errors.baseline}, {format_p(e.p_value)}{mark}"
+        lines.append(f"  {system:<{width}}  {e.score:5.1f}{_interval(e.ci95)}  ({counts}){vs}")
+    return lines
+
+
+def format_comparison(comparison: Comparison) -> list[str]:
+    """Terminal lines for the metric table: one line per system and engine."""
+    metrics = comparison.metrics
+    lines = [
+        f"Comparison over {comparison.units} units, baseline {comparison.baseline} "
+        "(paired bootstrap p-values, * p < 0.05; win/tie/loss by segment chrF; "
+        + ", ".join(f"{metric_label(m)} {arrow(m)}" for m in metrics)
+        + "):"
+    ]
+    for row in comparison.rows:
+        cells = []
+        for m in metrics:
+            value = row.scores[m]
+            p = value.p_value
+            mark = "*" if value.significant else ""
+            score = "–" if value.score is None else f"{value.score:.1f}"
+            cells.append(
+                f"{metric_label(m)} {score}" + ("" if p is None else f" (p={p:.3f}{mark})")
+            )
+        wtl = f"  {row.wins}/{row.ties}/{row.losses}" if row.wins is not None else "  baseline"
+        lines.append(f"  {row.label:<24} " + "  ".join(cells) + wtl)
+    return lines
+
+
+def _change_text(change: Change) -> str:
+    label = metric_label(change.metric)
+    delta = change.delta
+    if delta is None:
+        return f"{label}: not compared"
+    if change.metric == "error_score":
+        what = f"{label} {change.score:.1f} vs {change.baseline:.1f} per 100 words ({delta:+.1f}"
+    else:
+        what = f"{label} {delta:+.1f} ({change.baseline:.1f} → {change.score:.1f}"
+    if change.significant:
+        return f"{what}, {format_p(change.p_value)})"
+    return f"{what}), not significant ({format_p(change.p_value)})"
+
+
+def _names(changes: Sequence[Change]) -> str:
+    names = [metric_label(c.metric) if c.metric != "error_score" else "errors" for c in changes]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def format_verdict(verdict: Verdict) -> str:
+    """One sentence: which of the system and the baseline is better, on what, how sure."""
+    system, baseline = verdict.system, verdict.baseline
+    outcome = verdict.outcome
+    if outcome == "better":
+        head = f"{system} is better than {baseline} on {_names(verdict.better_on)}"
+    elif outcome == "worse":
+        head = f"{system} is worse than {baseline} on {_names(verdict.worse_on)}"
+    elif outcome == "mixed":
+        head = (
+            f"{system} is better than {baseline} on {_names(verdict.better_on)} "
+            f"but worse on {_names(verdict.worse_on)}"
+        )
+    elif verdict.errors.improved is not None:
+        fewer = "fewer" if verdict.errors.improved else "more"
+        head = f"{system} has {fewer} errors than {baseline} (not significant)"
+    else:
+        head = f"{system} and {baseline}: no significant difference"
+    base_crit, crit = verdict.critical
+    if crit == base_crit:
+        critical = f"the same number of critical findings ({crit})"
+    else:
+        per = verdict.critical_per_words
+        per_text = (
+            f", {abs(per[1] - per[0]):.1f} per 100 words"
+            if per[0] is not None and per[1] is not None
+            else ""
+        )
+        critical = (
+            f"{abs(crit - base_crit)} {'fewer' if crit < base_crit else 'more'} critical "
+            f"findings ({base_crit} → {crit}{per_text})"
+        )
+    parts = [_change_text(verdict.errors), critical]
+    parts += [_change_text(c) + (f" [{c.engine}]" if c.engine else "") for c in verdict.metrics]
+    return f"{head}: " + "; ".join(parts)
+
+
+def format_ranking(comparison: Comparison) -> list[str]:
+    lines = [
+        "Ranking by error score (lower is better; systems in one cluster are not "
+        "significantly different, p ≥ 0.05):"
+    ]
+    previous = None
+    for entry in comparison.ranking:
+        if previous is not None and entry.cluster != previous:
+            lines.append("  " + "-" * 40)
+        previous = entry.cluster
+        score = "–" if entry.score is None else f"{entry.score:.1f}"
+        lines.append(
+            f"  {entry.rank}. {entry.system:<16} {score}{_interval(entry.ci95)}  "
+            f"cluster {entry.cluster}"
+        )
+    return lines
+
+
+# ---- diff ------------------------------------------------------------------------------
+
+
+def format_diff(diff: RunDiff) -> str:
+    """What changed between two runs, ending with the verdict and any regression."""
+    lines = [f"A: {diff.a.name} ({diff.a.created})  B: {diff.b.name} ({diff.b.created})"]
+    for label, docs in (
+        ("only in A", diff.only_in_a),
+        ("only in B", diff.only_in_b),
+        ("reference changed", diff.reference_changed),
+    ):
+        if docs:
+            lines.append(f"Documents {label}: {', '.join(docs)}")
+    comparison = diff.comparison
+    if comparison is not None:
+        a_err, b_err = comparison.error_score("A"), comparison.error_score("B")
+        if a_err.score is not None and b_err.score is not None:
+            mark = " *" if b_err.significant else ""
+            lines.append(
+                f"Error score ({comparison.units} units; weighted findings per 100 reference "
+                f"words, lower is better): {a_err.score:.1f} -> {b_err.score:.1f} "
+                f"({b_err.score - a_err.score:+.1f})  {format_p(b_err.p_value)}{mark}"
+            )
+        for engine in comparison.engines:
+            a_row, b_row = comparison.row("A", engine), comparison.row("B", engine)
+            if a_row is None or b_row is None:
+                continue
+            lines.append(
+                f"Scores, engine {engine} ({comparison.units} units; p from paired bootstrap):"
+            )
+            for metric, a in a_row.scores.items():
+                b = b_row.scores[metric]
+                if a.score is None or b.score is None:
+                    continue
+                flag = " *" if b.significant else ""
+                p_text = "" if b.p_value is None else f"  p={b.p_value:.3f}{flag}"
+                lines.append(
+                    f"  {metric:<7} {a.score:7.2f} -> {b.score:7.2f}  "
+                    f"({b.score - a.score:+.2f}, {direction(metric)}){p_text}"
+                )
+            if b_row.wins is not None:
+                lines.append(
+                    f"  segments better/same/worse in B: {b_row.wins}/{b_row.ties}/{b_row.losses}"
+                )
+    changed = [d for d in diff.documents if any(b - a for a, b in d.chrf.values())]
+    if changed:
+        lines.append("Documents whose chrF changed:")
+        for d in changed:
+            cells = [f"{e} {a:.1f} -> {b:.1f} ({b - a:+.1f})" for e, (a, b) in d.chrf.items()]
+            lines.append(f"  {d.doc}: " + ", ".join(cells))
+    for label, findings in (
+        ("added in B", diff.findings_added),
+        ("removed in B", diff.findings_removed),
+    ):
+        lines.append(f"Findings {label}: {len(findings)}")
+        for f in findings[:20]:
+            span = f.mt_span if f.mt_span is not None else f.ref_span
+            lines.append(f"  {f.severity:<8} {f.kind:<19} {f.doc}: {span!r}")
+    if diff.verdict is not None:
+        lines.append(f"Verdict: {format_verdict(diff.verdict)}")
+    regressions = diff.regressions()
+    if regressions:
+        lines.append("Regression: " + "; ".join(regressions))
+    else:
+        lines.append(
+            "Regression: none (no new critical finding; not significantly worse on "
+            "the error score or chrF)"
+        )
     return "\n".join(lines)
