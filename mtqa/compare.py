@@ -150,7 +150,8 @@ class MetricScore:
 
     @property
     def significant(self) -> bool:
-        return self.p_value is not None and self.p_value < ALPHA
+        # no change is never significant (sacrebleu gives identical systems its smallest p)
+        return self.p_value is not None and self.p_value < ALPHA and bool(self.delta)
 
     @property
     def improved(self) -> bool | None:
@@ -232,7 +233,8 @@ class Change:
 
     @property
     def significant(self) -> bool:
-        return self.p_value is not None and self.p_value < ALPHA
+        # no change is never significant (sacrebleu gives identical systems its smallest p)
+        return self.p_value is not None and self.p_value < ALPHA and bool(self.delta)
 
     @property
     def improved(self) -> bool | None:

@@ -1,4 +1,5 @@
-"""pandas views of a run, for notebooks: ``result.frames.segments``, ``.findings``, ``.scores``.
+"""pandas views of a run, for notebooks: ``result.frames.segments``, ``.findings``, ``.scores``,
+``.comparison``.
 
 Built on first access from the RunResult (pandas is imported only then).
 """
@@ -85,3 +86,55 @@ class Frames:
                         }
                     )
         return pd.DataFrame(rows)
+
+    @cached_property
+    def comparison(self) -> pd.DataFrame:
+        """One row per system × metric (× engine; none for the error score): score, 95%
+        interval, change and paired-bootstrap p-value against the baseline, direction."""
+        import pandas as pd
+
+        from mtqa.compare import ERROR_SCORE, higher_is_better
+
+        columns = [
+            "system", "engine", "metric", "score", "ci_low", "ci_high", "delta", "p_value",
+            "significant", "higher_is_better", "baseline",
+        ]
+        comparison = self._result.comparison
+        if comparison is None:
+            return pd.DataFrame([], columns=columns)
+        rows = []
+        for system, e in comparison.errors.systems.items():
+            rows.append(
+                {
+                    "system": system,
+                    "engine": None,
+                    "metric": ERROR_SCORE,
+                    "score": e.score,
+                    "ci_low": e.ci95[0] if e.ci95 else None,
+                    "ci_high": e.ci95[1] if e.ci95 else None,
+                    "delta": e.delta,
+                    "p_value": e.p_value,
+                    "significant": e.significant,
+                    "higher_is_better": False,
+                    "baseline": system == comparison.baseline_system,
+                }
+            )
+        for row in comparison.rows:
+            for metric, s in row.scores.items():
+                rows.append(
+                    {
+                        "system": row.system,
+                        "engine": row.engine,
+                        "metric": metric,
+                        "score": s.score,
+                        "ci_low": s.ci95[0] if s.ci95 else None,
+                        "ci_high": s.ci95[1] if s.ci95 else None,
+                        "delta": s.delta,
+                        "p_value": s.p_value,
+                        "significant": s.significant,
+                        "higher_is_better": higher_is_better(metric),
+                        "baseline": (row.system, row.engine)
+                        == (comparison.baseline_system, comparison.baseline_engine),
+                    }
+                )
+        return pd.DataFrame(rows, columns=columns)

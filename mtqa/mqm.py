@@ -24,7 +24,8 @@ the 2.5-97.5 percentile range of the resampled scores (a ratio of counts is skew
 go below zero, so not mean ± half-width). The paired test against the baseline is sacrebleu's
 paired bootstrap (Koehn 2004 as sacrebleu implements it): both systems on the same resamples,
 the resampled absolute differences centred on their mean, p = (count above the observed
-absolute difference + 1) / (resamples + 1).
+absolute difference + 1) / (resamples + 1), counting ties as at least as large (so a system
+against itself gets p = 1).
 """
 
 from __future__ import annotations
@@ -267,7 +268,9 @@ def _p_value(system: Any, baseline: Any, observed: float) -> float:
     diffs = np.abs(system - baseline)
     diffs = diffs[np.isfinite(diffs)]
     stats = diffs - diffs.mean()
-    return float((np.sum(stats > abs(observed)) + 1) / (len(stats) + 1))
+    # ">=" where sacrebleu has ">": with ">", a system tested against itself (all
+    # differences 0) would get the smallest p-value instead of 1
+    return float((np.sum(stats >= abs(observed)) + 1) / (len(stats) + 1))
 
 
 def _score(points: float, n_words: int) -> float | None:

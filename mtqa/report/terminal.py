@@ -174,6 +174,7 @@ def arrow(metric: str) -> str:
 def format_p(p: float | None) -> str:
     if p is None:
         return "p = –"
+    p = round(p, 3)  # what the JSON keeps (4 places) prints the same
     return "p < 0.001" if p < 0.001 else f"p = {p:.3f}".rstrip("0").rstrip(".")
 
 
