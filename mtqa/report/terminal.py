@@ -285,7 +285,10 @@ def format_verdict(verdict: Verdict) -> str:
             f"findings ({base_crit} → {crit}{per_text})"
         )
     parts = [_change_text(verdict.errors), critical]
-    parts += [_change_text(c) + (f" [{c.engine}]" if c.engine else "") for c in verdict.metrics]
+    # chrF always (the metric people compare by), the others only where they differ
+    # significantly; the JSON keeps every one
+    shown = [c for c in verdict.metrics if c.metric == "chrf" or c.significant]
+    parts += [_change_text(c) + (f" [{c.engine}]" if c.engine else "") for c in shown]
     return f"{head}: " + "; ".join(parts)
 
 
