@@ -19,13 +19,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from sacrebleu.metrics import CHRF
-from sacrebleu.metrics.helpers import extract_all_char_ngrams
-
+from mtqa.metrics import char_ngrams, chrf_f_score
 from mtqa.model import Pair, Segment
 
-_CHRF = CHRF()
-_ORDER = _CHRF.char_order
 _QUOTES = re.compile(r"[«»“”„\"‘’‹›`']")
 
 
@@ -48,7 +44,7 @@ def _normalise(text: str) -> str:
 
 
 def _ngrams(text: str) -> list[Counter[str]]:
-    return extract_all_char_ngrams(_normalise(text), _ORDER, False)
+    return char_ngrams(_normalise(text))
 
 
 def _similarity(hyp: Sequence[Counter[str]], ref: Sequence[Counter[str]]) -> float:
@@ -57,7 +53,7 @@ def _similarity(hyp: Sequence[Counter[str]], ref: Sequence[Counter[str]]) -> flo
         small, large = (h, r) if len(h) <= len(r) else (r, h)
         matches = sum(min(count, large.get(gram, 0)) for gram, count in small.items())
         stats += [h.total(), r.total(), matches]
-    return _CHRF._compute_f_score(stats) / 100.0
+    return chrf_f_score(stats) / 100.0
 
 
 def similarity(hypothesis: str, reference: str) -> float:

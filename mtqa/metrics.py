@@ -1,23 +1,39 @@
 """Scores: sacrebleu BLEU, chrF, chrF++ and TER of back-translations against references.
 
-Corpus scores carry sacrebleu's signature and a 95% bootstrap interval (sacrebleu's own
-resampling, seeded, so runs are reproducible). Segment scores are computed for every aligned
-pair; unaligned material has no segment score.
+Corpus scores carry sacrebleu's signature and a 95% bootstrap interval. The interval is
+sacrebleu's (same seeded resamples, same estimate) computed with numpy over each segment's
+sufficient statistics: a resample's statistics are a count-weighted sum, and its score
+follows from them with sacrebleu's formulas applied to whole arrays, in sacrebleu's own
+float32 arithmetic, instead of one Python call per resample. Segment scores are computed
+for every aligned pair; unaligned material has no segment score.
+
+This is the one module that reaches into sacrebleu's private functions (segment statistics,
+score from statistics, chrF f-score and character n-grams); tests/test_sacrebleu_internals.py
+fails when a sacrebleu release changes them, and pyproject.toml pins the releases tested.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Literal
+import math
+import os
+from collections import Counter
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+from typing import TYPE_CHECKING, Literal
 
 from sacrebleu.metrics import BLEU, CHRF, TER
 from sacrebleu.metrics.base import Metric
+from sacrebleu.metrics.helpers import extract_all_char_ngrams
 
 from mtqa.errors import ConfigError
 from mtqa.model import Pair, Score
 
+if TYPE_CHECKING:
+    import numpy as np
+
 METRICS: tuple[Literal["bleu", "chrf", "chrf++", "ter"], ...] = ("bleu", "chrf", "chrf++", "ter")
 N_BOOTSTRAP = 1000
+_RESAMPLE_BLOCK = 100  # resamples drawn at a time (even): memory stays O(segments)
 
 
 def make_metric(name: str, *, sentence: bool = False) -> Metric:
@@ -33,6 +49,19 @@ def make_metric(name: str, *, sentence: bool = False) -> Metric:
     raise ConfigError(f"unknown metric {name!r}: choose from {', '.join(METRICS)}")
 
 
+@lru_cache(maxsize=8)
+def _metric(name: str, sentence: bool = False) -> Metric:
+    return make_metric(name, sentence=sentence)
+
+
+@lru_cache(maxsize=1 << 16)
+def _statistics(name: str, hypothesis: str, reference: str) -> tuple[float, ...]:
+    """sacrebleu's sufficient statistics of one segment (cached: segment and corpus scores of
+    a document, and the run's corpus score, share them)."""
+    (stats,) = _metric(name)._extract_corpus_statistics([hypothesis], [[reference]])
+    return tuple(stats)
+
+
 def corpus_scores(
     *,
     hypotheses: Sequence[str],
@@ -43,28 +72,25 @@ def corpus_scores(
     """Corpus-level scores with 95% bootstrap intervals (none when fewer than 2 segments).
 
     The interval is sacrebleu's (what its CLI prints as ``μ ± x``): the mean of the resampled
-    scores ± half the width of their 2.5–97.5 percentile range.
+    scores ± half the width of their 2.5–97.5 percentile range, over the resamples sacrebleu
+    draws (seeded from SACREBLEU_SEED, 12345 when unset).
     """
     if len(hypotheses) != len(references):
         raise ValueError(f"{len(hypotheses)} hypotheses but {len(references)} references")
     if not hypotheses:
         return ()
-    import numpy as np
-    from sacrebleu.significance import _bootstrap_resample, estimate_ci
-
     scores = []
     for name in metrics:
         metric = make_metric(name)
-        # sacrebleu's own resampling (seeded from SACREBLEU_SEED, 12345 when unset) and its
-        # interval estimate, on float64: Score.estimate_ci breaks on mixed float32 scores.
-        stats = metric._extract_corpus_statistics(list(hypotheses), [list(references)])
-        score = metric._aggregate_and_compute(stats)
+        stats = [_statistics(name, h, r) for h, r in zip(hypotheses, references, strict=True)]
+        score = metric._aggregate_and_compute([list(s) for s in stats])
+        metric.num_refs = 1  # what extracting the statistics on this object would have set
         low = high = None
         if len(hypotheses) >= 2 and n_bootstrap > 1:
             metric.n_bootstrap = n_bootstrap
-            metric.seed, resampled = _bootstrap_resample(stats, metric, n_bootstrap)
-            mean, half_width = estimate_ci(np.array([s.score for s in resampled], dtype=np.float64))
-            low, high = float(mean - half_width), float(mean + half_width)
+            metric.seed = os.environ.get("SACREBLEU_SEED", "12345").lower()
+            mean, half_width = bootstrap_ci(name, stats, n_bootstrap)
+            low, high = mean - half_width, mean + half_width
             # mean ± half-width can leave the metric's range; TER alone has no upper bound
             low = max(low, 0.0)
             high = high if name == "ter" else min(high, 100.0)
@@ -80,11 +106,134 @@ def corpus_scores(
     return tuple(scores)
 
 
+def bootstrap_ci(
+    name: str, stats: Sequence[Sequence[float]], n_bootstrap: int = N_BOOTSTRAP
+) -> tuple[float, float]:
+    """Mean and half-width of the 95% interval of a metric over bootstrap resamples of the
+    segments, as sacrebleu's ``_bootstrap_resample`` and ``estimate_ci`` give them."""
+    import numpy as np
+
+    seed = os.environ.get("SACREBLEU_SEED", "12345")
+    rng = np.random.default_rng(None if seed.lower() == "none" else int(seed))
+    table = np.asarray(stats, dtype=np.float64)
+    count = len(table)
+    scores = np.empty(n_bootstrap, dtype=np.float64)
+    # sacrebleu draws all indexes in one call; blocks of an even number of rows (so an even
+    # number of values: the generator hands out 32-bit draws in pairs) consume the same
+    # stream in the same order.
+    for start in range(0, n_bootstrap, _RESAMPLE_BLOCK):
+        rows = min(_RESAMPLE_BLOCK, n_bootstrap - start)
+        indexes = rng.choice(count, size=(rows, count), replace=True)
+        offsets = (np.arange(rows)[:, None] * count + indexes).ravel()
+        weights = np.bincount(offsets, minlength=rows * count).reshape(rows, count)
+        # integer sums, exact in float64, then float32 as sacrebleu sums them
+        sums = (weights.astype(np.float64) @ table).astype(np.float32)
+        scores[start : start + rows] = _SCORERS[name](sums)
+    ordered = np.sort(scores)
+    lower_index = n_bootstrap // 40
+    lower, upper = ordered[lower_index], ordered[n_bootstrap - lower_index - 1]
+    return float(ordered.mean()), float(0.5 * (upper - lower))
+
+
+# The formulas below are sacrebleu's (BLEU.compute_bleu, CHRF._compute_f_score,
+# TER._compute_score_from_stats) over arrays. sacrebleu sums statistics in float32 and
+# divides float32 scalars, so the array operations are float32 in the same order; logs
+# and exponentials go through ``math`` as sacrebleu's do, so resampled scores agree to
+# the last bit, not just to rounding.
+
+
+def _math(function: Callable[[float], float], values: np.ndarray) -> np.ndarray:
+    import numpy as np
+
+    return np.array([function(v) for v in values.tolist()], dtype=np.float64)
+
+
+def _bleu_scores(sums: np.ndarray) -> np.ndarray:
+    """Corpus BLEU (4-grams, exp smoothing) of each row of summed statistics."""
+    import numpy as np
+
+    order = _metric("bleu").max_ngram_order
+    correct, total = sums[:, 2 : 2 + order], sums[:, 2 + order : 2 + 2 * order]
+    sys_len, ref_len = sums[:, 0].astype(np.int64), sums[:, 1].astype(np.int64)
+    bp = np.ones(len(sums), dtype=np.float64)
+    short = (sys_len < ref_len) & (sys_len > 0)
+    bp[short] = _math(math.exp, 1 - ref_len[short] / sys_len[short])
+    bp[(sys_len < ref_len) & (sys_len <= 0)] = 0.0
+    precisions = np.zeros((len(sums), order), dtype=np.float32)
+    smooth = np.ones(len(sums), dtype=np.float64)
+    alive = np.ones(len(sums), dtype=bool)
+    hundred = np.float32(100.0)
+    for n in range(order):
+        alive &= total[:, n] != 0  # no n-grams of this order: the rest stay 0
+        zero = alive & (correct[:, n] == 0)
+        smooth[zero] *= 2
+        precisions[zero, n] = hundred / (smooth[zero].astype(np.float32) * total[zero, n])
+        some = alive & ~zero
+        precisions[some, n] = hundred * correct[some, n] / total[some, n]
+    logs = _math(lambda p: math.log(p) if p > 0 else -9999999999, precisions.ravel())
+    logs = logs.reshape(len(sums), order)
+    total_log = logs[:, 0]
+    for n in range(1, order):
+        total_log = total_log + logs[:, n]
+    scores = bp * _math(math.exp, total_log / order)
+    scores[~(correct != 0).any(axis=1)] = 0.0
+    return scores
+
+
+def _chrf_scores(sums: np.ndarray, name: str) -> np.ndarray:
+    """chrF or chrF++ (sacrebleu's effective-order smoothing) of each row."""
+    import numpy as np
+
+    metric = _metric(name)
+    orders = metric.char_order + metric.word_order
+    factor = np.float32(metric.beta**2)
+    eps = 1e-16
+    avg_prec = np.zeros(len(sums), dtype=np.float32)
+    avg_rec = np.zeros(len(sums), dtype=np.float32)
+    effective = np.zeros(len(sums), dtype=np.float32)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        for i in range(orders):
+            n_hyp, n_ref, n_match = sums[:, 3 * i], sums[:, 3 * i + 1], sums[:, 3 * i + 2]
+            both = (n_hyp > 0) & (n_ref > 0)
+            prec = np.where(n_hyp > 0, n_match / n_hyp, np.float32(eps))
+            rec = np.where(n_ref > 0, n_match / n_ref, np.float32(eps))
+            avg_prec = np.where(both, avg_prec + prec, avg_prec)
+            avg_rec = np.where(both, avg_rec + rec, avg_rec)
+            effective += both
+        some = effective > 0
+        avg_prec = np.where(some, avg_prec / effective, np.float32(0.0))
+        avg_rec = np.where(some, avg_rec / effective, np.float32(0.0))
+        score = (np.float32(1) + factor) * avg_prec * avg_rec
+        score = score / ((factor * avg_prec) + avg_rec)
+    return np.where(avg_prec + avg_rec != 0, np.float32(100) * score, 0.0).astype(np.float64)
+
+
+def _ter_scores(sums: np.ndarray) -> np.ndarray:
+    """TER per row: edits over reference words (100 with an empty reference and edits)."""
+    import numpy as np
+
+    edits, lengths = sums[:, 0], sums[:, 1]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratio = np.where(lengths > 0, edits / lengths, np.where(edits > 0, 1.0, 0.0))
+    return (np.float32(100) * ratio.astype(np.float32)).astype(np.float64)
+
+
+_SCORERS: dict[str, Callable[[np.ndarray], np.ndarray]] = {
+    "bleu": _bleu_scores,
+    "chrf": lambda sums: _chrf_scores(sums, "chrf"),
+    "chrf++": lambda sums: _chrf_scores(sums, "chrf++"),
+    "ter": _ter_scores,
+}
+
+
 def segment_scores(
     pairs: Sequence[Pair], engine: str, metrics: Sequence[str] = METRICS
 ) -> tuple[dict[str, float], ...]:
-    """Per pair, sentence-level scores of the engine's back-translation (empty if unaligned)."""
-    scorers = {name: make_metric(name, sentence=True) for name in metrics}
+    """Per pair, sentence-level scores of the engine's back-translation (empty if unaligned).
+
+    The same as sacrebleu's ``sentence_score``, from the segment statistics the corpus
+    score uses too.
+    """
     rows: list[dict[str, float]] = []
     for pair in pairs:
         if not pair.aligned:
@@ -93,8 +242,28 @@ def segment_scores(
         hypothesis = pair.bt.get(engine, "")
         rows.append(
             {
-                name: round(float(m.sentence_score(hypothesis, [pair.ref_text]).score), 4)
-                for name, m in scorers.items()
+                name: round(float(sentence_score(name, hypothesis, pair.ref_text)), 4)
+                for name in metrics
             }
         )
     return tuple(rows)
+
+
+def sentence_score(name: str, hypothesis: str, reference: str) -> float:
+    """sacrebleu's sentence-level score (BLEU with effective order) of one segment."""
+    stats = list(_statistics(name, hypothesis, reference))
+    return float(_metric(name, sentence=True)._aggregate_and_compute([stats]).score)
+
+
+# ---------------------------------------------------------------------------------------
+# chrF pieces for the aligner: character n-grams of a text and the f-score of statistics.
+
+
+def char_ngrams(text: str) -> list[Counter[str]]:
+    """Character n-gram counts of text for chrF's orders 1..6 (whitespace removed)."""
+    return extract_all_char_ngrams(text, _metric("chrf").char_order, False)
+
+
+def chrf_f_score(statistics: Sequence[int]) -> float:
+    """chrF (0..100) of flattened [hyp, ref, match] counts per character order."""
+    return float(_metric("chrf")._compute_f_score(list(statistics)))

@@ -86,3 +86,21 @@ def test_segment_scores_cover_aligned_pairs_only() -> None:
 def test_single_segment_has_no_interval() -> None:
     (score,) = corpus_scores(hypotheses=HYPOTHESES[:1], references=REFERENCES[:1], metrics=["chrf"])
     assert score.ci_low is None and score.ci_high is None
+
+
+@pytest.mark.parametrize("metric", ["bleu", "chrf", "chrf++", "ter"])
+def test_confidence_interval_equals_sacrebleus_bootstrap(metric: str) -> None:
+    from sacrebleu.metrics import BLEU, CHRF, TER
+
+    hypotheses = HYPOTHESES * 3 + ["", "Farmers"]
+    references = REFERENCES * 3 + ["The harvest was poor.", "Farmers will receive support."]
+    (score,) = corpus_scores(hypotheses=hypotheses, references=references, metrics=[metric])
+    reference_metric = {
+        "bleu": BLEU(), "chrf": CHRF(), "chrf++": CHRF(word_order=2), "ter": TER(),
+    }[metric]
+    expected = reference_metric.corpus_score(hypotheses, [references], n_bootstrap=1000)
+    mean, half_width = expected._mean, expected._ci
+    assert score.value == pytest.approx(expected.score, abs=1e-9)
+    assert score.ci_low == pytest.approx(max(mean - half_width, 0.0), abs=0.05)
+    assert score.ci_high == pytest.approx(mean + half_width, abs=0.05)
+    assert score.ci_high - score.ci_low > 1.0  # a real interval, not a point
