@@ -103,3 +103,72 @@ def test_long_documents_stay_aligned() -> None:
     assert ((10,), ()) in result
     assert ((), (90,)) in result
     assert sum(1 for m, r in result if m and r) == 119
+
+
+def _long_story(count: int) -> tuple[list[str], list[str]]:
+    subjects = ["The mayor", "The union", "The central bank", "The minister", "Police"]
+    verbs = ["announced", "rejected", "approved", "criticised", "welcomed"]
+    things = ["a plan", "the budget", "new rules", "the report", "a deal"]
+    ref = [
+        f"{subjects[i % 5]} {verbs[i * 3 % 5]} {things[i * 7 % 5]} worth {i * 37 % 1000 + 5} "
+        f"million on day {i}."
+        for i in range(count)
+    ]
+    bt = [
+        f"{subjects[i % 5]} has {verbs[i * 3 % 5]} {things[i * 7 % 5]} of {i * 37 % 1000 + 5} "
+        f"millions the day {i}."
+        for i in range(count)
+    ]
+    return bt, ref
+
+
+def test_a_long_document_aligns_along_anchors_as_the_full_band_would() -> None:
+    from mtqa.align import AlignSettings
+
+    bt, ref = _long_story(330)
+    bt = bt[:50] + [FURNITURE] + bt[50:250] + bt[252:]  # an insertion, two dropped sentences
+    mt = segments("mt", [f"fr {i}" for i in range(len(bt))])
+    anchored = align(mt, segments("ref", ref), {"e": bt}, doc_id="d")
+    diagonal = align(mt, segments("ref", ref), {"e": bt}, doc_id="d",
+                     settings=AlignSettings(anchored_above=10_000))
+    assert [(p.mt, p.ref) for p in anchored] == [(p.mt, p.ref) for p in diagonal]
+    found = [(p.mt, p.ref) for p in anchored]
+    assert ((50,), ()) in found and ((), (250,)) in found and ((), (251,)) in found
+    assert sum(1 for m, r in found if m and r) == 328
+
+
+def test_the_corridor_narrows_where_anchors_are_dense() -> None:
+    from mtqa.align import _corridor_rows
+
+    anchors = [(i, i) for i in range(0, 1000, 3)]
+    rows = _corridor_rows(1000, 1000, anchors, width=30)
+    assert max(hi - lo + 1 for lo, hi in rows) <= 10
+    assert rows[0][0] == 0 and rows[-1][1] == 1000
+    # consecutive rows overlap, so the path can always go on
+    assert all(lo2 <= hi1 + 1 for (_, hi1), (lo2, _) in zip(rows, rows[1:], strict=False))
+    sparse = _corridor_rows(1000, 1000, [], width=30)
+    assert max(hi - lo + 1 for lo, hi in sparse) == 63
+
+
+def test_uneven_sides_are_warned_about_and_aligned(caplog: pytest.LogCaptureFixture) -> None:
+    bt, ref = _long_story(400)
+    mt = segments("mt", [f"fr {i}" for i in range(30)])
+    with caplog.at_level("WARNING", logger="mtqa.align"):
+        pairs = align(mt, segments("ref", ref), {"e": bt[:30]}, doc_id="d")
+    assert "30 MT sentences against 400 reference sentences" in caplog.text
+    assert sum(len(p.ref) for p in pairs) == 400
+    assert [p.mt for p in pairs if p.mt][:3] == [(0,), (1,), (2,)]
+
+
+def test_a_large_input_says_what_it_will_do(
+    caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import mtqa.align
+
+    monkeypatch.setattr(mtqa.align, "ANNOUNCE_ABOVE", 350)
+    bt, ref = _long_story(400)
+    mt = segments("mt", [f"fr {i}" for i in range(400)])
+    with caplog.at_level("WARNING", logger="mtqa.align"):
+        align(mt, segments("ref", ref), {"e": bt}, doc_id="big")
+    assert "big: aligning 400 MT with 400 reference sentences along" in caplog.text
+    assert caplog.text.rstrip().endswith(" s")
