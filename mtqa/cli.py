@@ -92,7 +92,7 @@ def _build_parser() -> argparse.ArgumentParser:
         default=[],
         metavar="EXPR",
         help="exit 1 when EXPR holds, e.g. 'chrf<45', 'chrf@apertium<45', 'critical>0', "
-        "'entity_drift>=1'; repeatable",
+        "'entity_drift>=1', 'error_score>15', 'error_score@SYSTEM>15'; repeatable",
     )
 
     report = commands.add_parser(

@@ -72,37 +72,13 @@ class RunDiff:
 
     @property
     def new_critical(self) -> tuple[Finding, ...]:
-        return tuple(
-            f for f in self.findings_added if f.severity == "critical" and not f.waived
-        )
+        return tuple(f for f in self.findings_added if f.severity == "critical" and not f.waived)
 
     def regressions(self) -> list[str]:
-        """Why B is a regression: new critical findings, or significantly worse on the error
-        score or on chrF (any engine). Empty when it is not."""
-        from mtqa.report.terminal import format_p
+        """Why B is a regression from A (``mtqa.gate.regressions``); empty when it is not."""
+        from mtqa.gate import regressions
 
-        reasons = []
-        if self.new_critical:
-            kinds = ", ".join(sorted({f.kind for f in self.new_critical}))
-            reasons.append(f"{len(self.new_critical)} new critical finding(s) in B ({kinds})")
-        if self.comparison is None:
-            return reasons
-        b = self.comparison.error_score("B")
-        if b.significant and b.delta is not None and b.delta > 0:
-            reasons.append(
-                f"error score significantly worse in B: {b.delta:+.1f} per 100 words "
-                f"({format_p(b.p_value)})"
-            )
-        for row in self.comparison.rows:
-            chrf = row.scores.get("chrf")
-            if row.system != "B" or chrf is None:
-                continue
-            if chrf.significant and chrf.improved is False:
-                reasons.append(
-                    f"chrF significantly worse in B with {row.engine}: {chrf.delta:+.2f} "
-                    f"({format_p(chrf.p_value)})"
-                )
-        return reasons
+        return regressions(self)
 
     def to_json(self) -> dict[str, Any]:
         from mtqa.report.terminal import format_verdict

@@ -202,3 +202,32 @@ def test_diff_fails_on_regression_only_for_new_critical_errors(
     assert bool(diff["regressions"]) == (code == 1)
     assert diff["error_score"]["A"]["ci95"] is not None
     assert diff["scores"]["apertium"]["B"]["scores"]["chrf"]["ci95"] is not None
+
+
+@pytest.mark.parametrize(
+    ("gate", "code", "reason"),
+    [
+        ("error_score>15", 1, "error_score>15: error score of mt is 20"),
+        ("error_score@better>15", 0, None),
+        ("error_score@better<15", 1, "error score of better is 12"),
+    ],
+)
+def test_error_score_gates(
+    runs: Path, capsys: pytest.CaptureFixture[str], gate: str, code: int, reason: str | None
+) -> None:
+    capsys.readouterr()
+    assert main(["run", str(runs / "two.toml"), "--quiet", "--fail-on", gate]) == code
+    err = capsys.readouterr().err
+    if reason:
+        assert reason in err
+    else:
+        assert "gate failed" not in err
+
+
+def test_an_error_score_gate_on_an_unknown_system_says_which_there_are(
+    runs: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    capsys.readouterr()
+    argv = ["run", str(runs / "two.toml"), "--quiet", "--fail-on", "error_score@deepl>1"]
+    assert main(argv) == 2
+    assert "no MT system 'deepl' in this run (systems: mt, better)" in capsys.readouterr().err

@@ -38,6 +38,7 @@ class Chart:
 def histogram(result: RunResult, engine: str) -> Chart:
     """Distribution of aligned segments' chrF, in ten bins of 10 points."""
     values = []
+    systems = {doc.document.system for doc in result.documents}
     for doc in result.documents:
         per_pair = doc.segment_scores.get(engine, ())
         for position, pair in enumerate(doc.pairs):
@@ -76,7 +77,8 @@ def histogram(result: RunResult, engine: str) -> Chart:
     texts.append((left + plot_w / 2, height - 2, "middle", "segment chrF"))
     base = top + plot_h
     return Chart(
-        title=f"chrF per segment — {engine}",
+        title=f"chrF per segment — {engine}"
+        + (f", all {len(systems)} MT systems" if len(systems) > 1 else ""),
         width=width,
         height=height,
         bars=tuple(bars),
