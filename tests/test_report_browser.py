@@ -18,7 +18,8 @@ import pytest
 from support import ARTIFACTS
 from test_report_html import batch_run, bridge_document, evil_document, make_run, mixed_document
 
-from mtqa.model import RunResult
+from mtqa.model import Pair, RunResult
+from mtqa.numbering import anchor
 from mtqa.report.html import write_html
 
 pytestmark = pytest.mark.browser
@@ -96,13 +97,17 @@ def _row_ids(run: RunResult) -> dict[str, list[tuple[str, str, tuple[str, ...]]]
     rows: dict[str, list[tuple[str, str, tuple[str, ...]]]] = {}
     for pos, doc in enumerate(run.documents):
         for p in doc.pairs:
-            rows[f"d{pos}-p{p.index}"] = []
+            rows[_anchor(pos, p)] = []
         for f in doc.findings:
             pair = next(
                 (p for p in doc.pairs if f.mt_index is not None and f.mt_index in p.mt), None
             ) or next(p for p in doc.pairs if f.ref_index in p.ref)
-            rows[f"d{pos}-p{pair.index}"].append((f.kind, f.severity, f.engines))
+            rows[_anchor(pos, pair)].append((f.kind, f.severity, f.engines))
     return rows
+
+
+def _anchor(pos: int, pair: Pair) -> str:
+    return anchor(pos, pair.mt, pair.ref)
 
 
 def _visible(driver: object) -> list[str]:
@@ -206,7 +211,7 @@ def test_document_links_open_that_documents_segments(page: object, run: RunResul
     last = len(run.documents) - 1
     page.find_element(By.CSS_SELECTOR, f'a[data-doc="{last}"]').click()  # type: ignore[attr-defined]
     assert sorted(_visible(page)) == sorted(
-        f"d{last}-p{p.index}" for p in run.documents[last].pairs
+        _anchor(last, p) for p in run.documents[last].pairs
     )
     assert page.find_element(By.ID, "doc").get_attribute("value") == str(last)  # type: ignore[attr-defined]
 
@@ -214,11 +219,11 @@ def test_document_links_open_that_documents_segments(page: object, run: RunResul
 def test_document_and_row_filters(page: object, run: RunResult) -> None:
     for pos, doc in enumerate(run.documents):
         _select(page, "doc", str(pos))
-        assert sorted(_visible(page)) == sorted(f"d{pos}-p{p.index}" for p in doc.pairs)
+        assert sorted(_visible(page)) == sorted(_anchor(pos, p) for p in doc.pairs)
     _select(page, "doc", "")
     _select(page, "rows", "unaligned")
     unaligned = {
-        f"d{pos}-p{p.index}"
+        _anchor(pos, p)
         for pos, d in enumerate(run.documents)
         for p in d.pairs
         if not p.aligned
@@ -228,7 +233,7 @@ def test_document_and_row_filters(page: object, run: RunResult) -> None:
     assert set(_visible(page)) == {r for r, fs in _row_ids(run).items() if fs}
 
 
-def test_search_and_slash_focus(page: object) -> None:
+def test_search_and_slash_focus(page: object, run: RunResult) -> None:
     from selenium.webdriver.common.by import By
 
     _keys(page, "/")
@@ -236,11 +241,11 @@ def test_search_and_slash_focus(page: object) -> None:
     assert page.switch_to.active_element == search  # type: ignore[attr-defined]
     _keys(page, "GRÈVES")  # case-insensitive, accented
     page.execute_script("return new Promise(r => setTimeout(r, 200))")  # type: ignore[attr-defined]
-    assert _visible(page) == ["d0-p5"]
+    assert _visible(page) == [_anchor(0, run.documents[0].pairs[5])]
     search.clear()  # clearing also leaves the field, so type into it directly
     search.send_keys("onmouseover")  # hostile text is searchable text
     page.execute_script("return new Promise(r => setTimeout(r, 200))")  # type: ignore[attr-defined]
-    assert _visible(page) == ["d2-p0"]
+    assert _visible(page) == [_anchor(2, run.documents[2].pairs[0])]
     assert _errors(page) == []
 
 
@@ -275,7 +280,7 @@ def test_j_and_k_move_between_visible_rows(page: object) -> None:
 def test_sort_orders(page: object, run: RunResult) -> None:
     as_served = _visible(page)
     _select(page, "sort", "order")
-    in_order = [f"d{pos}-p{p.index}" for pos, d in enumerate(run.documents) for p in d.pairs]
+    in_order = [_anchor(pos, p) for pos, d in enumerate(run.documents) for p in d.pairs]
     assert _visible(page) == in_order
     _select(page, "sort", "score-asc")
     scores = page.execute_script(  # type: ignore[attr-defined]
@@ -304,12 +309,14 @@ def test_every_finding_has_a_visible_highlight(page: object, run: RunResult) -> 
     assert missing == [[], len(run.findings)]
 
 
-def test_anchor_link_opens_its_row(driver: object, report: Path) -> None:
-    driver.get(report.as_uri() + "#d1-p3")  # type: ignore[attr-defined]
+def test_anchor_link_opens_its_row(driver: object, report: Path, run: RunResult) -> None:
+    target = _anchor(1, run.documents[1].pairs[3])
+    assert target.startswith("d1-mt") or target.startswith("d1-ref")  # by sentence number
+    driver.get(report.as_uri() + "#" + target)  # type: ignore[attr-defined]
     current = driver.execute_script(  # type: ignore[attr-defined]
         "return document.querySelector('tbody.current').id"
     )
-    assert current == "d1-p3"
+    assert current == target
     assert _errors(driver) == []
 
 
@@ -330,7 +337,7 @@ def test_screenshots(driver: object, tmp_path_factory: pytest.TempPathFactory) -
     driver.get(path.as_uri() + "#segments")  # type: ignore[attr-defined]
     assert driver.save_screenshot(str(ARTIFACTS / "report-segments.png"))  # type: ignore[attr-defined]
     _viewport(driver, 420, 900)
-    driver.get(path.as_uri() + "#d0-p0")  # type: ignore[attr-defined]
+    driver.get(path.as_uri() + "#d0-mt1")  # type: ignore[attr-defined]
     assert driver.save_screenshot(str(ARTIFACTS / "report-narrow.png"))  # type: ignore[attr-defined]
     # Nothing spills sideways on a narrow window.
     overflow = driver.execute_script(  # type: ignore[attr-defined]

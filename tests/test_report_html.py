@@ -650,7 +650,7 @@ def test_element_ids_are_unique(evil_page: tuple[RunResult, str, Page]) -> None:
     ids = [a["id"] for _, a in page.elements if a.get("id")]
     assert len(ids) == len(set(ids))
     # Every row and every finding can be linked to.
-    assert sum(1 for i in ids if re.fullmatch(r"d\d+-p\d+", i or "")) == sum(
+    assert sum(1 for i in ids if re.fullmatch(r"d\d+-(mt|ref)\d+", i or "")) == sum(
         len(d.pairs) for d in evil_page[0].documents
     )
     assert sum(1 for i in ids if re.fullmatch(r"f\d+", i or "")) == len(evil_page[0].findings)
@@ -926,7 +926,7 @@ def test_statistics_render_nested_structures_as_tables() -> None:
 
 def test_word_diff_marks_what_differs() -> None:
     html = render_html(make_run([bridge_document()]))
-    first = html.split('id="d0-p0"', 1)[1].split("</tbody>", 1)[0]
+    first = html.split('id="d0-mt1"', 1)[1].split("</tbody>", 1)[0]
     diff = first.split('class="diff"', 1)[1].split("</details>", 1)[0]
     assert re.search(r"<del[^>]*>Dupont inaugurated</del> <ins[^>]*>Dupond opened</ins>", diff)
     # Shared words stay plain, and case alone is no difference.

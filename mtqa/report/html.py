@@ -40,6 +40,7 @@ from mtqa.model import (
     SEVERITIES,
     RunResult,
 )
+from mtqa.numbering import mt_label, ref_label
 from mtqa.report.charts import documents_chart, findings_chart, histogram
 from mtqa.report.comparison import comparison_view, side_by_side
 from mtqa.report.format import (
@@ -51,6 +52,7 @@ from mtqa.report.format import (
     jsonable,
     score_table,
 )
+from mtqa.report.review import clip_message, finding_groups, review_data, stale_decisions
 from mtqa.report.rows import RowView, document_rows
 
 REPORT_NAME = "report.html"
@@ -63,11 +65,14 @@ _HERE = Path(__file__).parent
 def render_html(result: RunResult) -> str:
     """Render the run as one self-contained HTML page (inline CSS, script and data)."""
     view = _build_view(result)
-    script = _static("report.js") + "\n" + _static("compare.js")
+    scripts = {name: _static(name) for name in ("report.js", "compare.js", "review.js")}
     style = _static("report.css")
-    for name, text, closer in (("report.js", script, "</script"), ("report.css", style, "</style")):
+    checked = [*((n, t, "</script") for n, t in scripts.items()), ("report.css", style, "</style")]
+    for name, text, closer in checked:
         if closer in text.lower():  # our own sources; a closing tag would end the element early
             raise InputError(f"{name} contains {closer}>; remove it from mtqa/report/static")
+    # One inline script, pinned by its hash: the page's filters, the systems view, the triage.
+    script = "\n".join(scripts.values())
     csp = "; ".join(
         (
             "default-src 'none'",
@@ -126,6 +131,7 @@ def _environment() -> Any:
         lstrip_blocks=True,
     )
     env.filters["num"] = fmt_number
+    env.globals.update(mt_label=mt_label, ref_label=ref_label)
     return env
 
 
@@ -163,7 +169,8 @@ def _build_view(result: RunResult) -> dict[str, Any]:
         rows.extend(document_rows(doc, doc_pos, engines, numbers, start=len(rows)))
     ordered = sorted(rows, key=lambda r: _worst_first_key(r, engines[0] if engines else None))
 
-    findings = result.findings
+    # Counts leave out findings a reviewer waived as false alarms; the rows still show them.
+    findings = result.counted_findings
     by_kind_severity: Counter[tuple[str, str]] = Counter((f.kind, f.severity) for f in findings)
     kinds = _ordered(FINDING_KINDS, {f.kind for f in findings})
     severities = _ordered(SEVERITIES, {f.severity for f in findings})
@@ -179,6 +186,7 @@ def _build_view(result: RunResult) -> dict[str, Any]:
         "severities": severities,
         "totals": [sum(1 for f in findings if f.severity == s) for s in severities],
         "total": len(findings),
+        "waived": len(result.findings) - len(findings),
     }
     documents = [
         {
@@ -190,7 +198,7 @@ def _build_view(result: RunResult) -> dict[str, Any]:
             "ref_segments": len(d.ref_segments),
             "pairs": len(d.pairs),
             "unaligned": sum(1 for p in d.pairs if not p.aligned),
-            "findings": len(d.findings),
+            "findings": len(d.counted_findings),
             "scores": score_table(d.scores, engines),
         }
         for pos, d in enumerate(result.documents)
@@ -200,6 +208,9 @@ def _build_view(result: RunResult) -> dict[str, Any]:
         "findings": findings_chart(findings, kinds, severities),
         "documents": documents_chart(result, engines) if len(result.documents) > 1 else None,
     }
+    anchors = {id(fv.finding): r.anchor for r in rows for fv in r.findings}
+    positions = {d.document.id: pos for pos, d in enumerate(result.documents)}
+    groups = finding_groups(result, numbers, anchors, positions)
     stats = {k: v for k, v in result.stats.items() if k != "comparison"}
     comparison = result.stats.get("comparison")
     data = {
@@ -220,6 +231,7 @@ def _build_view(result: RunResult) -> dict[str, Any]:
             }
             for r in ordered
         ],
+        "review": review_data(result),
     }
     return {
         "result": result,
@@ -248,6 +260,9 @@ def _build_view(result: RunResult) -> dict[str, Any]:
         "unaligned": sum(1 for r in rows if r.unaligned),
         "systems": len({getattr(d.document, "system", "") for d in result.documents}) > 1,
         "data": data,
+        "groups": groups,
+        "stale": stale_decisions(result),
+        "clip": clip_message,
     }
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from mtqa.model import SEVERITIES, DocumentResult, Finding, Pair
+from mtqa.numbering import anchor, mt_label, pair_label, ref_label, search_labels
 from mtqa.report.format import METRIC_LABELS, METRICS, finite, fmt_number, fmt_value
 
 SEVERITY_RANK: dict[str, int] = {s: i for i, s in enumerate(SEVERITIES)}
@@ -76,6 +77,7 @@ class RowView:
     order: int  # position in document order across the whole run
     status: str  # aligned, mt-only, ref-only, document
     label: str
+    search: str = ""  # every single-sentence label ("MT 14 MT 15 ref 11"), for the search box
     mt_pieces: tuple[Piece, ...] = ()
     ref_pieces: tuple[Piece, ...] = ()
     back_translations: tuple[BackTranslationView, ...] = ()
@@ -216,12 +218,13 @@ def _pair_row(
         if pair.mt
     )
     return RowView(
-        anchor=f"d{doc_pos}-p{pair.index}",
+        anchor=anchor(doc_pos, pair.mt, pair.ref),
         doc=doc.document.id,
         doc_pos=doc_pos,
         order=order,
         status=status,
-        label=_pair_label(pair),
+        label=pair_label(pair.mt, pair.ref),
+        search=search_labels(pair.mt, pair.ref),
         mt_pieces=_pieces(mt_text, mt_spans),
         ref_pieces=_pieces(ref_text, ref_spans),
         back_translations=back_translations,
@@ -229,19 +232,6 @@ def _pair_row(
         sort_scores=sort_scores,
         findings=views,
     )
-
-
-def _pair_label(pair: Pair) -> str:
-    def indexes(side: tuple[int, ...]) -> str:
-        if not side:
-            return "–"
-        if len(side) == 1:
-            return str(side[0] + 1)
-        if list(side) == list(range(side[0], side[-1] + 1)):
-            return f"{side[0] + 1}–{side[-1] + 1}"
-        return ",".join(str(i + 1) for i in side)
-
-    return f"MT\u00a0{indexes(pair.mt)} ↔ ref\u00a0{indexes(pair.ref)}"  # no break after "MT"
 
 
 def _back_translation(doc: DocumentResult, pair: Pair, engine: str) -> str:
@@ -325,8 +315,35 @@ def _diff_changes(bt: str, ref: str) -> int:
     return sum(max(i2 - i1, j2 - j1) for op, i1, i2, j1, j2 in ops if op != "equal")
 
 
+def _indexes(value: Any) -> list[int] | None:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return [value]
+    if isinstance(value, (list, tuple)) and value and all(
+        isinstance(v, int) and not isinstance(v, bool) for v in value
+    ):
+        return list(value)
+    return None
+
+
+def evidence_item(key: str, value: Any) -> tuple[str, str]:
+    """An evidence line as a person reads it: sentence indexes become "MT 14" / "ref 11"."""
+    label = mt_label if "mt_index" in key else ref_label if "ref_index" in key else None
+    indexes = _indexes(value)
+    if label is not None and indexes is not None:
+        name = key.replace("mt_indexes", "MT sentences").replace("mt_index", "MT sentence")
+        name = name.replace("ref_indexes", "reference sentences").replace(
+            "ref_index", "reference sentence"
+        )
+        return name.replace("_", " "), label(indexes)
+    if key == "forms" and isinstance(value, Mapping):  # a name's spellings and where each is
+        where = {form: _indexes(v) for form, v in value.items()}
+        if all(v is not None for v in where.values()):
+            return key, "; ".join(f"{form}: {mt_label(v or [])}" for form, v in where.items())
+    return key, fmt_value(value)
+
+
 def finding_view(f: Finding, number: int, *, unlocated: tuple[str, ...]) -> FindingView:
-    evidence = tuple((str(k), fmt_value(v)) for k, v in f.evidence.items() if k != "agreement")
+    evidence = tuple(evidence_item(str(k), v) for k, v in f.evidence.items() if k != "agreement")
     agreement = f.evidence.get("agreement")
     return FindingView(
         number=number,

@@ -6,13 +6,21 @@
   var table = document.getElementById("segments-table");
   var statusLine = document.getElementById("status");
   var emptyNote = document.getElementById("empty");
-  var ids = ["q", "sort", "rows", "doc", "kind", "sev", "engine"];
+  var ids = ["q", "sort", "rows", "doc", "kind", "sev", "engine", "view"];
   var c = {};
   ids.forEach(function (id) { c[id] = document.getElementById(id); });
   var rows = data.rows.map(function (meta) {
     var el = document.getElementById(meta.id);
-    return { meta: meta, el: el, text: null, items: el.querySelectorAll("li.finding") };
+    var items = el.querySelectorAll("li.finding");
+    var byNumber = {};
+    Array.prototype.forEach.call(items, function (li) { byNumber[li.getAttribute("data-f")] = li; });
+    return { meta: meta, el: el, text: null, items: items, byNumber: byNumber };
   });
+  var listSection = document.getElementById("findings-list");
+  var lines = Array.prototype.map.call(document.querySelectorAll("#compact li.line"), function (li) {
+    return { el: li, text: null };
+  });
+  var groups = document.querySelectorAll("#compact li.group");
   var byId = {};
   rows.forEach(function (r) { byId[r.meta.id] = r; });
   var current = null;
@@ -27,12 +35,17 @@
       doc: c.doc.value,
       kind: c.kind.value,
       sev: c.sev.value,
-      engine: c.engine.value
+      engine: c.engine.value,
+      view: c.view.value
     };
   }
 
   function rowText(r) {
-    if (r.text === null) { r.text = r.el.textContent.replace(/\s+/g, " ").toLowerCase(); }
+    if (r.text === null) {
+      // The row's single-sentence labels too, so "MT 15" finds the row labelled "MT 14–15".
+      r.text = (r.el.getAttribute("data-labels") + " " + r.el.textContent)
+        .replace(/\s+/g, " ").toLowerCase();
+    }
     return r.text;
   }
 
@@ -105,10 +118,30 @@
     });
   }
 
+  function waived(r, f) {
+    var li = r.byNumber[f[0]];
+    return !!li && li.getAttribute("data-verdict") === "false_alarm";
+  }
+
+  function applyList(s) {
+    // The one-line-per-finding view: the document, kind, severity and search filters.
+    lines.forEach(function (line) {
+      var el = line.el;
+      if (line.text === null) { line.text = el.textContent.replace(/\s+/g, " ").toLowerCase(); }
+      el.hidden = (s.doc !== "" && el.getAttribute("data-doc") !== s.doc) ||
+        (s.kind && el.getAttribute("data-kind") !== s.kind) ||
+        (s.sev && el.getAttribute("data-sev") !== s.sev) ||
+        (!!s.q && line.text.indexOf(s.q) < 0);
+    });
+    Array.prototype.forEach.call(groups, function (g) {
+      g.hidden = !g.querySelector("li.line:not([hidden])");
+    });
+  }
+
   function apply() {
     var s = state();
     var filtering = !!(s.kind || s.sev || s.engine);
-    var shown = 0, found = 0, bySev = {};
+    var shown = 0, found = 0, falseAlarms = 0, bySev = {};
     rows.forEach(function (r) {
       var matched = r.meta.f.filter(function (f) { return findingMatches(f, s); });
       var visible = rowPasses(r, s) && (!filtering || matched.length > 0);
@@ -120,7 +153,11 @@
       });
       if (visible) {
         shown += 1;
-        matched.forEach(function (f) { found += 1; bySev[f[2]] = (bySev[f[2]] || 0) + 1; });
+        matched.forEach(function (f) {
+          if (waived(r, f)) { falseAlarms += 1; return; }  // shown, greyed, not counted
+          found += 1;
+          bySev[f[2]] = (bySev[f[2]] || 0) + 1;
+        });
       }
     });
     Array.prototype.forEach.call(table.querySelectorAll("[data-engine]"), function (el) {
@@ -137,8 +174,13 @@
       return bySev[v] + " " + v;
     });
     statusLine.textContent = shown + " of " + plural(rows.length, "row") + " shown · " +
-      plural(found, "finding") + (parts.length ? " (" + parts.join(", ") + ")" : "");
-    emptyNote.hidden = shown > 0;
+      plural(found, "finding") + (parts.length ? " (" + parts.join(", ") + ")" : "") +
+      (falseAlarms ? " · " + falseAlarms + " marked false alarm" : "");
+    var listing = s.view === "list";
+    table.hidden = listing;
+    listSection.hidden = !listing;
+    emptyNote.hidden = listing || shown > 0;
+    if (listing) { applyList(s); }
     countOptions(c.kind, "kind", s);
     countOptions(c.sev, "sev", s);
     if (current && current.el.hidden) { setCurrent(null); }
@@ -183,6 +225,7 @@
     var r = byId[id];
     if (!r) { return; }
     if (r.el.hidden) { c.q.form.reset(); apply(); }
+    if (c.view.value === "list") { c.view.value = "rows"; apply(); }  // a list line's row
     setCurrent(r, true);
   }
 
@@ -191,7 +234,12 @@
     clearTimeout(timer);
     timer = setTimeout(apply, 80);
   });
-  ["sort", "rows", "doc", "kind", "sev", "engine"].forEach(function (id) {
+  document.addEventListener("mtqa:review", apply);
+  var listLink = document.querySelector('nav a[href="#findings-list"]');
+  if (listLink) {
+    listLink.addEventListener("click", function () { c.view.value = "list"; apply(); });
+  }
+  ["sort", "rows", "doc", "kind", "sev", "engine", "view"].forEach(function (id) {
     c[id].addEventListener("change", apply);
   });
   c.q.form.addEventListener("submit", function (ev) { ev.preventDefault(); });
