@@ -13,7 +13,8 @@ Severity policy (MQM-like):
   and ``meaning_inversion``, when they fall in story text. The same error in page
   furniture (a segment also flagged ``boilerplate``) is major.
 - major — the text no longer conveys the reference faithfully: ``odd_rendering`` (a sense
-  error), ``omission``, ``addition``, ``untranslated``, ``fragment``.
+  error), ``omission``, ``addition``, ``untranslated``, ``fragment``, ``tense_change``,
+  ``pronoun_gender``.
 - minor — style-level ``odd_rendering`` (a calque: the finding's evidence has
   ``level == "calque"``), page furniture (``boilerplate``) and ``low_score``.
 
@@ -46,6 +47,7 @@ FAMILIES: tuple[str, ...] = (
     "language",
     "renderings",
     "meaning",
+    "grammar",
     "terms",
 )
 

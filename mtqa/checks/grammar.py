@@ -1,0 +1,482 @@
+"""Grammar that carries meaning: the tense of the main verb and the gender of a person.
+
+Owns two kinds, both read from spaCy's parses of the French MT, the English reference and
+the back-translations (the parses every family shares; nothing is parsed twice):
+
+- ``tense_change``: the main verb of the MT and of the reference are in tenses that
+  contradict each other — past against future, past against present, present against
+  future. French tenses are mapped onto English ones (passé composé, passé simple,
+  imparfait and plus-que-parfait ≈ past; présent ≈ present; futur and *aller* +
+  infinitive ≈ *will* / *going to*; conditionnel ≈ *would*). The English present perfect
+  agrees with both the French past and the French present (*depuis* + présent = *has
+  been … since*); the conditionnel is never compared (the French *conditionnel
+  journalistique* reports what is alleged). A French present against an English past in a
+  sentence that names a year may be a historical present and is left alone; a French
+  present against an English future is left alone when the French names a time to come
+  (*demain*, *la semaine prochaine*). Present against future, in either direction, needs a
+  back-translation that reads the French verb in the French tense. Only the main clause
+  is compared: reported speech and subordinate clauses shift tense legitimately.
+- ``pronoun_gender``: a third-person pronoun for a person is masculine on one side and
+  feminine on the other (*il* against *she*, *elle* against *he*; subject pronouns and the
+  reflexives *lui-même* / *elle-même*). French possessives (*son*, *sa*) agree with the
+  thing possessed and say nothing of the possessor's gender, so they are not evidence;
+  an impersonal *il* (*il faut*, *il y a*, *il semble*, *il pleut*) is not a person, and a
+  side that uses both genders is not compared. An English *he*/*she* names a person, so
+  the French pronoun it faces does too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from mtqa.checks import lexicon
+from mtqa.checks.base import CheckContext, finding
+from mtqa.checks.lexicon import Token
+from mtqa.model import DocumentResult, Finding, Pair
+
+DETECTOR = "grammar"
+
+PAST, PRESENT, FUTURE, CONDITIONAL, PERFECT = "past", "present", "future", "conditional", \
+    "present perfect"
+
+PRESENT_OR_PAST = "present or past"  # il dit, il finit; they put, it cost
+
+# Pairs of (French tense, English tense) that contradict each other.
+_CONTRADICTIONS = frozenset({
+    (PAST, PRESENT), (PRESENT, PAST), (PAST, FUTURE), (FUTURE, PAST),
+    (PRESENT, FUTURE), (FUTURE, PRESENT), (FUTURE, PERFECT),
+})
+_NEEDS_WITNESS = frozenset({(PRESENT, FUTURE), (FUTURE, PRESENT)})
+
+_FR_TENSE = {"Pres": PRESENT, "Imp": PAST, "Past": PAST, "Fut": FUTURE}
+_EN_MODALS = {"will": FUTURE, "shall": FUTURE, "'ll": FUTURE, "wo": FUTURE,
+              "would": CONDITIONAL, "'d": CONDITIONAL}
+# Verbs whose past is their present (except the 3rd person singular): they put, we cut.
+_EN_INVARIANT = frozenset(
+    "put set cut hit let read spread cost hurt shut quit bet cast burst split upset broadcast "
+    "forecast beat".split()
+)
+_EN_OTHER_MODALS = frozenset("can could may might must should ought".split())
+# French verbs whose 3rd person singular present and passé simple look alike (il dit, il
+# finit, il réussit): their present is no evidence against an English past.
+_FR_AMBIGUOUS_PRESENT = re.compile(r"(?:it|is)$")
+_FR_PRESENT_ENDING = re.compile(r"(?:e|es|ent|ons|ez)$")
+_FR_PAST_ENDING = re.compile(r"(?:aient|èrent|irent|urent|inrent|âmes|îmes|ûmes|âtes|îtes|ûtes)$")
+# Imparfait endings the small tagger sometimes reads as present (vous rendiez, il rendait).
+_FR_IMPARFAIT = re.compile(r"(?:ais|ait|aient|ions|iez)$")
+_FR_PRESENT_AIT = frozenset("fait sait plait plaît nait naît parait paraît connait connaît "
+                            "tait taît vais fais sais mais".split())
+_YEAR = re.compile(r"(?<!\d)(?:1[0-9]{3}|20[0-9]{2})(?!\d)")
+_FR_FUTURE_TIME = re.compile(
+    r"(?<![\w-])(?:demain|bientot|prochaine?s?|d'ici|a venir|a partir d[eu']|dans (?:les )?"
+    r"(?:\w+ ){0,2}(?:jours|semaines|mois|ans|annees|heures|minutes)|des que|ce soir|cette"
+    r" (?:nuit|semaine|annee)|l'an prochain)(?![\w-])"
+)
+
+
+def _children(tokens: Sequence[Token], index: int) -> list[int]:
+    return [i for i, t in enumerate(tokens) if t.head == index and i != index]
+
+
+def _morph(token: Token, feature: str) -> str | None:
+    for item in token.morph.split("|"):
+        name, _, value = item.partition("=")
+        if name == feature:
+            return value
+    return None
+
+
+def _root(tokens: Sequence[Token]) -> int | None:
+    roots = [i for i, t in enumerate(tokens) if t.dep == "ROOT"]
+    return roots[0] if roots else None
+
+
+@dataclass(frozen=True)
+class Tense:
+    """The tense of a main verb and the words that show it."""
+
+    tense: str
+    span: tuple[int, int]  # character offsets of the verb group
+
+
+def _group_span(tokens: Sequence[Token], indexes: Sequence[int]) -> tuple[int, int]:
+    return min(tokens[i].start for i in indexes), max(tokens[i].end for i in indexes)
+
+
+def french_tense(tokens: Sequence[Token], verb: int) -> Tense | None:
+    """Tense of a French predicate from its auxiliaries or its own morphology."""
+    children = _children(tokens, verb)
+    auxiliaries = [c for c in children if tokens[c].dep in ("aux:tense", "aux:pass", "cop")
+                   or (tokens[c].dep == "aux" and tokens[c].pos == "AUX")]
+    span = _group_span(tokens, [verb, *auxiliaries])
+    for c in auxiliaries:  # passé composé, plus-que-parfait, futur antérieur
+        aux = tokens[c]
+        if tokens[c].dep in ("aux:tense", "aux") and aux.lemma in ("avoir", "être"):
+            if _morph(aux, "Mood") == "Cnd":
+                return Tense(CONDITIONAL, span)
+            if _morph(aux, "Mood") == "Sub":
+                return None
+            tense = _morph(aux, "Tense")
+            if tense in ("Pres", "Imp", "Past"):
+                return Tense(PAST, span)
+            if tense == "Fut":
+                return Tense(FUTURE, span)
+            return None
+    finite = [c for c in auxiliaries if _morph(tokens[c], "VerbForm") == "Fin"]
+    head = tokens[finite[0]] if finite else tokens[verb]
+    if _morph(head, "VerbForm") != "Fin":
+        return None
+    if _morph(head, "Mood") == "Cnd":
+        return Tense(CONDITIONAL, span)
+    mood = _morph(head, "Mood")
+    if mood == "Sub" and not any(
+        tokens[c].text.lower() in ("que", "qu'", "qu’") for c in children
+    ):
+        mood = "Ind"  # a subjunctive needs its "que": the tagger misread an indicative
+    if mood not in (None, "Ind"):
+        return None
+    tense = _FR_TENSE.get(_morph(head, "Tense") or "")
+    if tense == PRESENT and head.lemma in ("aller", "venir"):
+        infinitives = [c for c in _children(tokens, verb)
+                       if _morph(tokens[c], "VerbForm") == "Inf"]
+        if infinitives:  # il va partir (future); il vient de partir (past)
+            markers = {tokens[c].text.lower() for c in _children(tokens, infinitives[0])}
+            if head.lemma == "aller":
+                return Tense(FUTURE, _group_span(tokens, [verb, infinitives[0]]))
+            if markers & {"de", "d'"}:
+                return Tense(PAST, _group_span(tokens, [verb, infinitives[0]]))
+    word = head.text.lower()
+    lemma = lexicon.fold(head.lemma)
+    stem = lemma[:-1] if lemma.endswith("re") else lemma
+    folded = lexicon.fold(word)
+    if tense in (PRESENT, PAST) and lemma.endswith("r" if not lemma.endswith("re") else "re") \
+            and folded.startswith(stem) and len(folded) > len(stem):
+        ending = folded[len(stem):]
+        if ending in ("ai", "as", "a", "ons", "ez", "ont") and tense == PRESENT:
+            return Tense(FUTURE, span)  # "encouragerez" read as a present by the tagger
+        if ending in ("ais", "ait", "ions", "iez", "aient"):
+            return Tense(CONDITIONAL, span)  # "génèrerait" read as an imparfait
+    if tense == PAST and _FR_PRESENT_ENDING.search(word) and not _FR_PAST_ENDING.search(word):
+        tense = PRESENT  # "proposent", "marque" read as past by the tagger
+    if tense == PRESENT and _FR_IMPARFAIT.search(word) and word not in _FR_PRESENT_AIT and not (
+        word.endswith(("ions", "iez")) and head.lemma.endswith(("ier", "yer", "ire"))
+    ):
+        return Tense(PAST, span)
+    if tense == PRESENT and _FR_AMBIGUOUS_PRESENT.search(word):
+        return Tense(PRESENT_OR_PAST, span)
+    return Tense(tense, span) if tense else None
+
+
+def english_tense(tokens: Sequence[Token], verb: int) -> Tense | None:
+    """Tense of an English predicate from its auxiliaries or its own morphology."""
+    auxiliaries = [c for c in _children(tokens, verb)
+                   if tokens[c].dep in ("aux", "auxpass") and tokens[c].text.lower() != "to"]
+    span = _group_span(tokens, [verb, *auxiliaries])
+    words = [tokens[c].text.lower() for c in auxiliaries]
+    for word in words:
+        if word in _EN_MODALS:
+            return Tense(_EN_MODALS[word], span)
+        if word in _EN_OTHER_MODALS:
+            return None
+    token = tokens[verb]
+    if token.lemma == "go" and _morph(token, "Aspect") == "Prog":
+        infinitive = [c for c in _children(tokens, verb) if tokens[c].dep == "xcomp"
+                      and _morph(tokens[c], "VerbForm") == "Inf"]
+        if infinitive and any(tokens[c].lemma == "be" for c in auxiliaries):
+            return Tense(FUTURE, _group_span(tokens, [verb, *auxiliaries, infinitive[0]]))
+    for c in auxiliaries:
+        aux = tokens[c]
+        if aux.lemma == "have" and _morph(tokens[verb], "VerbForm") == "Part":
+            return Tense(PAST if _morph(aux, "Tense") == "Past" else PERFECT, span)
+    finite = [c for c in auxiliaries if _morph(tokens[c], "VerbForm") == "Fin"]
+    head = tokens[finite[0]] if finite else token
+    if head.text.lower() in _EN_OTHER_MODALS:
+        return None
+    if _morph(head, "VerbForm") != "Fin" and not (
+        head.pos in ("VERB", "AUX") and _morph(head, "Tense") == "Past" and not finite
+        and _morph(head, "VerbForm") is None
+    ):
+        return None
+    value = _morph(head, "Tense")
+    if head.text.lower() in _EN_INVARIANT:
+        return Tense(PRESENT_OR_PAST, span)
+    if value == "Past":
+        return Tense(PAST, span)
+    if value == "Pres":
+        return Tense(PRESENT, span)
+    return None
+
+
+_PREDICATE_DEPS = frozenset({"aux", "aux:tense", "aux:pass", "auxpass", "cop", "xcomp", "ccomp",
+                             "csubj", "mark", "case", "det", "punct"})
+
+
+def _main_clause(tokens: Sequence[Token], index: int) -> bool:
+    """The root, or a predicate coordinated with it (X and Y)."""
+    for _ in range(6):
+        token = tokens[index]
+        if token.dep == "ROOT" or token.head == index:
+            return True
+        if token.dep not in ("conj", "parataxis"):
+            return False
+        index = token.head
+    return False
+
+
+def _frame(tokens: Sequence[Token], index: int) -> bool:
+    """An evaluative frame around a clause (il est évident que …, it was clear that …):
+    its tense carries little of what the sentence says."""
+    children = [t for t in tokens if t.head == index and t is not tokens[index]]
+    clausal = any(t.dep in ("ccomp", "csubj", "csubj:pass") for t in children)
+    adjective = tokens[index].pos == "ADJ" or any(t.dep == "acomp" for t in children)
+    return clausal and adjective
+
+
+@dataclass(frozen=True)
+class Tenses:
+    main: list[Tense]  # main clauses in order
+    clauses: list[Tense]  # every finite clause except reported ones
+
+    def count(self, tense: str) -> int:
+        return sum(1 for t in self.clauses if t.tense == tense)
+
+
+def _tenses(tokens: Sequence[Token], language: str) -> Tenses:
+    """The tenses of the main clauses, and of every finite clause but reported ones.
+
+    Complement clauses (``he said that …``) are left out: their tense follows the
+    reporting verb's by rules that differ between the two languages.
+    """
+    if not tokens or not tokens[0].pos:
+        return Tenses([], [])
+    read = french_tense if language == "fr" else english_tense
+    main, clauses = [], []
+    for i, token in enumerate(tokens):
+        if token.dep in _PREDICATE_DEPS or token.pos not in ("VERB", "AUX", "ADJ", "NOUN"):
+            continue
+        if token.pos in ("ADJ", "NOUN") and not any(
+            t.head == i and t.dep in ("cop", "aux:pass", "auxpass") for t in tokens
+        ):
+            continue
+        tense = read(tokens, i)
+        if tense is not None:
+            clauses.append(tense)
+            if _main_clause(tokens, i) and not _frame(tokens, i):
+                main.append(tense)
+    return Tenses(main, clauses)
+
+
+def _compatible(mt: str, ref: str) -> bool:
+    return (mt, ref) not in _CONTRADICTIONS
+
+
+def _changed_clause(mt: list[Tense], ref: list[Tense]) -> tuple[Tense, Tense] | None:
+    """A clause whose tense differs: a tense only the MT has against one only the reference
+    has, after matching equal tenses (and the present perfect with a past or a present)."""
+    mt_left = list(mt)
+    ref_left = []
+    for tense in ref:
+        same = next((m for m in mt_left if m.tense == tense.tense), None)
+        if same is not None:
+            mt_left.remove(same)
+        else:
+            ref_left.append(tense)
+    for tense in list(ref_left):
+        if tense.tense == PERFECT:
+            same = next((m for m in mt_left if m.tense in (PAST, PRESENT)), None)
+            if same is not None:
+                mt_left.remove(same)
+                ref_left.remove(tense)
+    for m in mt_left:
+        for r in ref_left:
+            if not _compatible(m.tense, r.tense):
+                return m, r
+    return None
+
+
+@dataclass(frozen=True)
+class TenseChange:
+    mt: Tense
+    ref: Tense
+    witnesses: tuple[str, ...]  # engines whose back-translation reads the MT's tense
+
+
+_CONDITIONAL_CLAUSE = re.compile(r"(?<![\w-])(?:si|s'il|s'ils|if|quand|lorsque|when|once|des que)"
+                                 r"(?![\w-])")
+
+
+def _reads(bt: str, mt: str) -> bool:
+    return bt == mt or (mt == PAST and bt == PERFECT) or (
+        bt == PRESENT_OR_PAST and mt in (PRESENT, PAST)
+    )
+
+
+def tense_change(pair: Pair, engines: Sequence[str]) -> TenseChange | None:
+    """A main verb, or a clause in the future, whose tense contradicts the reference's.
+
+    Main clauses are compared in order when both sides have as many; past against present
+    is judged only there. A back-translation must read the French verb in the French tense
+    (the parses of long sentences are not trusted alone).
+    """
+    mt_tenses = _tenses(lexicon.parse(pair.mt_text, "fr"), "fr")
+    ref_tenses = _tenses(lexicon.parse(pair.ref_text, "en"), "en")
+    bt_tenses = [_tenses(lexicon.parse(pair.bt[e], "en"), "en") for e in engines if e in pair.bt]
+    bt_engines = [e for e in engines if e in pair.bt]
+    candidates: list[tuple[Tense, Tense, list[str]]] = []
+    mt_main, ref_main = mt_tenses.main, ref_tenses.main
+    if mt_main and len(mt_main) == len(ref_main):
+        for position, (mt, ref) in enumerate(zip(mt_main, ref_main, strict=True)):
+            if _compatible(mt.tense, ref.tense) or (
+                FUTURE not in (mt.tense, ref.tense)
+                and mt_tenses.count(mt.tense) <= ref_tenses.count(mt.tense)
+            ):
+                continue
+            witnesses = [e for e, bt in zip(bt_engines, bt_tenses, strict=True)
+                         if len(bt.main) == len(mt_main) and _reads(bt.main[position].tense,
+                                                                     mt.tense)]
+            candidates.append((mt, ref, witnesses))
+    elif mt_main and ref_main and not _compatible(mt_main[0].tense, ref_main[0].tense):
+        mt, ref = mt_main[0], ref_main[0]
+        if mt_tenses.count(mt.tense) > ref_tenses.count(mt.tense) and (
+            ref_tenses.count(ref.tense) > mt_tenses.count(ref.tense)
+        ):
+            witnesses = [e for e, bt in zip(bt_engines, bt_tenses, strict=True)
+                         if bt.main and _reads(bt.main[0].tense, mt.tense)]
+            candidates.append((mt, ref, witnesses))
+    changed = _changed_clause(mt_tenses.clauses, ref_tenses.clauses)
+    if changed is not None and FUTURE in (changed[0].tense, changed[1].tense):
+        mt, ref = changed
+        readings = [PAST, PERFECT] if mt.tense == PAST else [mt.tense]
+        witnesses = [e for e, bt in zip(bt_engines, bt_tenses, strict=True)
+                     if sum(bt.count(t) for t in readings) >= 1
+                     and bt.count(ref.tense) <= mt_tenses.count(ref.tense)]
+        candidates.append((mt, ref, witnesses))
+    folded = lexicon.fold(pair.mt_text)
+    for mt, ref, witnesses in candidates:
+        if (mt.tense, ref.tense) == (PRESENT, PAST) and _YEAR.search(pair.mt_text):
+            continue  # a historical present
+        if (mt.tense, ref.tense) in _NEEDS_WITNESS and (
+            _FR_FUTURE_TIME.search(folded)
+            or _CONDITIONAL_CLAUSE.search(folded + " " + pair.ref_text.lower())
+        ):
+            continue  # "le sommet a lieu demain"; "s'il pleut, il suffira de…"
+        if witnesses or not bt_engines:
+            return TenseChange(mt, ref, tuple(witnesses))
+    return None
+
+
+# --- pronoun gender -----------------------------------------------------------------------
+
+_FR_PRONOUNS = {"il": "masculine", "elle": "feminine", "lui-meme": "masculine",
+                "elle-meme": "feminine"}
+_EN_PRONOUNS = {"he": "masculine", "she": "feminine", "himself": "masculine",
+                "herself": "feminine"}
+# Verbs with an impersonal "il": il faut, il y a, il semble, il pleut, il s'agit.
+_IMPERSONAL = frozenset(
+    "falloir pleuvoir neiger venter grêler sembler paraître agir suffire rester manquer "
+    "exister valoir importer arriver advenir convenir".split()
+)
+_IMPERSONAL_AFTER = re.compile(r"^\s*(?:y\b|n'y\b|s'|se\b|est\s+\w+\s+(?:de|d'|que|qu')|"
+                               r"etait\s+\w+\s+(?:de|d'|que|qu')|fait\s+(?:beau|froid|chaud|nuit|"
+                               r"jour|bon))")
+
+
+@dataclass(frozen=True)
+class Pronoun:
+    gender: str
+    span: tuple[int, int]
+
+
+def _french_pronouns(text: str) -> list[Pronoun]:
+    tokens = lexicon.parse(text, "fr")
+    folded = lexicon.fold_keep_length(text)
+    found = []
+    for token in tokens:
+        gender = _FR_PRONOUNS.get(lexicon.fold(token.text))
+        if gender is None:
+            continue
+        if token.text.lower() in ("il", "elle") and token.pos:
+            if not token.dep.startswith(("nsubj", "expl")):
+                continue  # "elle" after a preposition (pour elle) is a person too, but rare
+            head = tokens[token.head]
+            if gender == "masculine" and (
+                head.lemma in _IMPERSONAL or _IMPERSONAL_AFTER.match(folded[token.end:])
+            ):
+                continue
+        found.append(Pronoun(gender, (token.start, token.end)))
+    return found
+
+
+def _english_pronouns(text: str) -> list[Pronoun]:
+    found = []
+    for token in lexicon.parse(text, "en"):
+        gender = _EN_PRONOUNS.get(token.text.lower())
+        if gender is not None and (not token.pos or token.dep.startswith("nsubj")
+                                   or token.text.lower().endswith("self")):
+            found.append(Pronoun(gender, (token.start, token.end)))
+    return found
+
+
+@dataclass(frozen=True)
+class GenderChange:
+    mt: Pronoun
+    ref: Pronoun
+    witnesses: tuple[str, ...]
+
+
+def gender_change(pair: Pair, engines: Sequence[str]) -> GenderChange | None:
+    """A person's pronoun masculine on one side and feminine on the other, else None."""
+    ref = _english_pronouns(pair.ref_text)
+    if not ref or len({p.gender for p in ref}) != 1:
+        return None
+    mt = _french_pronouns(pair.mt_text)
+    if not mt or len({p.gender for p in mt}) != 1 or mt[0].gender == ref[0].gender:
+        return None
+    witnesses = []
+    for engine in engines:
+        if engine not in pair.bt:
+            continue
+        genders = {p.gender for p in _english_pronouns(pair.bt[engine])}
+        if ref[0].gender in genders and mt[0].gender not in genders:
+            return None  # the back-translation reads the French as the reference does
+        if mt[0].gender in genders:
+            witnesses.append(engine)
+    return GenderChange(mt[0], ref[0], tuple(witnesses))
+
+
+# --- the family ---------------------------------------------------------------------------
+
+
+def check(result: DocumentResult, ctx: CheckContext) -> list[Finding]:
+    """Tense and pronoun-gender contradictions in aligned pairs."""
+    found: list[Finding] = []
+    for pair in result.pairs:
+        if not pair.aligned:
+            continue
+        change = tense_change(pair, ctx.engines)
+        if change is not None:
+            mt_span = pair.mt_text[slice(*change.mt.span)]
+            ref_span = pair.ref_text[slice(*change.ref.span)]
+            found.append(finding(
+                result, pair, kind="tense_change", severity="major", detector=DETECTOR,
+                message=f"a verb in the {change.mt.tense} in the MT ('{mt_span}') is in the "
+                f"{change.ref.tense} in the reference ('{ref_span}')",
+                mt_span=mt_span, ref_span=ref_span, engines=change.witnesses,
+                evidence={"check": "tense", "mt_tense": change.mt.tense,
+                          "ref_tense": change.ref.tense},
+            ))
+        gender = gender_change(pair, ctx.engines)
+        if gender is not None:
+            mt_span = pair.mt_text[slice(*gender.mt.span)]
+            ref_span = pair.ref_text[slice(*gender.ref.span)]
+            found.append(finding(
+                result, pair, kind="pronoun_gender", severity="major", detector=DETECTOR,
+                message=f"the MT refers to this person as '{mt_span}' ({gender.mt.gender}), "
+                f"the reference as '{ref_span}' ({gender.ref.gender})",
+                mt_span=mt_span, ref_span=ref_span, engines=gender.witnesses,
+                evidence={"check": "pronoun_gender", "mt_gender": gender.mt.gender,
+                          "ref_gender": gender.ref.gender},
+            ))
+    return found
