@@ -2,8 +2,12 @@
 
 ``TranslationCache`` is one SQLite file keyed by (engine signature, source text). SQLite in
 WAL mode with a busy timeout lets two processes read and write the same cache at once without
-corrupting it. ``CachingEngine`` wraps any engine: it translates only what the cache lacks,
-each distinct text once, and writes every batch as soon as it finishes, so an interrupted run
+corrupting it. A damaged file (not a database, or malformed anywhere inside) is a cache, not
+data: it is moved aside and a new one is started, with a warning; a lock held by another
+process is waited for, never taken for damage.
+
+``CachingEngine`` wraps any engine: it translates only what the cache lacks, each distinct
+text once, and writes every batch as soon as it finishes, so an interrupted run
 loses at most one batch of work.
 """
 
@@ -12,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
 import sqlite3
 import threading
 import time
@@ -70,21 +75,79 @@ class TranslationCache:
         self.path = self.directory / CACHE_FILE
         self._lock = threading.Lock()
         try:
+            self._db = self._open()
+        except sqlite3.DatabaseError as error:
+            if not _is_damage(error):
+                raise ConfigError(
+                    f"translation cache {self.path} is unusable ({error}); "
+                    "delete it or choose another cache directory"
+                ) from error
+            self._db = self._rebuild(error)
+        self._known_signatures: set[str] = set()
+
+    def _open(self) -> sqlite3.Connection:
+        """Connect and set the database up; another process doing the same at the same
+        moment is waited for (SQLite answers "locked" to a journal-mode change without
+        calling the busy handler), up to the busy timeout."""
+        deadline = time.monotonic() + BUSY_TIMEOUT_S
+        delay = 0.01
+        while True:
             # autocommit mode: transactions are opened explicitly below.
-            self._db = sqlite3.connect(
+            db = sqlite3.connect(
                 self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
             )
-            self._db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
-            self._db.execute("PRAGMA journal_mode = WAL")
-            # WAL + NORMAL stays consistent after a crash; only the last commit may be lost.
-            self._db.execute("PRAGMA synchronous = NORMAL")
-            self._db.executescript(_SCHEMA)
-        except sqlite3.DatabaseError as error:
+            try:
+                db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+                if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                    db.execute("PRAGMA journal_mode = WAL")
+                # WAL + NORMAL stays consistent after a crash; only the last commit may be lost.
+                db.execute("PRAGMA synchronous = NORMAL")
+                db.executescript(_SCHEMA)
+                # Cheap: reads the schema and the first pages, so a file that is not a database
+                # (or whose header is damaged) is found now rather than in the middle of a run.
+                db.execute("SELECT COUNT(*) FROM signatures").fetchone()
+                return db
+            except sqlite3.OperationalError as error:
+                db.close()
+                if not _is_busy(error) or time.monotonic() > deadline:
+                    raise
+                time.sleep(delay)
+                delay = min(delay * 2, 0.5)
+            except BaseException:
+                db.close()
+                raise
+
+    def _rebuild(self, error: sqlite3.DatabaseError) -> sqlite3.Connection:
+        """Move a damaged cache file aside and start an empty one."""
+        aside = self.path.with_name(f"{self.path.name}.damaged-{time.strftime('%Y%m%d-%H%M%S')}")
+        try:
+            os.replace(self.path, aside)
+            for suffix in ("-wal", "-shm"):
+                Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+        except OSError as move_error:
             raise ConfigError(
-                f"translation cache {self.path} is unusable ({error}); "
-                "delete it or choose another cache directory"
+                f"translation cache {self.path} is damaged ({error}) and cannot be moved aside "
+                f"({move_error.strerror}); delete it or choose another cache directory"
             ) from error
-        self._known_signatures: set[str] = set()
+        log.warning(
+            "warning: translation cache %s was damaged (%s): moved to %s, starting a new one "
+            "(what it held will be translated again)",
+            self.path,
+            error,
+            aside.name,
+        )
+        return self._open()
+
+    def _recover(self, error: sqlite3.DatabaseError) -> None:
+        """Damage found in the middle of a run: replace the file, keep going."""
+        if not _is_damage(error):
+            raise error
+        try:
+            self._db.close()
+        except sqlite3.Error:
+            pass
+        self._db = self._rebuild(error)
+        self._known_signatures.clear()
 
     def get_many(self, signature: str, sources: Iterable[str]) -> dict[str, str]:
         """The cached translations of ``sources`` under ``signature``: source -> target."""
@@ -92,15 +155,19 @@ class TranslationCache:
         wanted = list(dict.fromkeys(sources))
         found: dict[str, str] = {}
         with self._lock:
-            for start in range(0, len(wanted), _LOOKUP_CHUNK):
-                chunk = wanted[start : start + _LOOKUP_CHUNK]
-                marks = ",".join("?" * len(chunk))
-                rows = self._db.execute(
-                    "SELECT source, target FROM translations "
-                    f"WHERE signature = ? AND source IN ({marks})",
-                    (key, *chunk),
-                )
-                found.update(rows)
+            try:
+                for start in range(0, len(wanted), _LOOKUP_CHUNK):
+                    chunk = wanted[start : start + _LOOKUP_CHUNK]
+                    marks = ",".join("?" * len(chunk))
+                    rows = self._db.execute(
+                        "SELECT source, target FROM translations "
+                        f"WHERE signature = ? AND source IN ({marks})",
+                        (key, *chunk),
+                    )
+                    found.update(rows)
+            except sqlite3.DatabaseError as error:
+                self._recover(error)
+                return {}  # the new cache holds nothing yet
         return found
 
     def put_many(self, signature: str, items: Iterable[tuple[str, str]]) -> None:
@@ -111,26 +178,37 @@ class TranslationCache:
         if not rows:
             return
         with self._lock:
-            # BEGIN IMMEDIATE takes the write lock up front, so a busy database waits on the
-            # busy timeout here instead of failing half-way through the transaction.
-            self._db.execute("BEGIN IMMEDIATE")
             try:
-                if key not in self._known_signatures:
-                    self._db.execute(
-                        "INSERT OR IGNORE INTO signatures (key, text) VALUES (?, ?)",
-                        (key, signature),
-                    )
-                # Another process may have stored the same text meanwhile: keep the first.
-                self._db.executemany(
-                    "INSERT OR IGNORE INTO translations (signature, source, target, created) "
-                    "VALUES (?, ?, ?, ?)",
-                    rows,
+                self._write(key, signature, rows)
+            except sqlite3.DatabaseError as error:
+                self._recover(error)
+                self._write(key, signature, rows)
+
+    def _write(self, key: str, signature: str, rows: list[tuple[str, str, str, float]]) -> None:
+        # BEGIN IMMEDIATE takes the write lock up front, so a busy database waits on the
+        # busy timeout here instead of failing half-way through the transaction.
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            if key not in self._known_signatures:
+                self._db.execute(
+                    "INSERT OR IGNORE INTO signatures (key, text) VALUES (?, ?)",
+                    (key, signature),
                 )
-                self._db.execute("COMMIT")
-            except BaseException:
-                self._db.execute("ROLLBACK")
-                raise
-            self._known_signatures.add(key)
+            # Another process may have stored the same text meanwhile: keep the first.
+            self._db.executemany(
+                "INSERT OR IGNORE INTO translations (signature, source, target, created) "
+                "VALUES (?, ?, ?, ?)",
+                rows,
+            )
+            self._db.execute("COMMIT")
+        except BaseException:
+            if self._db.in_transaction:
+                try:
+                    self._db.execute("ROLLBACK")
+                except sqlite3.Error:
+                    pass
+            raise
+        self._known_signatures.add(key)
 
     def count(self, signature: str | None = None) -> int:
         """How many translations are stored (under ``signature`` when given)."""
@@ -153,6 +231,22 @@ class TranslationCache:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _is_busy(error: sqlite3.OperationalError) -> bool:
+    return "locked" in str(error) or "busy" in str(error)
+
+
+# SQLITE_CORRUPT and SQLITE_NOTADB: the file itself is bad.
+_DAMAGE_CODES = frozenset({11, 26})
+
+
+def _is_damage(error: sqlite3.DatabaseError) -> bool:
+    code = getattr(error, "sqlite_errorcode", None)
+    if code is not None:
+        return (code & 0xFF) in _DAMAGE_CODES
+    message = str(error)
+    return "malformed" in message or "not a database" in message
 
 
 class CachingEngine:
