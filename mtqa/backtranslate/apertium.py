@@ -63,13 +63,33 @@ class ApertiumEngine:
         if model is not None:
             # The pivot is the model: "fr-es,spa-eng" picks other installed modes.
             self.settings["modes"] = [m.strip() for m in model.split(",") if m.strip()]
-        self.modes: list[str] = [str(m) for m in self.settings["modes"]]
-        self.batch_size = int(self.settings["batch_size"])
-        self.timeout_s = float(self.settings["timeout_s"])
-        if self.batch_size < 1 or self.timeout_s <= 0 or not self.modes:
+        modes, batch_size, timeout_s = (
+            self.settings["modes"], self.settings["batch_size"], self.settings["timeout_s"]
+        )
+        if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
             raise ConfigError(
-                "engine apertium: batch_size and timeout_s must be positive and modes non-empty"
+                f"engine apertium: batch_size must be a positive integer, got {batch_size!r}"
             )
+        if (
+            isinstance(timeout_s, bool)
+            or not isinstance(timeout_s, (int, float))
+            or not 0 < timeout_s < float("inf")
+        ):
+            raise ConfigError(
+                f"engine apertium: timeout_s must be a positive number, got {timeout_s!r}"
+            )
+        if (
+            not isinstance(modes, (list, tuple))
+            or not modes
+            or not all(isinstance(m, str) and m.strip() for m in modes)
+        ):
+            raise ConfigError(
+                "engine apertium: modes must be a non-empty list of mode names such as "
+                f'["fr-es", "spa-eng"], got {modes!r}'
+            )
+        self.modes: list[str] = [m.strip() for m in modes]
+        self.batch_size = batch_size
+        self.timeout_s = float(timeout_s)
         self.command = shutil.which("apertium")
         if self.command is None:
             raise EngineUnavailable(f"the apertium command is not installed: {_INSTALL}")

@@ -99,6 +99,8 @@ class CT2Engine(NeuralEngine):
         if self.settings["device"] == "mps":
             raise ConfigError("engine ct2: device mps is not supported; use cpu or cuda")
         given = self.settings["converted_dir"]
+        if given is not None and not isinstance(given, str):
+            raise ConfigError(f"engine ct2: converted_dir must be a path, got {given!r}")
         self.converted_root = Path(given).expanduser() if given else default_converted_dir()
         self.device = ""
         self.compute_type = ""

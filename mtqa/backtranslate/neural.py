@@ -81,6 +81,11 @@ class NeuralEngine(ABC):
         for key in ("max_tokens", "max_new_tokens", "min_new_tokens"):
             if settings[key] is not None:
                 settings[key] = _positive_int(self.kind, key, settings[key])
+        for key in ("revision", "device"):
+            if settings[key] is not None and not isinstance(settings[key], str):
+                raise ConfigError(
+                    f"engine {self.kind}: {key} must be a string, got {settings[key]!r}"
+                )
         if not isinstance(settings["sort_by_length"], bool):
             raise ConfigError(f"engine {self.kind}: sort_by_length must be true or false")
         if settings["device"] not in ("auto", "cpu", "cuda", "mps") and not str(

@@ -200,7 +200,10 @@ def validate_settings(settings: Mapping[str, Any]) -> None:
             known = ", ".join(sorted([*_FLAT_SETTINGS, "entities", "language", "terms"]))
             raise ConfigError(f"checks.{key}: unknown setting; known: {known}")
         if isinstance(value, bool) and expected is not bool or not isinstance(value, expected):
-            raise ConfigError(f"checks.{key}: wrong type {type(value).__name__}")
+            wanted = {str: "a string", bool: "true or false", int: "an integer"}.get(
+                expected, "a number"  # type: ignore[call-overload]
+            )
+            raise ConfigError(f"checks.{key}: expected {wanted}, got {value!r}")
     EntitySettings.of(settings)
     LanguageSettings.of(settings)
     glossary_of(settings)  # reads the glossary: a bad file is an error before any work

@@ -51,6 +51,7 @@ from mtqa.checks.nlp import (
     is_sentence_initial,
     lowercase_vocabulary,
     mentions,
+    typed_setting,
 )
 from mtqa.errors import ConfigError
 from mtqa.model import DocumentResult, Finding, Pair, Severity
@@ -186,10 +187,14 @@ class EntitySettings:
                 "known: ner, link_threshold, missing_threshold, missing"
             )
         values = cls(
-            ner=str(section.get("ner", "auto")),
-            link_threshold=float(section.get("link_threshold", LINK_THRESHOLD)),
-            missing_threshold=float(section.get("missing_threshold", MISSING_THRESHOLD)),
-            report_missing=bool(section.get("missing", True)),
+            ner=typed_setting(section, "entities", "ner", "auto", str),
+            link_threshold=typed_setting(
+                section, "entities", "link_threshold", LINK_THRESHOLD, float
+            ),
+            missing_threshold=typed_setting(
+                section, "entities", "missing_threshold", MISSING_THRESHOLD, float
+            ),
+            report_missing=typed_setting(section, "entities", "missing", True, bool),
         )
         if values.ner not in ("auto", "spacy", "rules"):
             raise ConfigError(

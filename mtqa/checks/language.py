@@ -22,7 +22,7 @@ from functools import lru_cache
 from typing import Any
 
 from mtqa.checks.base import CheckContext, finding
-from mtqa.checks.nlp import family_settings, fold, stop_words
+from mtqa.checks.nlp import family_settings, fold, stop_words, typed_setting
 from mtqa.errors import ConfigError
 from mtqa.model import DocumentResult, Finding, Pair, Segment
 
@@ -60,14 +60,22 @@ class LanguageSettings:
                 f"checks.language: unknown setting(s) {sorted(set(section) - known)}; "
                 f"known: {', '.join(sorted(known))}"
             )
-        languages = tuple(section.get("languages", LANGUAGES))
+        languages = section.get("languages", LANGUAGES)
+        if not isinstance(languages, (list, tuple)) or not all(
+            isinstance(code, str) for code in languages
+        ):
+            raise ConfigError(
+                f'checks.language.languages: expected a list such as ["fr", "en"], '
+                f"got {languages!r}"
+            )
+        languages = tuple(languages)
         if not {"fr", "en"} <= set(languages):
             raise ConfigError("checks.language.languages: must include 'fr' and 'en'")
         values = cls(
             languages=languages,
-            threshold=float(section.get("threshold", THRESHOLD)),
-            min_words=int(section.get("min_words", MIN_WORDS)),
-            min_letters=int(section.get("min_letters", MIN_LETTERS)),
+            threshold=typed_setting(section, "language", "threshold", THRESHOLD, float),
+            min_words=typed_setting(section, "language", "min_words", MIN_WORDS, int),
+            min_letters=typed_setting(section, "language", "min_letters", MIN_LETTERS, int),
         )
         if not 0.0 < values.threshold <= 1.0:
             raise ConfigError("checks.language.threshold: expected a number in (0, 1]")

@@ -124,6 +124,12 @@ def _read_toml(path: Path) -> dict[str, Any]:
             return tomllib.load(handle)
     except FileNotFoundError:
         raise ConfigError(f"{path}: file not found; pass an existing lexicon path") from None
+    except IsADirectoryError:
+        raise ConfigError(f"{path}: a folder, not a lexicon file") from None
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot read it ({error.strerror or error})") from None
+    except UnicodeDecodeError as error:
+        raise ConfigError(f"{path}: not UTF-8 (byte {error.start}); save it as UTF-8") from None
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}: not valid TOML ({error}); fix the file") from None
 
@@ -136,8 +142,13 @@ def load_traps(path: Path | None = None) -> tuple[Trap, ...]:
     data = _read_toml(path)
     traps = []
     seen: set[str] = set()
-    for number, entry in enumerate(data.get("trap", [])):
+    entries = data.get("trap", [])
+    if not isinstance(entries, list):
+        raise ConfigError(f"{path.name}: trap: expected [[trap]] tables")
+    for number, entry in enumerate(entries):
         where = f"{path.name}: trap[{number}]"
+        if not isinstance(entry, dict):
+            raise ConfigError(f"{where}: expected a [[trap]] table")
         trap_id = entry.get("id")
         if not isinstance(trap_id, str) or not trap_id:
             raise ConfigError(f"{where}.id: expected a non-empty string")
@@ -189,7 +200,12 @@ def load_furniture(path: Path | None = None) -> Furniture:
     path = path or BOILERPLATE_PATH
     data = _read_toml(path)
     compiled = []
-    for language, patterns in data.get("patterns", {}).items():
+    tables = data.get("patterns", {})
+    if not isinstance(tables, dict):
+        raise ConfigError(f"{path.name}: patterns: expected a table of lists of regexes")
+    for language, patterns in tables.items():
+        if not isinstance(patterns, list) or not all(isinstance(p, str) for p in patterns):
+            raise ConfigError(f"{path.name}: patterns.{language}: expected a list of regexes")
         for number, pattern in enumerate(patterns):
             try:
                 compiled.append(re.compile(pattern))

@@ -684,3 +684,26 @@ def family_settings(settings: Mapping[str, Any], family: str) -> Mapping[str, An
     if not isinstance(section, Mapping):
         raise ConfigError(f"checks.{family}: expected a table of settings")
     return section
+
+
+_TYPE_NAMES = {bool: "true or false", int: "an integer", float: "a number", str: "a string"}
+
+
+def typed_setting(
+    section: Mapping[str, Any], family: str, key: str, default: Any, kind: type
+) -> Any:
+    """``section[key]`` (or ``default``) checked to be of ``kind``; a ConfigError naming the
+    key otherwise (``checks.entities.link_threshold: expected a number, got 'high'``)."""
+    value = section.get(key, default)
+    if kind is float:
+        ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+    elif kind is int:
+        ok = isinstance(value, int) and not isinstance(value, bool)
+    else:
+        ok = isinstance(value, kind)
+    if not ok:
+        raise ConfigError(
+            f"checks.{family}.{key}: expected {_TYPE_NAMES.get(kind, kind.__name__)}, "
+            f"got {value!r}"
+        )
+    return kind(value)
