@@ -1,15 +1,21 @@
 """The ``mtqa`` command: a thin layer over the library.
 
 Exit codes: 0 success; 1 a ``--fail-on`` gate held, or ``diff --fail-on-regression`` found a
-regression; 2 a usage or input error, always as one line on stderr (never a traceback);
-130 interrupted.
+regression; 2 a usage or input error, always as one line on stderr (never a traceback); 3 an
+internal error (a bug in mtqa: one line on stderr naming the file that holds the traceback;
+``--debug`` prints it); 130 interrupted.
 """
 
 from __future__ import annotations
 
 import argparse
+import errno
 import logging
+import os
 import sys
+import tempfile
+import time
+import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn
@@ -19,6 +25,15 @@ from mtqa.errors import MtqaError
 
 EXIT_GATE = 1
 EXIT_USAGE = 2
+EXIT_INTERNAL = 3
+EXIT_INTERRUPTED = 130
+
+EXIT_CODES = (
+    "exit codes: 0 done; 1 a --fail-on gate held (or diff --fail-on-regression found a "
+    "regression); 2 a usage or input error (one line saying "
+    "how to fix it); 3 an internal error, a bug in mtqa (one line naming the file with the "
+    "traceback; --debug prints it); 130 interrupted"
+)
 
 
 class UsageError(MtqaError):
@@ -33,10 +48,21 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _build_parser() -> argparse.ArgumentParser:
+    # --debug is accepted before or after the command; the subcommands' copy must not
+    # reset a value given before the command, hence SUPPRESS.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--debug",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="on an internal error, print the full traceback",
+    )
     parser = _Parser(
         prog="mtqa",
         description="Evaluate a French machine translation against its English source text "
         "by back-translation: scores, findings and reports.",
+        epilog=EXIT_CODES,
+        parents=[common],
     )
     parser.add_argument("--version", action="version", version=f"mtqa {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
@@ -45,6 +71,8 @@ def _build_parser() -> argparse.ArgumentParser:
         "run",
         help="evaluate documents and write a run folder",
         description="Run an evaluation from a TOML config, or ad hoc from --mt and --ref.",
+        epilog=EXIT_CODES,
+        parents=[common],
     )
     run.add_argument("config", nargs="?", type=Path, help="run config (TOML)")
     run.add_argument("--mt", type=Path, help="French MT file (ad-hoc form, with --ref)")
@@ -68,7 +96,15 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     run.add_argument("--out", type=Path, help="run folder to write (default from the config)")
     run.add_argument("--name", help="run name (default: the config's, or the MT file's name)")
-    run.add_argument("--encoding", help="encoding of the input files (default utf-8)")
+    run.add_argument(
+        "--encoding",
+        help="encoding of every input file: a Python codec name (utf-8, latin-1, cp1252, "
+        "utf-16...) or 'auto' to detect it (default utf-8)",
+    )
+    run.add_argument("--mt-encoding", help="encoding of the MT file(s) only (overrides --encoding)")
+    run.add_argument(
+        "--ref-encoding", help="encoding of the reference file(s) only (overrides --encoding)"
+    )
     run.add_argument("--no-cache", action="store_true", help="translate everything afresh")
     run.add_argument("--cache-dir", type=Path, help="translation cache folder")
     run.add_argument("--quiet", "-q", action="store_true", help="no progress and no summary")
@@ -99,6 +135,7 @@ def _build_parser() -> argparse.ArgumentParser:
         "report",
         help="re-render a run folder's HTML report from its saved results",
         description="Re-render report.html from a run folder without re-running anything.",
+        parents=[common],
     )
     report.add_argument("run_dir", type=Path, help="a run folder written by `mtqa run`")
 
@@ -107,6 +144,7 @@ def _build_parser() -> argparse.ArgumentParser:
         help="what changed between two run folders",
         description="Compare two run folders: scores with paired-bootstrap significance, "
         "per-document changes, findings added and removed.",
+        parents=[common],
     )
     diff.add_argument("run_a", type=Path, help="the earlier run folder (A)")
     diff.add_argument("run_b", type=Path, help="the later run folder (B)")
@@ -139,7 +177,7 @@ def _progress_factory(quiet: bool) -> Callable[[str, int], Callable[[int], None]
 
 
 def _ad_hoc_config(args: argparse.Namespace) -> dict[str, object]:
-    from mtqa.config import engine_from_option
+    from mtqa.config import engine_from_option, slugify
 
     bilingual = [(k, p) for k, p in (("xliff", args.xliff), ("tmx", args.tmx)) if p is not None]
     if bilingual:
@@ -165,11 +203,34 @@ def _ad_hoc_config(args: argparse.Namespace) -> dict[str, object]:
             name, n = f"{spec.name}-{n}", n + 1
         engines.append({**spec.model_dump(exclude_none=True), "name": name})
     return {
-        "name": args.name or default_name,
+        "name": args.name or slugify(default_name, fallback="run"),
         "documents": [document],
         "engines": engines,
-        "encoding": args.encoding or "utf-8",
+        **_encoding_options(args),
     }
+
+
+def _encoding_options(args: argparse.Namespace) -> dict[str, str]:
+    """--encoding, --mt-encoding, --ref-encoding as config keys, each checked here so a bad
+    value is named as the option the user typed."""
+    from mtqa.documents import check_encoding
+
+    options = {}
+    for key in ("encoding", "mt_encoding", "ref_encoding"):
+        value = getattr(args, key)
+        if value is not None:
+            try:
+                options[key] = check_encoding(value)
+            except ValueError as error:
+                raise UsageError(f"--{key.replace('_', '-')}: {error}") from None
+    return options
+
+
+def _check_name_option(name: str | None) -> None:
+    from mtqa.config import ID_RULE, valid_id
+
+    if name is not None and not valid_id(name):
+        raise UsageError(f"--name {name!r}: {ID_RULE} (it names the run folder)")
 
 
 def _command_run(args: argparse.Namespace) -> int:
@@ -179,20 +240,18 @@ def _command_run(args: argparse.Namespace) -> int:
     from mtqa.report.terminal import format_summary
 
     gates = [parse_gate(text) for text in args.fail_on]  # usage errors before any work
+    _check_name_option(args.name)
 
     if args.config is not None:
         if args.mt or args.ref or args.xliff or args.tmx or args.engine:
             raise UsageError(
                 "give either a config file or --mt/--ref/--xliff/--tmx/--engine, not both"
             )
-        config = load_config(args.config)
-        overrides: dict[str, object] = {}
+        overrides: dict[str, object] = dict(_encoding_options(args))
         if args.name:
             overrides["name"] = args.name
-        if args.encoding:
-            overrides["encoding"] = args.encoding
-        if overrides:
-            config = config.model_copy(update=overrides)
+        # Overrides go through the same validation as the file's own keys.
+        config = load_config(args.config, overrides=overrides)
     else:
         config = parse_config(_ad_hoc_config(args), base_dir=Path.cwd(), source="command line")
     if args.decisions is not None:
@@ -263,22 +322,100 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 }
 
 
+# Failures of the machine or the file system, not of mtqa: a one-line error, exit 2.
+_ENVIRONMENT_ERRNOS = frozenset(
+    {
+        errno.ENOSPC, errno.EDQUOT, errno.EACCES, errno.EPERM, errno.EROFS, errno.ENAMETOOLONG,
+        errno.ENOENT, errno.ENOTDIR, errno.EISDIR, errno.EEXIST, errno.EIO, errno.EMFILE,
+        errno.ENFILE, errno.EXDEV, errno.ELOOP,
+    }
+)
+
+
+def _one_line(text: str, limit: int = 1000) -> str:
+    text = " ".join(part.strip() for part in text.splitlines() if part.strip())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _internal_error(error: BaseException, argv: Sequence[str] | None, debug: bool) -> int:
+    """One line saying it is a bug and where the traceback went; the traceback with --debug."""
+    detail = "".join(traceback.format_exception(type(error), error, error.__traceback__))
+    where = "it could not be saved"
+    try:
+        fd, name = tempfile.mkstemp(
+            prefix=f"mtqa-crash-{time.strftime('%Y%m%d-%H%M%S')}-", suffix=".txt"
+        )
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(f"mtqa {__version__}, Python {sys.version.split()[0]}\n")
+            handle.write(f"arguments: {list(sys.argv[1:] if argv is None else argv)!r}\n\n")
+            handle.write(detail)
+        where = f"the traceback is in {name}"
+    except OSError:
+        pass
+    if debug:
+        print(detail, file=sys.stderr, end="")
+    summary = _one_line(f"{type(error).__name__}: {error}", limit=300)
+    print(
+        f"mtqa: internal error (a bug in mtqa, not in your input): {summary}; {where}; "
+        "please report it (--debug prints the traceback)",
+        file=sys.stderr,
+    )
+    return EXIT_INTERNAL
+
+
+class _StderrHandler(logging.Handler):
+    """The library's warnings as ``mtqa: ...`` lines on whatever stderr is at the time."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            print(f"mtqa: {_one_line(self.format(record))}", file=sys.stderr)
+        except Exception:  # noqa: BLE001 - logging must never break the command
+            self.handleError(record)
+
+
+def _log_to_stderr() -> None:
+    logger = logging.getLogger("mtqa")
+    if not any(isinstance(h, _StderrHandler) for h in logger.handlers):
+        logger.addHandler(_StderrHandler(logging.WARNING))
+    logger.propagate = False  # the command owns the terminal: each warning once
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``mtqa`` console script; returns the exit code."""
-    logging.basicConfig(level=logging.WARNING, format="mtqa: %(message)s")
+    _log_to_stderr()
     parser = _build_parser()
+    debug = False
     try:
         args = parser.parse_args(argv)
+        debug = bool(getattr(args, "debug", False))
         if args.command is None:
             parser.print_help()
             return EXIT_USAGE
         return COMMANDS[args.command](args)
     except MtqaError as error:
-        print(f"mtqa: error: {error}", file=sys.stderr)
+        print(f"mtqa: error: {_one_line(str(error))}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("mtqa: interrupted (finished documents are in the run folder)", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:  # `mtqa diff A B | head`: the reader left; nothing to report
+        try:
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - stops the flush at exit failing
+        except OSError:
+            pass
+        return 0
+    except OSError as error:
+        if error.errno not in _ENVIRONMENT_ERRNOS:
+            return _internal_error(error, argv, debug)
+        where = f": {error.filename}" if error.filename else ""
+        print(
+            f"mtqa: error: {error.strerror or error}{where} "
+            "(check the path, its permissions and the free space)",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    except Exception as error:  # anything else is a bug in mtqa
+        return _internal_error(error, argv, debug)
 
 
 if __name__ == "__main__":  # pragma: no cover

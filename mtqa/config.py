@@ -7,14 +7,17 @@ Unknown keys and wrong types are errors that name the key's path
 from __future__ import annotations
 
 import glob as globlib
+import hashlib
 import os
 import re
 import sys
+import unicodedata
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -24,6 +27,7 @@ from pydantic import (
     model_validator,
 )
 
+from mtqa.documents import check_encoding
 from mtqa.errors import ConfigError
 from mtqa.metrics import METRICS
 
@@ -37,6 +41,51 @@ MetricName = Literal["bleu", "chrf", "chrf++", "ter"]
 ENGINE_KINDS: tuple[EngineKind, ...] = ("marian", "apertium", "ct2")
 DEFAULT_MARIAN_MODEL = "Helsinki-NLP/opus-mt-fr-en"
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+# Ids name files (documents/ID.json, and a temporary name a little longer): well under the
+# 255 bytes most file systems allow.
+MAX_ID_LENGTH = 120
+ID_RULE = (
+    f"use letters, digits, '.', '_' or '-', starting with a letter or digit, "
+    f"at most {MAX_ID_LENGTH} characters"
+)
+
+
+def valid_id(value: str) -> bool:
+    return bool(_ID.match(value)) and len(value) <= MAX_ID_LENGTH
+
+
+def slugify(name: str, *, fallback: str = "doc") -> str:
+    """A valid id made from a free-form name (a folder "my doc (v2)" → "my-doc-v2").
+
+    Accents are dropped, anything else outside the id alphabet becomes '-'. A name that had
+    to change, or was cut to length, gets a short digest of the original so two names that
+    slug alike stay apart.
+    """
+    if valid_id(name):
+        return name
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^A-Za-z0-9._-]+", "-", ascii_name).strip("-._")
+    digest = hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()[:6]
+    slug = f"{slug[: MAX_ID_LENGTH - 7]}-{digest}" if slug else f"{fallback}-{digest}"
+    return slug
+
+
+# A Python text codec name, or "auto" (detected per file).
+Encoding = Annotated[str, AfterValidator(check_encoding)]
+
+
+# [checks] keys whose values are files: relative to the config file like every other path.
+def _resolve_check_paths(settings: Any, base_dir: Path) -> Any:
+    if not isinstance(settings, Mapping):
+        return settings
+    resolved: dict[str, Any] = {}
+    for key, value in settings.items():
+        if isinstance(key, str) and key.endswith("_path") and isinstance(value, str) and value:
+            path = Path(value).expanduser()
+            resolved[key] = os.path.normpath(path if path.is_absolute() else base_dir / path)
+        else:
+            resolved[key] = _resolve_check_paths(value, base_dir)
+    return resolved
 
 
 class _Strict(BaseModel):
@@ -46,26 +95,28 @@ class _Strict(BaseModel):
 class DocumentSpec(_Strict):
     """One document: an MT file and its reference (paths relative to the config file)."""
 
-    id: str | None = None  # default: the MT file's folder name, or its stem
+    id: str | None = None  # default: the MT file's folder name (slugified), or its stem
     mt: Path
     ref: Path
     systems: dict[str, Path] = Field(default_factory=dict)  # other MT systems of the same source
+    mt_encoding: Encoding | None = None  # default: the run's mt_encoding, else its encoding
+    ref_encoding: Encoding | None = None
+    label: str | None = None  # the name people see when the id had to be made from it
 
     @field_validator("id")
     @classmethod
     def _check_id(cls, value: str | None) -> str | None:
-        if value is not None and not _ID.match(value):
-            raise ValueError("use letters, digits, '.', '_' or '-' (it names files)")
+        if value is not None and not valid_id(value):
+            raise ValueError(f"id {value!r}: {ID_RULE} (it names files)")
         return value
 
     @field_validator("systems")
     @classmethod
     def _check_systems(cls, value: dict[str, Path]) -> dict[str, Path]:
         for name in value:
-            if not _ID.match(name) or name == "mt":
+            if not valid_id(name) or name == "mt":
                 raise ValueError(
-                    f"system name {name!r}: use letters, digits, '.', '_' or '-', not 'mt' "
-                    "(the document's own MT)"
+                    f"system name {name!r}: {ID_RULE}, and not 'mt' (the document's own MT)"
                 )
         return value
 
@@ -80,8 +131,8 @@ class BilingualSpec(_Strict):
     @field_validator("id")
     @classmethod
     def _check_id(cls, value: str | None) -> str | None:
-        if value is not None and not _ID.match(value):
-            raise ValueError("use letters, digits, '.', '_' or '-' (it names files)")
+        if value is not None and not valid_id(value):
+            raise ValueError(f"id {value!r}: {ID_RULE} (it names files)")
         return value
 
     @model_validator(mode="after")
@@ -105,6 +156,8 @@ class DocumentGlob(_Strict):
     glob: str  # e.g. "references/*/"
     mt: str = "mt.fr.txt"  # file name inside each folder
     ref: str = "ref.en.txt"
+    mt_encoding: Encoding | None = None
+    ref_encoding: Encoding | None = None
 
 
 class EngineSpec(_Strict):
@@ -119,8 +172,8 @@ class EngineSpec(_Strict):
     @field_validator("name")
     @classmethod
     def _check_name(cls, value: str) -> str:
-        if not _ID.match(value):
-            raise ValueError("use letters, digits, '.', '_' or '-' (it names columns)")
+        if not valid_id(value):
+            raise ValueError(f"name {value!r}: {ID_RULE} (it names columns)")
         return value
 
 
@@ -158,7 +211,9 @@ class RunConfig(_Strict):
 
     name: str = "run"
     output_dir: Path = Path("reports")  # the run folder is output_dir/name
-    encoding: str = "utf-8"
+    encoding: Encoding = "utf-8"  # every input file's, or "auto" (detected per file)
+    mt_encoding: Encoding | None = None  # the MT files' (default: encoding)
+    ref_encoding: Encoding | None = None  # the reference files' (default: encoding)
     documents: list[DocumentSpec | DocumentGlob | BilingualSpec] = Field(min_length=1)
     engines: list[EngineSpec] = Field(min_length=1)
     metrics: list[MetricName] = Field(default_factory=lambda: list(METRICS))
@@ -171,9 +226,17 @@ class RunConfig(_Strict):
     @field_validator("name")
     @classmethod
     def _check_run_name(cls, value: str) -> str:
-        if not _ID.match(value):
-            raise ValueError("use letters, digits, '.', '_' or '-' (it names the run folder)")
+        if not valid_id(value):
+            raise ValueError(f"{value!r}: {ID_RULE} (it names the run folder)")
         return value
+
+    @model_validator(mode="before")
+    @classmethod
+    def _check_paths_in_checks(cls, data: Any) -> Any:
+        if isinstance(data, Mapping) and "checks" in data:
+            base = Path(data.get("base_dir", "."))
+            data = {**data, "checks": _resolve_check_paths(data["checks"], base)}
+        return data
 
     @field_validator("engines")
     @classmethod
@@ -193,6 +256,13 @@ class RunConfig(_Strict):
     def run_dir(self) -> Path:
         return self.path(self.output_dir) / self.name
 
+    def encodings(self, spec: DocumentSpec | DocumentGlob) -> tuple[str, str]:
+        """The (MT, reference) encodings of a document: its own, else the run's."""
+        return (
+            spec.mt_encoding or self.mt_encoding or self.encoding,
+            spec.ref_encoding or self.ref_encoding or self.encoding,
+        )
+
     def resolved_documents(self) -> list[DocumentSpec | BilingualSpec]:
         """Every document, globs expanded (sorted), paths resolved, ids unique."""
         documents: list[DocumentSpec | BilingualSpec] = []
@@ -201,7 +271,7 @@ class RunConfig(_Strict):
                 path = self.path(spec.file)
                 documents.append(
                     BilingualSpec.model_validate(
-                        {"id": spec.id or path.stem.split(".")[0], spec.format: path}
+                        {"id": spec.id or slugify(path.stem.split(".")[0]), spec.format: path}
                     )
                 )
                 continue
@@ -211,18 +281,33 @@ class RunConfig(_Strict):
                 )
                 if not folders:
                     raise ConfigError(f"documents glob {spec.glob!r} matches no folder")
+                mt_encoding, ref_encoding = self.encodings(spec)
                 documents += [
-                    DocumentSpec(id=f.name, mt=f / spec.mt, ref=f / spec.ref) for f in folders
+                    DocumentSpec(
+                        id=slugify(f.name),
+                        mt=f / spec.mt,
+                        ref=f / spec.ref,
+                        mt_encoding=mt_encoding,
+                        ref_encoding=ref_encoding,
+                        label=None if valid_id(f.name) else f.name,
+                    )
+                    for f in folders
                 ]
             else:
                 mt = self.path(spec.mt)
-                doc_id = spec.id or (mt.parent.name if mt.parent.name else mt.stem)
+                derived = mt.parent.name if mt.parent.name else mt.stem
+                mt_encoding, ref_encoding = self.encodings(spec)
                 documents.append(
                     DocumentSpec(
-                        id=doc_id,
+                        id=spec.id or slugify(derived),
                         mt=mt,
                         ref=self.path(spec.ref),
                         systems={k: self.path(v) for k, v in spec.systems.items()},
+                        mt_encoding=mt_encoding,
+                        ref_encoding=ref_encoding,
+                        label=spec.label
+                        if spec.label is not None or spec.id or valid_id(derived)
+                        else derived,
                     )
                 )
         ids = [d.id for d in documents]
@@ -288,8 +373,9 @@ def parse_config(data: Mapping[str, Any], *, base_dir: Path, source: str = "conf
         raise ConfigError(f"{source}: {where}: {message}{extra}") from None
 
 
-def load_config(path: Path) -> RunConfig:
-    """Read and validate a TOML run config."""
+def load_config(path: Path, *, overrides: Mapping[str, Any] | None = None) -> RunConfig:
+    """Read and validate a TOML run config; ``overrides`` (command-line options) replace
+    top-level keys and are validated like them."""
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -302,7 +388,9 @@ def load_config(path: Path) -> RunConfig:
         raise ConfigError(f"{path} is not valid TOML: {error}") from None
     if "base_dir" in data:
         raise ConfigError(f"{path}: base_dir: not a config key (paths are relative to the file)")
-    return parse_config(data, base_dir=path.resolve().parent, source=str(path))
+    return parse_config(
+        {**data, **(overrides or {})}, base_dir=path.resolve().parent, source=str(path)
+    )
 
 
 def engine_from_option(option: str) -> EngineSpec:

@@ -52,6 +52,7 @@ class Document:
     # From a bilingual file (XLIFF, TMX): one unit per line on each side, each unit one
     # segment and one bead; never split into sentences or re-aligned.
     prealigned: bool = False
+    label: str = ""  # the name people know it by when the id had to be made from it ("my doc")
 
     @property
     def base_id(self) -> str:

@@ -11,6 +11,7 @@ import hashlib
 import json
 import logging
 import os
+import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -29,7 +30,7 @@ from mtqa.checks.base import CheckContext, ForcedScorer
 from mtqa.compare import Comparison, attribute, compare
 from mtqa.config import BilingualSpec, DocumentSpec, RunConfig, load_config, parse_config
 from mtqa.documents import load_document
-from mtqa.errors import ConfigError, EngineUnavailable
+from mtqa.errors import ConfigError, EngineUnavailable, InputError
 from mtqa.metrics import corpus_scores, segment_scores
 from mtqa.model import (
     SEVERITIES,
@@ -109,33 +110,38 @@ def open_engines(config: RunConfig, *, use_cache: bool, cache_dir: Path | None) 
     """Create every configured engine; skip the unavailable ones unless required."""
     from mtqa.backtranslate import CachingEngine, TranslationCache, create_engine
 
-    cache = None
-    if use_cache and config.cache.enabled:
-        directory = cache_dir or (config.path(config.cache.dir) if config.cache.dir else None)
-        cache = TranslationCache(directory or default_cache_dir())
-    running: dict[str, Engine] = {}
+    created: dict[str, Engine] = {}
     infos: list[EngineInfo] = []
-    for spec in config.engines:
-        try:
-            engine = create_engine(
-                name=spec.name, kind=spec.kind, model=spec.model, settings=spec.settings
-            )
-        except EngineUnavailable as error:
-            if spec.required:
-                for opened in running.values():
-                    opened.close()
-                raise EngineUnavailable(f"required engine {spec.name!r}: {error}") from None
-            log.info("engine %s skipped: %s", spec.name, error)
-            signature = {"engine": spec.kind, "model": spec.model or ""}
-            infos.append(EngineInfo(spec.name, spec.kind, signature, skipped=str(error)))
-            continue
-        running[spec.name] = CachingEngine(engine, cache)
-        infos.append(EngineInfo(spec.name, spec.kind, dict(engine.signature)))
-    if not running:
-        if cache is not None:
-            cache.close()
-        reasons = "; ".join(f"{i.name}: {i.skipped}" for i in infos)
-        raise EngineUnavailable(f"no back-translation engine can run here ({reasons})")
+    try:
+        for spec in config.engines:
+            try:
+                engine = create_engine(
+                    name=spec.name, kind=spec.kind, model=spec.model, settings=spec.settings
+                )
+            except EngineUnavailable as error:
+                if spec.required:
+                    raise EngineUnavailable(f"required engine {spec.name!r}: {error}") from None
+                log.info("engine %s skipped: %s", spec.name, error)
+                signature = {"engine": spec.kind, "model": spec.model or ""}
+                infos.append(EngineInfo(spec.name, spec.kind, signature, skipped=str(error)))
+                continue
+            created[spec.name] = engine
+            infos.append(EngineInfo(spec.name, spec.kind, dict(engine.signature)))
+        if not created:
+            reasons = "; ".join(f"{i.name}: {i.skipped}" for i in infos)
+            raise EngineUnavailable(f"no back-translation engine can run here ({reasons})")
+        # The cache is opened once every engine's settings are known to be good.
+        cache = None
+        if use_cache and config.cache.enabled:
+            directory = cache_dir or (config.path(config.cache.dir) if config.cache.dir else None)
+            cache = TranslationCache(directory or default_cache_dir())
+    except BaseException:
+        for opened in created.values():
+            opened.close()
+        raise
+    running: dict[str, Engine] = {
+        name: CachingEngine(engine, cache) for name, engine in created.items()
+    }
     return EngineSet(running, infos, cache)
 
 
@@ -167,7 +173,10 @@ def evaluate_document(
         with timings.step("backtranslate"):
             update = progress(f"{document.id}: {name}", len(missing))
             fresh = dict(zip(missing, engine.translate(missing, progress=update), strict=True))
-        back_translations[name] = tuple(known.get(s.text) or fresh[s.text] for s in mt)
+        # An empty back-translation is a translation: look it up by key, never by truth.
+        back_translations[name] = tuple(
+            known[s.text] if s.text in known else fresh[s.text] for s in mt
+        )
     with timings.step("align"):
         if document.prealigned:  # the file's units are the beads
             pairs = unit_pairs(mt, ref, back_translations, doc_id=document.id)
@@ -200,7 +209,9 @@ def segments_of(document: Document, side: Side) -> tuple[Segment, ...]:
     return segment(document.id, side, text, "fr" if side == "mt" else "en")
 
 
-def _load(spec: DocumentSpec | BilingualSpec, config: RunConfig) -> list[Document]:
+def _load(
+    spec: DocumentSpec | BilingualSpec, config: RunConfig, notes: list[str]
+) -> list[Document]:
     if isinstance(spec, BilingualSpec):
         return [load_bilingual(spec.id or "", spec.file, spec.format)]
     return load_document(
@@ -208,7 +219,11 @@ def _load(spec: DocumentSpec | BilingualSpec, config: RunConfig) -> list[Documen
         mt_path=spec.mt,
         ref_path=spec.ref,
         encoding=config.encoding,
+        mt_encoding=spec.mt_encoding,
+        ref_encoding=spec.ref_encoding,
         systems=spec.systems,
+        notes=notes,
+        label=spec.label or "",
     )
 
 
@@ -301,7 +316,7 @@ def _saved_document(path: Path, key: str) -> DocumentResult | None:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         return document_from_json(data["result"]) if data.get("key") == key else None
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
         return None  # missing or unreadable: compute it again
 
 
@@ -334,24 +349,41 @@ def run(
         config = parse_config(config, base_dir=Path.cwd())
     run_dir = run_dir or config.run_dir
     timings = Timings()
+    warnings: list[str] = []
     with timings.step("load"):
-        # every input is read before any work, so a bad file costs nothing already computed
+        # Everything that can be checked is checked before any work, so a bad file, setting
+        # or output folder costs nothing already computed.
         documents = [
-            document for spec in config.resolved_documents() for document in _load(spec, config)
+            document
+            for spec in config.resolved_documents()
+            for document in _load(spec, config, warnings)
         ]
         decisions = (
             load_decisions(config.path(config.review.decisions))
             if config.review.decisions is not None
             else None
         )
-    from mtqa.checks import validate_settings
+        for document in documents:
+            warnings += language_warnings(document)
+    for warning in warnings:
+        log.warning("warning: %s", warning)
     from mtqa.checks.terms import glossary_of, resolve_paths
 
     checks = resolve_paths(config.checks, config.base_dir)
-    validate_settings(checks)  # a typo in [checks] costs nothing computed
+    check_before_work(config, documents, checks)
     glossary = glossary_of(checks)
+    if write:
+        check_writable(run_dir)
     with timings.step("engines"):
         engines = open_engines(config, use_cache=use_cache, cache_dir=cache_dir)
+    baseline_engine = config.compare.baseline_engine
+    if baseline_engine is not None and baseline_engine not in engines.running:
+        skipped = {i.name: i.skipped for i in engines.infos}
+        engines.close()
+        raise ConfigError(
+            f"compare.baseline_engine: engine {baseline_engine!r} cannot run here "
+            f"({skipped.get(baseline_engine)}); choose one that runs or make it required"
+        )
     names = tuple(engines.running)
     try:
         context = CheckContext(engines=names, scorer=engines.scorer, settings=checks)
@@ -387,6 +419,8 @@ def run(
                     _save_document(saved_path(run_dir, document.id), keys[document.id], result)
             results.append(result)
         stats: dict[str, Any] = {"engines": engines.stats(), "documents_resumed": len(saved)}
+        if warnings:
+            stats["warnings"] = warnings
     finally:
         engines.close()
     if decisions is not None:
@@ -426,6 +460,102 @@ def run(
         with timings.step("report"):
             write_outputs(run_result, run_dir)
     return run_result
+
+
+def check_before_work(
+    config: RunConfig, documents: Sequence[Document], checks: Mapping[str, Any]
+) -> None:
+    """Settings that would otherwise fail after the work: detector settings and their
+    lexicon files, and the comparison's baseline names."""
+    from mtqa.checks import validate_settings
+    from mtqa.checks.lexicon import load_furniture, load_traps
+
+    validate_settings(checks)  # a typo in [checks] costs nothing computed
+    for key, load in (("traps_path", load_traps), ("boilerplate_path", load_furniture)):
+        path = checks.get(key)
+        if path:
+            try:
+                load(Path(path))
+            except ConfigError as error:
+                raise ConfigError(f"checks.{key}: {error}") from None
+    systems = sorted({d.system for d in documents})
+    if config.compare.baseline_system not in systems:
+        raise ConfigError(
+            f"compare.baseline_system: no system {config.compare.baseline_system!r} in this "
+            f"run; systems: {', '.join(systems)}"
+        )
+    engines = [e.name for e in config.engines]
+    if config.compare.baseline_engine is not None and config.compare.baseline_engine not in engines:
+        raise ConfigError(
+            f"compare.baseline_engine: no engine {config.compare.baseline_engine!r}; "
+            f"engines: {', '.join(engines)}"
+        )
+
+
+def check_writable(run_dir: Path) -> None:
+    """Create the run folder and a probe file in it, so an unusable folder (a file, a
+    read-only place, a name too long) is an error before any work."""
+    if run_dir.exists() and not run_dir.is_dir():
+        raise InputError(f"run folder {run_dir} is a file, not a folder: give --out a folder")
+    try:
+        run_dir.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        raise InputError(
+            f"cannot create run folder {run_dir}: part of that path is a file; choose another"
+        ) from None
+    except OSError as error:
+        raise InputError(
+            f"cannot create run folder {run_dir}: {error.strerror or error}; choose another"
+        ) from None
+    try:
+        fd, probe = tempfile.mkstemp(dir=run_dir, prefix=".mtqa-probe-", suffix=".tmp")
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as error:
+        raise InputError(
+            f"run folder {run_dir} is not writable: {error.strerror or error}; choose another"
+        ) from None
+
+
+# A document's language is judged on this much of its text: enough, and fast.
+_LANGUAGE_SAMPLE = 20_000
+
+
+def language_warnings(document: Document) -> list[str]:
+    """A warning when the MT does not look French or the reference not English: the files
+    swapped, an untranslated MT, the same text given twice, another language."""
+    from mtqa.checks.language import LANGUAGES, identify
+
+    def language(text: str) -> str | None:
+        sample = text[:_LANGUAGE_SAMPLE]
+        if sum(c.isalpha() for c in sample) < 40:
+            return None  # too little text to tell
+        found, probability = identify(sample, LANGUAGES)
+        return found if probability >= 0.9 else None
+
+    mt, ref = language(document.mt_text), language(document.ref_text)
+    where = f"document {document.id}"
+    if mt == "en" and ref == "fr":
+        return [
+            f"{where}: the MT looks English and the reference French: are the MT and "
+            "reference files swapped?"
+        ]
+    warnings = []
+    if mt == "en" and ref in ("en", None):
+        warnings.append(
+            f"{where}: the MT looks English, not French: an untranslated MT or the reference "
+            "given twice? Scores will be meaninglessly high"
+        )
+    elif mt is not None and mt != "fr":
+        warnings.append(f"{where}: the MT looks like {mt!r}, not French")
+    if ref == "fr" and mt in ("fr", None):
+        warnings.append(
+            f"{where}: the reference looks French, like the MT, not English: "
+            "scores and findings compare a text with itself"
+        )
+    elif ref is not None and ref not in ("en", "fr"):
+        warnings.append(f"{where}: the reference looks like {ref!r}, not English")
+    return warnings
 
 
 def _comparison(

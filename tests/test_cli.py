@@ -68,7 +68,7 @@ def test_non_utf8_names_the_option(capsys, files, tmp_path: Path) -> None:
     )
     assert code == 2
     line = one_line_error(err)
-    assert str(mt) in line and "--encoding" in line
+    assert str(mt) in line and "--mt-encoding cp1252" in line
 
 
 def test_empty_reference(capsys, files) -> None:
@@ -135,7 +135,7 @@ def test_no_engine_can_run_is_exit_2(capsys, files, tmp_path: Path, monkeypatch)
     ("checks", "needle"),
     [
         ("[checks]\nlow_score_zz = 3\n", "checks.low_score_zz: unknown setting"),
-        ("[checks]\nclause_min_words = 'five'\n", "checks.clause_min_words: wrong type str"),
+        ("[checks]\nclause_min_words = 'five'\n", "checks.clause_min_words: expected an integer"),
         ("[checks.entities]\nner = 'magic'\n", "checks.entities.ner"),
         ("[checks.entities]\nlink_threshold = 3\n", "checks.entities.link_threshold"),
     ],

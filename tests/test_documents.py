@@ -38,8 +38,11 @@ def test_latin1_file_names_file_and_option(tmp_path: Path) -> None:
         read_text(path, role="MT file")
     message = str(caught.value)
     assert "\n" not in message
-    assert str(path) in message and "--encoding" in message
+    assert str(path) in message and "--mt-encoding cp1252" in message
+    # The suggestion works, and so does auto.
+    assert read_text(path, encoding="cp1252") == "Le débat a été reporté."
     assert read_text(path, encoding="latin-1") == "Le débat a été reporté."
+    assert read_text(path, encoding="auto") == "Le débat a été reporté."
 
 
 @pytest.mark.parametrize(

@@ -115,6 +115,7 @@ def summary(result: RunResult) -> dict[str, Any]:
         "documents": [
             {
                 "id": d.document.id,
+                **({"label": d.document.label} if d.document.label else {}),
                 "mt_sentences": len(d.mt_segments),
                 "ref_sentences": len(d.ref_segments),
                 "aligned_pairs": sum(p.aligned for p in d.pairs),
@@ -244,6 +245,7 @@ def document_to_json(d: DocumentResult) -> dict[str, Any]:
         "system": d.document.system,
         "source_id": d.document.source_id,
         "prealigned": d.document.prealigned,
+        "label": d.document.label,
         "mt_segments": [segment(s) for s in d.mt_segments],
         "ref_segments": [segment(s) for s in d.ref_segments],
         "back_translations": {k: list(v) for k, v in d.back_translations.items()},
@@ -297,6 +299,7 @@ def document_from_json(data: Mapping[str, Any]) -> DocumentResult:
             system=data.get("system", "mt"),
             source_id=data.get("source_id", ""),
             prealigned=data.get("prealigned", False),
+            label=data.get("label", ""),
         ),
         mt_segments=mt,
         ref_segments=ref,
@@ -356,6 +359,31 @@ def load_run(run_dir: Path) -> RunResult:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
         raise InputError(f"cannot read {path}: {error}") from None
-    if data.get("format") != RESULT_FORMAT:
+    if not isinstance(data, dict) or data.get("format") != RESULT_FORMAT:
         raise InputError(f"{path} was written by an incompatible mtqa version: re-run it")
-    return result_from_json(data)
+    try:
+        return result_from_json(data)
+    except KeyError as error:
+        raise InputError(
+            f"{path} is incomplete: missing field {error.args[0]!r}{_where(data, error)}; "
+            "re-run `mtqa run` to write it again"
+        ) from None
+    except (TypeError, ValueError, AttributeError, IndexError) as error:
+        raise InputError(
+            f"{path} is damaged: a field has the wrong shape ({error}){_where(data, error)}; "
+            "re-run `mtqa run` to write it again"
+        ) from None
+
+
+def _where(data: Mapping[str, Any], error: Exception) -> str:
+    """Which document of a result.json could not be read, when it was one of them."""
+    documents = data.get("documents")
+    if not isinstance(documents, list):
+        return ""
+    for number, document in enumerate(documents):
+        try:
+            document_from_json(document)
+        except Exception:  # noqa: BLE001 - locating the first bad document, any failure
+            name = document.get("id") if isinstance(document, dict) else None
+            return f" (in documents[{number}]{f', id {name!r}' if name else ''})"
+    return ""
