@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -183,3 +184,32 @@ def _fmt_cell(value: Any) -> str:
         return ", ".join(_fmt_cell(v) for v in value)
     return fmt_value(value)
 
+
+# A browser takes tens of seconds to lay out a 20,000-character word in a table cell, and as
+# long again to re-filter: longer tokens are shown cut, the whole token one click away (a
+# closed <details> is not laid out).
+LONG_TOKEN = 200
+_SHOWN = 80
+_LONG = re.compile(rf"\S{{{LONG_TOKEN + 1},}}")
+
+
+def shorten(text: Any) -> Any:
+    """``text`` for display as element content, with tokens over ``LONG_TOKEN`` characters
+    cut; every piece of the text is escaped here (the result is Markup)."""
+    from markupsafe import Markup, escape
+
+    if not isinstance(text, str) or len(text) <= LONG_TOKEN or not _LONG.search(text):
+        return text
+    out, last = [], 0
+    for match in _LONG.finditer(text):
+        token = match.group(0)
+        out.append(escape(text[last : match.start()]))
+        out.append(
+            Markup(
+                '<span class="long">{}…<details class="long-more"><summary>{} more characters'
+                "</summary>{}</details></span>"
+            ).format(token[:_SHOWN], f"{len(token) - _SHOWN:,}", token)
+        )
+        last = match.end()
+    out.append(escape(text[last:]))
+    return Markup("").join(out)

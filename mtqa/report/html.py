@@ -51,6 +51,7 @@ from mtqa.report.format import (
     fmt_number,
     jsonable,
     score_table,
+    shorten,
 )
 from mtqa.report.review import clip_message, finding_groups, review_data, stale_decisions
 from mtqa.report.rows import RowView, document_rows
@@ -132,7 +133,9 @@ def _environment() -> Any:
     )
     env.filters["num"] = fmt_number
     env.globals.update(mt_label=mt_label, ref_label=ref_label)
+    env.filters["shorten"] = shorten
     return env
+
 
 
 @lru_cache(maxsize=4)
