@@ -383,6 +383,14 @@ def _log_to_stderr() -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``mtqa`` console script; returns the exit code."""
     _log_to_stderr()
+    # A path that is not valid UTF-8 is printed escaped instead of failing the print.
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if callable(reconfigure):
+            try:
+                reconfigure(errors="backslashreplace")
+            except (ValueError, OSError):
+                pass
     parser = _build_parser()
     debug = False
     try:

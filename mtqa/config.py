@@ -377,7 +377,7 @@ def load_config(path: Path, *, overrides: Mapping[str, Any] | None = None) -> Ru
     """Read and validate a TOML run config; ``overrides`` (command-line options) replace
     top-level keys and are validated like them."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")  # an editor's BOM is not an error
     except FileNotFoundError:
         raise ConfigError(f"config file not found: {path}") from None
     except (OSError, UnicodeDecodeError) as error:

@@ -32,6 +32,8 @@ from mtqa.errors import InputError
 from mtqa.model import Document
 
 AUTO = "auto"
+# The largest input file read (a long book is a few MiB).
+MAX_BYTES = 64 * 2**20
 _UTF8 = ("utf-8", "utf8", "utf-8-sig", "utf_8", "u8", "utf", "cp65001")
 # Longest first: the UTF-32 LE mark begins with the UTF-16 LE one.
 _BOMS = (
@@ -260,13 +262,18 @@ def read_file(path: Path, *, encoding: str = "utf-8", role: str = "file") -> Dec
     except ValueError as error:
         raise InputError(str(error)) from None
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)  # /dev/zero or a runaway file must not fill memory
     except FileNotFoundError:
         raise InputError(f"{role} not found: {path}") from None
     except IsADirectoryError:
         raise InputError(f"{role} is a directory, not a text file: {path}") from None
     except OSError as error:
         raise InputError(f"cannot read {role} {path}: {error.strerror or error}") from None
+    if len(raw) > MAX_BYTES:
+        raise InputError(
+            f"{role} {path} is larger than {MAX_BYTES // 2**20} MiB: split it into documents"
+        )
     decoded = decode(raw, encoding, path=path, role=role)
     if not decoded.text.strip():
         raise InputError(f"{role} {path} is empty: give a file with the text to evaluate")

@@ -145,12 +145,21 @@ BEFORE_WORK: list[tuple[str, Setup, int, str]] = [
                       ref=REF.replace("city", "Tokáyev's")), 2,
      "is UTF-8, not latin-1"),
     ("config is a folder", lambda r: ["run", str(r)], 2, "cannot read config"),
+    ("MT is /dev/zero", lambda r: [*_adhoc(r)[:2], "/dev/zero", *_adhoc(r)[3:]], 2,
+     "larger than 64 MiB"),
+    ("cache folder is a file", lambda r: _cache_is_a_file(r), 2,
+     "cannot create cache directory"),
     ("result.json {format: 1}", _damaged_run({"format": 1}), 2, "missing field 'name'"),
     ("result.json not JSON", _damaged_run("{"), 2, "cannot read"),
     ("result.json a list", _damaged_run("[]"), 2, "incompatible mtqa version"),
     ("result.json document missing a field", _doc_missing_field, 2,
      "missing field 'mt_segments' (in documents[0], id 'd1')"),
 ]
+
+
+def _cache_is_a_file(root: Path) -> list[str]:
+    (root / "cache-file").write_text("x", encoding="utf-8")
+    return [*_adhoc(root)[:-1], str(root / "cache-file")]
 
 
 def _config_top(root: Path, line: str) -> list[str]:
@@ -359,3 +368,90 @@ def test_help_documents_the_exit_codes(capsys) -> None:
         main(["run", "--help"])
     out = " ".join(capsys.readouterr().out.split())
     assert "3 an internal error" in out and "--debug" in out
+
+
+def test_very_long_tokens_are_cut_in_the_report_with_the_whole_one_click_away() -> None:
+    from html.parser import HTMLParser
+
+    from support import make_result
+
+    from mtqa.model import EngineInfo, RunResult
+    from mtqa.report.html import LONG_TOKEN, render_html
+
+    token = "<b>x</b>" + "A" * 20_000 + "</details><script>alert(1)</script>"
+    doc = make_result(
+        [f"Le conseil a voté {token} hier."],
+        [f"The council voted {token} yesterday."],
+        bt={"e": [f"The council voted {token} yesterday."]},
+    )
+    result = RunResult(
+        "long", "2026-01-01T00:00:00+00:00", "0", {"metrics": ["chrf"]},
+        (EngineInfo("e", "apertium", {}),), (doc,), {}, {}, {"warnings": ["a warning"]},
+    )
+    html = render_html(result)
+    assert "<script>alert(1)" not in html and "<b>x</b>" not in html
+
+    class Visible(HTMLParser):
+        """Text outside closed <details>: what the browser lays out on load."""
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.depth, self.longest, self.hidden = 0, 0, []
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            if tag == "details":
+                self.depth += 1
+
+        def handle_endtag(self, tag: str) -> None:
+            if tag == "details":
+                self.depth -= 1
+
+        def handle_data(self, data: str) -> None:
+            longest = max((len(w) for w in data.split()), default=0)
+            if self.depth:
+                self.hidden.append(data)
+            else:
+                self.longest = max(self.longest, longest)
+
+    parser = Visible()
+    parser.feed(html)
+    assert parser.longest <= LONG_TOKEN
+    assert any("A" * 20_000 in text for text in parser.hidden)  # the whole token, on demand
+    assert "a warning" in html
+
+
+def test_make_demo_writes_only_where_git_ignores() -> None:
+    import re
+    import shutil
+    import subprocess
+
+    from support import REPO_ROOT
+
+    makefile = (REPO_ROOT / "Makefile").read_text(encoding="utf-8")
+    recipe = makefile.split("\ndemo:", 1)[1].split("\n\n", 1)[0]
+    (command,) = [line.strip() for line in recipe.splitlines()[1:] if "mtqa run" in line]
+    out = re.search(r"--out (\S+)", command)
+    assert out is not None, command  # without --out the run rewrites the committed sample
+    if shutil.which("git") is None or not (REPO_ROOT / ".git").exists():
+        pytest.skip("not a git checkout")
+    probe = f"{out.group(1)}/summary.json"
+    ignored = subprocess.run(
+        ["git", "check-ignore", "-q", probe], cwd=REPO_ROOT, check=False
+    ).returncode
+    assert ignored == 0, f"{probe} would dirty the checkout"
+
+
+def test_a_config_saved_with_a_byte_order_mark_loads(tmp_path: Path) -> None:
+    from mtqa.config import load_config
+
+    _config(tmp_path)
+    path = tmp_path / "run.toml"
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    assert load_config(path).engines[0].name == "apertium"
+
+
+def test_a_path_that_is_not_utf8_is_printed_not_a_crash(tmp_path: Path, capsys) -> None:
+    odd = Path(os.fsdecode(bytes(tmp_path) + b"/caf\xe9.txt"))
+    argv = ["run", "--mt", str(odd), "--ref", str(odd), "--engine", "apertium"]
+    assert main(argv) == 2
+    assert "not found" in _one_line(capsys.readouterr().err)

@@ -141,6 +141,12 @@ class TranslationCache:
     def _recover(self, error: sqlite3.DatabaseError) -> None:
         """Damage found in the middle of a run: replace the file, keep going."""
         if not _is_damage(error):
+            message = str(error)
+            if any(word in message for word in ("full", "readonly", "I/O", "unable to open")):
+                raise ConfigError(
+                    f"translation cache {self.path}: {message}; free space, fix its "
+                    "permissions, or run with --no-cache or another --cache-dir"
+                ) from error
             raise error
         try:
             self._db.close()

@@ -48,7 +48,11 @@ def write_atomic(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+        # backslashreplace: a path that is not valid UTF-8 (surrogate escapes) is written as
+        # an escape rather than failing the whole write.
+        with os.fdopen(
+            fd, "w", encoding="utf-8", errors="backslashreplace", newline=""
+        ) as handle:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
