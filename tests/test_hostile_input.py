@@ -376,7 +376,8 @@ def test_very_long_tokens_are_cut_in_the_report_with_the_whole_one_click_away() 
     from support import make_result
 
     from mtqa.model import EngineInfo, RunResult
-    from mtqa.report.html import LONG_TOKEN, render_html
+    from mtqa.report.format import LONG_TOKEN
+    from mtqa.report.html import render_html
 
     token = "<b>x</b>" + "A" * 20_000 + "</details><script>alert(1)</script>"
     doc = make_result(
