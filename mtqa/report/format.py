@@ -188,8 +188,8 @@ def _fmt_cell(value: Any) -> str:
 # A browser takes tens of seconds to lay out a 20,000-character word in a table cell, and as
 # long again to re-filter: longer tokens are shown cut, the whole token one click away (a
 # closed <details> is not laid out).
-LONG_TOKEN = 200
-_SHOWN = 80
+LONG_TOKEN = 1000
+_SHOWN = 200
 _LONG = re.compile(rf"\S{{{LONG_TOKEN + 1},}}")
 
 
