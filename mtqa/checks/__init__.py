@@ -2,7 +2,8 @@
 
 ``detect(result, ctx)`` runs the families below in order, drops duplicates (same kind,
 segment and span; their engines are merged), assigns each finding its severity under
-``SEVERITY_POLICY``, gives each its stable ``id`` (see ``assign_ids``) and returns the
+``SEVERITY_POLICY``, completes its evidence (``checks.evidence``: back-translation spans,
+spans no larger than a clause), gives each its stable ``id`` (see ``assign_ids``) and returns the
 findings sorted by severity, then MT segment. A family whose module is not installed yet is
 skipped. ``low_score`` runs last, and only for pairs no other finding explains.
 
@@ -251,6 +252,9 @@ def detect(result: DocumentResult, ctx: CheckContext) -> tuple[Finding, ...]:
         f.mt_index for f in findings if f.kind == "boilerplate" and f.mt_index is not None
     )
     findings = [replace(f, severity=severity_of(f, furniture)) for f in findings]
+    from mtqa.checks.evidence import complete_evidence
+
+    findings = complete_evidence(result, findings, ctx.engines)
     return tuple(assign_ids(result, sorted(findings, key=_sort_key)))
 
 
