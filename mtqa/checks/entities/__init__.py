@@ -1,0 +1,83 @@
+"""Named-entity checks: drift, loss and inconsistency of proper names in the MT.
+
+Owns the kinds ``entity_drift``, ``entity_missing`` and ``entity_inconsistent``.
+
+Link first, judge second. Similarity alone cannot tell a misspelt name from a correct
+French form (a transliteration scores as close as a typo), so every reference name is first
+linked to its mention in the aligned French, then judged:
+
+1. the whole name appears as is, or as a known French form (pycountry's French country
+   names, the cities, regions, bodies and personal names of ``configs/exonyms.toml``), or as
+   a French adjective of a place → fine;
+2. otherwise each word of the name is linked to a capitalised French word: identical, a
+   known exonym or the same after French ↔ English transliteration rules (ï/y, ou/u,
+   tch/ch, ch/sh, dj/j, j/zh, doubled letters, mute final e) → fine; close but different →
+   ``entity_drift``;
+3. a name with no plausible French mention at all, in an aligned pair, whose
+   back-translations lack it too → ``entity_missing`` (persons and places only).
+
+Linked French forms are then clustered per reference name across the document: one name
+spelt two ways → ``entity_inconsistent``. Back-translations are supporting evidence only.
+
+Settings (``[checks.entities]``): ``ner`` = "auto" (spaCy where installed, completed by the
+capitalisation rule), "spacy" or "rules" (the model-free rule alone); ``link_threshold``
+(0.75) and ``missing_threshold`` (0.6), see below; ``missing`` = false turns
+``entity_missing`` off.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from mtqa.checks.base import CheckContext
+from mtqa.checks.entities.consistency import _inconsistencies, _unlinked_inconsistencies
+from mtqa.checks.entities.link import _link_pair
+from mtqa.checks.entities.names import (
+    DETECTOR,
+    LINK_THRESHOLD,
+    MISSING_THRESHOLD,
+    PLACE_LINK_THRESHOLD,
+    EntitySettings,
+    Link,
+    french_name_words,
+    name_similarity,
+    reference_names,
+    same_name,
+    transliteration_key,
+)
+from mtqa.checks.nlp import backend_in_use, fold
+from mtqa.model import DocumentResult, Finding
+
+__all__ = [
+    "DETECTOR", "LINK_THRESHOLD", "MISSING_THRESHOLD", "PLACE_LINK_THRESHOLD", "EntitySettings",
+    "check", "name_similarity", "ner_backend", "same_name", "transliteration_key",
+]
+
+
+def check(result: DocumentResult, ctx: CheckContext) -> list[Finding]:
+    """Entity drift, missing entities and inconsistent spellings in one document."""
+    conf = EntitySettings.of(ctx.settings)
+    ref_context = result.document.ref_text
+    mt_context = result.document.mt_text
+    findings: list[Finding] = []
+    links: list[Link] = []
+    for pair in result.pairs:
+        if not pair.aligned:
+            continue
+        names = reference_names(pair.ref_text, backend=conf.ner, context=ref_context)
+        if not names:
+            continue
+        mt_words = french_name_words(pair.mt_text, context=mt_context)
+        outcome = _link_pair(result, pair, names, mt_words, ctx, conf)
+        findings.extend(outcome.findings)
+        links.extend(outcome.links)
+    findings.extend(_inconsistencies(result, links, ctx.engines))
+    reported = {(f.mt_index, fold(f.mt_span or "")) for f in findings}
+    findings.extend(_unlinked_inconsistencies(result, reported, ctx, conf))
+    return findings
+
+
+def ner_backend(settings: Mapping[str, Any]) -> str:
+    """The extractor the English side will use under these settings: "spacy" or "rules"."""
+    return backend_in_use("en", EntitySettings.of(settings).ner)

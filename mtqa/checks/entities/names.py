@@ -1,0 +1,299 @@
+"""Names and their words: transliteration, similarity, settings and name extraction.
+
+Shared by the entity checks of this package: how an English name and a French word are
+compared (``same_name``, ``name_similarity``, ``transliteration_key``), the
+``[checks.entities]`` settings, and which words of each side are names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from rapidfuzz.distance import Indel
+
+from mtqa.checks.nlp import (
+    NAME_LABELS,
+    EntityWords,
+    Mention,
+    capitalised_words,
+    entity_words,
+    exonyms,
+    family_settings,
+    fold,
+    lowercase_vocabulary,
+    mentions,
+    typed_setting,
+)
+from mtqa.errors import ConfigError
+from mtqa.model import Pair
+
+DETECTOR = "entities"
+
+# Thresholds on ``name_similarity`` (Indel similarity of folded or transliterated forms,
+# best of the two), measured on the tables of tests/test_check_entities.py
+# (``test_thresholds_separate_the_measured_cases`` recomputes them): misspellings of one
+# name score 0.857-0.952 (Vasquez/Vazquez, Okonkwo/Okonkow, Ferreira/Pereira and
+# Oyelaran/Oyeleran lowest; Haverkamp/Haverkampf 0.947, Dmitri/Dimitri 0.923); different
+# names score at most 0.727 (Carlos/Carla; Brandt/Bardet 0.667, Jensen/Hansen 0.667,
+# Moreau/Morales 0.615, Volkov/Sokolov 0.615, Petrov/Pavlov 0.5). 0.75 sits in the gap,
+# nearer the unrelated side because a missed drift costs more than a reviewer's glance.
+# Places get a stricter bar: French exonyms missing from the tables keep fewer letters
+# (Zaragoza/Saragosse 0.667, Seville/Sevilla 0.857 before the place-ending rule) while a
+# misspelt place keeps most (Rotterdam/Rotterdan 0.889).
+LINK_THRESHOLD = 0.75
+PLACE_LINK_THRESHOLD = 0.85
+# Below this no French word is even a garbled form of the name: evidence it is missing.
+MISSING_THRESHOLD = 0.6
+MIN_FUZZY_LENGTH = 4  # shorter words ("Li", "Wu", "Ali") are too short to judge by letters
+
+MISSING_LABELS = frozenset({"PERSON", "GPE", "LOC"})
+_LABELS_CHECKED = NAME_LABELS - {"NORP", "MISC"}
+_TOKEN = re.compile(r"[^\W\d_][\w'’.]*[\w]|[^\W\d_]", re.UNICODE)
+_ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z0-9]{2,}$")
+_RELATION_RANK = {"identical": 0, "exonym": 1, "transliteration": 1, "fuzzy": 2}
+
+# ---------------------------------------------------------------------------------------
+# Transliteration: French and English romanisations of one foreign name, written to one key.
+
+_FRENCH_RULES = (
+    ("tch", "C"),  # Gorbatchev / Gorbachev
+    ("dj", "J"),  # Djibouti, Tadjik / Tajik
+    ("sch", "S"),
+    ("ch", "S"),  # Chostakovitch / Shostakovich
+    ("kh", "H"),
+    ("j", "Z"),  # Prigojine / Prigozhin
+    ("ou", "u"),  # Loukachenko / Lukashenko
+    ("gue", "ge"),  # Sergueï / Sergei
+    ("gui", "gi"),
+    ("x", "ks"),
+    ("ph", "f"),
+    ("y", "i"),
+)
+_ENGLISH_RULES = (
+    ("dzh", "J"),  # Dzhabarov / Djabarov
+    ("shch", "SC"),
+    ("tch", "C"),
+    ("sh", "S"),
+    ("zh", "Z"),
+    ("ch", "C"),
+    ("kh", "H"),
+    ("j", "J"),
+    ("x", "ks"),
+    ("ph", "f"),
+    ("y", "i"),
+)
+_VOWELS = "aeiouy"
+
+
+def transliteration_key(name: str, lang: str) -> str:
+    """One spelling for the French and English romanisations of a name.
+
+    French-side rules apply to lang "fr", English-side rules to "en"; Gorbatchev/Gorbachev,
+    Khrouchtchev/Khrushchev and Poutine/Putin get the same key.
+    """
+    text = fold(name.replace("ï", "y").replace("Ï", "Y"))
+    text = re.sub(r"[^a-z]", "", text)
+    for source, target in _FRENCH_RULES if lang == "fr" else _ENGLISH_RULES:
+        text = text.replace(source, target)
+    text = re.sub(r"(.)\1+", r"\1", text)  # Moussorgski / Mussorgsky, Zelenskyy
+    text = re.sub(r"^ie", "e", text)  # Eltsine / Yeltsin, Erevan / Yerevan
+    if lang == "fr" and len(text) > 3 and text.endswith("e") and text[-2] not in _VOWELS:
+        text = text[:-1]  # French adds a mute e: Poutine / Putin, Lénine / Lenin
+    return text.lower()
+
+
+def _place_key(key: str) -> str:
+    """Place names end differently in French: Crimée/Crimea, Sibérie/Siberia."""
+    return re.sub(r"(?:ia|ie|ee|ea|a|e|i|y)$", "", key) if len(key) > 4 else key
+
+
+def name_similarity(reference: str, candidate: str) -> float:
+    """Similarity of an English name and a French word, 0..1: best of letters and keys."""
+    plain = Indel.normalized_similarity(fold(reference), fold(candidate))
+    keyed = Indel.normalized_similarity(
+        transliteration_key(reference, "en"), transliteration_key(candidate, "fr")
+    )
+    return max(plain, keyed)
+
+
+def same_name(reference: str, candidate: str, *, place: bool = False) -> str | None:
+    """How a French word renders an English name word, when it renders it correctly.
+
+    Returns "identical", "exonym" or "transliteration", or None when it is not the same name.
+    """
+    if fold(reference) == fold(candidate):
+        return "identical"
+    if fold(candidate) in exonyms().french_forms(reference):
+        return "exonym"
+    english_key = transliteration_key(reference, "en")
+    french_keys = {transliteration_key(candidate, "fr"), transliteration_key(candidate, "en")}
+    if english_key in french_keys:
+        return "transliteration"
+    if place and _place_key(english_key) in {_place_key(k) for k in french_keys}:
+        return "exonym"
+    return None
+
+
+# ---------------------------------------------------------------------------------------
+# Settings
+
+
+@dataclass(frozen=True)
+class EntitySettings:
+    """``[checks.entities]`` of the run config."""
+
+    ner: str = "auto"  # "auto" (spaCy where installed), "spacy" or "rules"
+    link_threshold: float = LINK_THRESHOLD
+    missing_threshold: float = MISSING_THRESHOLD
+    report_missing: bool = True
+
+    @classmethod
+    def of(cls, settings: Mapping[str, Any]) -> EntitySettings:
+        section = family_settings(settings, "entities")
+        unknown = set(section) - {"ner", "link_threshold", "missing_threshold", "missing"}
+        if unknown:
+            raise ConfigError(
+                f"checks.entities: unknown setting(s) {sorted(unknown)}; "
+                "known: ner, link_threshold, missing_threshold, missing"
+            )
+        values = cls(
+            ner=typed_setting(section, "entities", "ner", "auto", str),
+            link_threshold=typed_setting(
+                section, "entities", "link_threshold", LINK_THRESHOLD, float
+            ),
+            missing_threshold=typed_setting(
+                section, "entities", "missing_threshold", MISSING_THRESHOLD, float
+            ),
+            report_missing=typed_setting(section, "entities", "missing", True, bool),
+        )
+        if values.ner not in ("auto", "spacy", "rules"):
+            raise ConfigError(
+                f"checks.entities.ner: expected 'auto', 'spacy' or 'rules', got {values.ner!r}"
+            )
+        for key in ("link_threshold", "missing_threshold"):
+            if not 0.0 < getattr(values, key) <= 1.0:
+                raise ConfigError(f"checks.entities.{key}: expected a number in (0, 1]")
+        return values
+
+
+# ---------------------------------------------------------------------------------------
+# Names and words
+
+
+@dataclass(frozen=True)
+class Part:
+    """A word of a text with its offsets."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class ReferenceName:
+    """A reference name to check: its mention and the words of it that must survive."""
+
+    mention: Mention
+    core: Part  # without a leading "the" or a possessive
+    words: tuple[Part, ...]  # judged words: no titles, particles, org words or acronyms
+    place: bool
+
+    @property
+    def acronym(self) -> bool:
+        return bool(_ACRONYM.match(self.core.text))
+
+
+@dataclass
+class Link:
+    """How one reference word (or whole name) was found in the MT of one pair."""
+
+    pair: Pair
+    key: str  # what clusters mentions of one name across the document
+    ref_form: str
+    mt: Part  # offsets into pair.mt_text
+    relation: str  # identical, exonym, transliteration, fuzzy
+    similarity: float
+
+
+def _split(text: str, start: int, end: int) -> list[Part]:
+    """Words of text[start:end], hyphenated names split: Jean-Luc → Jean, Luc."""
+    parts = []
+    for match in _TOKEN.finditer(text, start, end):
+        offset = match.start()
+        for piece in re.split(r"([-‐])", match.group()):
+            if piece and piece not in "-‐":
+                parts.append(Part(piece, offset, offset + len(piece)))
+            offset += len(piece)
+    return parts
+
+
+def _core(mention: Mention, text: str) -> Part:
+    start, end = mention.start, mention.end
+    surface = text[start:end]
+    lead = re.match(r"(?i)the\s+", surface)
+    if lead:
+        start += lead.end()
+    tail = re.search(r"['’]s?$", text[start:end])
+    if tail:
+        end -= len(tail.group())
+    return Part(text[start:end], start, end)
+
+
+def _judged_words(
+    core: Part, text: str, label: str, lists: EntityWords, sentence_initial: bool
+) -> tuple[Part, ...]:
+    words = []
+    parts = _split(text, core.start, core.end)
+    for index, part in enumerate(parts):
+        key = fold(part.text).rstrip(".")
+        if lists.not_name(part.text, "en") or key in lists.particles:
+            continue
+        if key in lists.org_words:
+            # Parliament / Parlement: translated, not misspelt (whatever the label: the small
+            # English pipeline tags "Oct 4 - Parliament" as a person).
+            continue
+        if key in lists.common.get("en", ()) and (index == 0 and sentence_initial or len(key) <= 3):
+            continue
+        if _ACRONYM.match(part.text) or not part.text[:1].isupper():
+            continue
+        words.append(part)
+    return tuple(words)
+
+
+def reference_names(
+    text: str, *, backend: str = "auto", context: str | None = None
+) -> list[ReferenceName]:
+    """The names of an English text that the check links into the French."""
+    lists = entity_words()
+    tables = exonyms()
+    names = []
+    for mention in mentions(text, "en", backend=backend, context=context):
+        if mention.label not in _LABELS_CHECKED:
+            continue
+        core = _core(mention, text)
+        if not core.text:
+            continue
+        place = mention.label in ("GPE", "LOC") or tables.is_place(core.text)
+        words = _judged_words(core, text, mention.label, lists, mention.sentence_initial)
+        names.append(ReferenceName(mention, core, words, place))
+    return names
+
+
+def french_name_words(text: str, *, context: str | None = None) -> list[Part]:
+    """Capitalised French words that may render a name (common words and titles left out)."""
+    lists = entity_words()
+    lower = lowercase_vocabulary(context if context is not None else text)
+    parts: list[Part] = []
+    for word in capitalised_words(text):
+        key = fold(word.text)
+        if lists.not_name(word.text, "fr"):
+            continue
+        if word.sentence_initial and (key in lists.common.get("fr", ()) or key in lower):
+            continue
+        parts.extend(p for p in _split(text, word.start, word.end) if p.text[:1].isupper())
+    return parts
+
+
