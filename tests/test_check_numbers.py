@@ -174,3 +174,52 @@ def test_ambiguous_dot_reads_both_ways() -> None:
     # An English sentence left in the MT keeps its comma for thousands.
     assert run("The plant employs about 45,000 people.", "It employs about 45,000 people.") == []
     assert run("Le taux est de 2,125 %.", "The rate is 2.125%.") == []
+
+
+# Forms that look like different numbers and are the same (invented sentences).
+SAME_IN_OTHER_WORDS = [
+    ("Le style a connu son apogée entre le Xe–XIe siècle.",
+     "The style peaked in the 10th–11th century."),
+    ("Les XVe et XVIe siècles ont vu naître l'imprimerie.",
+     "The 15th and 16th centuries saw printing born."),
+    ("Dans les années 70, la ville a grandi.", "In the 1970s, the city grew."),
+    ("Dans les années soixante-dix, la ville a grandi.", "In the seventies, the city grew."),
+    ("Dans les années 1990, la ville a grandi.", "In the '90s, the city grew."),
+    ("Plusieurs millions de doses ont été livrées.", "Several million doses were delivered."),
+    ("Quelques milliers de personnes ont défilé.", "A few thousand people marched."),
+    ("Les attentats du 11 septembre ont tout changé.", "The 9/11 attacks changed everything."),
+    ("La pharmacie est ouverte 24 heures sur 24.", "The pharmacy is open around the clock."),
+    ("Le service fonctionne sept jours sur sept.", "The service runs every day."),
+]
+
+
+@pytest.mark.parametrize(("mt", "ref"), SAME_IN_OTHER_WORDS)
+def test_the_same_number_written_differently_is_not_flagged(mt: str, ref: str) -> None:
+    assert run(mt, ref) == []
+
+
+@pytest.mark.parametrize(
+    ("mt", "ref", "mt_span", "ref_span"),
+    [
+        ("Dans les années 80, la ville a grandi.", "In the 1970s, the city grew.", "80", "1970s"),
+        ("Le style date du XIe siècle.", "The style dates from the 12th century.", "XIe", "12th"),
+        ("Les attentats du 11 septembre.", "The 9/12 attacks.", "11 septembre", "9/12"),
+    ],
+)
+def test_decades_centuries_and_slashed_dates_still_disagree(
+    mt: str, ref: str, mt_span: str, ref_span: str
+) -> None:
+    found = run(mt, ref)
+    assert [(f.mt_span, f.ref_span, f.severity) for f in found] == [
+        (mt_span, ref_span, "critical")
+    ]
+
+
+def test_a_number_word_on_one_side_only_is_minor() -> None:
+    # "faire les quatre cents coups" (to run wild): an idiom, not a count
+    found = run("Dans sa jeunesse, il a fait les quatre cents coups.", "In his youth he ran wild.")
+    assert [(f.mt_span, f.severity) for f in found] == [("quatre cents", "minor")]
+    assert found[0].evidence["one_side_in_words"] is True
+    # in digits it stays major
+    found = run("Il a vendu 400 tracteurs.", "He sold tractors.")
+    assert [(f.mt_span, f.severity) for f in found] == [("400", "major")]

@@ -82,18 +82,27 @@ _PROTECT = {
     # after a determiner in French ("des millions", "plusieurs milliards").
     "en": re.compile(
         r"(?<=\bper )cent\b|\b(?:tens|dozens|scores|hundreds|thousands|millions|billions"
-        r"|trillions)\b",
+        r"|trillions)\b"
+        # "several million", "a few thousand": a vague amount, like "plusieurs millions"
+        r"|(?<=\bseveral )(?:hundred|thousand|million|billion)\b"
+        r"|(?<=\bfew )(?:hundred|thousand|million|billion)\b"
+        r"|(?<=\bmany )(?:hundred|thousand|million|billion)\b",
         re.I,
     ),
 }
 _MASK = "§"
+# Set phrases whose numbers are no count: "24 heures sur 24", "sept jours sur sept" (always).
+_IDIOMS = {
+    "fr": re.compile(r"\b(?P<n>\w+)\s+(?:heures|h|jours)\s+sur\s+(?P=n)\b", re.I),
+    "en": re.compile(r"\b(?P<n>\w+)/(?P=n)\b|\b24/7\b", re.I),
+}
 
 
 @dataclass(frozen=True)
 class Quantity:
     """A number, date, time or code read from a sentence, with its place in the sentence."""
 
-    kind: str  # "number", "date", "time", "code"
+    kind: str  # "number", "date", "time", "code", "decade"
     value: Any  # float; (month, day); (hour, minute); folded code
     start: int
     end: int
@@ -113,6 +122,8 @@ class Quantity:
             return f"time {self.value[0]:02d}:{self.value[1]:02d}"
         if self.kind == "code":
             return f"code {self.value}"
+        if self.kind == "decade":
+            return f"decade {self.value:.0f}s"
         number = f"{self.value:,.6g}" if abs(self.value) < 1e21 else str(self.value)
         return number + (" %" if self.percent else "")
 
@@ -213,7 +224,13 @@ def _scanner(lang: str) -> re.Pattern[str]:
         date = rf"(?P<day>\d{{1,2}})(?:er|ᵉʳ|e)?\s+(?P<month>{month})(?![\w])"
         time = r"(?P<hour>\d{1,2})\s?(?:h|heures?)(?:\s?(?P<minute>\d{2}))?(?![\w])"
         ordinal = r"(?P<ord>\d+)(?:e|ème|eme|è|ᵉ|er|ère|re|ᵉʳ)(?![\w])"
-        roman = r"(?P<roman>[IVXLC]+)(?:e|ème|ᵉ)\s+siècle"
+        # XIVe siècle, and each of "Xe–XIe siècle", "XVe et XVIe siècles"
+        roman = (
+            r"(?P<roman>[IVXLC]+)(?:e|ème|ᵉ)"
+            r"(?=(?:\s*(?:[-–]|et|ou|au|à)\s*[IVXLC]+(?:e|ème|ᵉ))*\s+siècles?\b)"
+        )
+        decade = r"(?<=années\s)(?P<decade>(?:19|20)?\d0)(?![\d])"
+        slash = r"(?P<slash_b>\d{1,2})/(?P<slash_a>\d{1,2})(?![\d/])"  # 11/9: day, month
         date_en = None
     else:
         date = rf"(?P<month>{month})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\w])"
@@ -223,11 +240,18 @@ def _scanner(lang: str) -> re.Pattern[str]:
         )
         ordinal = r"(?P<ord>\d+)(?:st|nd|rd|th)(?![\w])"
         roman = None
+        decade = (
+            r"(?P<decade>(?:19|20)?\d0)['’]?s(?![\w])|['’](?P<decade_short>\d0)s(?![\w])"
+            r"|(?P<decade_word>(?i:twenties|thirties|forties|fifties|sixties|seventies"
+            r"|eighties|nineties))"
+        )
+        slash = r"(?P<slash_a>\d{1,2})/(?P<slash_b>\d{1,2})(?![\d/])"  # 9/11: month, day
         # Wire style: "(0800 GMT)".
         time += r"|(?P<milhour>[0-2]\d)(?P<milmin>[0-5]\d)\s?(?=GMT|UTC|CET|EST|EDT)"
     parts = [date]
     if date_en:
         parts.append(date_en)
+    parts += [decade, slash]
     parts += [
         time,
         r"(?P<clock>\d{1,2}):(?P<clockmin>\d{2})(?!\d)",
@@ -277,6 +301,7 @@ def quantities(text: str, lang: str) -> list[Quantity]:
         map_start, map_end = (lambda c: c), (lambda c: c)
     found: list[Quantity] = []
     months = _MONTHS[lang]
+    idioms = [m.span() for m in _IDIOMS[lang].finditer(text)]
     for match in _scanner(lang).finditer(converted):
         groups = match.groupdict()
         start, end = map_start(match.start()), map_end(match.end())
@@ -286,6 +311,8 @@ def quantities(text: str, lang: str) -> list[Quantity]:
         if not surface:
             continue
         quantity = _read(groups, lang, months, start, end, surface)
+        if quantity is not None and any(a <= start and end <= b for a, b in idioms):
+            continue
         if quantity is not None:
             found.append(_full_year(quantity, found[-1] if found else None, text))
     return found
@@ -344,6 +371,18 @@ def _read(
     if groups.get("ord"):
         value = float(groups["ord"] or 0)
         return Quantity("number", value, start, end, surface, weak=value <= 2)
+    if groups.get("slash_a"):
+        # 9/11 (English, month first) and 11/9 (French, day first); the other order too
+        first, second = int(groups["slash_a"] or 0), int(groups.get("slash_b") or 0)
+        readings = [(m, d) for m, d in ((first, second), (second, first))
+                    if 1 <= m <= 12 and 1 <= d <= 31]
+        if not readings:
+            return None
+        return Quantity("date", readings[0], start, end, surface,
+                        alternatives=tuple(readings[1:]))
+    decade = groups.get("decade") or groups.get("decade_short") or groups.get("decade_word")
+    if decade:
+        return _decade(decade, start, end, surface)
     if groups.get("roman"):
         return Quantity("number", float(_roman(groups["roman"] or "")), start, end, surface)
     if groups.get("code"):
@@ -365,6 +404,22 @@ def _read(
         "number", value, start, end, surface, weak=weak, alternatives=alternatives,
         percent=percent,
     )
+
+
+_DECADE_WORDS = {
+    "twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
+    "seventies": 70, "eighties": 80, "nineties": 90,
+}
+
+
+def _decade(text: str, start: int, end: int, surface: str) -> Quantity:
+    """The 1970s, the '70s, the seventies, les années 70: one decade (70 may be 2070...)."""
+    year = _DECADE_WORDS.get(text.lower())
+    year = year if year is not None else int(text)
+    if year >= 100:
+        return Quantity("decade", float(year), start, end, surface)
+    return Quantity("decade", float(1900 + year), start, end, surface,
+                    alternatives=(float(2000 + year),))
 
 
 # ---------------------------------------------------------------------------------------
@@ -457,6 +512,14 @@ def _finding(
 ) -> Finding:
     engines, bt_span = _bt_support(pair, ctx.engines, mt_one, ref_one)
     severity: Severity = "major"
+    one = mt_one or ref_one
+    in_words = (mt_one is None) != (ref_one is None) and one is not None and not any(
+        c.isdigit() for c in one.surface
+    )
+    if in_words:
+        # A number word on one side only is as often an idiom or a paraphrase ("faire les
+        # quatre cents coups", "in two minds", "a decade") as a lost count: minor.
+        severity = "minor"
     if mt_one is not None and ref_one is not None:
         severity = "critical"
         message = (
@@ -483,5 +546,6 @@ def _finding(
             "ref": ref_one.describe() if ref_one else None,
             "mt_numbers": [q.describe() for q in mt_all],
             "ref_numbers": [q.describe() for q in ref_all],
+            **({"one_side_in_words": True} if in_words else {}),
         },
     )
