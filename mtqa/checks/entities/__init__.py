@@ -24,7 +24,9 @@ linked to its mention in the aligned French, then judged:
    ``entity_missing`` (``evidence.missing_from == "reference"``).
 
 Linked French forms are then clustered per reference name across the document: one name
-spelt two ways → ``entity_inconsistent``. Back-translations are supporting evidence only.
+spelt two ways → ``entity_inconsistent``; when that spelling is also a drift, the two are
+one finding (``entity_drift`` with ``evidence.inconsistent``). Back-translations are
+supporting evidence only.
 
 Modules: ``names`` (comparing names, settings, extraction), ``link`` (reference → MT),
 ``mt_names`` (MT → reference), ``places`` (GeoNames and Apertium lookups),
@@ -39,6 +41,7 @@ capitalisation rule), "spacy" or "rules" (the model-free rule alone); ``link_thr
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 from mtqa.checks.base import CheckContext
@@ -93,7 +96,35 @@ def check(result: DocumentResult, ctx: CheckContext) -> list[Finding]:
     findings.extend(_inconsistencies(result, links, ctx.engines))
     reported = {(f.mt_index, fold(f.mt_span or "")) for f in findings}
     findings.extend(_unlinked_inconsistencies(result, reported, ctx, conf))
-    return findings
+    return merge_same_error(findings)
+
+
+def merge_same_error(findings: list[Finding]) -> list[Finding]:
+    """One error, one finding: a drifted name also spelt another way elsewhere in the MT
+    is one ``entity_drift`` whose evidence carries the inconsistency (``inconsistent``)."""
+    merged = list(findings)
+    for found in findings:
+        if found.kind != "entity_inconsistent" or not found.mt_span:
+            continue
+        host = next(
+            (
+                i for i, f in enumerate(merged)
+                if f.kind == "entity_drift" and f.mt_index == found.mt_index and f.mt_span
+                and fold(found.mt_span) in fold(f.mt_span)
+            ),
+            None,
+        )
+        if host is None:
+            continue
+        drift = merged[host]
+        merged[host] = replace(
+            drift,
+            message=f"{drift.message} {found.message}",
+            engines=tuple(dict.fromkeys(drift.engines + found.engines)),
+            evidence={**drift.evidence, "inconsistent": dict(found.evidence)},
+        )
+        merged.remove(found)
+    return merged
 
 
 def ner_backend(settings: Mapping[str, Any]) -> str:
