@@ -69,6 +69,9 @@ def test_a_person_replaced_by_another_person() -> None:
         ("La délégation est arrivée à Varsovie.", "The delegation arrived in Warsaw."),
         ("Les exportations vers le Japon ont baissé.", "Exports to Japan fell."),
         ("Il a étudié à Calcutta.", "He studied in Kolkata."),
+        # a place the reference names by its adjective
+        ("Les dirigeants d'Asie centrale se sont réunis.", "Central Asian leaders met."),
+        ("Les exportations du Brésil ont augmenté.", "Brazilian exports rose."),
         # a people named in the plural
         ("Les Inuits vivent dans le Grand Nord.", "The Inuit live in the far north."),
         # capitalised common words and organisation words are not names

@@ -133,6 +133,31 @@ def _has_counterpart(
         spanish = apertium_names().french([form])[form].spanish
         if spanish and spanish & around.spanish():
             return True
+    return any(_adjective_of(word, adjective) for adjective in around.capitalised)
+
+
+# English adjectives and demonyms of places: Asian (Asia), Canadian (Canada), Italian
+# (Italy), Chinese (China), Kazakh (Kazakhstan), Brazilian (Brazil).
+_ADJECTIVE_ENDINGS = ("ian", "ean", "an", "ese", "ish", "i", "n", "")
+_PLACE_ENDINGS = ("", "a", "ia", "y", "e", "stan")
+
+
+def _adjective_of(french: str, adjective: str) -> bool:
+    """The English word is the adjective of the place the French names (Asie / Asian)."""
+    key = fold(adjective)
+    if len(key) < 4 or fold(french)[:2] != key[:2]:
+        return False
+    tables = exonyms()
+    for ending in _ADJECTIVE_ENDINGS:
+        if ending and not key.endswith(ending):
+            continue
+        base = key[: len(key) - len(ending)] if ending else key
+        for place_ending in _PLACE_ENDINGS:
+            place = base + place_ending
+            if len(place) < 4 or place == key:
+                continue
+            if fold(french) in tables.french_forms(place) or geonames_same_place(french, place):
+                return True
     return False
 
 
