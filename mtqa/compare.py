@@ -442,7 +442,6 @@ def _metric_rows(
 ) -> tuple[list[ComparisonRow], dict[str, str]]:
     from sacrebleu.significance import PairedTest
 
-    from mtqa.metrics import corpus_scores
 
     references = [u.reference for u in units]
     named: list[tuple[str, Sequence[str]]] = [
@@ -450,19 +449,9 @@ def _metric_rows(
     ]
     if not units:
         return [], {}
+    if len(named) == 1:  # nothing to compare: the run's corpus scores already say it all
+        return [], {}
     rows: list[ComparisonRow] = []
-    if len(named) == 1:
-        scores = corpus_scores(hypotheses=named[0][1], references=references, metrics=metrics)
-        system, engine = ordered[0]
-        by_metric = {
-            s.metric: MetricScore(
-                s.metric, s.score, None if s.ci_low is None else (s.ci_low, s.ci_high or 0.0)
-            )
-            for s in scores
-        }
-        return [ComparisonRow(named[0][0], system, engine, by_metric)], {
-            s.metric: s.signature for s in scores
-        }
     test = PairedTest(
         named_systems=named,
         metrics={m: make_metric(m) for m in metrics},

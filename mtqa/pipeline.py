@@ -616,8 +616,8 @@ def _findings_by_system(results: Sequence[DocumentResult]) -> dict[str, Any]:
         )
         entry["documents"] += 1
         entry["aligned_pairs"] += sum(p.aligned for p in r.pairs)
-        entry["findings"].update(f.kind for f in r.findings)
-        entry.setdefault("severities", Counter()).update(f.severity for f in r.findings)
+        entry["findings"].update(f.kind for f in r.counted_findings)
+        entry.setdefault("severities", Counter()).update(f.severity for f in r.counted_findings)
     return {
         system: {
             "documents": e["documents"],

@@ -123,6 +123,12 @@ def test_the_verdict_names_the_system_with_fewer_errors_despite_near_equal_chrf(
     assert "Corpus scores — system mt" in html
     assert "Findings — all 2 systems" in html
     assert "Ranking by error score" not in html  # two systems: the verdict says it all
+    # each document (one per system here) has its own error score, in the JSON and the table
+    per_doc = {d["id"]: d["error_score"] for d in summary["documents"]}
+    assert per_doc["blinken"]["score"] == errors["mt"]["score"]
+    assert per_doc["blinken@better"]["findings"]["critical"] == 4
+    low, high = per_doc["blinken@better"]["ci95"]
+    assert f"{per_doc['blinken@better']['score']:.1f} [{low:.1f}–{high:.1f}]" in html
 
 
 def test_the_terminal_gives_pairs_and_findings_per_system_and_the_verdict(runs: Path) -> None:

@@ -104,7 +104,7 @@ def comparison_view(result: RunResult) -> dict[str, Any] | None:
         )
     )
     several_engines = len(comparison.engines) > 1
-    for engine in comparison.engines:
+    for engine in comparison.engines if comparison.rows else ():
         for metric in comparison.metrics:
             cells = []
             for system in systems:
@@ -163,6 +163,16 @@ def comparison_view(result: RunResult) -> dict[str, Any] | None:
         "tie_margin": TIE_MARGIN,
         "n_samples": errors.n_samples,
     }
+
+
+def document_error_text(result: RunResult, doc_id: str) -> str:
+    """A document's error score with its interval, for the documents table ("" if none)."""
+    comparison = result.comparison
+    score = comparison.errors.documents.get(doc_id) if comparison is not None else None
+    if score is None or score.score is None:
+        return ""
+    interval = "" if score.ci95 is None else f" [{score.ci95[0]:.1f}–{score.ci95[1]:.1f}]"
+    return f"{score.score:.1f}{interval}"
 
 
 # ---- side by side ----------------------------------------------------------------------

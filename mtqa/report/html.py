@@ -42,7 +42,7 @@ from mtqa.model import (
 )
 from mtqa.numbering import mt_label, ref_label
 from mtqa.report.charts import documents_chart, findings_chart, histogram
-from mtqa.report.comparison import comparison_view, side_by_side
+from mtqa.report.comparison import comparison_view, document_error_text, side_by_side
 from mtqa.report.format import (
     METRIC_LABELS,
     METRICS,
@@ -203,6 +203,7 @@ def _build_view(result: RunResult) -> dict[str, Any]:
             "unaligned": sum(1 for p in d.pairs if not p.aligned),
             "findings": len(d.counted_findings),
             "scores": score_table(d.scores, engines),
+            "error_score": document_error_text(result, d.document.id),
         }
         for pos, d in enumerate(result.documents)
     ]
