@@ -234,3 +234,82 @@ def test_two_processes_write_concurrently(tmp_path: Path) -> None:
     assert cache.count("sig") == 900
     keys = [f"{who} {i}" for who in ("shared", "left", "right") for i in range(300)]
     assert cache.get_many("sig", keys) == {k: k for k in keys}
+
+
+class _LockedOnce:
+    """A connection whose first switch to WAL answers "database is locked", as SQLite does
+    (without calling the busy handler) when another process is switching at the same time."""
+
+    failures = 0
+
+    def __init__(self, real: sqlite3.Connection, fail: int) -> None:
+        self._real = real
+        self._fail = fail
+
+    def execute(self, sql: str, *args: Any) -> Any:
+        if "journal_mode = WAL" in sql and _LockedOnce.failures < self._fail:
+            _LockedOnce.failures += 1
+            raise sqlite3.OperationalError("database is locked")
+        return self._real.execute(sql, *args)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._real, name)
+
+
+def _lock_first(monkeypatch: pytest.MonkeyPatch, fail: int) -> None:
+    import mtqa.backtranslate.cache as module
+
+    connect = sqlite3.connect
+    _LockedOnce.failures = 0
+    monkeypatch.setattr(
+        module.sqlite3, "connect", lambda *a, **k: _LockedOnce(connect(*a, **k), fail)
+    )
+
+
+def test_a_lock_while_opening_is_waited_out_not_taken_for_damage(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _lock_first(monkeypatch, fail=2)
+    cache = TranslationCache(tmp_path)
+    assert _LockedOnce.failures == 2  # two refusals, then it opened
+    cache.put_many("s", [("a", "b")])
+    assert cache.get_many("s", ["a"]) == {"a": "b"}
+    assert [p.name for p in tmp_path.iterdir() if "damaged" in p.name] == []
+
+
+def test_a_lock_that_never_ends_is_a_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import mtqa.backtranslate.cache as module
+    from mtqa.errors import ConfigError
+
+    monkeypatch.setattr(module, "BUSY_TIMEOUT_S", 0.2)
+    _lock_first(monkeypatch, fail=10**6)
+    with pytest.raises(ConfigError, match="locked"):
+        TranslationCache(tmp_path)
+    assert [p.name for p in tmp_path.iterdir() if "damaged" in p.name] == []
+
+
+@pytest.mark.parametrize("damage", ["header", "middle"])
+def test_a_damaged_cache_is_moved_aside_and_rebuilt(tmp_path: Path, damage: str) -> None:
+    with TranslationCache(tmp_path) as cache:
+        cache.put_many("s", [(f"phrase {i} " * 10, f"t {i}") for i in range(2000)])
+    path = tmp_path / CACHE_FILE
+    data = bytearray(path.read_bytes())
+    if damage == "header":
+        data[:100] = b"not a database at all".ljust(100, b"!")
+    else:
+        with sqlite3.connect(path) as db:
+            size = db.execute("PRAGMA page_size").fetchone()[0]
+            (root,) = db.execute(
+                "SELECT rootpage FROM sqlite_master WHERE name = 'translations'"
+            ).fetchone()
+        db.close()
+        data[(root - 1) * size : root * size] = b"\xff" * size
+    path.write_bytes(bytes(data))
+    cache = TranslationCache(tmp_path)
+    assert cache.get_many("s", ["phrase 1 " * 10]) == {}  # what it held is gone, no error
+    cache.put_many("s", [("a", "b")])
+    assert cache.get_many("s", ["a"]) == {"a": "b"}
+    (aside,) = [p for p in tmp_path.iterdir() if ".damaged-" in p.name]
+    assert aside.stat().st_size == len(data)  # the damaged file is kept for inspection

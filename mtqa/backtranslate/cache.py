@@ -76,6 +76,16 @@ class TranslationCache:
         self._lock = threading.Lock()
         try:
             self._db = self._open()
+        except sqlite3.OperationalError as error:
+            if _is_busy(error):
+                raise ConfigError(
+                    f"translation cache {self.path} stayed locked by another process for "
+                    f"{BUSY_TIMEOUT_S:g} s; wait for it to finish or use another --cache-dir"
+                ) from error
+            raise ConfigError(
+                f"translation cache {self.path} is unusable ({error}); "
+                "check its permissions or choose another cache directory"
+            ) from error
         except sqlite3.DatabaseError as error:
             if not _is_damage(error):
                 raise ConfigError(
