@@ -145,6 +145,48 @@ BEFORE_WORK: list[tuple[str, Setup, int, str]] = [
                       ref=REF.replace("city", "Tokáyev's")), 2,
      "is UTF-8, not latin-1"),
     ("config is a folder", lambda r: ["run", str(r)], 2, "cannot read config"),
+    # The same kinds with other values.
+    ("--name empty", lambda r: _adhoc(r, "--name", ""), 2, "--name ''"),
+    ("--encoding empty", lambda r: _adhoc(r, "--encoding", ""), 2, "unknown encoding ''"),
+    ("config name escapes", lambda r: _config_top(r, 'name = "../x"'), 2, "name: '../x'"),
+    ("document id too long", lambda r: _config(r, documents=_doc_toml(r, f'id = "{"d" * 200}"')),
+     2, "at most 120 characters"),
+    ("document id empty", lambda r: _config(r, documents=_doc_toml(r, 'id = ""')), 2, "id ''"),
+    ("batch_size true", lambda r: _config(r, engine="settings = { batch_size = true }"), 2,
+     "batch_size must be a positive integer, got True"),
+    ("batch_size 0", lambda r: _config(r, engine="settings = { batch_size = 0 }"), 2,
+     "batch_size must be a positive integer, got 0"),
+    ("timeout_s negative", lambda r: _config(r, engine="settings = { timeout_s = -1 }"), 2,
+     "timeout_s must be a positive number"),
+    ("modes empty", lambda r: _config(r, engine="settings = { modes = [] }"), 2,
+     "modes must be a non-empty list"),
+    ("modes with a number", lambda r: _config(r, engine='settings = { modes = ["fr-es", 3] }'),
+     2, "modes must be a non-empty list"),
+    ("unknown engine setting", lambda r: _config(r, engine="settings = { beams = 3 }"), 2,
+     "unknown setting(s) beams"),
+    ("ner a list", lambda r: _config(r, '[checks.entities]\nner = ["rules"]'), 2,
+     "checks.entities.ner: expected a string"),
+    ("missing a string", lambda r: _config(r, '[checks.entities]\nmissing = "yes"'), 2,
+     "checks.entities.missing: expected true or false"),
+    ("low_score_z a word", lambda r: _config(r, '[checks]\nlow_score_z = "low"'), 2,
+     "checks.low_score_z: expected a number, got 'low'"),
+    ("threshold a string", lambda r: _config(r, '[checks.language]\nthreshold = "0.9"'), 2,
+     "checks.language.threshold: expected a number"),
+    ("boilerplate_path missing",
+     lambda r: _config(r, '[checks]\nboilerplate_path = "furniture.toml"'), 2,
+     "checks.boilerplate_path"),
+    ("traps_path a folder", lambda r: _config(r, '[checks]\ntraps_path = "."'), 2,
+     "a folder, not a lexicon file"),
+    ("baseline_system a number", lambda r: _config(r, "[compare]\nbaseline_system = 5"), 2,
+     "compare.baseline_system"),
+    ("UTF-32 without a mark", lambda r: _adhoc(r, ref=REF.encode("utf-32-le")), 2,
+     "not a text file"),
+    ("result.json empty object", _damaged_run({}), 2, "incompatible mtqa version"),
+    ("result.json documents a string", _damaged_run(
+        {"format": 1, "name": "x", "created": "", "mtqa_version": "", "config": {},
+         "engines": [], "scores": {}, "timings": {}, "documents": "x"}), 2, "is damaged"),
+    ("report on a missing folder", lambda r: ["report", str(r / "none")], 2,
+     "not an mtqa run folder"),
     ("MT is /dev/zero", lambda r: [*_adhoc(r)[:2], "/dev/zero", *_adhoc(r)[3:]], 2,
      "larger than 64 MiB"),
     ("cache folder is a file", lambda r: _cache_is_a_file(r), 2,
@@ -245,7 +287,8 @@ def test_invisible_and_control_characters_are_removed_with_a_warning(
     tmp_path: Path, capsys, apertium
 ) -> None:
     mt = MT.replace("conseil", "con\xadseil").replace("\n", "\n\xad\n\x00\n")
-    mt += "\nFin\x00 du\x07 texte."
+    # Lines of nothing translatable: an empty back-translation must not break the run.
+    mt += "\nFin\x00 du\x07 texte.\n\u200b\n—\n\x0c\n\u2028…\n\u202eabc"
     ref = REF.replace("council", "coun\x00cil")
     assert main(_adhoc(tmp_path, mt=mt, ref=ref)) == 0
     err = capsys.readouterr().err
@@ -257,7 +300,7 @@ def test_invisible_and_control_characters_are_removed_with_a_warning(
 
 
 def test_folder_names_with_spaces_become_ids(tmp_path: Path, capsys, apertium, monkeypatch) -> None:
-    for name in ("my doc", "l'été (v2)"):
+    for name in ("my doc", "l'été (v2)", "中文"):
         folder = tmp_path / "docs" / name
         folder.mkdir(parents=True)
         _files(folder)
@@ -269,7 +312,7 @@ def test_folder_names_with_spaces_become_ids(tmp_path: Path, capsys, apertium, m
     assert main(["run", str(tmp_path / "run.toml"), "--cache-dir", str(tmp_path / "c")]) == 0
     summary = json.loads((tmp_path / "out" / "run" / "summary.json").read_text(encoding="utf-8"))
     labels = {d["id"]: d.get("label") for d in summary["documents"]}
-    assert set(labels.values()) == {"my doc", "l'été (v2)"}
+    assert set(labels.values()) == {"my doc", "l'été (v2)", "中文"}
     assert all(" " not in i and "'" not in i for i in labels)
 
 
@@ -324,6 +367,15 @@ def test_swapped_files_are_a_warning_everywhere(tmp_path: Path, capsys, apertium
 def test_same_language_on_both_sides_is_a_warning(tmp_path: Path, capsys, apertium) -> None:
     assert main(_adhoc(tmp_path, mt=REF, ref=REF)) == 0
     assert "the MT looks English" in capsys.readouterr().err
+    assert main(_adhoc(tmp_path, mt=MT, ref=MT)) == 0
+    assert "the reference looks French" in capsys.readouterr().err
+
+
+def test_mojibake_in_a_utf8_file_is_a_warning(tmp_path: Path, capsys, apertium) -> None:
+    garbled = MT.encode("utf-8").decode("cp1252")  # "approuvÃ©", "coÃ»tera"
+    assert main(_adhoc(tmp_path, mt=garbled)) == 0
+    err = capsys.readouterr().err
+    assert "look like UTF-8 read with the wrong encoding" in err and "Traceback" not in err
 
 
 def test_an_internal_error_is_exit_3_with_the_traceback_saved(
