@@ -241,7 +241,7 @@
   });
 
   load();
-  Object.keys(elements).forEach(show);
+  Object.keys(state).forEach(show);  // the page arrives showing no verdict but the run's own
   document.getElementById("review-tools").hidden = false;
   document.dispatchEvent(new CustomEvent("mtqa:review"));
 }());
