@@ -147,6 +147,13 @@ def test_a_negation_moved_under_a_verb_of_opinion_is_not_flagged() -> None:
         ("C'est plus que jamais nécessaire.", "It is more necessary than ever."),
         ("Cette décision ne saurait tarder.", "The decision will come soon."),
         ("Ils ne sauraient accepter un tel accord.", "They could not accept such a deal."),
+        ("Il n'a pas seulement perdu, il a aussi démissionné.",
+         "He not only lost, he also resigned."),
+        ("C'est le plus grand pont jamais construit.", "It is the largest bridge ever built."),
+        ("Personne ne sait où il est.", "Nobody knows where he is."),
+        ("Rien n'a changé depuis mardi.", "Nothing has changed since Tuesday."),
+        ("Il n'est pas rare de voir des ours.", "It is common to see bears."),
+        ("Il n'est pas rare de voir des ours.", "It is not uncommon to see bears."),
     ],
 )
 def test_forms_that_look_negative_agree(mt: str, ref: str) -> None:

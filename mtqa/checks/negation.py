@@ -52,6 +52,12 @@ _FR_NOT_NEGATION = re.compile(
     r"sans (?:precedent|doute|cesse|compter|oublier|tarder|delai|exception|faute|plus|parler)"
     r"|(?:aucun|nul|pas de|sans|point de|hors de) doute|(?:ne|n') fait (?:aucun|pas de|nul) doute"
     r"|non seulement|non sans|pas sans|non plus|non loin|non moins|ou non|si non|sinon"
+    r"|pas seulement|pas uniquement|d'aucuns"
+    # litotes: a negated negative adjective says the positive (pas rare = common)
+    r"|(?:ne\s+|n'\s*)(?:[\w'-]+\s+){0,2}pas\s+(?:(?:si|tres|du tout)\s+)?(?:rare|rares|inutiles?"
+    r"|impossibles?|negligeables?|exclue?s?|inconnue?s?|inhabituel\w*|anodine?s?|inimaginables?"
+    r"|inconcevables?|sans (?:interet|importance|rappeler|evoquer))"
+    r"|(?:le|la|les|du|des) (?:plus|moins|meilleure?s?|pire?s?) (?:[\w'-]+ ){0,2}jamais"
     r"|pas mal|pas moins (?:de|que|d')|pas plus (?:de|que|d')|pas a pas"
     r"|(?:ne\s+|n'\s*)(?:(?!pas|plus|jamais|rien|personne|aucun|nul|guere)[\w'-]+\s+){0,3}qu[e']"
     r"|n'y a (?:plus|pas) qu[e']|(?:ne\s+|n'\s*)rest\w* plus qu[e']"
@@ -92,6 +98,9 @@ _EN_AFFIX = re.compile(
 _EN_NOT_NEGATION = re.compile(
     r"(?<![\w-])(?:not only|no doubt|nothing but|not least|no sooner|no\.|whether or not"
     r"|if not|or not|not without|no less|no more than|no fewer|not less than|not more than"
+    r"|not (?:(?:so|very|at all)\s+)?(?:uncommon|unusual|unlike|unreasonable|unknown|unheard"
+    r"|unlikely|unimportant|insignificant|impossible|unthinkable|unexpected|negligible|rare"
+    r"|infrequent|without)"
     r"|not to mention|none other|unless|under|until|united|universal\w*|unique\w*|union\w*"
     r"|unit\w*|university|universit\w*|uncle|unless|unlike|unlikely|nevertheless|nonetheless"
     r"|regardless|doubtless|unusual|unusually)(?![\w-])"
