@@ -280,9 +280,10 @@ def format_verdict(verdict: Verdict) -> str:
             if per[0] is not None and per[1] is not None
             else ""
         )
+        n = abs(crit - base_crit)
         critical = (
-            f"{abs(crit - base_crit)} {'fewer' if crit < base_crit else 'more'} critical "
-            f"findings ({base_crit} → {crit}{per_text})"
+            f"{n} {'fewer' if crit < base_crit else 'more'} critical "
+            f"finding{'s' if n != 1 else ''} ({base_crit} → {crit}{per_text})"
         )
     parts = [_change_text(verdict.errors), critical]
     # chrF always (the metric people compare by), the others only where they differ
