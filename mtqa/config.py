@@ -360,15 +360,24 @@ def _most_relevant(errors: list[Any], data: Mapping[str, Any]) -> Any:
     return errors[0]
 
 
+def _same_kind(error: Any, first: Any) -> bool:
+    loc, at = tuple(error["loc"]), tuple(first["loc"])
+    if len(loc) >= 3 and len(at) >= 3 and loc[0] == "documents" and loc[:2] == at[:2]:
+        return loc[2] == at[2]
+    return True
+
+
 def parse_config(data: Mapping[str, Any], *, base_dir: Path, source: str = "config") -> RunConfig:
     """Validate a config mapping; errors name the key's path."""
     try:
         return RunConfig.model_validate({**data, "base_dir": base_dir})
     except ValidationError as error:
-        first = _most_relevant(error.errors(), data)
+        errors = error.errors()
+        first = _most_relevant(errors, data)
         where = _location(tuple(first["loc"]))
         message = first["msg"].removeprefix("Value error, ")
-        more = error.error_count() - 1
+        # Not counted: what the other kinds of document would have needed of the same entry.
+        more = sum(1 for e in errors if e is not first and _same_kind(e, first))
         extra = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
         raise ConfigError(f"{source}: {where}: {message}{extra}") from None
 
@@ -380,6 +389,8 @@ def load_config(path: Path, *, overrides: Mapping[str, Any] | None = None) -> Ru
         text = path.read_text(encoding="utf-8-sig")  # an editor's BOM is not an error
     except FileNotFoundError:
         raise ConfigError(f"config file not found: {path}") from None
+    except IsADirectoryError:
+        raise ConfigError(f"config {path} is a folder: give the TOML file") from None
     except (OSError, UnicodeDecodeError) as error:
         raise ConfigError(f"cannot read config {path}: {error}") from None
     try:

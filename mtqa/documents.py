@@ -145,12 +145,21 @@ def _detect(raw: bytes) -> str | None:
 
 
 def _nul_layout(raw: bytes) -> str | None:
-    """'utf-16-le'/'utf-16-be' when NULs sit in every other byte (UTF-16 without a mark),
-    'binary' when the bytes are mostly NULs otherwise, else None."""
+    """The UTF-16/32 variant whose NULs sit where this file's do (Latin text in UTF-16 or
+    UTF-32 without a mark), 'binary' when the bytes are mostly NULs otherwise, else None."""
     if not raw or raw.count(0) * 10 < len(raw):
         return None
-    odd = raw[1::2].count(0) / max(1, len(raw) // 2)
-    even = raw[0::2].count(0) / max(1, (len(raw) + 1) // 2)
+
+    def nuls(start: int, step: int) -> float:
+        column = raw[start::step]
+        return column.count(0) / max(1, len(column))
+
+    quarters = [nuls(i, 4) for i in range(4)]
+    if quarters[0] < 0.2 and min(quarters[1:]) > 0.6:
+        return "utf-32-le"
+    if quarters[3] < 0.2 and min(quarters[:3]) > 0.6:
+        return "utf-32-be"
+    odd, even = nuls(1, 2), nuls(0, 2)
     if odd > 0.6 and even < 0.2:
         return "utf-16-le"
     if even > 0.6 and odd < 0.2:
@@ -183,7 +192,7 @@ def decode(raw: bytes, encoding: str, *, path: Path | str, role: str = "file") -
             raise InputError(f"{role} {path} is not a text file (mostly NUL bytes)")
         if layout is not None:
             raise InputError(
-                f"{role} {path} has a NUL byte every other character: it is {layout.upper()} "
+                f"{role} {path} has NUL bytes between its characters: it is {layout.upper()} "
                 f"without a byte-order mark; pass {option} {layout}"
             )
     try:

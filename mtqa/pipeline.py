@@ -495,9 +495,9 @@ def check_before_work(
 def check_writable(run_dir: Path) -> None:
     """Create the run folder and a probe file in it, so an unusable folder (a file, a
     read-only place, a name too long) is an error before any work."""
-    if run_dir.exists() and not run_dir.is_dir():
-        raise InputError(f"run folder {run_dir} is a file, not a folder: give --out a folder")
     try:
+        if run_dir.exists() and not run_dir.is_dir():
+            raise InputError(f"run folder {run_dir} is a file, not a folder: give --out a folder")
         run_dir.mkdir(parents=True, exist_ok=True)
     except (FileExistsError, NotADirectoryError):
         raise InputError(

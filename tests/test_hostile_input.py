@@ -100,7 +100,8 @@ BEFORE_WORK: list[tuple[str, Setup, int, str]] = [
     ("out under a file", _out_under_file, 2, "part of that path is a file"),
     ("out under /proc", lambda r: _adhoc(r, out="/proc/mtqa-run/x"), 2,
      "cannot create run folder /proc/mtqa-run/x"),
-    ("out name too long", lambda r: _adhoc(r, out=r / ("x" * 300)), 2, "File name too long"),
+    ("out name too long", lambda r: _adhoc(r, out=r / ("x" * 300)), 2,
+     "cannot create run folder"),
     ("--name escapes", lambda r: _adhoc(r, "--name", "../../x"), 2, "--name '../../x'"),
     ("--name with a space", lambda r: _config(r) + ["--name", "my run"], 2, "--name 'my run'"),
     ("--encoding unknown", lambda r: _adhoc(r, "--encoding", "klingon-8"), 2,
@@ -135,7 +136,7 @@ BEFORE_WORK: list[tuple[str, Setup, int, str]] = [
      lambda r: _config(r, '[compare]\nbaseline_engine = "apertum"'), 2,
      "compare.baseline_engine: no engine 'apertum'"),
     ("document id escapes", lambda r: _config(r, documents=_doc_toml(r, 'id = "../x"')), 2,
-     "id '../x'"),
+     "id '../x': use letters"),
     ("utf-16 without a mark", lambda r: _adhoc(r, mt=MT.encode("utf-16-le")), 2,
      "pass --mt-encoding utf-16-le"),
     ("binary file", lambda r: _adhoc(r, mt=bytes(range(256)) * 8 + b"\x00" * 4096), 2,
@@ -144,7 +145,7 @@ BEFORE_WORK: list[tuple[str, Setup, int, str]] = [
      lambda r: _adhoc(r, "--encoding", "latin-1", mt=MT.encode("latin-1"),
                       ref=REF.replace("city", "Tokáyev's")), 2,
      "is UTF-8, not latin-1"),
-    ("config is a folder", lambda r: ["run", str(r)], 2, "cannot read config"),
+    ("config is a folder", lambda r: ["run", str(r)], 2, "is a folder: give the TOML file"),
     # The same kinds with other values.
     ("--name empty", lambda r: _adhoc(r, "--name", ""), 2, "--name ''"),
     ("--encoding empty", lambda r: _adhoc(r, "--encoding", ""), 2, "unknown encoding ''"),
@@ -180,7 +181,7 @@ BEFORE_WORK: list[tuple[str, Setup, int, str]] = [
     ("baseline_system a number", lambda r: _config(r, "[compare]\nbaseline_system = 5"), 2,
      "compare.baseline_system"),
     ("UTF-32 without a mark", lambda r: _adhoc(r, ref=REF.encode("utf-32-le")), 2,
-     "not a text file"),
+     "pass --ref-encoding utf-32-le"),
     ("result.json empty object", _damaged_run({}), 2, "incompatible mtqa version"),
     ("result.json documents a string", _damaged_run(
         {"format": 1, "name": "x", "created": "", "mtqa_version": "", "config": {},
@@ -189,8 +190,7 @@ BEFORE_WORK: list[tuple[str, Setup, int, str]] = [
      "not an mtqa run folder"),
     ("MT is /dev/zero", lambda r: [*_adhoc(r)[:2], "/dev/zero", *_adhoc(r)[3:]], 2,
      "larger than 64 MiB"),
-    ("cache folder is a file", lambda r: _cache_is_a_file(r), 2,
-     "cannot create cache directory"),
+    ("cache folder is a file", lambda r: _cache_is_a_file(r), 2, "cache-file is a file"),
     ("result.json {format: 1}", _damaged_run({"format": 1}), 2, "missing field 'name'"),
     ("result.json not JSON", _damaged_run("{"), 2, "cannot read"),
     ("result.json a list", _damaged_run("[]"), 2, "incompatible mtqa version"),
@@ -244,6 +244,7 @@ def test_bad_input_is_one_line_before_any_work(
     line = _one_line(err)
     assert line.startswith("mtqa: error: "), line
     assert needle in line
+    assert "more problem" not in line  # one thing is wrong in each case, and only it is named
     # Nothing was translated: the failure came before the engines ran.
     assert not (root / "cache").exists()
 

@@ -66,6 +66,11 @@ class TranslationCache:
     def __init__(self, directory: Path | str) -> None:
         self.directory = Path(directory).expanduser()
         try:
+            if self.directory.exists() and not self.directory.is_dir():
+                raise ConfigError(
+                    f"cache directory {self.directory} is a file: choose a folder "
+                    "(--cache-dir, [cache] dir or MTQA_CACHE_DIR)"
+                )
             self.directory.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             raise ConfigError(
