@@ -223,3 +223,8 @@ def test_a_number_word_on_one_side_only_is_minor() -> None:
     # in digits it stays major
     found = run("Il a vendu 400 tracteurs.", "He sold tractors.")
     assert [(f.mt_span, f.severity) for f in found] == [("400", "major")]
+
+
+def test_a_number_word_against_a_weak_one_or_two_stays_major() -> None:
+    found = run("Ils se répartissent entre ces trois groupes.", "They fall into these two groups.")
+    assert [(f.mt_span, f.severity) for f in found] == [("trois", "major")]

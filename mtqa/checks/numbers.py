@@ -91,6 +91,11 @@ _PROTECT = {
     ),
 }
 _MASK = "§"
+# Small number words the reading leaves out (text2num converts only larger ones alone).
+_SMALL_NUMBER_WORDS = {
+    "en": re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten)\b", re.I),
+    "fr": re.compile(r"\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix)\b", re.I),
+}
 # Set phrases whose numbers are no count: "24 heures sur 24", "sept jours sur sept" (always).
 _IDIOMS = {
     "fr": re.compile(r"\b(?P<n>\w+)\s+(?:heures|h|jours)\s+sur\s+(?P=n)\b", re.I),
@@ -513,8 +518,14 @@ def _finding(
     engines, bt_span = _bt_support(pair, ctx.engines, mt_one, ref_one)
     severity: Severity = "major"
     one = mt_one or ref_one
-    in_words = (mt_one is None) != (ref_one is None) and one is not None and not any(
-        c.isdigit() for c in one.surface
+    other_text, other_lang = (pair.ref_text, "en") if mt_one is not None else (pair.mt_text, "fr")
+    in_words = (
+        (mt_one is None) != (ref_one is None)
+        and one is not None
+        and not any(c.isdigit() for c in one.surface)
+        # "trois groupes" for "two groups": the other side's small number word (not read as
+        # a number on its own) is the one replaced
+        and not _SMALL_NUMBER_WORDS[other_lang].search(other_text)
     )
     if in_words:
         # A number word on one side only is as often an idiom or a paraphrase ("faire les
