@@ -207,6 +207,15 @@ def run_mtqa(config: Path, run_dir: Path) -> float:
     return time.perf_counter() - start
 
 
+def line_of(doc: Any, finding: Any) -> int | None:
+    """The line (paragraph) of a document result that a finding sits on."""
+    if finding.mt_index is not None:
+        return next((s.para for s in doc.mt_segments if s.index == finding.mt_index), None)
+    if finding.ref_index is not None:
+        return next((s.para for s in doc.ref_segments if s.index == finding.ref_index), None)
+    return None
+
+
 def outcomes_from_run(run_dir: Path, lines: Sequence[Line]) -> dict[tuple[str, int], LineOutcome]:
     """Each line's critical/major findings and chrF, read back from the run folder."""
     from sacrebleu.metrics import CHRF
@@ -219,8 +228,6 @@ def outcomes_from_run(run_dir: Path, lines: Sequence[Line]) -> dict[tuple[str, i
     refs = {(line.doc, line.para): line.ref for line in lines}
     for doc in result.documents:
         doc_id = doc.document.id
-        mt_para = {s.index: s.para for s in doc.mt_segments}
-        ref_para = {s.index: s.para for s in doc.ref_segments}
         bts = doc.back_translations.get(ENGINE, ())
         by_para: dict[int, list[str]] = defaultdict(list)
         for segment in doc.mt_segments:
@@ -233,10 +240,7 @@ def outcomes_from_run(run_dir: Path, lines: Sequence[Line]) -> dict[tuple[str, i
         for finding in doc.findings:
             if finding.severity not in SERIOUS or finding.verdict == "false_alarm":
                 continue
-            if finding.mt_index is not None:
-                para = mt_para.get(finding.mt_index)
-            else:
-                para = ref_para.get(finding.ref_index) if finding.ref_index is not None else None
+            para = line_of(doc, finding)
             if para is not None and (doc_id, para) in outcomes:
                 outcomes[doc_id, para].keys.add((finding.kind, finding.mt_span))
     return outcomes

@@ -106,6 +106,13 @@ def _build_parser() -> argparse.ArgumentParser:
         "--ref-encoding", help="encoding of the reference file(s) only (overrides --encoding)"
     )
     run.add_argument("--no-cache", action="store_true", help="translate everything afresh")
+    run.add_argument(
+        "--min-confidence",
+        type=float,
+        metavar="P",
+        help="leave out findings whose calibrated confidence is below P (0-1): they are not "
+        "reported, counted or gated (overrides [checks] min_confidence)",
+    )
     run.add_argument("--cache-dir", type=Path, help="translation cache folder")
     run.add_argument("--quiet", "-q", action="store_true", help="no progress and no summary")
     run.add_argument(
@@ -259,6 +266,11 @@ def _command_run(args: argparse.Namespace) -> int:
 
         review = ReviewSpec(decisions=args.decisions.resolve())
         config = config.model_copy(update={"review": review})
+    if args.min_confidence is not None:
+        if not 0.0 <= args.min_confidence <= 1.0:
+            raise UsageError("--min-confidence: expected a number between 0 and 1")
+        checks = {**config.checks, "min_confidence": args.min_confidence}
+        config = config.model_copy(update={"checks": checks})
     run_dir = args.out if args.out is not None else config.run_dir
     result = run(
         config,

@@ -22,6 +22,9 @@ Severity policy (MQM-like):
 The policy is a ceiling: a family may rank a finding lower than its kind's policy when the
 finding itself is milder (an ``entity_inconsistent`` between two accepted spellings is
 minor; a number present on one side only is major), never higher.
+
+Last, every finding gets its calibrated ``confidence`` (``mtqa.confidence``), and those
+below ``[checks] min_confidence`` are left out.
 """
 
 from __future__ import annotations
@@ -184,6 +187,7 @@ _FLAT_SETTINGS: dict[str, type | tuple[type, ...]] = {
     "clause_min_words": int,
     "low_score_z": (int, float),
     "low_score_min_spread": (int, float),
+    "min_confidence": (int, float),
 }
 
 
@@ -205,6 +209,8 @@ def validate_settings(settings: Mapping[str, Any]) -> None:
                 expected, "a number"  # type: ignore[call-overload]
             )
             raise ConfigError(f"checks.{key}: expected {wanted}, got {value!r}")
+        if key == "min_confidence" and not 0.0 <= value <= 1.0:
+            raise ConfigError("checks.min_confidence: expected a number between 0 and 1")
     EntitySettings.of(settings)
     LanguageSettings.of(settings)
     glossary_of(settings)  # reads the glossary: a bad file is an error before any work
@@ -253,8 +259,10 @@ def detect(result: DocumentResult, ctx: CheckContext) -> tuple[Finding, ...]:
     )
     findings = [replace(f, severity=severity_of(f, furniture)) for f in findings]
     from mtqa.checks.evidence import complete_evidence
+    from mtqa.confidence import assign, keep_confident
 
     findings = complete_evidence(result, findings, ctx.engines)
+    findings = keep_confident(assign(findings), float(ctx.settings.get("min_confidence", 0.0)))
     return tuple(assign_ids(result, sorted(findings, key=_sort_key)))
 
 
