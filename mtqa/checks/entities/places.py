@@ -17,11 +17,13 @@ pycountry's country names and ``configs/exonyms.toml`` are in ``mtqa.checks.nlp.
 
 from __future__ import annotations
 
+import atexit
 import importlib.util
 import logging
 import re
 import shutil
 import subprocess
+import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -78,10 +80,6 @@ def geonames_same_place(french: str, english: str) -> bool:
     return bool(index.get(fold(french), frozenset()) & index.get(fold(english), frozenset()))
 
 
-def geonames_knows(name: str) -> bool:
-    return fold(name) in _geonames_index()
-
-
 # ---------------------------------------------------------------------------------------
 # Apertium
 
@@ -122,26 +120,61 @@ class ApertiumNames:
             "en_morph": _apertium_file("apertium-eng-spa", "eng-spa.automorf.bin"),
         }
         self.available = self.lt_proc is not None and all(self.files.values())
+        self._processes: dict[str, subprocess.Popen[bytes]] = {}
+        self._lock = threading.Lock()
         self._french: dict[str, WordAnalysis] = {}
         self._english: dict[str, frozenset[str]] = {}
         self._english_words: dict[str, WordAnalysis] = {}
 
     def _run(self, name: str, lines: Sequence[str], *, bilingual: bool) -> list[str]:
-        arguments = [self.lt_proc or "lt-proc", *(["-b"] if bilingual else []),
-                     str(self.files[name])]
-        try:
-            done = subprocess.run(  # noqa: S603 - fixed program and dictionary paths
-                arguments, input="\n".join(lines) + "\n", capture_output=True, text=True,
-                timeout=60, check=False,
+        """One output line per input line, from a ``lt-proc`` kept running (null-flush mode:
+        a document's lookups cost milliseconds, not a process start each)."""
+        text = "\n".join(line.replace("\0", " ") for line in lines) + "\n"
+        with self._lock:
+            try:
+                output = self._ask(name, text, bilingual=bilingual)
+            except (OSError, ValueError) as error:
+                log.warning("lt-proc %s failed: %s", name, error)
+                self._close(name)
+                return [""] * len(lines)
+        found = output.split("\n")
+        if len(found) < len(lines):
+            log.warning("lt-proc %s answered %d lines for %d", name, len(found), len(lines))
+            return [""] * len(lines)
+        return found[: len(lines)]
+
+    def _ask(self, name: str, text: str, *, bilingual: bool) -> str:
+        process = self._processes.get(name)
+        if process is None or process.poll() is not None:
+            arguments = [self.lt_proc or "lt-proc", "-z", *(["-b"] if bilingual else []),
+                         str(self.files[name])]
+            process = subprocess.Popen(  # noqa: S603 - fixed program and dictionary paths
+                arguments, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL,
             )
-        except (OSError, subprocess.SubprocessError) as error:
-            log.warning("lt-proc %s failed: %s", name, error)
-            return [""] * len(lines)
-        output = done.stdout.split("\n")
-        if done.returncode != 0 or len(output) < len(lines):
-            log.warning("lt-proc %s failed: %s", name, done.stderr.strip()[:200])
-            return [""] * len(lines)
-        return output[: len(lines)]
+            self._processes[name] = process
+        if process.stdin is None or process.stdout is None:
+            raise OSError("lt-proc has no pipes")
+        process.stdin.write(text.encode("utf-8") + b"\0")
+        process.stdin.flush()
+        answer = b""
+        while not answer.endswith(b"\0"):
+            chunk = process.stdout.read1(65536)
+            if not chunk:
+                raise OSError("lt-proc stopped")
+            answer += chunk
+        return answer[:-1].decode("utf-8", errors="replace")
+
+    def _close(self, name: str) -> None:
+        process = self._processes.pop(name, None)
+        if process is not None:
+            process.kill()
+            process.wait()
+
+    def close(self) -> None:
+        """End the ``lt-proc`` processes (at exit)."""
+        for name in list(self._processes):
+            self._close(name)
 
     def _spanish(self, dictionary: str, names: Sequence[str]) -> list[frozenset[str]]:
         """Each name's Spanish renderings as a proper noun of any class."""
@@ -196,4 +229,6 @@ class ApertiumNames:
 
 @lru_cache(maxsize=1)
 def apertium_names() -> ApertiumNames:
-    return ApertiumNames()
+    names = ApertiumNames()
+    atexit.register(names.close)
+    return names
