@@ -53,6 +53,7 @@ FAMILIES: tuple[str, ...] = (
     "meaning",
     "grammar",
     "terms",
+    "wordlevel",
 )
 
 CRITICAL_KINDS = frozenset(

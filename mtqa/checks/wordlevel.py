@@ -1,0 +1,328 @@
+"""Word-level errors: questions asked of the word link between the French and the reference.
+
+Owns four findings, each read off ``wordlink.link_pair`` for an aligned pair:
+
+- ``omission`` — a reference noun, verb or adjective that no French word can mean
+  (dictionary, WordNet synonym or derivation, cognate) and that no back-translation has,
+  in a sentence whose other words are all accounted for;
+- ``addition`` — a French noun, verb or adjective that means no reference word and whose
+  back-translated word the reference lacks, in a sentence whose reference words are all
+  accounted for;
+- ``meaning_inversion`` — a reference word that no French word means, where a French word
+  in its place means its WordNet antonym (many / few, accept / reject);
+- ``odd_rendering`` — a reference word that no French word means, where a French word in
+  its place means a WordNet hypernym or hyponym of it (the MT says "substance" for
+  "vaccine", or the reverse); its evidence names the relation.
+
+Each check wants both witnesses, the dictionary link and the back-translation, and stays
+silent where the sentence is a paraphrase (several words unaccounted for on both sides),
+on function and light verbs, and on names. Without Apertium's dictionaries, spaCy or
+WordNet it finds nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+
+from mtqa.checks import lexicon, wordlink
+from mtqa.checks.base import CheckContext, finding
+from mtqa.checks.lexicon import Token
+from mtqa.checks.nlp import fold, fold_keep_length
+from mtqa.checks.nlp import stop_words as _stop_words
+from mtqa.checks.wordlink import PairLinks
+from mtqa.model import DocumentResult, Finding, Pair
+
+DETECTOR = "wordlevel"
+_JUDGED_POS = frozenset({"NOUN", "VERB", "ADJ"})
+# Verbs that carry little meaning of their own and are rendered freely.
+_EN_LIGHT = frozenset(
+    "be have do make take get give go come put set keep let seem become use need want "
+    "include provide allow help try begin start continue show find hold bring".split()
+)
+_FR_LIGHT = frozenset(
+    "être avoir faire mettre prendre donner aller venir pouvoir devoir vouloir falloir "
+    "sembler devenir rester permettre laisser tenir passer porter rendre trouver "
+    "agir arriver".split()
+)
+# A sentence where this share of reference words is unaccounted for is a paraphrase.
+_MIN_COVERAGE = 0.75
+_MAX_POSITION_GAP = 0.35
+
+_FR_NEGATION = re.compile(
+    r"(?<![\w-])(?:ne|n')\s*(?:[\w'-]+\s+){0,4}?(?:pas|plus|jamais|rien|aucune?)(?![\w-])"
+    r"|(?<![\w-])(?:sans|aucune?|jamais)(?![\w-])"
+)
+_EN_NEGATION = re.compile(r"(?<![\w-])(?:not|never|no|without|none)(?![\w-])|n't(?![\w-])")
+
+
+@lru_cache(maxsize=2)
+def stop_words(language: str) -> frozenset[str]:
+    return _stop_words(language)
+
+
+def _negation_count(text: str, language: str) -> int:
+    pattern = _FR_NEGATION if language == "fr" else _EN_NEGATION
+    return len(pattern.findall(fold_keep_length(text)))
+
+
+def _judged_english(links: PairLinks, index: int, ref_text: str) -> bool:
+    word = links.english[index]
+    if word.pos not in _JUDGED_POS or word.lemma in lexicon.STOP_LEMMAS:
+        return False
+    if fold(word.text) in stop_words("en") or fold(word.lemma) in stop_words("en"):
+        return False
+    if word.pos == "VERB" and word.lemma in _EN_LIGHT:
+        return False
+    if word.text[:1].isupper() and word.start > 0:
+        return False  # a name, or part of one: the entity checks own names
+    net = wordlink.wordnet_graph()
+    return net is not None and net.known(word.lemma)
+
+
+def _judged_french(links: PairLinks, index: int) -> bool:
+    word = links.french[index]
+    if word.pos not in _JUDGED_POS or not links.senses[index] or len(word.text) < 3:
+        return False
+    if fold(word.text) in stop_words("fr") or fold(word.lemma) in stop_words("fr"):
+        return False
+    if word.pos == "VERB" and word.lemma in _FR_LIGHT:
+        return False
+    return not (word.text[:1].isupper() and word.start > 0)
+
+
+def _accounted_english(links: PairLinks, index: int) -> bool:
+    return bool(links.of_english(index)) or index in links.covered_by_bt
+
+
+def _accounted_french(links: PairLinks, index: int) -> bool:
+    return links.meaning_linked_french(index) or any(
+        link.how in wordlink.RELATION_LINKS for link in links.of_french(index)
+    )
+
+
+def _relative(token: Token, tokens: Sequence[Token]) -> float:
+    if len(tokens) < 2:
+        return 0.5
+    return tokens.index(token) / (len(tokens) - 1)
+
+
+def _french_anywhere(word: Token, mt_text: str, french: Sequence[Token]) -> bool:
+    """The English word also stands in the French (a loanword, a name) or looks like a
+    French word of any part of speech."""
+    if re.search(rf"(?<!\w){re.escape(fold(word.text))}(?!\w)", fold(mt_text)):
+        return True
+    return any(wordlink.cognates(f, word) for f in french)
+
+
+_FILLING = frozenset({"NOUN", "VERB", "ADJ", "ADV", "PROPN", "NUM"})
+
+
+def _slot_is_empty(
+    own: Sequence[Token], index: int, counterparts: Callable[[int], list[int]],
+    other: Sequence[Token], other_text: str, other_language: str,
+) -> bool:
+    """Position as a witness: between the other-side counterparts of the word's nearest
+    linked neighbours stands no content word that is not some other word's counterpart,
+    so the other side has no place where the word could have been rendered differently."""
+    left = next((i for i in range(index - 1, -1, -1) if counterparts(i)), None)
+    right = next((i for i in range(index + 1, len(own)) if counterparts(i)), None)
+    if left is None and right is None:
+        return False
+    if left is not None and right is not None:
+        low = min(other[j].end for j in counterparts(left))
+        high = max(other[j].start for j in counterparts(right))
+        if high < low:  # the neighbours swap places (adjective order)
+            low = min(other[j].end for i in (left, right) for j in counterparts(i))
+            high = max(other[j].start for i in (left, right) for j in counterparts(i))
+    elif left is not None:
+        low, high = max(other[j].end for j in counterparts(left)), len(other_text)
+    else:
+        low, high = 0, min(other[j].start for j in counterparts(right or 0))
+    taken = {
+        other[j].start for i in range(len(own)) if i != index for j in counterparts(i)
+    }
+    between = [
+        t for t in lexicon.parse(other_text, other_language)
+        if t.start >= low and t.end <= high and t.pos in _FILLING
+        and t.start not in taken
+    ]
+    return not between
+
+
+def _traced(links: PairLinks, index: int) -> dict[str, list[Token]]:
+    """Per engine, the back-translated words that the French word's senses produce."""
+    senses = links.senses[index]
+    return {
+        engine: [t for t in tokens if t.lemma in senses or t.text.lower() in senses]
+        for engine, tokens in links.bt_tokens.items()
+    }
+
+
+def _omissions(pair: Pair, links: PairLinks) -> list[int]:
+    english = range(len(links.english))
+    judged = [e for e in english if _judged_english(links, e, pair.ref_text)]
+    if not judged:
+        return []
+    accounted = sum(1 for e in english if _accounted_english(links, e))
+    if accounted / len(links.english) < _MIN_COVERAGE:
+        return []
+    open_french = [
+        f for f in range(len(links.french))
+        if _judged_french(links, f) and not _accounted_french(links, f)
+    ]
+    if open_french:
+        return []  # a French word is unaccounted for too: a rewording, not an omission
+    french_all = wordlink.content_tokens_all(pair.mt_text)
+    candidates = [
+        e for e in judged
+        if not links.of_english(e)
+        and e not in links.covered_by_bt
+        and not _french_anywhere(links.english[e], pair.mt_text, french_all)
+        and _slot_is_empty(links.english, e, links.counterparts_of_english, links.french,
+                           pair.mt_text, "fr")
+    ]
+    return candidates if len(candidates) == 1 else []
+
+
+def _additions(pair: Pair, links: PairLinks) -> list[tuple[int, dict[str, list[Token]]]]:
+    if not links.english or not links.bt_tokens:
+        return []
+    for e in range(len(links.english)):
+        if _judged_english(links, e, pair.ref_text) and not _accounted_english(links, e):
+            return []  # a reference word is unaccounted for: a rewording, not an addition
+    candidates = []
+    for f in range(len(links.french)):
+        if not _judged_french(links, f) or links.of_french(f):
+            continue
+        traced = _traced(links, f)
+        if not any(traced.values()):
+            continue  # no back-translation shows the word: one witness only
+        ref_lemmas = {t.lemma for t in links.english} | {
+            t.lemma for t in lexicon.parse(pair.ref_text, "en")
+        }
+        if any(t.lemma in ref_lemmas for words in traced.values() for t in words):
+            continue
+        if not _slot_is_empty(links.french, f, links.counterparts_of_french, links.english,
+                              pair.ref_text, "en"):
+            continue
+        candidates.append((f, traced))
+    return candidates if len(candidates) == 1 else []
+
+
+def _substitutions(pair: Pair, links: PairLinks) -> list[tuple[int, int, str, str]]:
+    """(French, English, relation, sense) where a reference word that nothing means faces a
+    French word, in its place, related to it by antonymy, hypernymy or hyponymy only."""
+    found = []
+    for link in links.links:
+        if link.how not in ("hypernym", "hyponym", "antonym"):
+            continue
+        e, f = link.english, link.french
+        if not _judged_english(links, e, pair.ref_text) or not _judged_french(links, f):
+            continue
+        if links.meaning_linked_english(e) or e in links.covered_by_bt:
+            continue
+        if links.meaning_linked_french(f):
+            continue
+        gap = abs(_relative(links.english[e], links.english) - _relative(
+            links.french[f], links.french))
+        if gap > _MAX_POSITION_GAP:
+            continue
+        found.append((f, e, link.how, link.via))
+    return found
+
+
+def _single_substitution(links: PairLinks, f: int, e: int) -> bool:
+    """Whether the two words are the only ones unaccounted for on each side."""
+    open_english = [
+        i for i in range(len(links.english))
+        if _judged_english(links, i, "") and not links.meaning_linked_english(i)
+        and i not in links.covered_by_bt
+    ]
+    open_french = [
+        i for i in range(len(links.french))
+        if _judged_french(links, i) and not links.meaning_linked_french(i)
+    ]
+    return open_english == [e] and open_french == [f]
+
+
+def _bt_word(traced: dict[str, list[Token]]) -> tuple[str | None, list[str]]:
+    engines = [engine for engine, words in traced.items() if words]
+    first = next((words[0].text for words in traced.values() if words), None)
+    return first, engines
+
+
+def check(result: DocumentResult, ctx: CheckContext) -> list[Finding]:
+    """Single-word omissions, additions, antonyms and hypernyms in aligned pairs."""
+    pairs = [p for p in result.pairs if p.aligned]
+    if not pairs or wordlink.wordnet_graph() is None or not lexicon.dictionary().available:
+        return []
+    wordlink.prefetch([p.mt_text for p in pairs], [p.ref_text for p in pairs])
+    found: list[Finding] = []
+    for pair in pairs:
+        bts = {e: pair.bt[e] for e in ctx.engines if e in pair.bt}
+        links = wordlink.link_pair(pair.mt_text, pair.ref_text, bts)
+        if not links.french or not links.english:
+            continue
+        for e in _omissions(pair, links):
+            word = links.english[e]
+            found.append(finding(
+                result, pair, kind="omission", severity="major", detector=DETECTOR,
+                message=f"'{word.text}' of the reference has no counterpart in the MT "
+                "nor in any back-translation",
+                ref_span=pair.ref_text[word.start:word.end],
+                engines=list(bts),
+                evidence={"check": "word_omission", "pos": word.pos,
+                          "reference_word_in_french": sorted(
+                              wordlink.english_senses([word])[0])},
+            ))
+        for f, traced in _additions(pair, links):
+            word = links.french[f]
+            bt_span, engines = _bt_word(traced)
+            found.append(finding(
+                result, pair, kind="addition", severity="major", detector=DETECTOR,
+                message=f"'{word.text}' (\u2248 {', '.join(sorted(links.senses[f])[:3])}) "
+                "has no counterpart in the reference",
+                mt_span=pair.mt_text[word.start:word.end], bt_span=bt_span,
+                engines=engines,
+                evidence={"check": "word_addition", "pos": word.pos,
+                          "french_senses": sorted(links.senses[f])},
+            ))
+        inverted = _negation_count(pair.mt_text, "fr") != _negation_count(pair.ref_text, "en")
+        for f, e, how, sense in _substitutions(pair, links):
+            french, english = links.french[f], links.english[e]
+            if how == "antonym":
+                if inverted:
+                    continue  # a negation on one side may cancel the opposite
+                found.append(finding(
+                    result, pair, kind="meaning_inversion", severity="critical",
+                    detector=DETECTOR,
+                    message=f"'{french.text}' means '{sense}', the opposite of the "
+                    f"reference's '{english.text}'",
+                    mt_span=pair.mt_text[french.start:french.end],
+                    ref_span=pair.ref_text[english.start:english.end],
+                    engines=list(bts),
+                    evidence={"check": "antonym", "relation": "antonym",
+                              "french_sense": sense, "source": "WordNet"},
+                ))
+            else:
+                relation = "more general" if how == "hypernym" else "more specific"
+                # A translator generalises or specialises a word routinely; only a noun
+                # that is the one difference of an otherwise matching sentence is a sense
+                # error, the rest is shown as a question of style.
+                strong = (
+                    french.pos == english.pos == "NOUN" and _single_substitution(links, f, e)
+                )
+                found.append(finding(
+                    result, pair, kind="odd_rendering", severity="major" if strong else "minor",
+                    detector=DETECTOR,
+                    message=f"'{french.text}' means '{sense}', {relation} than the "
+                    f"reference's '{english.text}'",
+                    mt_span=pair.mt_text[french.start:french.end],
+                    ref_span=pair.ref_text[english.start:english.end],
+                    engines=list(bts),
+                    evidence={"level": "sense", "check": how, "relation": how,
+                              "french_sense": sense, "source": "WordNet"},
+                ))
+    return found
