@@ -10,9 +10,10 @@ Owns four findings, each read off ``wordlink.link_pair`` for an aligned pair:
   accounted for;
 - ``meaning_inversion`` — a reference word that no French word means, where a French word
   in its place means its WordNet antonym (many / few, accept / reject);
-- ``odd_rendering`` — a reference word that no French word means, where a French word in
-  its place means a WordNet hypernym or hyponym of it (the MT says "substance" for
-  "vaccine", or the reverse); its evidence names the relation.
+- ``odd_rendering`` — a reference noun that no French word means, where the one
+  unaccounted French noun of the sentence means a WordNet hyponym of it: the MT says
+  something more specific than the reference ("vaccin" for "substance"). The reverse, a
+  more general word, is a translator's routine choice and is not reported.
 
 Each check wants both witnesses, the dictionary link and the back-translation, and stays
 silent where the sentence is a paraphrase (several words unaccounted for on both sides),
@@ -67,11 +68,17 @@ def _negation_count(text: str, language: str) -> int:
     return len(pattern.findall(fold_keep_length(text)))
 
 
-def _judged_english(links: PairLinks, index: int, ref_text: str) -> bool:
+def _judged_english(links: PairLinks, index: int, *, function_words: bool = False) -> bool:
+    """Whether a reference word is one the checks judge (``function_words``: quantifiers
+    and the like too, for antonymy: many / few)."""
     word = links.english[index]
     if word.pos not in _JUDGED_POS or word.lemma in lexicon.STOP_LEMMAS:
         return False
-    if fold(word.text) in stop_words("en") or fold(word.lemma) in stop_words("en"):
+    if _counted(word, links.english_all):
+        return False
+    if not function_words and (
+        fold(word.text) in stop_words("en") or fold(word.lemma) in stop_words("en")
+    ):
         return False
     if word.pos == "VERB" and word.lemma in _EN_LIGHT:
         return False
@@ -81,24 +88,55 @@ def _judged_english(links: PairLinks, index: int, ref_text: str) -> bool:
     return net is not None and net.known(word.lemma)
 
 
-def _judged_french(links: PairLinks, index: int) -> bool:
+def _counted(word: Token, sentence: Sequence[Token]) -> bool:
+    """A word tied to a number (25 millions de dollars, années 80): the number checks own
+    units, amounts and dates."""
+    index = next((i for i, t in enumerate(sentence) if t.start == word.start), None)
+    if index is None:
+        return False
+    near = [sentence[i] for i in range(index - 3, index + 4) if 0 <= i < len(sentence)]
+    near += [t for t in sentence if t.head == index] + [sentence[word.head]]
+    return any(t.pos == "NUM" or any(c.isdigit() for c in t.text) for t in near)
+
+
+def _in_compound(word: Token, sentence: Sequence[Token]) -> bool:
+    """A word of a noun compound (prize money): one French word often renders it whole."""
+    index = next((i for i, t in enumerate(sentence) if t.start == word.start), None)
+    if index is None:
+        return False
+    return word.dep == "compound" or any(
+        t.dep == "compound" and t.head == index for t in sentence
+    )
+
+
+def _judged_french(links: PairLinks, index: int, *, function_words: bool = False) -> bool:
     word = links.french[index]
     if word.pos not in _JUDGED_POS or not links.senses[index] or len(word.text) < 3:
         return False
-    if fold(word.text) in stop_words("fr") or fold(word.lemma) in stop_words("fr"):
+    if _counted(word, links.french_all):
+        return False
+    if not function_words and (
+        fold(word.text) in stop_words("fr") or fold(word.lemma) in stop_words("fr")
+    ):
         return False
     if word.pos == "VERB" and word.lemma in _FR_LIGHT:
         return False
     return not (word.text[:1].isupper() and word.start > 0)
 
 
+_CLOSE_RELATIONS = ("hypernym", "hyponym", "antonym")
+
+
 def _accounted_english(links: PairLinks, index: int) -> bool:
-    return bool(links.of_english(index)) or index in links.covered_by_bt
+    return index in links.covered_by_bt or any(
+        link.how in wordlink.MEANING_LINKS or link.how in _CLOSE_RELATIONS
+        for link in links.of_english(index)
+    )
 
 
 def _accounted_french(links: PairLinks, index: int) -> bool:
     return links.meaning_linked_french(index) or any(
-        link.how in wordlink.RELATION_LINKS for link in links.of_french(index)
+        link.how in _CLOSE_RELATIONS for link in links.of_french(index)
     )
 
 
@@ -143,12 +181,17 @@ def _slot_is_empty(
     taken = {
         other[j].start for i in range(len(own)) if i != index for j in counterparts(i)
     }
-    between = [
+    filling = [
         t for t in lexicon.parse(other_text, other_language)
-        if t.start >= low and t.end <= high and t.pos in _FILLING
-        and t.start not in taken
+        if t.pos in _FILLING and any(c.isalnum() for c in t.text)
     ]
-    return not between
+    between = [t for t in filling if t.start >= low and t.end <= high]
+    # Word order differs (bouchons quotidiens / daily traffic jams): the content word
+    # just outside the span must be accounted for too.
+    neighbours = [other[j] for i in (left, right) if i is not None for j in counterparts(i)]
+    before = [t for t in filling if t.end <= min(n.start for n in neighbours)][-1:]
+    after = [t for t in filling if t.start >= max(n.end for n in neighbours)][:1]
+    return all(t.start in taken for t in before + between + after)
 
 
 def _traced(links: PairLinks, index: int) -> dict[str, list[Token]]:
@@ -162,7 +205,7 @@ def _traced(links: PairLinks, index: int) -> dict[str, list[Token]]:
 
 def _omissions(pair: Pair, links: PairLinks) -> list[int]:
     english = range(len(links.english))
-    judged = [e for e in english if _judged_english(links, e, pair.ref_text)]
+    judged = [e for e in english if _judged_english(links, e)]
     if not judged:
         return []
     accounted = sum(1 for e in english if _accounted_english(links, e))
@@ -178,6 +221,7 @@ def _omissions(pair: Pair, links: PairLinks) -> list[int]:
     candidates = [
         e for e in judged
         if not links.of_english(e)
+        and not _in_compound(links.english[e], links.english_all)
         and e not in links.covered_by_bt
         and not _french_anywhere(links.english[e], pair.mt_text, french_all)
         and _slot_is_empty(links.english, e, links.counterparts_of_english, links.french,
@@ -190,7 +234,7 @@ def _additions(pair: Pair, links: PairLinks) -> list[tuple[int, dict[str, list[T
     if not links.english or not links.bt_tokens:
         return []
     for e in range(len(links.english)):
-        if _judged_english(links, e, pair.ref_text) and not _accounted_english(links, e):
+        if _judged_english(links, e) and not _accounted_english(links, e):
             return []  # a reference word is unaccounted for: a rewording, not an addition
     candidates = []
     for f in range(len(links.french)):
@@ -219,7 +263,9 @@ def _substitutions(pair: Pair, links: PairLinks) -> list[tuple[int, int, str, st
         if link.how not in ("hypernym", "hyponym", "antonym"):
             continue
         e, f = link.english, link.french
-        if not _judged_english(links, e, pair.ref_text) or not _judged_french(links, f):
+        if not _judged_english(links, e, function_words=link.how == "antonym"):
+            continue
+        if not _judged_french(links, f, function_words=link.how == "antonym"):
             continue
         if links.meaning_linked_english(e) or e in links.covered_by_bt:
             continue
@@ -237,7 +283,7 @@ def _single_substitution(links: PairLinks, f: int, e: int) -> bool:
     """Whether the two words are the only ones unaccounted for on each side."""
     open_english = [
         i for i in range(len(links.english))
-        if _judged_english(links, i, "") and not links.meaning_linked_english(i)
+        if _judged_english(links, i) and not links.meaning_linked_english(i)
         and i not in links.covered_by_bt
     ]
     open_french = [
@@ -307,16 +353,16 @@ def check(result: DocumentResult, ctx: CheckContext) -> list[Finding]:
                               "french_sense": sense, "source": "WordNet"},
                 ))
             else:
-                relation = "more general" if how == "hypernym" else "more specific"
-                # A translator generalises or specialises a word routinely; only a noun
-                # that is the one difference of an otherwise matching sentence is a sense
-                # error, the rest is shown as a question of style.
-                strong = (
+                # A translator generalises a word routinely (discussions for talks); a
+                # French noun more specific than the reference's, as the one difference of
+                # an otherwise matching sentence, says something the reference does not.
+                if how != "hyponym" or not (
                     french.pos == english.pos == "NOUN" and _single_substitution(links, f, e)
-                )
+                ):
+                    continue
+                relation = "more general" if how == "hypernym" else "more specific"
                 found.append(finding(
-                    result, pair, kind="odd_rendering", severity="major" if strong else "minor",
-                    detector=DETECTOR,
+                    result, pair, kind="odd_rendering", severity="major", detector=DETECTOR,
                     message=f"'{french.text}' means '{sense}', {relation} than the "
                     f"reference's '{english.text}'",
                     mt_span=pair.mt_text[french.start:french.end],

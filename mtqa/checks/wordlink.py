@@ -47,6 +47,7 @@ _FILES = {"n": "noun", "v": "verb", "a": "adj", "r": "adv"}
 # general than the reference word; "hyponym": more specific; "antonym": the opposite.
 MEANING_LINKS = ("dictionary", "synonym", "derivation", "similar", "cognate")
 RELATION_LINKS = ("hypernym", "hyponym", "antonym", "kin")
+_DIRECT = frozenset({"dictionary", "cognate"})
 _RANK = {how: rank for rank, how in enumerate(MEANING_LINKS + RELATION_LINKS)}
 
 
@@ -269,6 +270,8 @@ class PairLinks:
     links: tuple[Link, ...]
     covered_by_bt: frozenset[int]  # reference words found in some back-translation
     bt_tokens: Mapping[str, tuple[Token, ...]] = field(default_factory=dict)
+    french_all: tuple[Token, ...] = ()  # every token of the MT sentence
+    english_all: tuple[Token, ...] = ()  # every token of the reference sentence
 
     def of_english(self, index: int) -> list[Link]:
         return [link for link in self.links if link.english == index]
@@ -293,12 +296,16 @@ class PairLinks:
         return best
 
     def counterparts_of_french(self, index: int) -> list[int]:
-        """Reference words this French word is the best meaning link of."""
+        """Reference words this French word is the best meaning link of. A word the
+        dictionary translates outright (pays → country) is not also the counterpart of its
+        looser synonyms (land)."""
         best = self._best()
-        return [
-            link.english for link in self.of_french(index)
+        own = [
+            link for link in self.of_french(index)
             if link.how in MEANING_LINKS and _RANK[link.how] == best[link.english]
         ]
+        direct = [link for link in own if link.how in _DIRECT]
+        return [link.english for link in (direct or own)]
 
     def counterparts_of_english(self, index: int) -> list[int]:
         """French words that are this reference word's best meaning links."""
@@ -383,10 +390,20 @@ def content_tokens_all(text: str) -> tuple[Token, ...]:
     return tuple(t for t in lexicon.parse(text, "fr") if any(c.isalpha() for c in t.text))
 
 
-def _relation(senses: Iterable[str], english: Token, net: WordNetGraph) -> tuple[str, str] | None:
+# Parts of speech the tagger confuses (a participle tagged adjective or verb): an antonym
+# may link across them, a hypernym only within one part of speech.
+_LOOSE_POS = frozenset({"ADJ", "VERB", "ADV"})
+
+
+def _relation(
+    senses: Iterable[str], english: Token, net: WordNetGraph, *, same_pos: bool
+) -> tuple[str, str] | None:
+    senses = list(senses)
     for sense in senses:
         if english.lemma in net.antonyms(sense):
             return "antonym", sense
+    if not same_pos:
+        return None
     for sense in senses:
         if net.is_hypernym(sense, english.lemma):
             return "hypernym", sense
@@ -433,7 +450,10 @@ def link_pair(mt_text: str, ref_text: str, back_translations: Mapping[str, str])
             for f in range(len(french)):
                 if f in linked_f:
                     continue
-                relation = _relation(senses[f], word, net)
+                same_pos = french[f].pos == word.pos
+                if not same_pos and not {french[f].pos, word.pos} <= _LOOSE_POS:
+                    continue
+                relation = _relation(senses[f], word, net, same_pos=same_pos)
                 if relation is not None:
                     links.append(Link(f, e, relation[0], relation[1]))
     bt_tokens = {
@@ -452,6 +472,8 @@ def link_pair(mt_text: str, ref_text: str, back_translations: Mapping[str, str])
     return PairLinks(
         french=french,
         english=english,
+        french_all=lexicon.parse(mt_text, "fr"),
+        english_all=lexicon.parse(ref_text, "en"),
         senses=tuple(senses),
         links=tuple(links),
         covered_by_bt=frozenset(covered),

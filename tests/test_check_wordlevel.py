@@ -1,0 +1,145 @@
+"""Word-level checks: the French–reference word link and the findings read off it.
+
+Hand-made sentence pairs, back-translated by hand as Apertium would; the dictionary is
+Apertium's own (skipped where ``lt-proc`` is not installed), the relations WordNet's.
+"""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from support import make_result
+
+from mtqa.checks import wordlevel, wordlink
+from mtqa.checks.base import CheckContext
+from mtqa.model import Finding
+
+pytestmark = [
+    pytest.mark.skipif(shutil.which("lt-proc") is None, reason="Apertium is not installed"),
+    pytest.mark.skipif(wordlink.wordnet_graph() is None, reason="WordNet is not installed"),
+]
+
+CTX = CheckContext(engines=("apertium",))
+
+
+def findings(mt: str, ref: str, bt: str) -> list[Finding]:
+    result = make_result([mt], [ref], bt={"apertium": [bt]})
+    return wordlevel.check(result, CTX)
+
+
+def summary(found: list[Finding]) -> list[tuple[str, str | None, str | None]]:
+    return [(f.kind, f.mt_span, f.ref_span) for f in found if f.severity != "minor"]
+
+
+@pytest.mark.parametrize(
+    ("mt", "ref", "bt", "expected"),
+    [
+        # An adjective the reference has and the MT lost.
+        (
+            "Le gouvernement a promis des vaccins aux hôpitaux de la région.",
+            "The government promised vaccines to the rural hospitals of the region.",
+            "The government has promised vaccines to the hospitals of the region.",
+            [("omission", None, "rural")],
+        ),
+        # An adjective the MT added.
+        (
+            "Le gouvernement a promis des vaccins gratuits aux hôpitaux de la région.",
+            "The government promised vaccines to the hospitals of the region.",
+            "The government has promised free vaccines to the hospitals of the region.",
+            [("addition", "gratuits", None)],
+        ),
+        # WordNet antonyms: a verb, and a quantifier through its adjective cluster.
+        (
+            "Le ministre a accepté la proposition du comité.",
+            "The minister rejected the committee's proposal.",
+            "The minister has accepted the proposal of the committee.",
+            [("meaning_inversion", "accepté", "rejected")],
+        ),
+        (
+            "De nombreux habitants ont quitté la ville après la guerre.",
+            "Few inhabitants left the city after the war.",
+            "Numerous inhabitants have left the city after the war.",
+            [("meaning_inversion", "nombreux", "Few")],
+        ),
+    ],
+)
+def test_single_word_errors_are_found(mt: str, ref: str, bt: str, expected: list) -> None:
+    assert summary(findings(mt, ref, bt)) == expected
+
+
+@pytest.mark.parametrize(
+    ("mt", "ref", "bt"),
+    [
+        # A faithful translation.
+        (
+            "Le gouvernement a promis des vaccins aux hôpitaux de la région.",
+            "The government promised vaccines to the hospitals of the region.",
+            "The government has promised vaccines to the hospitals of the region.",
+        ),
+        # A free rendering: several words differ on both sides, none is an error.
+        (
+            "Les prix ont fortement augmenté cette année dans toute l'Europe.",
+            "Prices climbed steeply across Europe this year.",
+            "The prices have strongly increased this year in all Europe.",
+        ),
+        # An idiom the dictionary renders literally ("se jeter" = to flow into).
+        (
+            "La rivière se jette dans la mer près de la ville.",
+            "The river flows into the sea near the town.",
+            "The river launches in the sea near the city.",
+        ),
+        # A negation on one side cancels the opposite: "did not accept" = "a refusé".
+        (
+            "Le ministre n'a pas accepté la proposition du comité.",
+            "The minister rejected the committee's proposal.",
+            "The minister has not accepted the proposal of the committee.",
+        ),
+    ],
+)
+def test_faithful_or_free_renderings_are_not_flagged(mt: str, ref: str, bt: str) -> None:
+    assert summary(findings(mt, ref, bt)) == []
+
+
+def test_a_word_the_back_translation_has_is_not_an_omission() -> None:
+    # "rural" has no French word the dictionary links to, but the back-translation has it:
+    # the second witness disagrees, so nothing is reported.
+    found = findings(
+        "Le gouvernement a promis des vaccins aux hôpitaux de la région.",
+        "The government promised vaccines to the rural hospitals of the region.",
+        "The government has promised vaccines to the rural hospitals of the region.",
+    )
+    assert summary(found) == []
+
+
+def test_an_addition_names_its_back_translated_word() -> None:
+    found = findings(
+        "Le gouvernement a promis des vaccins gratuits aux hôpitaux de la région.",
+        "The government promised vaccines to the hospitals of the region.",
+        "The government has promised free vaccines to the hospitals of the region.",
+    )
+    assert [(f.bt_span, f.engines) for f in found] == [("free", ("apertium",))]
+    assert "free" in found[0].evidence["french_senses"]
+
+
+def test_wordnet_relations() -> None:
+    net = wordlink.wordnet_graph()
+    assert net is not None
+    assert "few" in net.antonyms("numerous")  # through the cluster's head, many
+    assert "reject" in net.antonyms("accept")
+    assert net.is_hypernym("substance", "vaccine")
+    assert not net.is_hypernym("vaccine", "substance")
+    assert "economy" in net.derivations("economic")
+
+
+def test_link_reads_dictionary_cognates_and_back_translation() -> None:
+    links = wordlink.link_pair(
+        "Le diamètre des grottes est connu.",
+        "The diameter of the caves is known.",
+        {"apertium": "The diameter of the grottos is known."},
+    )
+    how = {links.english[link.english].text: link.how for link in links.links}
+    assert how["caves"] == "dictionary"  # grotte → cave through Spanish
+    assert how["diameter"] in ("dictionary", "cognate")
+    covered = {links.english[i].text for i in links.covered_by_bt}
+    assert "known" in covered and "caves" not in covered
