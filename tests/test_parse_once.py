@@ -7,7 +7,7 @@ import importlib.util
 import pytest
 from support import make_result
 
-from mtqa.checks import detect, lexicon, nlp, texts_to_parse
+from mtqa.checks import detect, lexicon, nlp, texts_to_name, texts_to_parse
 from mtqa.checks.base import CheckContext
 
 pytestmark = pytest.mark.skipif(
@@ -30,7 +30,7 @@ REF = [
 
 def test_a_text_primed_for_a_document_is_not_parsed_again() -> None:
     text = "The mayor of Pau opened a new office on Tuesday, officials said."
-    with nlp.parsing({"en": [text, text]}):
+    with nlp.parsing({"en": [text, text]}, names={"en": [text]}):
         after_priming = nlp.parse_count()
         tokens = lexicon.parse(text, "en")
         names = nlp.spacy_mentions(text, "en")
@@ -39,11 +39,27 @@ def test_a_text_primed_for_a_document_is_not_parsed_again() -> None:
     assert names is not None and any(m.text == "Pau" for m in names)
 
 
+def test_texts_whose_names_nobody_wants_skip_the_entity_recogniser() -> None:
+    text = "The union in Brest signed a deal with the regional council on Friday."
+    alone = nlp._parsed(nlp.spacy_pipeline("en")(text))
+    with nlp.parsing({"en": [text]}):
+        tokens_only = nlp.parse_text(text, "en")
+        assert tokens_only is not None and tokens_only.names is None
+        assert tokens_only.tokens == alone.tokens  # the tokens do not depend on it
+        before = nlp.parse_count()
+        names = nlp.spacy_mentions(text, "en")  # asked for after all: parsed whole, once
+        assert nlp.parse_count() == before + 1
+        assert names == alone.names and any(m.text == "Brest" for m in names)
+        nlp.spacy_mentions(text, "en")
+        assert nlp.parse_count() == before + 1
+
+
 def test_a_batched_parse_equals_a_parse_of_the_sentence_alone() -> None:
     text = "Le syndicat des enseignants a critiqué la réforme des retraites à Rennes."
     nlp_fr = nlp.spacy_pipeline("fr")
     alone = nlp._parsed(nlp_fr(text))
-    with nlp.parsing({"fr": ["Une autre phrase, plus longue, pour le lot.", text]}):
+    other = "Une autre phrase, plus longue, pour le lot."
+    with nlp.parsing({}, names={"fr": [other, text]}):
         batched = nlp.parse_text(text, "fr")
     assert batched == alone
 
@@ -61,9 +77,9 @@ def test_detection_parses_each_text_once_and_keeps_nothing_after_the_document(
     parsed: list[tuple[str, str]] = []
     real = nlp._parsed
 
-    def recording(doc: object) -> nlp.Parsed:
+    def recording(doc: object, *, names: bool = True) -> nlp.Parsed:
         parsed.append((doc.lang_, doc.text))  # type: ignore[attr-defined]
-        return real(doc)
+        return real(doc, names=names)
 
     monkeypatch.setattr(nlp, "_parsed", recording)
     result = make_result(MT, REF, bt={"apertium": REF})
@@ -71,6 +87,7 @@ def test_detection_parses_each_text_once_and_keeps_nothing_after_the_document(
     assert parsed, "the detectors parse the document's sentences"
     assert len(parsed) == len(set(parsed)), "a text was parsed twice"
     primed = {(lang, t) for lang, texts in texts_to_parse(result).items() for t in texts if t}
+    primed |= {(lang, t) for lang, texts in texts_to_name(result).items() for t in texts if t}
     assert len(set(parsed) - primed) <= 2  # texts a family derives itself are parsed on demand
     assert not nlp._PARSES.pinned
     again = detect(result, CheckContext(engines=("apertium",)))

@@ -220,8 +220,7 @@ def validate_settings(settings: Mapping[str, Any]) -> None:
 def texts_to_parse(result: DocumentResult) -> dict[str, list[str]]:
     """The sentences the families parse, per language, to parse in one batch per document:
     the French of every bead, and the reference and back-translations of every bead (as the
-    token parse sees them, and the reference as the name extractor sees it), each MT sentence,
-    and the clauses of aligned beads."""
+    token parse sees them), each MT sentence, and the clauses of aligned beads."""
     from mtqa.checks.lexicon import parse_key
     from mtqa.checks.structure import clause_texts
 
@@ -232,11 +231,16 @@ def texts_to_parse(result: DocumentResult) -> dict[str, list[str]]:
             french.append(pair.mt_text)
             english += [parse_key(text, "en") for text in pair.bt.values()]
         if pair.ref:
-            english += [parse_key(pair.ref_text, "en"), pair.ref_text]
+            english.append(parse_key(pair.ref_text, "en"))
         if pair.aligned:
             french += clause_texts(pair.mt_text)
             english += [parse_key(chunk, "en") for chunk in clause_texts(pair.ref_text)]
     return {"fr": french, "en": english}
+
+
+def texts_to_name(result: DocumentResult) -> dict[str, list[str]]:
+    """The texts whose names the entity check asks spaCy for: each bead's reference."""
+    return {"en": [p.ref_text for p in result.pairs if p.ref]}
 
 
 def detect(result: DocumentResult, ctx: CheckContext) -> tuple[Finding, ...]:
@@ -244,7 +248,7 @@ def detect(result: DocumentResult, ctx: CheckContext) -> tuple[Finding, ...]:
     from mtqa.checks.nlp import parsing
 
     findings: list[Finding] = []
-    with parsing(texts_to_parse(result)):
+    with parsing(texts_to_parse(result), names=texts_to_name(result)):
         for name in FAMILIES:
             check = _family(name)
             if check is not None:
@@ -269,6 +273,6 @@ def detect(result: DocumentResult, ctx: CheckContext) -> tuple[Finding, ...]:
 
 __all__ = [
     "FAMILIES", "SEVERITY_POLICY", "assign_ids", "deduplicate", "detect", "severity_of",
-    "texts_to_parse",
+    "texts_to_name", "texts_to_parse",
     "validate_settings",
 ]
