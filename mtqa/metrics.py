@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
 METRICS: tuple[Literal["bleu", "chrf", "chrf++", "ter"], ...] = ("bleu", "chrf", "chrf++", "ter")
 N_BOOTSTRAP = 1000
-_RESAMPLE_BLOCK = 100  # resamples drawn at a time (even): memory stays O(segments)
+_RESAMPLE_VALUES = 200_000  # segment draws per block of resamples: bounds the memory used
 
 
 def make_metric(name: str, *, sentence: bool = False) -> Metric:
@@ -121,8 +121,9 @@ def bootstrap_ci(
     # sacrebleu draws all indexes in one call; blocks of an even number of rows (so an even
     # number of values: the generator hands out 32-bit draws in pairs) consume the same
     # stream in the same order.
-    for start in range(0, n_bootstrap, _RESAMPLE_BLOCK):
-        rows = min(_RESAMPLE_BLOCK, n_bootstrap - start)
+    block = max(2, _RESAMPLE_VALUES // max(count, 1) // 2 * 2)
+    for start in range(0, n_bootstrap, block):
+        rows = min(block, n_bootstrap - start)
         indexes = rng.choice(count, size=(rows, count), replace=True)
         offsets = (np.arange(rows)[:, None] * count + indexes).ravel()
         weights = np.bincount(offsets, minlength=rows * count).reshape(rows, count)

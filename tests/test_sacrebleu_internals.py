@@ -53,8 +53,13 @@ def test_resampled_scores_follow_sacrebleus_formulas_bit_for_bit(name: str) -> N
     assert ours.tolist() == [float(t) for t in theirs]
 
 
+@pytest.mark.parametrize("block_values", [200_000, 1000, 31])
 @pytest.mark.parametrize("name", list(WIDTHS))
-def test_the_bootstrap_draws_the_resamples_sacrebleu_draws(name: str) -> None:
+def test_the_bootstrap_draws_the_resamples_sacrebleu_draws(
+    name: str, block_values: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # whatever the block size, the resamples are the ones sacrebleu draws in one go
+    monkeypatch.setattr(metrics, "_RESAMPLE_VALUES", block_values)
     metric = metrics.make_metric(name)
     stats = metric._extract_corpus_statistics(HYPOTHESES * 5, [REFERENCES * 5])
     seed, resampled = _bootstrap_resample(stats, metric, 1000)
