@@ -130,6 +130,18 @@ def _build_parser() -> argparse.ArgumentParser:
         "stdout; progress and messages go to stderr)",
     )
     run.add_argument(
+        "--executor",
+        choices=("local", "ray"),
+        help="where documents are evaluated: this machine's cores (local, the default) or a "
+        "Ray cluster (ray; needs `pip install 'mtqa[ray]'`); overrides [execution] backend",
+    )
+    run.add_argument(
+        "--workers",
+        type=int,
+        metavar="N",
+        help="documents evaluated at once (default: every core; 1 = one after the other)",
+    )
+    run.add_argument(
         "--fail-on",
         action="append",
         default=[],
@@ -171,7 +183,8 @@ def _progress_factory(quiet: bool) -> Callable[[str, int], Callable[[int], None]
             return lambda done: None
         from tqdm import tqdm
 
-        bar = tqdm(total=total, desc=description, unit="sent", leave=False, disable=None)
+        unit = "doc" if description == "documents" else "sent"
+        bar = tqdm(total=total, desc=description, unit=unit, leave=False, disable=None)
 
         def update(done: int) -> None:
             bar.update(done)
@@ -248,6 +261,8 @@ def _command_run(args: argparse.Namespace) -> int:
 
     gates = [parse_gate(text) for text in args.fail_on]  # usage errors before any work
     _check_name_option(args.name)
+    if args.workers is not None and args.workers < 1:
+        raise UsageError(f"--workers must be 1 or more, got {args.workers}")
 
     if args.config is not None:
         if args.mt or args.ref or args.xliff or args.tmx or args.engine:
@@ -278,6 +293,8 @@ def _command_run(args: argparse.Namespace) -> int:
         cache_dir=args.cache_dir,
         run_dir=run_dir,
         progress=_progress_factory(args.quiet),
+        executor=args.executor,
+        workers=args.workers,
     )
     if args.json:
         import json

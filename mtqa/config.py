@@ -206,6 +206,21 @@ class ReviewSpec(_Strict):
     decisions: Path | None = None  # the JSON the report's "export decisions" writes
 
 
+class ExecutionSpec(_Strict):
+    """Where the documents are evaluated: this machine's cores, or a Ray cluster."""
+
+    backend: Literal["local", "ray"] = "local"
+    # processes (local) or document tasks at once (ray); default: this machine's cores
+    # (local), the cluster's CPUs (ray); 1 = one document after the other, in this process
+    workers: int | None = Field(default=None, ge=1)
+    address: str | None = None  # ray: "auto", "ray://head:10001"; default: start a local Ray
+    cpus_per_worker: float = Field(default=1.0, gt=0)  # ray: CPUs per document task and actor
+    gpus_per_worker: float | None = Field(default=None, ge=0)  # ray: per translation actor;
+    # default: 1 where the cluster has GPUs, else 0
+    translation_actors: int | None = Field(default=None, ge=1)  # ray: default: GPUs, or 1
+    batch_size: int = Field(default=256, ge=1)  # ray: sentences per Ray Data batch
+
+
 class RunConfig(_Strict):
     """A whole run, as written in a TOML config."""
 
@@ -221,6 +236,7 @@ class RunConfig(_Strict):
     checks: dict[str, Any] = Field(default_factory=dict)  # detector settings
     compare: CompareSpec = Field(default_factory=CompareSpec)
     review: ReviewSpec = Field(default_factory=ReviewSpec)
+    execution: ExecutionSpec = Field(default_factory=ExecutionSpec)
     base_dir: Path = Path(".")  # where relative paths start (the config file's folder)
 
     @field_validator("name")

@@ -6,7 +6,7 @@ is a plain function of the previous step's output; these types are that output.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal
@@ -228,7 +228,8 @@ class RunResult:
     mtqa_version: str
     config: Mapping[str, Any]  # the resolved config
     engines: tuple[EngineInfo, ...]
-    documents: tuple[DocumentResult, ...]
+    # in order; a written run's documents are read from its folder as they are used
+    documents: Sequence[DocumentResult]
     scores: Mapping[str, tuple[Score, ...]]  # engine -> corpus scores over all documents
     timings: Mapping[str, float]  # pipeline step -> seconds
     stats: Mapping[str, Any] = field(default_factory=dict)  # cache hits, translations, ...

@@ -27,10 +27,11 @@ from mtqa.align import align
 from mtqa.backtranslate.base import Engine
 from mtqa.bilingual import load_bilingual, unit_pairs, unit_segments
 from mtqa.checks.base import CheckContext, ForcedScorer
-from mtqa.compare import Comparison, attribute, compare
+from mtqa.compare import Comparison, compare
 from mtqa.config import BilingualSpec, DocumentSpec, RunConfig, load_config, parse_config
 from mtqa.documents import load_document
 from mtqa.errors import ConfigError, EngineUnavailable, InputError
+from mtqa.execute import DocumentJob, WorkerSetup, create_executor
 from mtqa.metrics import corpus_scores, segment_scores
 from mtqa.model import (
     SEVERITIES,
@@ -45,6 +46,7 @@ from mtqa.model import (
 )
 from mtqa.review import apply_decisions, load_decisions
 from mtqa.segment import segment
+from mtqa.store import ResultCache, SavedDocuments, read_saved, saved_path, write_saved
 
 log = logging.getLogger(__name__)
 
@@ -294,6 +296,9 @@ def _document_key(
         **(extra or {}),
         "mtqa": __version__,
         "code": _code_fingerprint(),
+        "id": document.id,
+        "system": document.system,
+        "source_id": document.source_id,
         "mt": document.mt_text,
         "ref": document.ref_text,
         "engines": [dict(i.signature) for i in engines.infos if i.skipped is None],
@@ -304,28 +309,20 @@ def _document_key(
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def saved_path(run_dir: Path, doc_id: str) -> Path:
-    """Where a run keeps a finished document's result."""
-    return run_dir / "documents" / f"{doc_id}.json"
-
-
 def _saved_document(path: Path, key: str) -> DocumentResult | None:
     """A document result a previous (possibly interrupted) run of this config finished."""
-    from mtqa.report.files import document_from_json
-
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        return document_from_json(data["result"]) if data.get("key") == key else None
-    except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
-        return None  # missing or unreadable: compute it again
+    return read_saved(path, key)
 
 
 def _save_document(path: Path, key: str, result: DocumentResult) -> None:
-    from mtqa.report.files import document_to_json, write_atomic
+    write_saved(path, key, result)
 
-    write_atomic(
-        path, json.dumps({"key": key, "result": document_to_json(result)}, ensure_ascii=False)
-    )
+
+def _result_cache(config: RunConfig, use_cache: bool, cache_dir: Path | None) -> ResultCache | None:
+    if not (use_cache and config.cache.enabled):
+        return None
+    directory = cache_dir or (config.path(config.cache.dir) if config.cache.dir else None)
+    return ResultCache(directory or default_cache_dir())
 
 
 def run(
@@ -336,12 +333,17 @@ def run(
     write: bool = True,
     run_dir: Path | None = None,
     progress: ProgressFactory = _no_progress,
+    executor: str | None = None,
+    workers: int | None = None,
 ) -> RunResult:
     """Run an evaluation and (unless ``write=False``) write its run folder.
 
     The run folder is ``run_dir`` if given, else the config's ``output_dir/name``. Each
     document's result is saved in ``run_dir/documents/`` as soon as it is done, so a run that
-    was interrupted and is started again with the same config finishes only what is missing.
+    was interrupted and is started again with the same config finishes only what is missing;
+    the same result goes to the result cache, so the same inputs run into another folder are
+    not evaluated again. ``executor`` ("local" or "ray") and ``workers`` override the config's
+    ``[execution]`` table.
     """
     if isinstance(config, (str, Path)):
         config = load_config(Path(config))
@@ -374,66 +376,101 @@ def run(
     glossary = glossary_of(checks)
     if write:
         check_writable(run_dir)
+    runner = create_executor(config, backend=executor, workers=workers)
     with timings.step("engines"):
         engines = open_engines(config, use_cache=use_cache, cache_dir=cache_dir)
     baseline_engine = config.compare.baseline_engine
     if baseline_engine is not None and baseline_engine not in engines.running:
         skipped = {i.name: i.skipped for i in engines.infos}
         engines.close()
+        runner.close()
         raise ConfigError(
             f"compare.baseline_engine: engine {baseline_engine!r} cannot run here "
             f"({skipped.get(baseline_engine)}); choose one that runs or make it required"
         )
     names = tuple(engines.running)
+    cache = _result_cache(config, use_cache, cache_dir)
+    kept: dict[str, DocumentResult] = {}  # write=False: the results, in memory
     try:
-        context = CheckContext(engines=names, scorer=engines.scorer, settings=checks)
         extra = {"glossary": glossary.digest} if glossary is not None else {}
         keys = {d.id: _document_key(d, engines, config, extra) for d in documents}
-        saved: dict[str, DocumentResult] = {}
-        for document in documents if write else ():
-            found = _saved_document(saved_path(run_dir, document.id), keys[document.id])
-            if found is not None:
-                saved[document.id] = found
-        with timings.step("segment"):
-            mt_segments = {
-                d.id: segments_of(d, "mt") for d in documents if d.id not in saved
-            }
-        texts = [s.text for segments in mt_segments.values() for s in segments]
-        translated = _translate_all(texts, engines.running, timings, progress)
-        results = []
+        resumed = cached = 0
+        pending = []
         for document in documents:
-            result = saved.get(document.id)
-            if result is None:
-                result = evaluate_document(
-                    document,
-                    engines.running,
-                    metrics=config.metrics,
-                    context=context,
-                    timings=timings,
-                    progress=progress,
-                    translated=translated,
-                    mt_segments=mt_segments[document.id],
-                )
-                result = replace(result, findings=attribute(result.findings, names))
-                if write:
-                    _save_document(saved_path(run_dir, document.id), keys[document.id], result)
-            results.append(result)
-        stats: dict[str, Any] = {"engines": engines.stats(), "documents_resumed": len(saved)}
+            key = keys[document.id]
+            if write and _saved_document(saved_path(run_dir, document.id), key) is not None:
+                resumed += 1
+                continue
+            found = cache.get(key, document) if cache is not None else None
+            if found is None:
+                pending.append(document)
+                continue
+            cached += 1
+            if write:
+                _save_document(saved_path(run_dir, document.id), key, found)
+            else:
+                kept[document.id] = found
+        with timings.step("segment"):
+            mt_segments = {d.id: segments_of(d, "mt") for d in pending}
+        texts = [s.text for segments in mt_segments.values() for s in segments]
+        translated = runner.translate(texts, engines, timings, progress)
+        jobs = [
+            DocumentJob(
+                document=d,
+                mt_segments=mt_segments[d.id],
+                translated={
+                    name: {s.text: translated[name][s.text] for s in mt_segments[d.id]}
+                    for name in names
+                },
+            )
+            for d in pending
+        ]
+        del translated
+        setup = WorkerSetup(
+            config=config,
+            checks=checks,
+            engines=names,
+            use_cache=use_cache,
+            cache_dir=cache_dir,
+            needs_scorer=engines.scorer is not None,
+        )
+        update = progress("documents", len(jobs)) if len(jobs) > 1 else (lambda done: None)
+        for done in runner.evaluate(jobs, setup, engines):
+            result = done.result
+            key = keys[result.document.id]
+            for step, seconds in done.seconds.items():
+                timings.seconds[step] = timings.seconds.get(step, 0.0) + seconds
+            if write:
+                _save_document(saved_path(run_dir, result.document.id), key, result)
+            else:
+                kept[result.document.id] = result
+            if cache is not None:
+                cache.put(key, result)
+            update(1)
+        stats: dict[str, Any] = {
+            "engines": engines.stats(),
+            "documents_resumed": resumed,
+            "documents_cached": cached,
+        }
         if warnings:
             stats["warnings"] = warnings
     finally:
         engines.close()
+        runner.close()
+    ids = [d.id for d in documents]
+    results: Sequence[DocumentResult] = (
+        SavedDocuments(run_dir, ids) if write else tuple(kept[i] for i in ids)
+    )
     if decisions is not None:
         results, record = apply_decisions(results, decisions)
         stats["review"] = {"file": str(config.path(config.review.decisions or "")), **record}
     with timings.step("score"):
-        primary = [r for r in results if r.document.system == "mt"]
+        primary = [i for i, d in enumerate(documents) if d.system == "mt"]
         if len(primary) == 1:  # the one document's scores are the run's
-            scores = dict(primary[0].scores)
+            scores = dict(results[primary[0]].scores)
         else:
-            pairs = [pair for r in primary for pair in r.pairs]
-            scores = {name: _corpus(pairs, name, config.metrics) for name in names}
-        stats["aggregate"] = aggregate(primary, names, config.metrics)
+            scores = _run_scores((results[i] for i in primary), names, config.metrics)
+        stats["aggregate"] = aggregate(_Subset(results, primary), names, config.metrics)
         stats["aggregate"]["system"] = "mt"  # the tables above describe the documents' own MT
         stats["aggregate"]["by_system"] = _findings_by_system(results)
         # always: the error score of every system, and with several systems or engines the
@@ -451,7 +488,7 @@ def run(
         mtqa_version=__version__,
         config=config.to_dict(),
         engines=tuple(engines.infos),
-        documents=tuple(results),
+        documents=results,
         scores=scores,
         timings=timings.seconds,
         stats=stats,
@@ -460,6 +497,38 @@ def run(
         with timings.step("report"):
             write_outputs(run_result, run_dir)
     return run_result
+
+
+class _Subset(Sequence[DocumentResult]):
+    """Some of a run's documents, by position, read when used."""
+
+    def __init__(self, documents: Sequence[DocumentResult], positions: Sequence[int]) -> None:
+        self.documents = documents
+        self.positions = positions
+
+    def __len__(self) -> int:
+        return len(self.positions)
+
+    def __getitem__(self, index: int) -> DocumentResult:  # type: ignore[override]
+        return self.documents[self.positions[index]]
+
+
+def _run_scores(
+    results: Iterable[DocumentResult], engines: Sequence[str], metrics: Sequence[str]
+) -> dict[str, tuple[Score, ...]]:
+    """Corpus scores over every document, holding only the texts scored."""
+    hypotheses: dict[str, list[str]] = {name: [] for name in engines}
+    references: list[str] = []
+    for result in results:
+        for pair in result.pairs:
+            if pair.ref:
+                references.append(pair.ref_text)
+                for name in engines:
+                    hypotheses[name].append(pair.bt.get(name, "") if pair.mt else "")
+    return {
+        name: corpus_scores(hypotheses=hypotheses[name], references=references, metrics=metrics)
+        for name in engines
+    }
 
 
 def check_before_work(

@@ -136,12 +136,16 @@ def test_second_run_translates_nothing(tmp_path: Path, capsys) -> None:
 
     first = run_to("run")
     assert first["engines"]["apertium"]["misses"] == 2
-    # a new run folder: every sentence comes from the translation cache
+    assert first["documents_cached"] == 0
+    # a new run folder: the document comes whole from the result cache, nothing is asked
     second = run_to("other")
+    assert second["documents_cached"] == 1
     assert second["engines"]["apertium"]["misses"] == 0
-    assert second["engines"]["apertium"]["hits"] == 2
     out = capsys.readouterr().out
-    assert "nothing new to translate (2 from the cache)" in out and "Corpus scores" in out
+    assert "Cached: 1 of 1 document(s)" in out and "Corpus scores" in out
+    assert (tmp_path / "other" / "findings.jsonl").read_text() == (
+        tmp_path / "run" / "findings.jsonl"
+    ).read_text()
     # the same run folder: the finished document is taken as it is, nothing is asked
     again = run_to("run")
     assert again["documents_resumed"] == 1
@@ -251,3 +255,48 @@ def test_marian_run_attaches_forced_decoding_evidence(
     assert evidence["forced_logprob_mean"] == pytest.approx(
         sum(lp for _, lp in tokens) / len(tokens), abs=1e-3
     )
+
+
+def test_rerun_into_a_new_folder_detects_nothing(tmp_path: Path, monkeypatch) -> None:
+    from conftest import apertium_required
+
+    import mtqa.checks
+    from mtqa.pipeline import run
+
+    apertium_required()
+    docs = tmp_path / "docs"
+    for i, (fr, en) in enumerate(
+        [
+            ("Le maire a présenté son budget.", "The mayor presented his budget."),
+            ("Les impôts baisseront en 2025.", "Taxes will fall in 2026."),
+        ]
+    ):
+        (docs / f"d{i}").mkdir(parents=True)
+        (docs / f"d{i}" / "mt.fr.txt").write_text(fr, encoding="utf-8")
+        (docs / f"d{i}" / "ref.en.txt").write_text(en, encoding="utf-8")
+    config = {
+        "name": "again",
+        "documents": [{"glob": str(docs / "*/")}],
+        "engines": [{"name": "apertium", "kind": "apertium", "required": True}],
+        "cache": {"dir": str(tmp_path / "cache")},
+        "execution": {"workers": 1},
+    }
+    first = run(config, run_dir=tmp_path / "first")
+    assert first.stats["documents_cached"] == 0
+
+    def no_detection(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a cached document was checked again")
+
+    monkeypatch.setattr(mtqa.checks, "detect", no_detection)
+    second = run(config, run_dir=tmp_path / "second")
+    assert second.stats["documents_cached"] == 2
+    for name in ("findings.jsonl", "segments.csv"):
+        assert (tmp_path / "second" / name).read_text() == (tmp_path / "first" / name).read_text()
+    assert [d.findings for d in second.documents] == [d.findings for d in first.documents]
+    assert any(second.findings)  # the number slip of d1 was found, and kept
+    # other settings make another key: the document is evaluated again
+    with pytest.raises(AssertionError, match="checked again"):
+        run({**config, "checks": {"low_score_z": 3.0}}, run_dir=tmp_path / "third")
+    # and without the cache nothing is taken from it
+    with pytest.raises(AssertionError, match="checked again"):
+        run(config, run_dir=tmp_path / "fourth", use_cache=False)

@@ -166,9 +166,12 @@ def _script_json(data: Any) -> str:
 def _build_view(result: RunResult) -> dict[str, Any]:
     engines = [e.name for e in result.engines_run]
     # Findings are numbered once, in run order, so a number means the same thing everywhere.
-    numbers = {id(f): n for n, f in enumerate(result.findings, start=1)}
+    # (A run's documents may be read from its folder afresh on each pass: numbered per document.)
     rows: list[RowView] = []
+    numbered = 0
     for doc_pos, doc in enumerate(result.documents):
+        numbers = {id(f): n for n, f in enumerate(doc.findings, start=numbered + 1)}
+        numbered += len(doc.findings)
         rows.extend(document_rows(doc, doc_pos, engines, numbers, start=len(rows)))
     ordered = sorted(rows, key=lambda r: _worst_first_key(r, engines[0] if engines else None))
 

@@ -133,6 +133,12 @@ def format_summary(result: RunResult, run_dir: Path | None = None) -> str:
             f"Resumed: {resumed} of {len(result.documents)} document(s) were finished by an "
             "earlier run of this config and taken as they were"
         )
+    cached = result.stats.get("documents_cached", 0)
+    if cached:
+        lines.append(
+            f"Cached: {cached} of {len(result.documents)} document(s) had been evaluated before "
+            "with the same texts, engines, settings and code, and were taken from the cache"
+        )
     if run_dir is not None:
         lines.append(f"Run folder: {run_dir}")
     return "\n".join(lines)
