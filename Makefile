@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 # ROCm, MPS) is kept. On PyPI this pin is the platform's default build; machines that keep a
 # CPU wheel of it locally (pip's find-links) take that instead of a multi-GB CUDA download.
 TORCH_SPEC ?= torch==2.13.0
-EXTRAS ?= marian,ct2,nlp,dev
+EXTRAS ?= marian,ct2,nlp,ray,dev
 SYSTEM_PACKAGES := apertium apertium-fr-es apertium-eng-spa chromium chromium-driver
 
 .PHONY: setup system demo test lint clean

@@ -262,7 +262,7 @@ def create_executor(config: RunConfig, *, backend: str | None = None,
     if backend == "ray":
         from mtqa.execute_ray import RayExecutor
 
-        return RayExecutor(execution, workers=workers)
+        return RayExecutor(config, workers=workers)
     workers = workers or default_workers()
     return SerialExecutor() if workers == 1 else PoolExecutor(workers)
 

@@ -22,7 +22,7 @@ import json
 import os
 import tempfile
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -43,8 +43,9 @@ from mtqa.model import (
 RESULT_FORMAT = 1
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write text to path via a temporary file in the same folder and a rename."""
+def write_atomic(path: Path, text: str | Iterable[str]) -> None:
+    """Write text (or pieces of text, as they come) to path via a temporary file in the same
+    folder and a rename."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
@@ -53,7 +54,7 @@ def write_atomic(path: Path, text: str) -> None:
         with os.fdopen(
             fd, "w", encoding="utf-8", errors="backslashreplace", newline=""
         ) as handle:
-            handle.write(text)
+            handle.writelines([text] if isinstance(text, str) else text)
             handle.flush()
             os.fsync(handle.fileno())
         umask = os.umask(0)
@@ -134,7 +135,7 @@ def summary(result: RunResult) -> dict[str, Any]:
             }
             for d in result.documents
         ],
-        "findings": finding_counts(result.findings),
+        "findings": finding_counts(f for d in result.documents for f in d.findings),
         # per system: score, ci95 [low, high], p_value and delta against the baseline system
         "error_score": {system: e.to_json() for system, e in comparison.errors.systems.items()}
         if comparison is not None
@@ -153,6 +154,11 @@ def summary(result: RunResult) -> dict[str, Any]:
 
 
 def segments_csv(result: RunResult) -> str:
+    return "".join(segments_csv_parts(result))
+
+
+def segments_csv_parts(result: RunResult) -> Iterator[str]:
+    """segments.csv a document at a time."""
     engines = [e.name for e in result.engines_run]
     metrics = list(result.config.get("metrics", ["bleu", "chrf", "chrf++", "ter"]))
     header = ["doc", "pair", "bead", "mt_indexes", "ref_indexes", "mt", "reference"]
@@ -163,6 +169,9 @@ def segments_csv(result: RunResult) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(header)
     for doc in result.documents:
+        yield buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
         by_pair: dict[int, list[str]] = {}
         for f in doc.findings:
             index = _pair_of(doc.pairs, f)
@@ -185,7 +194,7 @@ def segments_csv(result: RunResult) -> str:
                 row += [values.get(m, "") for m in metrics]
             row += [pair.similarity if pair.aligned else "", ";".join(by_pair.get(pair.index, []))]
             writer.writerow(row)
-    return buffer.getvalue()
+    yield buffer.getvalue()
 
 
 def _pair_of(pairs: Iterable[Pair], finding: Finding) -> int | None:
@@ -203,6 +212,20 @@ def _pair_of(pairs: Iterable[Pair], finding: Finding) -> int | None:
 
 
 def result_to_json(result: RunResult) -> dict[str, Any]:
+    return {**_result_head(result), "documents": [document_to_json(d) for d in result.documents]}
+
+
+def result_json_parts(result: RunResult) -> Iterator[str]:
+    """result.json a document at a time (the same text as ``json.dumps(result_to_json())``)."""
+    head = json.dumps({**_result_head(result), "documents": []}, ensure_ascii=False)
+    yield head[: -len("[]}")] + "["
+    for position, document in enumerate(result.documents):
+        text = json.dumps(document_to_json(document), ensure_ascii=False)
+        yield (", " if position else "") + text
+    yield "]}\n"
+
+
+def _result_head(result: RunResult) -> dict[str, Any]:
     return {
         "format": RESULT_FORMAT,
         "name": result.name,
@@ -216,7 +239,6 @@ def result_to_json(result: RunResult) -> dict[str, Any]:
         "scores": {k: [_score_json(s) for s in v] for k, v in result.scores.items()},
         "timings": dict(result.timings),
         "stats": dict(result.stats),
-        "documents": [document_to_json(d) for d in result.documents],
     }
 
 
@@ -336,12 +358,16 @@ def result_from_json(data: Mapping[str, Any]) -> RunResult:
 
 def write_run(result: RunResult, run_dir: Path) -> list[Path]:
     """Write every machine-readable output of a run; returns the paths written."""
-    outputs = {
-        "result.json": json.dumps(result_to_json(result), ensure_ascii=False) + "\n",
+    # each file is written as it is made, a document at a time: a run of thousands of
+    # documents never holds them all
+    outputs: dict[str, str | Iterable[str]] = {
+        "result.json": result_json_parts(result),
         "summary.json": _dump(summary(result)),
-        "segments.csv": segments_csv(result),
-        "findings.jsonl": "".join(
-            json.dumps(f.to_json(), ensure_ascii=False) + "\n" for f in result.findings
+        "segments.csv": segments_csv_parts(result),
+        "findings.jsonl": (
+            json.dumps(f.to_json(), ensure_ascii=False) + "\n"
+            for d in result.documents
+            for f in d.findings
         ),
         "config.json": _dump(dict(result.config)),
     }
