@@ -30,6 +30,7 @@ import os
 import uuid
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -65,6 +66,9 @@ _HERE = Path(__file__).parent
 
 def render_html(result: RunResult) -> str:
     """Render the run as one self-contained HTML page (inline CSS, script and data)."""
+    # The page holds every document anyway; read them once, so each finding is one object
+    # (a written run's documents are otherwise read from its folder afresh on each pass).
+    result = replace(result, documents=tuple(result.documents))
     view = _build_view(result)
     scripts = {name: _static(name) for name in ("report.js", "compare.js", "review.js")}
     style = _static("report.css")
@@ -166,12 +170,9 @@ def _script_json(data: Any) -> str:
 def _build_view(result: RunResult) -> dict[str, Any]:
     engines = [e.name for e in result.engines_run]
     # Findings are numbered once, in run order, so a number means the same thing everywhere.
-    # (A run's documents may be read from its folder afresh on each pass: numbered per document.)
+    numbers = {id(f): n for n, f in enumerate(result.findings, start=1)}
     rows: list[RowView] = []
-    numbered = 0
     for doc_pos, doc in enumerate(result.documents):
-        numbers = {id(f): n for n, f in enumerate(doc.findings, start=numbered + 1)}
-        numbered += len(doc.findings)
         rows.extend(document_rows(doc, doc_pos, engines, numbers, start=len(rows)))
     ordered = sorted(rows, key=lambda r: _worst_first_key(r, engines[0] if engines else None))
 
