@@ -116,7 +116,7 @@ def test_ray_executor_without_ray_says_how_to_install_it(
     assert code == 2
     (line,) = capsys.readouterr().err.strip().splitlines()
     assert "pip install 'mtqa[ray]'" in line
-    assert not (tmp_path / "run").exists()
+    assert not (tmp_path / "run" / "documents").exists()  # stopped before any work
 
 
 def test_workers_must_be_positive(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
