@@ -146,7 +146,7 @@ def unit_pairs(
 
     mt_of = {s.para: s.index for s in mt}
     ref_of = {s.para: s.index for s in ref}
-    pairs = []
+    pairs: list[Pair] = []
     for para in sorted(set(mt_of) | set(ref_of)):
         mt_ids = (mt_of[para],) if para in mt_of else ()
         ref_ids = (ref_of[para],) if para in ref_of else ()

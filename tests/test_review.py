@@ -216,3 +216,30 @@ def test_config_decisions_path_is_relative_to_the_config(
     loaded = load_config(config)
     assert loaded.review.decisions is not None
     assert loaded.path(loaded.review.decisions) == config.parent / "decisions.json"
+
+
+def test_report_shows_waived_findings_greyed_uncounted_and_lists_stale_decisions() -> None:
+    from dataclasses import replace
+
+    from test_report_html import bridge_document, make_run
+
+    from mtqa.report.html import render_html
+
+    run = make_run([bridge_document()])
+    doc = run.documents[0]
+    findings = assign_ids(doc, doc.findings)
+    decisions = {
+        findings[0].id: Decision(findings[0].id, "false_alarm", "agreed spelling"),
+        "0123456789ab": Decision("0123456789ab", "fixed", "gone now"),
+    }
+    [doc], record = apply_decisions([replace(doc, findings=tuple(findings))], decisions)
+    run = replace(run, documents=(doc,), stats={**run.stats, "review": {"file": "d.json",
+                                                                       **record}})
+    html = render_html(run)
+    item = html.split('id="f1"', 1)[0].rsplit("<li ", 1)[1]
+    assert "v-false_alarm" in item and f'data-id="{findings[0].id}"' in html
+    assert 'value="agreed spelling"' in html
+    total = len(findings) - 1
+    assert f"{total} finding{'s' if total != 1 else ''} (1 more waived as false alarm)" in html
+    stale = html.split('id="stale"', 1)[1].split("</div>", 1)[0]
+    assert "0123456789ab" in stale and "gone now" in stale

@@ -16,7 +16,7 @@ from typing import Any
 from mtqa.model import SEVERITIES, Finding, RunResult
 from mtqa.numbering import sentence_label
 
-_RANK = {s: i for i, s in enumerate(SEVERITIES)}
+_RANK: dict[str, int] = {s: i for i, s in enumerate(SEVERITIES)}
 _CLIP = 90
 
 

@@ -24,7 +24,11 @@
   var storage = null;
   try { storage = window.localStorage; } catch (e) { storage = null; }
 
-  review.decided.forEach(function (d) { state[d.id] = { verdict: d.verdict, note: d.note || "" }; });
+  var fromRun = {};  // decisions the report was made with (mtqa run --decisions)
+  review.decided.forEach(function (d) {
+    state[d.id] = { verdict: d.verdict, note: d.note || "" };
+    fromRun[d.id] = true;
+  });
 
   function say(text) { if (statusLine) { statusLine.textContent = text; } }
 
@@ -37,7 +41,10 @@
 
   function save() {
     if (!storage) { return; }
-    try { storage.setItem(review.key, JSON.stringify({ decisions: decisions() })); } catch (e) {
+    // A decision of the run taken back here is remembered as taken back.
+    var cleared = Object.keys(state).filter(function (id) { return !state[id].verdict; });
+    var saved = { decisions: decisions(), cleared: cleared };
+    try { storage.setItem(review.key, JSON.stringify(saved)); } catch (e) {
       say("Decisions could not be kept in this browser (" + e.name + "); export them to keep them.");
     }
   }
@@ -66,7 +73,11 @@
     try { text = storage.getItem(review.key); } catch (e) { return; }
     if (!text) { return; }
     try {
-      parse(JSON.parse(text)).forEach(function (d) { state[d.id] = d; });
+      var saved = JSON.parse(text);
+      parse(saved).forEach(function (d) { state[d.id] = d; });
+      (Array.isArray(saved.cleared) ? saved.cleared : []).forEach(function (id) {
+        if (typeof id === "string") { state[id] = { verdict: "", note: "" }; }
+      });
     } catch (e) { say("Saved decisions in this browser were unreadable and are ignored."); }
   }
 
@@ -94,7 +105,7 @@
     var s = state[id] || { verdict: "", note: "" };
     if (verdict !== undefined) { s.verdict = verdict; }
     if (note !== undefined) { s.note = note; }
-    if (!s.verdict && !s.note) { delete state[id]; } else { state[id] = s; }
+    if (!s.verdict && !s.note && !fromRun[id]) { delete state[id]; } else { state[id] = s; }
     show(id);
     changed();
   }
