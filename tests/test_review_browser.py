@@ -240,6 +240,7 @@ def test_one_numbering_in_messages_labels_evidence_and_search(
         "      (o[dt.textContent] = dt.nextElementSibling.textContent, o), {})])]);"
     )
     messages = [(label, msg, ev) for _, label, items in rows for msg, ev in items]
+    all_labels = sorted(label for _, label, _ in rows)
     numbered = [(label, msg, ev) for label, msg, ev in messages if re.search(r"MT \d", msg)]
     assert numbered, "a message naming sentence numbers"
     for label, message, evidence in numbered:
@@ -258,12 +259,13 @@ def test_one_numbering_in_messages_labels_evidence_and_search(
             search.clear()
             search.send_keys(f"MT {n}")
             driver.execute_script("return new Promise(r => setTimeout(r, 200))")  # type: ignore[attr-defined]
-            labels = driver.execute_script(  # type: ignore[attr-defined]
+            labels = sorted(driver.execute_script(  # type: ignore[attr-defined]
                 "return Array.from(document.querySelectorAll('#segments-table > tbody'))"
                 ".filter(b => !b.hidden)"
                 ".map(b => b.querySelector('a.anchor').textContent.replace(/\\s+/g, ' '))"
-            )
-            assert any(lbl.startswith(f"MT {n} ") for lbl in labels), (n, labels)
+            ))
+            # Exactly the row holding MT sentence n (not the rows merely mentioning it).
+            assert labels == [lbl for lbl in all_labels if lbl.startswith(f"MT {n} ")], (n, labels)
     # Anchors are the sentence numbers too.
     assert {r[0] for r in rows} >= {f"d0-mt{i}" for i in range(1, 5)}
     assert _errors(driver) == []

@@ -61,7 +61,14 @@
     if (s.rows === "unaligned" && r.meta.status !== "mt-only" && r.meta.status !== "ref-only") {
       return false;
     }
-    return !s.q || rowText(r).indexOf(s.q) >= 0;
+    if (!s.q) { return true; }
+    // "MT 14" or "ref 11" names one sentence: the row that holds it, not "MT 140" too.
+    var label = /^(mt|ref)\s+(\d+)$/.exec(s.q);
+    if (label) {
+      var labels = (" " + r.el.getAttribute("data-labels").toLowerCase() + " ").replace(/\s+/g, " ");
+      return labels.indexOf(" " + label[1] + " " + label[2] + " ") >= 0;
+    }
+    return rowText(r).indexOf(s.q) >= 0;
   }
 
   function score(r, s) {
