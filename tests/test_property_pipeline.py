@@ -70,6 +70,7 @@ SETTINGS: dict[str, Any] = {"entities": {"ner": "rules"}}
 @settings(
     max_examples=20,
     deadline=None,
+    database=None,  # tests write only under temporary folders (no .hypothesis/ in the checkout)
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 @given(mt=document, ref=document, encoding=st.sampled_from(["utf-8", "auto"]))
