@@ -209,7 +209,7 @@ def decode(raw: bytes, encoding: str, *, path: Path | str, role: str = "file") -
     if (
         not _is_utf8(used)
         and not _is_wide(used)
-        and any(b > 0x7F for b in raw)
+        and not raw.isascii()
         and _valid_utf8(raw)
     ):
         sample = _MOJIBAKE.search(text)
