@@ -587,7 +587,7 @@ def check_writable(run_dir: Path) -> None:
 
 
 # A document's language is judged on this much of its text: enough, and fast.
-_LANGUAGE_SAMPLE = 20_000
+_LANGUAGE_SAMPLE = 3_000
 
 
 def language_warnings(document: Document) -> list[str]:
