@@ -12,6 +12,7 @@ import json
 import os
 import random
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -43,6 +44,9 @@ def pytest_configure(config: pytest.Config) -> None:
     # Tests never reach a model hub: whatever a test runs, transformers and huggingface_hub
     # stay on local files (tests that need otherwise set their own environment).
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    # Tests write only under temporary folders: hypothesis's caches too (not ./.hypothesis).
+    if "HYPOTHESIS_STORAGE_DIRECTORY" not in os.environ:
+        os.environ["HYPOTHESIS_STORAGE_DIRECTORY"] = tempfile.mkdtemp(prefix="mtqa-hypothesis-")
 
 
 def training_sentences(count: int = 400, seed: int = 7) -> list[str]:
