@@ -87,7 +87,7 @@ def check(result: DocumentResult, ctx: CheckContext) -> list[Finding]:
         if conf.report_missing:
             mt_side = mt_names.check_pair(
                 result, pair, mt_words, outcome, ctx, conf.link_threshold
-            ) + mt_names.demonym_findings(result, pair, ctx)
+            ) + mt_names.demonym_findings(result, pair, ctx, conf.ner)
         else:
             mt_side = []
         findings.extend(outcome.findings)

@@ -246,7 +246,9 @@ def check_pair(
     return findings
 
 
-def demonym_findings(result: DocumentResult, pair: Pair, ctx: CheckContext) -> list[Finding]:
+def demonym_findings(
+    result: DocumentResult, pair: Pair, ctx: CheckContext, backend: str = "auto"
+) -> list[Finding]:
     """A people or nationality of the reference (spaCy's NORP) with no French form in the MT.
 
     The French forms come from Apertium's dictionaries (Korean → coréen) and from the
@@ -256,6 +258,8 @@ def demonym_findings(result: DocumentResult, pair: Pair, ctx: CheckContext) -> l
     from mtqa.checks.lexicon import dictionary
     from mtqa.checks.nlp import spacy_mentions
 
+    if backend == "rules":
+        return []  # the capitalisation rule cannot tell a nationality
     findings = []
     mt_words = {fold(w) for w in _TOKEN.findall(pair.mt_text)}
     for mention in spacy_mentions(pair.ref_text, "en") or ():
@@ -265,7 +269,8 @@ def demonym_findings(result: DocumentResult, pair: Pair, ctx: CheckContext) -> l
             fold(sense)[: max(4, len(sense) - 2)]
             for sense in dictionary().english_senses([mention.text]).get(mention.text, ())
         }
-        stems |= {fold(form)[: max(4, len(form) - 1)] for form in _places_of(mention.text)}
+        # the place's first letters: Hongrie → hongrois, Pologne → polonais, Chine → chinois
+        stems |= {fold(form)[:4] for form in _places_of(mention.text)}
         stems = {stem for stem in stems if len(stem) >= 4}
         if not stems or any(w.startswith(stem) for w in mt_words for stem in stems):
             continue
