@@ -459,7 +459,8 @@ def _metric_rows(
         test_type="bs",
         n_samples=n_samples,
     )
-    sigs, results = test()
+    sigs, raw = test()
+    results: dict[str, list[Any]] = dict(raw)  # metric -> one sacrebleu Result per system
     chrf = make_metric("chrf", sentence=True)
     base_seg = [
         chrf.sentence_score(h, [r]).score for h, r in zip(named[0][1], references, strict=True)

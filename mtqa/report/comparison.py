@@ -38,6 +38,7 @@ class Cell:
     mark: str = ""  # "▲" better / "▼" worse than the baseline, significantly; "" otherwise
     css: str = ""  # better / worse / same / baseline
     title: str = ""  # delta and p-value, for the tooltip and screen readers
+    p: str = ""  # "p = 0.13" against the baseline ("" for the baseline itself)
 
 
 @dataclass(frozen=True)
@@ -71,8 +72,10 @@ def _cell(score: MetricScore | None, *, baseline: bool, interval: str = "halfwid
             mark="▲" if better else "▼",
             css="better" if better else "worse",
             title=f"{title}: significantly {'better' if better else 'worse'}",
+            p=format_p(score.p_value),
         )
-    return Cell(text, css="same", title=f"{title}: not significant")
+    p = format_p(score.p_value) if score.p_value is not None else ""
+    return Cell(text, css="same", title=f"{title}: not significant", p=p)
 
 
 def comparison_view(result: RunResult) -> dict[str, Any] | None:
@@ -123,17 +126,17 @@ def comparison_view(result: RunResult) -> dict[str, Any] | None:
         (severity, [errors.systems[s].counts.get(severity, 0) for s in systems])
         for severity in SEVERITIES
     ]
-    wtl = []
+    wtl: list[tuple[str, list[str]]] = []
     for engine in comparison.engines:
-        cells = []
+        counts_text = []
         for system in systems:
             row = comparison.row(system, engine)
-            cells.append(
+            counts_text.append(
                 "baseline"
                 if row is None or row.wins is None
                 else f"{row.wins} / {row.ties} / {row.losses}"
             )
-        wtl.append((engine, cells))
+        wtl.append((engine, counts_text))
     engine_rows = [
         {
             "label": r.label,

@@ -6,7 +6,7 @@ computes a score.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -94,10 +94,11 @@ def format_summary(result: RunResult, run_dir: Path | None = None) -> str:
     findings = result.counted_findings
     lines.append("")
     waived = len(result.findings) - len(findings)
-    for system in systems if len(systems) > 1 else [None]:
-        mine = [f for f in findings if system is None or _system_of(result, f.doc) == system]
+    chosen: list[str | None] = list(systems) if len(systems) > 1 else [None]
+    for one in chosen:
+        mine = [f for f in findings if one is None or _system_of(result, f.doc) == one]
         counts = {s: sum(f.severity == s for f in mine) for s in SEVERITIES}
-        who = f" of system {system}" if system is not None else ""
+        who = f" of system {one}" if one is not None else ""
         lines.append(
             f"Findings{who}: {len(mine)} (" + ", ".join(f"{n} {s}" for s, n in counts.items()) + ")"
         )
@@ -188,8 +189,8 @@ def _interval(ci: tuple[float, float] | None) -> str:
     return "" if ci is None else f" [{ci[0]:.1f}–{ci[1]:.1f}]"
 
 
-def format_weights(weights: dict[str, float] | object) -> str:
-    items = dict(weights)  # type: ignore[call-overload]
+def format_weights(weights: Mapping[str, float]) -> str:
+    items = dict(weights)
     return ", ".join(f"{s} {items[s]:g}" for s in SEVERITIES if s in items)
 
 
