@@ -315,6 +315,8 @@ def test_folder_names_with_spaces_become_ids(tmp_path: Path, capsys, apertium, m
     labels = {d["id"]: d.get("label") for d in summary["documents"]}
     assert set(labels.values()) == {"my doc", "l'été (v2)", "中文"}
     assert all(" " not in i and "'" not in i for i in labels)
+    report = (tmp_path / "out" / "run" / "report.html").read_text(encoding="utf-8")
+    assert "(<bdi>l&#39;été (v2)</bdi>)" in report
 
 
 def test_ad_hoc_run_from_a_folder_with_spaces(

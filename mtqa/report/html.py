@@ -199,6 +199,7 @@ def _build_view(result: RunResult) -> dict[str, Any]:
         {
             "pos": pos,
             "id": d.document.id,
+            "label": d.document.label,  # the folder name the id was made from, if any
             # Which MT system a document's text comes from, when a run compares several.
             "system": str(getattr(d.document, "system", "") or ""),
             "mt_segments": len(d.mt_segments),
