@@ -75,6 +75,8 @@ def comparable(run_dir: Path) -> dict[str, Any]:
         summary.pop(key)
     summary["stats"].pop("backtranslation")
     summary["stats"].pop("engines")  # cache hits and batch counts depend on where it ran
+    for key in ("documents_cached", "documents_resumed"):  # where each document came from
+        summary["stats"].pop(key, None)
     result = json.loads((run_dir / "result.json").read_text(encoding="utf-8"))
     return {
         "segments.csv": (run_dir / "segments.csv").read_bytes(),
