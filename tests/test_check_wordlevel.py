@@ -143,3 +143,36 @@ def test_link_reads_dictionary_cognates_and_back_translation() -> None:
     assert how["diameter"] in ("dictionary", "cognate")
     covered = {links.english[i].text for i in links.covered_by_bt}
     assert "known" in covered and "caves" not in covered
+
+
+@pytest.mark.parametrize(
+    ("mt", "ref", "bt", "expected"),
+    [
+        # Word order differs (noun-adjective against compound-noun): nothing is missing.
+        (
+            "Le ministre a visité les usines textiles de la région.",
+            "The minister visited the region's textile factories.",
+            "The minister has visited the textile factories of the region.",
+            [],
+        ),
+        # A French adjective rendered by a name in the reference (marocaine / Morocco's).
+        (
+            "L'agriculture représente 12 % de l'économie marocaine.",
+            "Agriculture accounts for 12 percent of Morocco's economy.",
+            "The agriculture represents 12 % of the Moroccan economy.",
+            [],
+        ),
+        # A name beside the gap is matched across languages (Japon / Japan), so the place
+        # the dropped noun held is still pinned down.
+        (
+            "Son amour pour le Japon est connu.",
+            "His for Japan is known.",
+            "His love for Japan is known.",
+            [("addition", "amour", None)],
+        ),
+    ],
+)
+def test_position_decides_whether_a_word_has_a_place(
+    mt: str, ref: str, bt: str, expected: list
+) -> None:
+    assert summary(findings(mt, ref, bt)) == expected
