@@ -189,7 +189,7 @@ def main() -> None:
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
     if args.run or args.run_mb:
-        count = args.run or int(args.run_mb * 1e6 / 2 / 95)  # ~95 bytes a sentence a side
+        count = args.run or int(args.run_mb * 1e6 / 2 / 73)  # ~73 bytes a sentence a side
         results = bench_run(count, args.root)
     else:
         results = bench_sizes(args.sizes, args.repeat, args.root)
