@@ -133,11 +133,11 @@ def _status(page: object) -> str:
 def test_every_reference_sentence_shows_every_system(page: object) -> None:
     from selenium.webdriver.common.by import By
 
-    assert _shown(page) == [f"s0-r{j}" for j in range(len(REFS))]
+    assert _shown(page) == [f"s0-ref{j + 1}" for j in range(len(REFS))]
     assert _status(page) == f"{len(REFS)} of {len(REFS)} rows"
     headers = [h.text for h in page.find_elements(By.CSS_SELECTOR, "#sbs-table thead th")]  # type: ignore[attr-defined]
     assert headers == ["Reference", "mt (baseline)", "fixed", "other"]
-    row = page.find_element(By.ID, "s0-r1")  # type: ignore[attr-defined]
+    row = page.find_element(By.ID, "s0-ref2")  # type: ignore[attr-defined]
     cells = row.find_elements(By.CSS_SELECTOR, "td.sbs-cell")
     assert [c.find_element(By.CSS_SELECTOR, ".txt").text for c in cells] == [
         BASE[1],
@@ -151,22 +151,22 @@ def test_every_reference_sentence_shows_every_system(page: object) -> None:
     assert "entity_drift" in cells[0].text
     assert "not in this system" in cells[1].text
     assert "not in this system" not in cells[2].text
-    new = page.find_element(By.ID, "s0-r2").find_elements(By.CSS_SELECTOR, ".sbs-new")  # type: ignore[attr-defined]
+    new = page.find_element(By.ID, "s0-ref3").find_elements(By.CSS_SELECTOR, ".sbs-new")  # type: ignore[attr-defined]
     assert [n.text for n in new] == ["new"]
     assert [e for e in page.get_log("browser") if e["level"] == "SEVERE"] == []  # type: ignore[attr-defined]
 
 
 def test_filters_show_where_systems_differ_and_where_one_regressed(page: object) -> None:
     _choose(page, "differ")
-    assert _shown(page) == ["s0-r1", "s0-r2", "s0-r3"]
+    assert _shown(page) == ["s0-ref2", "s0-ref3", "s0-ref4"]
     assert _status(page) == f"3 of {len(REFS)} rows"
     _choose(page, "regressed:1")  # fixed: its new wrong number
-    assert _shown(page) == ["s0-r2"]
+    assert _shown(page) == ["s0-ref3"]
     _choose(page, "regressed:2")  # other: its wrong number
-    assert _shown(page) == ["s0-r3"]
+    assert _shown(page) == ["s0-ref4"]
     from selenium.webdriver.common.by import By
 
-    reason = page.find_element(By.CSS_SELECTOR, "#s0-r3 td.regressed .sbs-regressed").text  # type: ignore[attr-defined]
+    reason = page.find_element(By.CSS_SELECTOR, "#s0-ref4 td.regressed .sbs-regressed").text  # type: ignore[attr-defined]
     assert reason.startswith("regressed: more weighted errors (0 → 10)")
     _choose(page, "all")
     assert len(_shown(page)) == len(REFS)

@@ -329,7 +329,7 @@ def side_by_side(result: RunResult) -> dict[str, Any] | None:
             refs = f"ref {first}" if len(members) == 1 else f"ref {first}–{members[-1] + 1}"
             rows.append(
                 SideRow(
-                    anchor=f"s{position}-r{members[0]}",
+                    anchor=f"s{position}-ref{first}",  # 1-based like the row anchors (#d0-ref11)
                     doc=docs[0].document.base_id,
                     refs=refs,
                     reference=reference,
