@@ -21,8 +21,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
-from mtqa.checks.nlp import CONFIG_DIR
 from mtqa.errors import ConfigError
+from mtqa.language.lexicons import CONFIG_DIR
 from mtqa.model import Finding
 
 if sys.version_info >= (3, 11):

@@ -272,7 +272,7 @@ def _code_fingerprint() -> str:
     """A digest of mtqa's code and of configs/ (the detectors' lexicons and patterns), so a
     saved result made by other code or data (an upgrade, an edited lexicon) is never taken
     for this run's."""
-    from mtqa.checks.nlp import CONFIG_DIR
+    from mtqa.language.lexicons import CONFIG_DIR
 
     package = Path(__file__).resolve().parent
     digest = hashlib.sha256()
@@ -537,7 +537,7 @@ def check_before_work(
     """Settings that would otherwise fail after the work: detector settings and their
     lexicon files, and the comparison's baseline names."""
     from mtqa.checks import validate_settings
-    from mtqa.checks.lexicon import load_furniture, load_traps
+    from mtqa.language.lexicons import load_furniture, load_traps
 
     validate_settings(checks)  # a typo in [checks] costs nothing computed
     for key, load in (("traps_path", load_traps), ("boilerplate_path", load_furniture)):

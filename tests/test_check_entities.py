@@ -20,8 +20,9 @@ from mtqa.checks.entities import (
     same_name,
     transliteration_key,
 )
-from mtqa.checks.nlp import exonyms, rule_mentions
+from mtqa.checks.nlp import rule_mentions
 from mtqa.errors import ConfigError
+from mtqa.language.lexicons import exonyms
 from mtqa.model import Finding
 
 HAVE_SPACY = all(

@@ -9,7 +9,7 @@ from test_check_renderings import build
 
 from mtqa.checks import grammar
 from mtqa.checks.base import CheckContext
-from mtqa.checks.nlp import SPACY_MODELS
+from mtqa.language.parse import SPACY_MODELS
 
 CTX = CheckContext(engines=("apertium",))
 pytestmark = pytest.mark.skipif(

@@ -14,7 +14,7 @@ from support import make_segments
 
 from mtqa.checks import renderings
 from mtqa.checks.base import CheckContext
-from mtqa.checks.lexicon import load_traps
+from mtqa.language.lexicons import load_traps
 from mtqa.metrics import segment_scores
 from mtqa.model import Document, DocumentResult, Pair
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from mtqa.checks.lexicon import Dictionary, DictionaryError, escape_word, stream_units
+from mtqa.language.apertium import Dictionary, DictionaryError, escape_word, stream_units
 
 
 @pytest.fixture

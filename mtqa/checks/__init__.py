@@ -221,8 +221,8 @@ def texts_to_parse(result: DocumentResult) -> dict[str, list[str]]:
     """The sentences the families parse, per language, to parse in one batch per document:
     the French of every bead, and the reference and back-translations of every bead (as the
     token parse sees them), each MT sentence, and the clauses of aligned beads."""
-    from mtqa.checks.lexicon import parse_key
     from mtqa.checks.structure import clause_texts
+    from mtqa.language.parse import parse_key
 
     french = [s.text for s in result.mt_segments]
     english = []
@@ -245,7 +245,7 @@ def texts_to_name(result: DocumentResult) -> dict[str, list[str]]:
 
 def detect(result: DocumentResult, ctx: CheckContext) -> tuple[Finding, ...]:
     """Every finding of every available family for one document, merged and ranked."""
-    from mtqa.checks.nlp import parsing
+    from mtqa.language.parse import parsing
 
     findings: list[Finding] = []
     with parsing(texts_to_parse(result), names=texts_to_name(result)):

@@ -20,7 +20,7 @@ from dataclasses import replace
 
 from rapidfuzz import fuzz
 
-from mtqa.checks.nlp import find_word
+from mtqa.language.text import find_word
 from mtqa.model import DocumentResult, Finding, Pair
 
 MIN_MATCH = 70.0  # partial-alignment score (0-100) below which no bt_span is claimed

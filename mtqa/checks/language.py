@@ -22,8 +22,10 @@ from functools import lru_cache
 from typing import Any
 
 from mtqa.checks.base import CheckContext, finding
-from mtqa.checks.nlp import family_settings, fold, stop_words, typed_setting
+from mtqa.checks.nlp import family_settings, typed_setting
 from mtqa.errors import ConfigError
+from mtqa.language.lexicons import stop_words
+from mtqa.language.text import fold
 from mtqa.model import DocumentResult, Finding, Pair, Segment
 
 DETECTOR = "language"

@@ -22,8 +22,9 @@ from rapidfuzz import fuzz
 
 from mtqa.checks import lexicon, negation
 from mtqa.checks.base import CheckContext, finding
-from mtqa.checks.lexicon import Token, WordPatterns
 from mtqa.checks.renderings import attach_forced_evidence
+from mtqa.language.lexicons import WordPatterns
+from mtqa.language.parse import Token
 from mtqa.model import DocumentResult, Finding, Pair
 
 DETECTOR = "meaning"

@@ -31,7 +31,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from mtqa.checks import lexicon
-from mtqa.checks.lexicon import Token
+from mtqa.language.parse import Token
 
 # --- French -------------------------------------------------------------------------------
 

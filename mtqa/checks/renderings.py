@@ -32,7 +32,7 @@ from typing import Any
 
 from mtqa.checks import lexicon
 from mtqa.checks.base import CheckContext, finding
-from mtqa.checks.lexicon import Token
+from mtqa.language.parse import Token
 from mtqa.model import DocumentResult, Finding, Pair
 
 DETECTOR_TRAPS = "renderings.traps"

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from mtqa.checks import lexicon
 from mtqa.checks.base import CheckContext, finding
-from mtqa.checks.lexicon import Token
+from mtqa.language.parse import Token
 from mtqa.model import DocumentResult, Finding, Pair
 
 DETECTOR = "structure"

@@ -29,8 +29,9 @@ from pathlib import Path
 from typing import Any
 
 from mtqa.checks.base import CheckContext, finding
-from mtqa.checks.nlp import family_settings, fold, fold_keep_length
+from mtqa.checks.nlp import family_settings
 from mtqa.errors import ConfigError
+from mtqa.language.text import fold, fold_keep_length
 from mtqa.model import DocumentResult, Finding
 
 DETECTOR = "terms.glossary"

@@ -31,10 +31,10 @@ from rapidfuzz import fuzz
 
 from mtqa.checks import lexicon, wordlink
 from mtqa.checks.base import CheckContext, finding
-from mtqa.checks.lexicon import Token
-from mtqa.checks.nlp import fold, fold_keep_length
-from mtqa.checks.nlp import stop_words as _stop_words
 from mtqa.checks.wordlink import PairLinks
+from mtqa.language.lexicons import stop_words as _stop_words
+from mtqa.language.parse import Token
+from mtqa.language.text import fold, fold_keep_length
 from mtqa.model import DocumentResult, Finding, Pair
 
 DETECTOR = "wordlevel"

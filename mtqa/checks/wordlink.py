@@ -33,8 +33,8 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 from mtqa.checks import lexicon
-from mtqa.checks.lexicon import Token
-from mtqa.checks.nlp import fold
+from mtqa.language.parse import Token
+from mtqa.language.text import fold
 
 log = logging.getLogger(__name__)
 

@@ -61,7 +61,8 @@ from mtqa.checks.entities.names import (
     same_name,
     transliteration_key,
 )
-from mtqa.checks.nlp import backend_in_use, fold
+from mtqa.checks.nlp import backend_in_use
+from mtqa.language.text import fold
 from mtqa.model import DocumentResult, Finding
 
 __all__ = [

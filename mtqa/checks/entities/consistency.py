@@ -18,13 +18,9 @@ from mtqa.checks.entities.names import (
     same_name,
 )
 from mtqa.checks.entities.places import apertium_names
-from mtqa.checks.nlp import (
-    entity_words,
-    exonyms,
-    find_word,
-    fold,
-    is_sentence_initial,
-)
+from mtqa.checks.nlp import is_sentence_initial
+from mtqa.language.lexicons import entity_words, exonyms
+from mtqa.language.text import find_word, fold
 from mtqa.model import DocumentResult, Finding, Severity
 from mtqa.numbering import mt_label
 

@@ -28,14 +28,8 @@ from mtqa.checks.entities.names import (
     transliteration_key,
 )
 from mtqa.checks.entities.places import apertium_names
-from mtqa.checks.nlp import (
-    Exonyms,
-    entity_words,
-    exonyms,
-    find_word,
-    fold,
-    fold_keep_length,
-)
+from mtqa.language.lexicons import Exonyms, entity_words, exonyms
+from mtqa.language.text import find_word, fold, fold_keep_length
 from mtqa.model import DocumentResult, Finding, Pair
 
 # ---------------------------------------------------------------------------------------

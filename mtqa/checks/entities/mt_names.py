@@ -47,8 +47,9 @@ from mtqa.checks.entities.names import (
     same_name,
 )
 from mtqa.checks.entities.places import apertium_names, geonames_same_place
-from mtqa.checks.nlp import entity_words, exonyms, find_word, fold
 from mtqa.checks.terms import Term, find_term, glossary_of
+from mtqa.language.lexicons import entity_words, exonyms
+from mtqa.language.text import find_word, fold
 from mtqa.model import DocumentResult, Finding, Pair
 
 _GAP = re.compile(r"[\s‐-]*")
@@ -255,8 +256,8 @@ def demonym_findings(
     place the adjective names (Chinese → China → Chine → chinois); a demonym neither knows is
     not judged.
     """
-    from mtqa.checks.lexicon import dictionary
     from mtqa.checks.nlp import spacy_mentions
+    from mtqa.language.apertium import dictionary
 
     if backend == "rules":
         return []  # the capitalisation rule cannot tell a nationality

@@ -16,19 +16,16 @@ from rapidfuzz.distance import Indel
 
 from mtqa.checks.entities.places import apertium_names
 from mtqa.checks.nlp import (
-    NAME_LABELS,
-    EntityWords,
-    Mention,
     capitalised_words,
-    entity_words,
-    exonyms,
     family_settings,
-    fold,
     lowercase_vocabulary,
     mentions,
     typed_setting,
 )
 from mtqa.errors import ConfigError
+from mtqa.language.lexicons import EntityWords, entity_words, exonyms
+from mtqa.language.parse import NAME_LABELS, Mention
+from mtqa.language.text import fold
 from mtqa.model import Pair
 
 DETECTOR = "entities"

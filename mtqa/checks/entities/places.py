@@ -12,29 +12,25 @@ Three witnesses, each optional and loaded on first use:
   only as a common word (État, Terre, Travailliste; Continue, Northern Lights) is not taken
   for a name.
 
-pycountry's country names and ``configs/exonyms.toml`` are in ``mtqa.checks.nlp.exonyms``.
+pycountry's country names and ``configs/exonyms.toml`` are in ``mtqa.language.lexicons.exonyms``.
 """
 
 from __future__ import annotations
 
-import atexit
 import importlib.util
 import logging
 import re
-import shutil
-import subprocess
-import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from mtqa.checks.nlp import fold
+from mtqa.language.apertium import dictionary, escape_word, reading_lemma, stream_units
+from mtqa.language.text import fold
 
 log = logging.getLogger(__name__)
 
 _APERTIUM_DIRS = (Path("/usr/share/apertium"), Path("/usr/local/share/apertium"))
-_UNIT = re.compile(r"\^([^$]*)\$")
 _LATIN = re.compile(r"^[A-Za-zÀ-ÿĀ-žŒœ' .-]+$")
 # Proper-noun classes of Apertium's dictionaries: places, organisations, first names,
 # surnames, other names.
@@ -84,14 +80,6 @@ def geonames_same_place(french: str, english: str) -> bool:
 # Apertium
 
 
-def _apertium_file(package: str, name: str) -> Path | None:
-    for root in _APERTIUM_DIRS:
-        candidate = root / package / name
-        if candidate.is_file():
-            return candidate
-    return None
-
-
 @dataclass(frozen=True)
 class WordAnalysis:
     """What Apertium's dictionary of one language says of a capitalised word."""
@@ -109,89 +97,36 @@ _UNKNOWN = WordAnalysis(False, False)
 
 
 class ApertiumNames:
-    """Proper nouns through Apertium's dictionaries; batched ``lt-proc`` calls, cached."""
+    """Proper nouns through Apertium's dictionaries: batched lookups through the shared
+    ``lt-proc`` processes of ``mtqa.language.apertium`` (words escaped for the stream
+    format), cached. A failed lookup raises ``DictionaryError``."""
 
     def __init__(self) -> None:
-        self.lt_proc = shutil.which("lt-proc")
-        self.files = {
-            "fr_morph": _apertium_file("apertium-fr-es", "fr-es.automorf.bin"),
-            "fr_es": _apertium_file("apertium-fr-es", "fr-es.autobil.bin"),
-            "en_es": _apertium_file("apertium-eng-spa", "eng-spa.autobil.bin"),
-            "en_morph": _apertium_file("apertium-eng-spa", "eng-spa.automorf.bin"),
-        }
-        self.available = self.lt_proc is not None and all(self.files.values())
-        self._processes: dict[str, subprocess.Popen[bytes]] = {}
-        self._lock = threading.Lock()
+        self.dictionary = dictionary()
+        self.available = self.dictionary.available
         self._french: dict[str, WordAnalysis] = {}
         self._english: dict[str, frozenset[str]] = {}
         self._english_words: dict[str, WordAnalysis] = {}
 
     def _run(self, name: str, lines: Sequence[str], *, bilingual: bool) -> list[str]:
-        """One output line per input line, from a ``lt-proc`` kept running (null-flush mode:
-        a document's lookups cost milliseconds, not a process start each)."""
-        text = "\n".join(line.replace("\0", " ") for line in lines) + "\n"
-        with self._lock:
-            try:
-                output = self._ask(name, text, bilingual=bilingual)
-            except (OSError, ValueError) as error:
-                log.warning("lt-proc %s failed: %s", name, error)
-                self._close(name)
-                return [""] * len(lines)
-        found = output.split("\n")
-        if len(found) < len(lines):
-            log.warning("lt-proc %s answered %d lines for %d", name, len(found), len(lines))
-            return [""] * len(lines)
-        return found[: len(lines)]
-
-    def _ask(self, name: str, text: str, *, bilingual: bool) -> str:
-        process = self._processes.get(name)
-        if process is None or process.poll() is not None:
-            arguments = [self.lt_proc or "lt-proc", "-z", *(["-b"] if bilingual else []),
-                         str(self.files[name])]
-            process = subprocess.Popen(  # noqa: S603 - fixed program and dictionary paths
-                arguments, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                stderr=subprocess.DEVNULL,
-            )
-            self._processes[name] = process
-        if process.stdin is None or process.stdout is None:
-            raise OSError("lt-proc has no pipes")
-        process.stdin.write(text.encode("utf-8") + b"\0")
-        process.stdin.flush()
-        answer = b""
-        while not answer.endswith(b"\0"):
-            chunk = process.stdout.read1(65536)
-            if not chunk:
-                raise OSError("lt-proc stopped")
-            answer += chunk
-        return answer[:-1].decode("utf-8", errors="replace")
-
-    def _close(self, name: str) -> None:
-        process = self._processes.pop(name, None)
-        if process is not None:
-            process.kill()
-            process.wait()
-
-    def close(self) -> None:
-        """End the ``lt-proc`` processes (at exit)."""
-        for name in list(self._processes):
-            self._close(name)
+        return self.dictionary.lookup(name, lines, bilingual=bilingual)
 
     def _spanish(self, dictionary: str, names: Sequence[str]) -> list[frozenset[str]]:
         """Each name's Spanish renderings as a proper noun of any class."""
-        lines = [" ".join(f"^{n}<np><{tag}>$" for tag in _NP_TAGS) for n in names]
+        lines = [" ".join(f"^{escape_word(n)}<np><{tag}>$" for tag in _NP_TAGS) for n in names]
         found = []
         for line in self._run(dictionary, lines, bilingual=True):
             forms = set()
-            for unit in _UNIT.findall(line):
-                for target in unit.split("/")[1:]:
+            for unit in stream_units(line):
+                for target in unit[1:]:
                     if target and target[0] not in "@*#":
-                        forms.add(fold(target.split("<", 1)[0]))
+                        forms.add(fold(reading_lemma(target) or ""))
             found.append(frozenset(forms))
         return found
 
     @staticmethod
     def _analysis(line: str, spanish: frozenset[str] = frozenset()) -> WordAnalysis:
-        readings = [r for u in _UNIT.findall(line) for r in u.split("/")[1:]]
+        readings = [r for u in stream_units(line) for r in u[1:]]
         proper = any("<np>" in r for r in readings)
         common = any(r and r[0] != "*" and "<np>" not in r for r in readings)
         return WordAnalysis(proper, common, spanish)
@@ -201,7 +136,7 @@ class ApertiumNames:
         words = list(words)
         wanted = sorted({w for w in words if w and w not in self._french and "\n" not in w})
         if wanted and self.available:
-            analyses = self._run("fr_morph", wanted, bilingual=False)
+            analyses = self._run("fr_morph", [escape_word(w) for w in wanted], bilingual=False)
             spanish = self._spanish("fr_es", wanted)
             for word, analysis, forms in zip(wanted, analyses, spanish, strict=True):
                 self._french[word] = self._analysis(analysis, forms)
@@ -212,8 +147,8 @@ class ApertiumNames:
         words = list(words)
         wanted = sorted({w for w in words if w and w not in self._english_words and "\n" not in w})
         if wanted and self.available:
-            for word, line in zip(wanted, self._run("en_morph", wanted, bilingual=False),
-                                  strict=True):
+            lines = self._run("en_morph", [escape_word(w) for w in wanted], bilingual=False)
+            for word, line in zip(wanted, lines, strict=True):
                 self._english_words[word] = self._analysis(line)
         return {w: self._english_words.get(w, _UNKNOWN) for w in words}
 
@@ -229,6 +164,4 @@ class ApertiumNames:
 
 @lru_cache(maxsize=1)
 def apertium_names() -> ApertiumNames:
-    names = ApertiumNames()
-    atexit.register(names.close)
-    return names
+    return ApertiumNames()

@@ -1,0 +1,270 @@
+"""A French ↔ English word dictionary built on Apertium's own bilingual dictionaries
+(French → Spanish → English and back), looked up through long-lived ``lt-proc`` processes
+with Apertium's stream-format escaping."""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import select
+import shutil
+import subprocess
+import threading
+import time
+import weakref
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from pathlib import Path
+
+from mtqa.errors import MtqaError
+
+log = logging.getLogger(__name__)
+
+# ---------------------------------------------------------------------------------------
+# The bilingual dictionary (Apertium's dictionaries, looked up word by word)
+
+_APERTIUM_DIRS = (Path("/usr/share/apertium"), Path("/usr/local/share/apertium"))
+_LEMMA = re.compile(r"^((?:[^<\\]|\\.)+)((?:<[^>]+>)*)")
+# Characters with a meaning in Apertium's stream format: a word holding one is escaped.
+_RESERVED = re.compile(r"([\\^$/@<>{}\[\]])")
+_CONTROL = re.compile(r"[\x00-\x1f]")
+_LT_PROC_TIMEOUT = 60.0
+
+
+class DictionaryError(MtqaError):
+    """An Apertium dictionary lookup failed (lt-proc died or answered out of step)."""
+
+
+def escape_word(word: str) -> str:
+    """A word as a line of Apertium's stream format: reserved characters backslash-escaped;
+    NUL (the flush mark) and line breaks, which cannot be escaped, become spaces."""
+    return _RESERVED.sub(r"\\\1", _CONTROL.sub(" ", word))
+
+
+def unescape(text: str) -> str:
+    return re.sub(r"\\(.)", r"\1", text)
+
+
+def reading_lemma(reading: str) -> str | None:
+    """The lemma of a reading (``lemma<tag><tag>``), unescaped; None when it has none."""
+    match = _LEMMA.match(reading)
+    return unescape(match.group(1)) if match else None
+
+
+def stream_units(line: str) -> list[list[str]]:
+    """The lexical units (``^a/b/c$``) of a line of Apertium's stream format, each split at
+    its unescaped slashes; escaped characters stay escaped."""
+    units: list[list[str]] = []
+    current: list[str] | None = None
+    part: list[str] = []
+    characters = iter(line)
+    for char in characters:
+        if char == "\\":
+            following = next(characters, "")
+            if current is not None:
+                part.append(char + following)
+            continue
+        if current is None:
+            if char == "^":
+                current, part = [], []
+            continue
+        if char == "/":
+            current.append("".join(part))
+            part = []
+        elif char == "$":
+            current.append("".join(part))
+            units.append(current)
+            current = None
+        else:
+            part.append(char)
+    return units
+
+
+class _LtProc:
+    """One long-lived ``lt-proc -z`` process: a batch of lines in, NUL-terminated, and the
+    same number of lines out, so a document's lookups cost no process start."""
+
+    def __init__(self, arguments: list[str]) -> None:
+        self.arguments = arguments
+        self.process: subprocess.Popen[bytes] | None = None
+        self.owner = os.getpid()
+
+    def _start(self) -> subprocess.Popen[bytes]:
+        if self.owner != os.getpid():
+            # a forked worker: the pipes belong to the parent's process, start our own
+            self.process, self.owner = None, os.getpid()
+        if self.process is None or self.process.poll() is not None:
+            self.process = subprocess.Popen(  # noqa: S603 - fixed program and dictionary paths
+                self.arguments,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL,
+            )
+        return self.process
+
+    def close(self) -> None:
+        if self.owner != os.getpid():
+            self.process = None
+        if self.process is not None and self.process.poll() is None:
+            assert self.process.stdin is not None
+            self.process.stdin.close()
+            try:
+                self.process.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        self.process = None
+
+    def lookup(self, lines: Sequence[str]) -> list[str]:
+        """The output line of each input line; DictionaryError when lt-proc fails."""
+        process = self._start()
+        assert process.stdin is not None and process.stdout is not None
+        data = ("\n".join(lines) + "\n").encode("utf-8") + b"\0"
+        # A writer thread: a large batch must not block on a full pipe while lt-proc waits
+        # for us to read its output.
+        failure: list[BaseException] = []
+
+        def write() -> None:
+            try:
+                assert process.stdin is not None
+                process.stdin.write(data)
+                process.stdin.flush()
+            except OSError as error:
+                failure.append(error)
+
+        writer = threading.Thread(target=write, daemon=True)
+        writer.start()
+        chunks: list[bytes] = []
+        deadline = time.monotonic() + _LT_PROC_TIMEOUT
+        descriptor = process.stdout.fileno()
+        while True:
+            remaining = deadline - time.monotonic()
+            ready = select.select([descriptor], [], [], remaining)[0] if remaining > 0 else []
+            if not ready:
+                self.close()
+                raise DictionaryError(f"{self.arguments[-1]}: lt-proc did not answer in time")
+            chunk = os.read(descriptor, 1 << 16)
+            if not chunk:
+                self.close()
+                raise DictionaryError(f"{self.arguments[-1]}: lt-proc stopped ({failure or ''})")
+            chunks.append(chunk)
+            if chunk.endswith(b"\0"):
+                break
+        writer.join()
+        output = b"".join(chunks)[:-1].decode("utf-8", errors="replace").split("\n")
+        if len(output) < len(lines):
+            self.close()
+            raise DictionaryError(
+                f"{self.arguments[-1]}: lt-proc answered {len(output)} lines for {len(lines)}"
+            )
+        return output[: len(lines)]
+
+
+def _apertium_file(package: str, name: str) -> Path | None:
+    for root in _APERTIUM_DIRS:
+        candidate = root / package / name
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+class Dictionary:
+    """French ↔ English word senses from Apertium's bilingual dictionaries.
+
+    ``french_senses(words)`` maps each French word form to the English lemmas its
+    dictionary entries give (through Spanish); ``english_senses(words)`` maps English word
+    forms to French lemmas. Each dictionary is one long-lived ``lt-proc`` process; a
+    lookup sends the words not cached yet in one batch. Words are escaped for Apertium's
+    stream format, so one odd word cannot spoil the others; a failed lookup raises
+    ``DictionaryError`` and caches nothing.
+    """
+
+    def __init__(self) -> None:
+        self.lt_proc = shutil.which("lt-proc")
+        files = {
+            "fr_morph": _apertium_file("apertium-fr-es", "fr-es.automorf.bin"),
+            "fr_es": _apertium_file("apertium-fr-es", "fr-es.autobil.bin"),
+            "es_en": _apertium_file("apertium-eng-spa", "spa-eng.autobil.bin"),
+            "en_morph": _apertium_file("apertium-eng-spa", "eng-spa.automorf.bin"),
+            "en_es": _apertium_file("apertium-eng-spa", "eng-spa.autobil.bin"),
+            "es_fr": _apertium_file("apertium-fr-es", "es-fr.autobil.bin"),
+        }
+        self.files = {k: v for k, v in files.items() if v is not None}
+        self.available = self.lt_proc is not None and len(self.files) == len(files)
+        self._cache: dict[tuple[str, str], frozenset[str]] = {}
+        self._processes: dict[str, _LtProc] = {}
+        self.lookups = 0  # batches sent to lt-proc (for tests and benchmarks)
+
+    def close(self) -> None:
+        """Stop the lt-proc processes (they are started again when needed)."""
+        for process in self._processes.values():
+            process.close()
+        self._processes.clear()
+
+    def lookup(self, binary: str, lines: Sequence[str], *, bilingual: bool) -> list[str]:
+        """The output line of each stream-format input line from the long-lived ``lt-proc``
+        of one dictionary (``fr_morph``, ``fr_es``, ``es_en``, ``en_morph``, ``en_es``,
+        ``es_fr``); ``DictionaryError`` when it fails."""
+        process = self._processes.get(binary)
+        if process is None:
+            arguments = [self.lt_proc or "lt-proc", "-z"]
+            if bilingual:
+                arguments.append("-b")
+            arguments.append(str(self.files[binary]))
+            process = self._processes[binary] = _LtProc(arguments)
+            weakref.finalize(self, process.close)
+        self.lookups += 1
+        return process.lookup(lines)
+
+    def _translate_units(self, binary: str, units: Sequence[list[str]]) -> list[list[str]]:
+        """Per line, the translations (lemma<tags>) of its analysis units."""
+        lines = [" ".join(f"^{u}$" for u in line) for line in units]
+        output = self.lookup(binary, lines, bilingual=True) if any(lines) else [""] * len(lines)
+        translated = []
+        for line in output:
+            out: list[str] = []
+            for unit in stream_units(line):
+                for candidate in unit[1:]:
+                    if candidate and not candidate.startswith(("@", "*", "#")):
+                        out.append(candidate)
+            translated.append(out)
+        return translated
+
+    def _senses(self, words_: Iterable[str], direction: str) -> dict[str, frozenset[str]]:
+        words_ = list(words_)
+        morph, first, second = (
+            ("fr_morph", "fr_es", "es_en") if direction == "fr" else ("en_morph", "en_es", "es_fr")
+        )
+        wanted = sorted({w for w in words_ if w and (direction, w) not in self._cache})
+        if wanted and self.available:
+            analyses = self.lookup(morph, [escape_word(w) for w in wanted], bilingual=False)
+            units = []
+            for line in analyses:
+                line_units: list[str] = []
+                for unit in stream_units(line):
+                    line_units.extend(a for a in unit[1:] if a and a[0] != "*")
+                units.append(line_units)
+            middle = self._translate_units(first, units)
+            final = self._translate_units(second, middle)
+            for word, targets in zip(wanted, final, strict=True):
+                lemmas = set()
+                for target in targets:
+                    lemma = reading_lemma(target)
+                    if lemma is not None:
+                        lemmas.add(lemma.lower())
+                self._cache[(direction, word)] = frozenset(lemmas)
+        return {w: self._cache.get((direction, w), frozenset()) for w in words_}
+
+    def french_senses(self, words_: Iterable[str]) -> dict[str, frozenset[str]]:
+        """French word form → English lemmas its dictionary entries give."""
+        return self._senses(words_, "fr")
+
+    def english_senses(self, words_: Iterable[str]) -> dict[str, frozenset[str]]:
+        """English word form → French lemmas its dictionary entries give."""
+        return self._senses(words_, "en")
+
+
+@lru_cache(maxsize=1)
+def dictionary() -> Dictionary:
+    return Dictionary()
