@@ -7,18 +7,14 @@ per run; an engine that cannot run here is skipped (and said so) unless it is re
 
 from __future__ import annotations
 
-import hashlib
-import json
 import logging
 import os
-import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +26,7 @@ from mtqa.checks.base import CheckContext, ForcedScorer
 from mtqa.compare import Comparison, compare
 from mtqa.config import BilingualSpec, DocumentSpec, RunConfig, load_config, parse_config
 from mtqa.documents import load_document
-from mtqa.errors import ConfigError, EngineUnavailable, InputError
+from mtqa.errors import ConfigError, EngineUnavailable
 from mtqa.execute import DocumentJob, WorkerSetup, create_executor
 from mtqa.metrics import corpus_scores, segment_scores
 from mtqa.model import (
@@ -44,7 +40,9 @@ from mtqa.model import (
     Segment,
     Side,
 )
+from mtqa.prechecks import check_before_work, language_warnings
 from mtqa.review import apply_decisions, load_decisions
+from mtqa.runfolder import check_writable, document_key, write_outputs
 from mtqa.segment import segment
 from mtqa.store import ResultCache, SavedDocuments, read_saved, saved_path, write_saved
 
@@ -267,57 +265,6 @@ def _translate_all(
     return translated
 
 
-@lru_cache(maxsize=1)
-def _code_fingerprint() -> str:
-    """A digest of mtqa's code and of configs/ (the detectors' lexicons and patterns), so a
-    saved result made by other code or data (an upgrade, an edited lexicon) is never taken
-    for this run's."""
-    from mtqa.language.lexicons import CONFIG_DIR
-
-    package = Path(__file__).resolve().parent
-    digest = hashlib.sha256()
-    files = sorted(package.rglob("*.py")) + sorted(CONFIG_DIR.glob("*.toml"))
-    for path in files:
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
-
-
-def _document_key(
-    document: Document,
-    engines: EngineSet,
-    config: RunConfig,
-    extra: Mapping[str, Any] | None = None,
-) -> str:
-    """What a saved document result depends on: if any of it changes, it is recomputed.
-
-    ``extra`` holds what the config only names (the digest of a glossary file)."""
-    payload = {
-        **(extra or {}),
-        "mtqa": __version__,
-        "code": _code_fingerprint(),
-        "id": document.id,
-        "system": document.system,
-        "source_id": document.source_id,
-        "mt": document.mt_text,
-        "ref": document.ref_text,
-        "engines": [dict(i.signature) for i in engines.infos if i.skipped is None],
-        "metrics": list(config.metrics),
-        "checks": config.checks,
-    }
-    text = json.dumps(payload, sort_keys=True, ensure_ascii=False, default=str)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def _saved_document(path: Path, key: str) -> DocumentResult | None:
-    """A document result a previous (possibly interrupted) run of this config finished."""
-    return read_saved(path, key)
-
-
-def _save_document(path: Path, key: str, result: DocumentResult) -> None:
-    write_saved(path, key, result)
-
-
 def _result_cache(config: RunConfig, use_cache: bool, cache_dir: Path | None) -> ResultCache | None:
     if not (use_cache and config.cache.enabled):
         return None
@@ -393,12 +340,12 @@ def run(
     kept: dict[str, DocumentResult] = {}  # write=False: the results, in memory
     try:
         extra = {"glossary": glossary.digest} if glossary is not None else {}
-        keys = {d.id: _document_key(d, engines, config, extra) for d in documents}
+        keys = {d.id: document_key(d, engines, config, extra) for d in documents}
         resumed = cached = 0
         pending = []
         for document in documents:
             key = keys[document.id]
-            if write and _saved_document(saved_path(run_dir, document.id), key) is not None:
+            if write and read_saved(saved_path(run_dir, document.id), key) is not None:
                 resumed += 1
                 continue
             found = cache.get(key, document) if cache is not None else None
@@ -407,7 +354,7 @@ def run(
                 continue
             cached += 1
             if write:
-                _save_document(saved_path(run_dir, document.id), key, found)
+                write_saved(saved_path(run_dir, document.id), key, found)
             else:
                 kept[document.id] = found
         with timings.step("segment"):
@@ -441,7 +388,7 @@ def run(
             for step, seconds in done.seconds.items():
                 timings.seconds[step] = timings.seconds.get(step, 0.0) + seconds
             if write:
-                _save_document(saved_path(run_dir, result.document.id), key, result)
+                write_saved(saved_path(run_dir, result.document.id), key, result)
             else:
                 kept[result.document.id] = result
             if cache is not None:
@@ -531,102 +478,6 @@ def _run_scores(
     }
 
 
-def check_before_work(
-    config: RunConfig, documents: Sequence[Document], checks: Mapping[str, Any]
-) -> None:
-    """Settings that would otherwise fail after the work: detector settings and their
-    lexicon files, and the comparison's baseline names."""
-    from mtqa.checks import validate_settings
-    from mtqa.language.lexicons import load_furniture, load_traps
-
-    validate_settings(checks)  # a typo in [checks] costs nothing computed
-    for key, load in (("traps_path", load_traps), ("boilerplate_path", load_furniture)):
-        path = checks.get(key)
-        if path:
-            try:
-                load(Path(path))
-            except ConfigError as error:
-                raise ConfigError(f"checks.{key}: {error}") from None
-    systems = sorted({d.system for d in documents})
-    if config.compare.baseline_system not in systems:
-        raise ConfigError(
-            f"compare.baseline_system: no system {config.compare.baseline_system!r} in this "
-            f"run; systems: {', '.join(systems)}"
-        )
-    engines = [e.name for e in config.engines]
-    if config.compare.baseline_engine is not None and config.compare.baseline_engine not in engines:
-        raise ConfigError(
-            f"compare.baseline_engine: no engine {config.compare.baseline_engine!r}; "
-            f"engines: {', '.join(engines)}"
-        )
-
-
-def check_writable(run_dir: Path) -> None:
-    """Create the run folder and a probe file in it, so an unusable folder (a file, a
-    read-only place, a name too long) is an error before any work."""
-    try:
-        if run_dir.exists() and not run_dir.is_dir():
-            raise InputError(f"run folder {run_dir} is a file, not a folder: give --out a folder")
-        run_dir.mkdir(parents=True, exist_ok=True)
-    except (FileExistsError, NotADirectoryError):
-        raise InputError(
-            f"cannot create run folder {run_dir}: part of that path is a file; choose another"
-        ) from None
-    except OSError as error:
-        raise InputError(
-            f"cannot create run folder {run_dir}: {error.strerror or error}; choose another"
-        ) from None
-    try:
-        fd, probe = tempfile.mkstemp(dir=run_dir, prefix=".mtqa-probe-", suffix=".tmp")
-        os.close(fd)
-        os.unlink(probe)
-    except OSError as error:
-        raise InputError(
-            f"run folder {run_dir} is not writable: {error.strerror or error}; choose another"
-        ) from None
-
-
-# A document's language is judged on this much of its text: enough, and fast.
-_LANGUAGE_SAMPLE = 3_000
-
-
-def language_warnings(document: Document) -> list[str]:
-    """A warning when the MT does not look French or the reference not English: the files
-    swapped, an untranslated MT, the same text given twice, another language."""
-    from mtqa.checks.language import LANGUAGES, identify
-
-    def language(text: str) -> str | None:
-        sample = text[:_LANGUAGE_SAMPLE]
-        if sum(c.isalpha() for c in sample) < 40:
-            return None  # too little text to tell
-        found, probability = identify(sample, LANGUAGES)
-        return found if probability >= 0.9 else None
-
-    mt, ref = language(document.mt_text), language(document.ref_text)
-    where = f"document {document.id}"
-    if mt == "en" and ref == "fr":
-        return [
-            f"{where}: the MT looks English and the reference French: are the MT and "
-            "reference files swapped?"
-        ]
-    warnings = []
-    if mt == "en" and ref in ("en", None):
-        warnings.append(
-            f"{where}: the MT looks English, not French: an untranslated MT or the reference "
-            "given twice? Scores will be meaninglessly high"
-        )
-    elif mt is not None and mt != "fr":
-        warnings.append(f"{where}: the MT looks like {mt!r}, not French")
-    if ref == "fr" and mt in ("fr", None):
-        warnings.append(
-            f"{where}: the reference looks French, like the MT, not English: "
-            "scores and findings compare a text with itself"
-        )
-    elif ref is not None and ref not in ("en", "fr"):
-        warnings.append(f"{where}: the reference looks like {ref!r}, not English")
-    return warnings
-
-
 def _comparison(
     results: Sequence[DocumentResult], engines: Sequence[str], config: RunConfig
 ) -> Comparison:
@@ -696,16 +547,3 @@ def _findings_by_system(results: Sequence[DocumentResult]) -> dict[str, Any]:
         }
         for system, e in out.items()
     }
-
-
-def write_outputs(result: RunResult, run_dir: Path) -> None:
-    """JSON, CSV and HTML outputs of a run, all from the one result."""
-    from mtqa.report.files import write_run
-
-    write_run(result, run_dir)
-    try:
-        from mtqa.report.html import write_html
-    except ImportError:  # the HTML report is optional while its module is absent
-        log.info("HTML report not available")
-        return
-    write_html(result, run_dir)

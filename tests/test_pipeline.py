@@ -198,7 +198,7 @@ required = true
 def test_saved_documents_made_by_other_code_are_recomputed(tmp_path: Path, monkeypatch) -> None:
     from conftest import apertium_required
 
-    import mtqa.pipeline
+    import mtqa.runfolder
 
     apertium_required()
     mt, ref = tmp_path / "mt.fr.txt", tmp_path / "ref.en.txt"
@@ -210,7 +210,7 @@ def test_saved_documents_made_by_other_code_are_recomputed(tmp_path: Path, monke
     stats = json.loads((tmp_path / "run" / "summary.json").read_text())["stats"]
     assert stats["documents_resumed"] == 1
     # an upgrade or an edited lexicon changes the fingerprint: the saved result is stale
-    monkeypatch.setattr(mtqa.pipeline, "_code_fingerprint", lambda: "other code")
+    monkeypatch.setattr(mtqa.runfolder, "code_fingerprint", lambda: "other code")
     assert main(argv) == 0
     stats = json.loads((tmp_path / "run" / "summary.json").read_text())["stats"]
     assert stats["documents_resumed"] == 0

@@ -22,7 +22,8 @@ from mtqa.checks.base import CheckContext
 from mtqa.documents import load_document
 from mtqa.errors import InputError
 from mtqa.model import EngineInfo, RunResult
-from mtqa.pipeline import evaluate_document, language_warnings
+from mtqa.pipeline import evaluate_document
+from mtqa.prechecks import language_warnings
 from mtqa.report.files import load_run, write_run
 from mtqa.report.html import write_html
 
