@@ -22,13 +22,13 @@ from functools import lru_cache
 from pathlib import Path
 
 from mtqa.errors import ConfigError
-from mtqa.language.lexicons import CONFIG_DIR
+from mtqa.language.lexicons import CONFIG_DIR, RESTORE, read_toml
 from mtqa.model import Finding
 
 if sys.version_info >= (3, 11):
-    import tomllib
+    pass
 else:  # pragma: no cover - exercised on 3.10 only
-    import tomli as tomllib
+    pass
 
 CONFIDENCE_PATH = CONFIG_DIR / "confidence.toml"
 # Evidence keys that name what fired, in the order a bin looks for them.
@@ -68,13 +68,7 @@ class Calibration:
 @lru_cache(maxsize=4)
 def load(path: Path = CONFIDENCE_PATH) -> Calibration:
     """The calibration table of ``configs/confidence.toml``."""
-    try:
-        with path.open("rb") as handle:
-            data = tomllib.load(handle)
-    except FileNotFoundError:
-        raise ConfigError(f"{path} is missing: restore it from the mtqa repository") from None
-    except tomllib.TOMLDecodeError as error:
-        raise ConfigError(f"{path.name}: not valid TOML ({error})") from None
+    data = read_toml(path, missing=RESTORE)
     table: dict[str, float] = {}
     for key, row in data.get("bins", {}).items():
         value = row.get("confidence") if isinstance(row, Mapping) else None

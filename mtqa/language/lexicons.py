@@ -38,13 +38,18 @@ ENTITY_WORDS_PATH = CONFIG_DIR / "entities.toml"
 EXONYMS_PATH = CONFIG_DIR / "exonyms.toml"
 TRAPS_PATH = CONFIG_DIR / "mt-traps.toml"
 BOILERPLATE_PATH = CONFIG_DIR / "boilerplate.toml"
+# What to do about a missing file that ships with mtqa (not one a config names).
+RESTORE = "it ships with mtqa and is missing: restore it from the mtqa repository"
 
-def _read_toml(path: Path) -> dict[str, Any]:
+
+def read_toml(path: Path, *, missing: str = "pass an existing lexicon path") -> dict[str, Any]:
+    """A TOML file of configs/ or one a config names; a ConfigError saying what is wrong with
+    it and how to fix it (``missing``: the fix for a file not found)."""
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)
     except FileNotFoundError:
-        raise ConfigError(f"{path}: file not found; pass an existing lexicon path") from None
+        raise ConfigError(f"{path}: file not found; {missing}") from None
     except IsADirectoryError:
         raise ConfigError(f"{path}: a folder, not a lexicon file") from None
     except OSError as error:
@@ -108,7 +113,7 @@ def stop_words(lang: str) -> frozenset[str]:
 @lru_cache(maxsize=2)
 def entity_words(path: Path = ENTITY_WORDS_PATH) -> EntityWords:
     """The word lists of configs/entities.toml (plus spaCy's stop words when installed)."""
-    data = _read_toml(path)
+    data = read_toml(path, missing=RESTORE)
     per_lang: dict[str, dict[str, frozenset[str]]] = {
         "common": {},
         "titles": {},
@@ -208,7 +213,7 @@ def _pycountry_pairs() -> list[tuple[list[str], list[str]]]:
 @lru_cache(maxsize=2)
 def exonyms(path: Path = EXONYMS_PATH) -> Exonyms:
     """Country names from pycountry plus the cities, regions, bodies and names of configs."""
-    data = _read_toml(path)
+    data = read_toml(path, missing=RESTORE)
     french: dict[str, set[str]] = {}
     places: set[str] = set()
 
@@ -325,7 +330,7 @@ def load_traps(path: Path | None = None) -> tuple[Trap, ...]:
     """The trap lexicon: ``[[trap]]`` tables with ``id``, ``en``, ``fr``, ``correct``,
     ``unless_en`` (optional), ``level`` ("sense" or "calque") and ``note``."""
     path = path or TRAPS_PATH
-    data = _read_toml(path)
+    data = read_toml(path)
     traps = []
     seen: set[str] = set()
     entries = data.get("trap", [])
@@ -384,7 +389,7 @@ class Furniture:
 def load_furniture(path: Path | None = None) -> Furniture:
     """Furniture patterns: ``max_words`` and ``[patterns] fr = [...]``, ``en = [...]``."""
     path = path or BOILERPLATE_PATH
-    data = _read_toml(path)
+    data = read_toml(path)
     compiled = []
     tables = data.get("patterns", {})
     if not isinstance(tables, dict):
