@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
 from mtqa.checks.base import CheckContext, finding
@@ -157,17 +157,23 @@ def _adjective_of(french: str, adjective: str) -> bool:
     if len(key) < 4 or fold(french)[:2] != key[:2]:
         return False
     tables = exonyms()
+    return any(
+        fold(french) in tables.french_forms(place) or geonames_same_place(french, place)
+        for place in _places_named_by(key)
+    )
+
+
+def _places_named_by(key: str) -> Iterator[str]:
+    """The folded English place names a folded adjective may come from (asian → asia,
+    chinese → china), among guesses that name no place."""
     for ending in _ADJECTIVE_ENDINGS:
         if ending and not key.endswith(ending):
             continue
         base = key[: len(key) - len(ending)] if ending else key
         for place_ending in _PLACE_ENDINGS:
             place = base + place_ending
-            if len(place) < 4 or place == key:
-                continue
-            if fold(french) in tables.french_forms(place) or geonames_same_place(french, place):
-                return True
-    return False
+            if len(place) >= 4 and place != key:
+                yield place
 
 
 def _judged(words: Sequence[Part]) -> list[Part]:
@@ -295,16 +301,10 @@ def demonym_findings(
 
 def _places_of(adjective: str) -> set[str]:
     """One-word French forms of the place an English adjective names: Chinese → {chine}."""
-    key, forms = fold(adjective), set()
+    forms: set[str] = set()
     tables = exonyms()
-    for ending in _ADJECTIVE_ENDINGS:
-        if ending and not key.endswith(ending):
-            continue
-        base = key[: len(key) - len(ending)] if ending else key
-        for place_ending in _PLACE_ENDINGS:
-            place = base + place_ending
-            if len(place) >= 4 and place != key:
-                forms |= {f for f in tables.french_forms(place) if " " not in f}
+    for place in _places_named_by(fold(adjective)):
+        forms |= {f for f in tables.french_forms(place) if " " not in f}
     return forms
 
 
