@@ -16,8 +16,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-
-TINY_MAX_POSITIONS = 64  # the tiny model's input limit in tokens, to exercise splitting
+from support import TINY_MAX_POSITIONS, apertium_required
 
 _FR_SUBJECTS = ["le ministre", "la commission", "les experts", "le gouvernement", "la ville",
                 "les habitants", "le président", "la banque centrale", "les chercheurs"]
@@ -148,17 +147,6 @@ def build_tiny_marian(directory: Path, *, seed: int = 0) -> Path:
 def tiny_marian_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A tiny real MarianMT checkpoint folder (built once per test session)."""
     return build_tiny_marian(tmp_path_factory.mktemp("tiny-marian"))
-
-
-def apertium_required() -> None:
-    """Skip without the ``apertium`` command, except in CI (CI=true) where it must exist."""
-    if shutil.which("apertium") is not None:
-        return
-    message = "the apertium command is not installed (apt-get install apertium apertium-fr-es " \
-              "apertium-eng-spa)"
-    if os.environ.get("CI") == "true":
-        pytest.fail(message)
-    pytest.skip(message)
 
 
 @pytest.fixture

@@ -1,11 +1,18 @@
-"""Helpers shared by the core tests (plain functions; fixtures live in conftest.py)."""
+"""Helpers shared by the tests of every tier (plain functions; fixtures live in conftest.py).
+
+Test modules import from here, never from ``conftest``: each tier folder has its own
+``conftest.py``, so the module name ``conftest`` is ambiguous.
+"""
 
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+
+import pytest
 
 from mtqa.model import Document, DocumentResult, Pair, Segment
 
@@ -15,6 +22,19 @@ SAMPLE = REPO_ROOT / "references" / "blinken-central-asia"
 ARTIFACTS = Path(
     os.environ.get("MTQA_TEST_ARTIFACTS") or Path(tempfile.gettempdir(), "mtqa-test-artifacts")
 )
+
+TINY_MAX_POSITIONS = 64  # the tiny Marian model's input limit in tokens, to exercise splitting
+
+
+def apertium_required() -> None:
+    """Skip without the ``apertium`` command, except in CI (CI=true) where it must exist."""
+    if shutil.which("apertium") is not None:
+        return
+    message = "the apertium command is not installed (apt-get install apertium apertium-fr-es " \
+              "apertium-eng-spa)"
+    if os.environ.get("CI") == "true":
+        pytest.fail(message)
+    pytest.skip(message)
 
 
 def sample_texts() -> tuple[str, str]:

@@ -8,10 +8,9 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
-from support import REPO_ROOT, make_result
+from support import REPO_ROOT
 
-from mtqa.checks import detect, validate_settings
-from mtqa.checks.base import CheckContext
+from mtqa.checks import validate_settings
 from mtqa.cli import main
 from mtqa.confidence import Calibration, assign, bins, keep_confident, load
 from mtqa.errors import ConfigError
@@ -90,16 +89,6 @@ def test_min_confidence_leaves_out_lower_findings() -> None:
     assert keep_confident([low, high], 0.0) == [low, high]
 
 
-def test_detect_gives_every_finding_a_confidence_and_honours_min_confidence() -> None:
-    result = make_result(["Le projet coûtera 40 millions d'euros."],
-                         ["The project will cost 90 million euros."])
-    found = detect(result, CheckContext(engines=()))
-    assert found and all(f.confidence is not None and 0 <= f.confidence <= 1 for f in found)
-    top = max(f.confidence or 0.0 for f in found)
-    none = detect(result, CheckContext(engines=(), settings={"min_confidence": top + 0.001}))
-    assert top >= 1.0 or none == ()
-
-
 def test_min_confidence_is_validated() -> None:
     validate_settings({"min_confidence": 0.5})
     with pytest.raises(ConfigError, match="min_confidence"):
@@ -123,7 +112,7 @@ def test_min_confidence_option_out_of_range_is_a_usage_error(
 def test_the_report_shows_each_finding_s_confidence() -> None:
     from dataclasses import replace
 
-    from test_report_html import make_run, mixed_document
+    from report_builders import make_run, mixed_document
 
     from mtqa.report.html import render_html
 

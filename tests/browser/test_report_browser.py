@@ -15,8 +15,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from support import ARTIFACTS
-from test_report_html import batch_run, bridge_document, evil_document, make_run, mixed_document
+from report_builders import batch_run, bridge_document, evil_document, make_run, mixed_document
+from support import ARTIFACTS, REPO_ROOT
 
 from mtqa.model import Pair, RunResult
 from mtqa.numbering import anchor
@@ -354,7 +354,7 @@ def test_screenshots(driver: object, tmp_path_factory: pytest.TempPathFactory) -
 @pytest.fixture(scope="module")
 def sample_run_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """`mtqa run configs/sample.toml` into a temporary folder (Apertium; Marian if cached)."""
-    from conftest import apertium_required
+    from support import apertium_required
 
     from mtqa.cli import main
 
@@ -366,7 +366,7 @@ def sample_run_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
         code = main(
             [
                 "run",
-                str(Path(__file__).resolve().parent.parent / "configs" / "sample.toml"),
+                str(REPO_ROOT / "configs" / "sample.toml"),
                 "--out",
                 str(out / "run"),
                 "--cache-dir",

@@ -10,9 +10,9 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from report_builders import bridge_document, make_run, mixed_document
 from support import make_result
 from test_report_browser import _errors, _keys, _select, driver  # noqa: F401  (fixture)
-from test_report_html import bridge_document, make_run, mixed_document
 
 from mtqa.checks import assign_ids
 from mtqa.model import RunResult

@@ -95,7 +95,7 @@ def comparable(run_dir: Path) -> dict[str, object]:
 
 @pytest.mark.slow
 def test_killed_batch_resumes_without_retranslating(tmp_path: Path) -> None:
-    from conftest import apertium_required
+    from support import apertium_required
 
     apertium_required()
     make_documents(tmp_path / "docs", 20)

@@ -18,7 +18,7 @@ from mtqa.report.files import load_run
 
 @pytest.fixture(scope="module")
 def compared(tmp_path_factory: pytest.TempPathFactory, tiny_marian_dir: Path) -> Path:
-    from conftest import apertium_required
+    from support import apertium_required
 
     apertium_required()
     out = tmp_path_factory.mktemp("compare")

@@ -40,7 +40,7 @@ def _replace(text: str, replacements: list[tuple[str, str]]) -> str:
 @pytest.fixture(scope="module")
 def runs(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Two-system and three-system runs, and single runs of three MT versions for diffs."""
-    from conftest import apertium_required
+    from support import apertium_required
 
     apertium_required()
     root = tmp_path_factory.mktemp("systems")

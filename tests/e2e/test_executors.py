@@ -77,7 +77,7 @@ def outputs(run_dir: Path) -> dict[str, Any]:
 
 
 def test_process_pool_matches_serial_run(tmp_path: Path) -> None:
-    from conftest import apertium_required
+    from support import apertium_required
 
     apertium_required()
     config = make_batch(tmp_path)
@@ -89,7 +89,7 @@ def test_process_pool_matches_serial_run(tmp_path: Path) -> None:
 
 
 def test_result_documents_are_read_back_from_the_run_folder(tmp_path: Path) -> None:
-    from conftest import apertium_required
+    from support import apertium_required
 
     apertium_required()
     config = make_batch(tmp_path)
@@ -140,7 +140,7 @@ def local_ray() -> Any:
 def test_ray_run_matches_local_run_and_resumes_it(
     tmp_path: Path, local_ray: Any, tiny_marian_dir: Path
 ) -> None:
-    from conftest import apertium_required
+    from support import apertium_required
 
     apertium_required()
     config = make_batch(tmp_path, marian=tiny_marian_dir)

@@ -122,7 +122,7 @@ def test_apply_decisions_marks_findings_and_reports_stale() -> None:
 
 @pytest.fixture
 def inputs(tmp_path: Path) -> tuple[Path, Path]:
-    from conftest import apertium_required
+    from support import apertium_required
 
     apertium_required()
     mt, ref = tmp_path / "mt.fr.txt", tmp_path / "ref.en.txt"
@@ -221,7 +221,7 @@ def test_config_decisions_path_is_relative_to_the_config(
 def test_report_shows_waived_findings_greyed_uncounted_and_lists_stale_decisions() -> None:
     from dataclasses import replace
 
-    from test_report_html import bridge_document, make_run
+    from report_builders import bridge_document, make_run
 
     from mtqa.report.html import render_html
 

@@ -135,7 +135,7 @@ def test_tbx_glossary(tmp_path: Path) -> None:
 def test_config_glossary_is_relative_to_the_config_and_found_in_a_run(
     tmp_path: Path, glossary: Path
 ) -> None:
-    from conftest import apertium_required
+    from support import apertium_required
 
     from mtqa.cli import main
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from support import REPO_ROOT
 
 from mtqa.backtranslate import CachingEngine, Engine, TranslationCache
 from mtqa.backtranslate.cache import CACHE_FILE, signature_text
@@ -208,7 +209,7 @@ WRITER = textwrap.dedent(
 
 
 def test_two_processes_write_concurrently(tmp_path: Path) -> None:
-    root = Path(__file__).resolve().parents[1]
+    root = REPO_ROOT
     procs = [
         subprocess.Popen(
             [sys.executable, "-c", WRITER, str(tmp_path), who],

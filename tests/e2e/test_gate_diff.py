@@ -70,7 +70,7 @@ def test_bad_gate_fails_before_any_work(capsys, doc_files, tmp_path: Path) -> No
     ],
 )
 def test_gates_ad_hoc(capsys, doc_files, tmp_path: Path, gates, code, reason) -> None:
-    from conftest import apertium_required
+    from support import apertium_required
 
     apertium_required()
     mt, ref = doc_files
@@ -96,7 +96,7 @@ def config_for(root: Path, name: str) -> Path:
 
 
 def test_gates_with_a_config_and_diff_of_two_runs(capsys, tmp_path: Path) -> None:
-    from conftest import apertium_required
+    from support import apertium_required
 
     apertium_required()
     make_docs(tmp_path / "docs", DOCS)

@@ -21,7 +21,7 @@ MT = (
 
 
 def run_pair(tmp_path: Path, mt: str, ref: str):
-    from conftest import apertium_required
+    from support import apertium_required
 
     apertium_required()
     (tmp_path / "mt.fr.txt").write_text(mt, encoding="utf-8")

@@ -37,7 +37,7 @@ CONTRACT = {
 
 @pytest.fixture(scope="module")
 def sample_run(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from conftest import apertium_required
+    from support import apertium_required
 
     apertium_required()
     out = tmp_path_factory.mktemp("sample-run")
@@ -117,7 +117,7 @@ def test_saved_run_loads_back_whole(sample_run: Path) -> None:
 
 
 def test_second_run_translates_nothing(tmp_path: Path, capsys) -> None:
-    from conftest import apertium_required
+    from support import apertium_required
 
     apertium_required()
     mt, ref = tmp_path / "mt.fr.txt", tmp_path / "ref.en.txt"
@@ -154,7 +154,7 @@ def test_second_run_translates_nothing(tmp_path: Path, capsys) -> None:
 
 
 def test_tiny_marian_and_apertium_in_one_run(tmp_path: Path, tiny_marian_dir: Path) -> None:
-    from conftest import apertium_required
+    from support import apertium_required
 
     apertium_required()
     config = tmp_path / "run.toml"
@@ -196,7 +196,7 @@ required = true
 
 
 def test_saved_documents_made_by_other_code_are_recomputed(tmp_path: Path, monkeypatch) -> None:
-    from conftest import apertium_required
+    from support import apertium_required
 
     import mtqa.runfolder
 
@@ -219,7 +219,7 @@ def test_saved_documents_made_by_other_code_are_recomputed(tmp_path: Path, monke
 def test_marian_run_attaches_forced_decoding_evidence(
     tmp_path: Path, tiny_marian_dir: Path
 ) -> None:
-    from conftest import apertium_required
+    from support import apertium_required
 
     from mtqa.pipeline import run
 
@@ -258,7 +258,7 @@ def test_marian_run_attaches_forced_decoding_evidence(
 
 
 def test_rerun_into_a_new_folder_detects_nothing(tmp_path: Path, monkeypatch) -> None:
-    from conftest import apertium_required
+    from support import apertium_required
 
     import mtqa.checks
     from mtqa.pipeline import run

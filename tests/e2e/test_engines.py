@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import TINY_MAX_POSITIONS, apertium_required
+from support import REPO_ROOT, TINY_MAX_POSITIONS, apertium_required
 
 import mtqa
 from mtqa.backtranslate import (
@@ -46,7 +46,7 @@ def test_importing_the_engines_package_stays_light() -> None:
     )
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True,
-        cwd=Path(__file__).resolve().parents[1],
+        cwd=REPO_ROOT,
     ).stdout
     assert out.strip() == "[]"
 
@@ -336,7 +336,7 @@ def test_marian_from_the_hf_cache_records_the_commit(
     env = {**os.environ, "HF_HUB_CACHE": str(tmp_path / "hub"), "HF_HUB_OFFLINE": "1"}
     done = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, env=env,
-        cwd=Path(__file__).resolve().parents[1],
+        cwd=REPO_ROOT,
     )
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.split() == [commit, "1"]
@@ -371,7 +371,7 @@ def test_marian_revision_setting_picks_the_safetensors_ref(
     env = {**os.environ, "HF_HUB_CACHE": str(tmp_path / "hub"), "HF_HUB_OFFLINE": "1"}
     done = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, env=env,
-        cwd=Path(__file__).resolve().parents[1],
+        cwd=REPO_ROOT,
     )
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.split() == ["refused:", "True", converted]
@@ -499,6 +499,6 @@ def test_engine_classes_are_not_imported_by_the_registry() -> None:
     )
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True,
-        cwd=Path(__file__).resolve().parents[1], env={**os.environ},
+        cwd=REPO_ROOT, env={**os.environ},
     ).stdout
     assert "marian" not in out and "apertium" not in out and "ct2" not in out

@@ -90,7 +90,7 @@ def _run_and_check(argv: list[str], out: Path) -> None:
 
 
 def test_xliff_12_and_tmx_run_end_to_end(files: dict[str, Path], tmp_path: Path) -> None:
-    from conftest import apertium_required
+    from support import apertium_required
 
     apertium_required()
     cache = ["--engine", "apertium", "--cache-dir", str(tmp_path / "cache")]
@@ -101,7 +101,7 @@ def test_xliff_12_and_tmx_run_end_to_end(files: dict[str, Path], tmp_path: Path)
 
 
 def test_xliff_2_from_a_config(files: dict[str, Path], tmp_path: Path) -> None:
-    from conftest import apertium_required
+    from support import apertium_required
 
     apertium_required()
     config = tmp_path / "run.toml"

@@ -8,9 +8,9 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from report_builders import make_run
 from support import make_result
 from test_report_browser import driver  # noqa: F401  (the browser fixture)
-from test_report_html import make_run
 
 from mtqa.compare import compare
 from mtqa.model import DocumentResult, Finding, RunResult
