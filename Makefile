@@ -1,4 +1,5 @@
 # Two commands matter: `make demo` (set up, run the sample) and `make test` (set up, run the tests).
+# `make test-fast` runs the unit tier alone, the loop to run after every edit.
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
@@ -9,7 +10,7 @@ TORCH_SPEC ?= torch==2.13.0
 EXTRAS ?= marian,ct2,nlp,ray,dev
 SYSTEM_PACKAGES := apertium apertium-fr-es apertium-eng-spa chromium chromium-driver
 
-.PHONY: setup system demo test lint clean
+.PHONY: setup system demo test test-fast lint clean
 
 setup: $(VENV)/.installed
 
@@ -37,6 +38,10 @@ demo: setup system
 
 test: setup system
 	$(BIN)/pytest
+
+# The unit tier only (tests/unit): no Apertium, spaCy model, Marian model, Ray or browser.
+test-fast: setup
+	$(BIN)/pytest tests/unit
 
 lint: setup
 	$(BIN)/ruff check mtqa tests benchmarks
