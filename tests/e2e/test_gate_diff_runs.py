@@ -6,27 +6,10 @@ import json
 from pathlib import Path
 
 import pytest
+from inputs import DOCS, make_docs
 from support import apertium_argv
 
 from mtqa.cli import main
-
-DOCS = {
-    "budget": (
-        "Le gouvernement a présenté son budget lundi.\nLes impôts baisseront de 2 % l'an prochain.",
-        "The government presented its budget on Monday.\nTaxes will fall by 2% next year.",
-    ),
-    "port": (
-        "Le port de Marseille a accueilli 300 navires en mars.\nLe trafic a augmenté de 5 %.",
-        "The port of Marseille received 300 ships in March.\nTraffic rose by 5%.",
-    ),
-}
-
-
-def make_docs(root: Path, docs: dict[str, tuple[str, str]]) -> None:
-    for name, (mt, ref) in docs.items():
-        (root / name).mkdir(parents=True, exist_ok=True)
-        (root / name / "mt.fr.txt").write_text(mt, encoding="utf-8")
-        (root / name / "ref.en.txt").write_text(ref, encoding="utf-8")
 
 
 @pytest.fixture

@@ -5,61 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from inputs import UNITS, XLIFF12, write_bilingual_files
 
 from mtqa.bilingual import read_units
 from mtqa.cli import main
 from mtqa.errors import InputError
 
-# The second unit holds two sentences: it must stay one segment and one bead.
-UNITS = [
-    ("The minister paid 50 dollars.", "Le ministre a payé 40 dollars."),
-    (
-        "The weather is fine in Paris. It will rain tomorrow.",
-        "Il fait beau à Paris. Il pleuvra demain.",
-    ),
-    ("The meeting took place on Tuesday.", "La réunion a eu lieu mardi."),
-]
-
-XLIFF12 = """<?xml version="1.0" encoding="UTF-8"?>
-<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
-<file original="story.txt" source-language="en-US" target-language="fr-FR" datatype="plaintext">
-<body>
-<trans-unit id="1"><source>{0[0]}</source><target>{0[1]}</target></trans-unit>
-<trans-unit id="2"><source>{1[0]}</source><target state="translated">{1[1]}</target></trans-unit>
-<trans-unit id="3"><source>The meeting took <g id="b">place</g> on Tuesday.</source>
-<target>La réunion a eu <g id="b">lieu</g> mardi.</target></trans-unit>
-</body></file></xliff>
-""".format(*UNITS)
-
-XLIFF20 = """<?xml version="1.0" encoding="UTF-8"?>
-<xliff version="2.0" xmlns="urn:oasis:names:tc:xliff:document:2.0" srcLang="en" trgLang="fr">
-<file id="f1">
-<unit id="u1"><segment><source>{0[0]}</source><target>{0[1]}</target></segment></unit>
-<unit id="u2"><segment><source>{1[0]}</source><target>{1[1]}</target></segment></unit>
-<unit id="u3"><segment><source>The meeting took <pc id="1">place</pc> on Tuesday.</source>
-<target>La réunion a eu <pc id="1">lieu</pc> mardi.</target></segment></unit>
-</file></xliff>
-""".format(*UNITS)
-
-TMX = """<?xml version="1.0" encoding="UTF-8"?>
-<tmx version="1.4"><header creationtool="t" creationtoolversion="1" segtype="sentence"
- o-tmf="t" adminlang="en" srclang="en" datatype="plaintext"/>
-<body>
-<tu><tuv xml:lang="en-US"><seg>{0[0]}</seg></tuv><tuv xml:lang="fr-FR"><seg>{0[1]}</seg></tuv></tu>
-<tu><tuv xml:lang="fr"><seg>{1[1]}</seg></tuv><tuv xml:lang="en"><seg>{1[0]}</seg></tuv></tu>
-<tu><tuv xml:lang="en"><seg>{2[0]}</seg></tuv><tuv xml:lang="fr"><seg>{2[1]}</seg></tuv></tu>
-</body></tmx>
-""".format(*UNITS)
-
 
 @pytest.fixture
 def files(tmp_path: Path) -> dict[str, Path]:
-    out = {}
-    for name, text in (("story.xlf", XLIFF12), ("story2.xliff", XLIFF20), ("story.tmx", TMX)):
-        path = tmp_path / name
-        path.write_text(text, encoding="utf-8")
-        out[name] = path
-    return out
+    return write_bilingual_files(tmp_path)
 
 
 @pytest.mark.parametrize(
