@@ -48,6 +48,23 @@ def pytest_configure(config: pytest.Config) -> None:
         os.environ["HYPOTHESIS_STORAGE_DIRECTORY"] = tempfile.mkdtemp(prefix="mtqa-hypothesis-")
 
 
+_TIERS = ("unit", "e2e", "browser")
+
+
+def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> None:
+    # Every test lives in a tier (see CONTRIBUTING.md); one left at tests/ would escape the
+    # unit tier's guard and `make test-fast` without anyone noticing.
+    tests = Path(__file__).resolve().parent
+    if (
+        file_path.suffix == ".py"
+        and file_path.name.startswith("test_")
+        and file_path.resolve().parent == tests
+    ):
+        raise pytest.UsageError(
+            f"{file_path.name} is at tests/: move it into tests/{'/, tests/'.join(_TIERS)}/"
+        )
+
+
 def training_sentences(count: int = 400, seed: int = 7) -> list[str]:
     """Generated French and English sentences (half each) to train the tiny vocabulary."""
     rng = random.Random(seed)
