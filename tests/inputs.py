@@ -74,3 +74,32 @@ def make_docs(root: Path, docs: dict[str, tuple[str, str]]) -> None:
         (root / name).mkdir(parents=True, exist_ok=True)
         (root / name / "mt.fr.txt").write_text(mt, encoding="utf-8")
         (root / name / "ref.en.txt").write_text(ref, encoding="utf-8")
+
+
+GLOSSARY = """English,French,note
+central bank,banque centrale|Banque de France,house term
+sanction,sanction
+# a comment line
+Kyiv,Kyiv,the team's spelling of the capital
+"""
+
+
+def write_glossary(root: Path) -> Path:
+    path = root / "terms.csv"
+    path.write_text(GLOSSARY, encoding="utf-8")
+    return path
+
+
+# A review run's sentences: the first and third are the same error, so ids must tell them apart.
+REVIEW_MT = [
+    "Le ministre a payé 40 dollars.",
+    "Il fait beau à Paris.",
+    "Le ministre a payé 40 dollars.",
+    "La réunion a eu lieu mardi.",
+]
+REVIEW_REF = [
+    "The minister paid 50 dollars.",
+    "The weather is fine in Paris.",
+    "The minister paid 50 dollars.",
+    "The meeting took place on Tuesday.",
+]

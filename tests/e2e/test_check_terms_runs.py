@@ -6,24 +6,16 @@ import json
 from pathlib import Path
 
 import pytest
+from inputs import GLOSSARY, write_glossary
 from support import make_result
 
 from mtqa.checks import detect
 from mtqa.checks.base import CheckContext
 
-GLOSSARY = """English,French,note
-central bank,banque centrale|Banque de France,house term
-sanction,sanction
-# a comment line
-Kyiv,Kyiv,the team's spelling of the capital
-"""
-
 
 @pytest.fixture
 def glossary(tmp_path: Path) -> Path:
-    path = tmp_path / "terms.csv"
-    path.write_text(GLOSSARY, encoding="utf-8")
-    return path
+    return write_glossary(tmp_path)
 
 
 def _context(path: Path) -> CheckContext:

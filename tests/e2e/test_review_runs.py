@@ -6,22 +6,12 @@ import json
 from pathlib import Path
 
 import pytest
+from inputs import REVIEW_MT, REVIEW_REF
 from support import apertium_argv
 
 from mtqa.cli import main
 
-MT = [
-    "Le ministre a payé 40 dollars.",
-    "Il fait beau à Paris.",
-    "Le ministre a payé 40 dollars.",
-    "La réunion a eu lieu mardi.",
-]
-REF = [
-    "The minister paid 50 dollars.",
-    "The weather is fine in Paris.",
-    "The minister paid 50 dollars.",
-    "The meeting took place on Tuesday.",
-]
+MT, REF = REVIEW_MT, REVIEW_REF
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from inputs import write_glossary
 from support import make_result
 
 from mtqa.checks.base import CheckContext
@@ -12,19 +13,10 @@ from mtqa.checks.terms import accept_glossary_names, check, find_term, load_glos
 from mtqa.errors import ConfigError
 from mtqa.model import Finding
 
-GLOSSARY = """English,French,note
-central bank,banque centrale|Banque de France,house term
-sanction,sanction
-# a comment line
-Kyiv,Kyiv,the team's spelling of the capital
-"""
-
 
 @pytest.fixture
 def glossary(tmp_path: Path) -> Path:
-    path = tmp_path / "terms.csv"
-    path.write_text(GLOSSARY, encoding="utf-8")
-    return path
+    return write_glossary(tmp_path)
 
 
 def _context(path: Path) -> CheckContext:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from inputs import REVIEW_MT, REVIEW_REF
 from support import apertium_argv, make_result
 
 from mtqa.checks import assign_ids
@@ -13,18 +14,7 @@ from mtqa.errors import InputError
 from mtqa.model import Finding
 from mtqa.review import Decision, apply_decisions, load_decisions, parse_decisions
 
-MT = [
-    "Le ministre a payé 40 dollars.",
-    "Il fait beau à Paris.",
-    "Le ministre a payé 40 dollars.",
-    "La réunion a eu lieu mardi.",
-]
-REF = [
-    "The minister paid 50 dollars.",
-    "The weather is fine in Paris.",
-    "The minister paid 50 dollars.",
-    "The meeting took place on Tuesday.",
-]
+MT, REF = REVIEW_MT, REVIEW_REF
 
 
 def _number_finding(mt_index: int, mt: list[str]) -> Finding:
