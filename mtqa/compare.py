@@ -1,9 +1,6 @@
-"""Comparing engines and MT systems, and blaming findings by engine agreement.
+"""Comparing engines and MT systems.
 
-Round-trip evaluation cannot tell by itself whether a bad score comes from the forward or the
-backward translation. Comparing back-translation engines answers part of it: an error every
-engine's back-translation shows is in the MT; one that a single engine shows is likely
-back-translation noise.
+(Findings are labelled by engine agreement where they are found: ``mtqa.checks.findings``.)
 
 Significance is sacrebleu's own paired bootstrap (``sacrebleu.significance.PairedTest``) over
 *comparison units*: groups of consecutive reference sentences that every (system, engine)
@@ -21,61 +18,16 @@ Text (the terminal's lines, the verdict sentences) is written in ``mtqa.report.t
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from mtqa.metrics import make_metric
-from mtqa.model import SEVERITIES, DocumentResult, Finding
+from mtqa.model import DocumentResult
 from mtqa.mqm import ALPHA, ErrorScore, ErrorScores, error_scores, unit_groups
 
 TIE_MARGIN = 1.0  # chrF points within which two segments' scores count as a tie
 N_SAMPLES = 1000
 _SACREBLEU_NAMES = {"bleu": "BLEU", "chrf": "chrF2", "chrf++": "chrF2++", "ter": "TER"}
-
-
-# ---- blame by agreement ----------------------------------------------------------------
-
-
-def attribute(findings: Sequence[Finding], engines: Sequence[str]) -> tuple[Finding, ...]:
-    """Label findings by how many engines support them and rank single-engine ones lower.
-
-    Findings with no engine evidence (checked on the French and the reference directly, such
-    as names and numbers) keep their place and are labelled ``direct``.
-    """
-    if len(engines) < 2:
-        return tuple(findings)
-    everyone = set(engines)
-    labelled = []
-    for f in findings:
-        support = set(f.engines) & everyone
-        if not f.engines:
-            agreement = "direct"
-        elif support == everyone:
-            agreement = "all engines"
-        elif len(support) == 1:
-            agreement = "one engine"
-        else:
-            agreement = "some engines"
-        note = {
-            "all engines": "every engine's back-translation shows it: an MT error",
-            "one engine": "only one engine shows it: possibly back-translation noise",
-        }.get(agreement)
-        evidence = {**f.evidence, "agreement": agreement}
-        if note:
-            evidence["agreement_note"] = note
-        labelled.append(replace(f, evidence=evidence))
-    order = {s: i for i, s in enumerate(SEVERITIES)}
-    noise_last = {"all engines": 0, "direct": 0, "some engines": 1, "one engine": 2}
-    return tuple(
-        sorted(
-            labelled,
-            key=lambda f: (
-                order.get(f.severity, 9),
-                noise_last[f.evidence["agreement"]],
-                f.mt_index if f.mt_index is not None else -1,
-            ),
-        )
-    )
 
 
 # ---- comparison units ------------------------------------------------------------------

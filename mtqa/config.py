@@ -254,6 +254,15 @@ class RunConfig(_Strict):
             data = {**data, "checks": _resolve_check_paths(data["checks"], base)}
         return data
 
+    @field_validator("checks")
+    @classmethod
+    def _check_checks(cls, value: dict[str, Any]) -> dict[str, Any]:
+        # The schema is the detector registry's: a ConfigError naming the key, before any work.
+        from mtqa.checks.registry import parse_checks
+
+        parse_checks(value)
+        return value
+
     @field_validator("engines")
     @classmethod
     def _unique_engines(cls, value: list[EngineSpec]) -> list[EngineSpec]:
@@ -387,6 +396,8 @@ def parse_config(data: Mapping[str, Any], *, base_dir: Path, source: str = "conf
     """Validate a config mapping; errors name the key's path."""
     try:
         return RunConfig.model_validate({**data, "base_dir": base_dir})
+    except ConfigError as error:  # raised by a validator that names the key itself
+        raise ConfigError(f"{source}: {error}") from None
     except ValidationError as error:
         errors = error.errors()
         first = _most_relevant(errors, data)

@@ -22,7 +22,7 @@ import threading
 import time
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -71,7 +71,6 @@ def evaluate_job(
     job: DocumentJob, engines: Mapping[str, Engine], context: CheckContext, metrics: Sequence[str]
 ) -> tuple[DocumentResult, dict[str, float]]:
     """Align, score and check one document whose back-translations are all known."""
-    from mtqa.compare import attribute
     from mtqa.pipeline import Timings, evaluate_document
 
     timings = Timings()
@@ -84,7 +83,6 @@ def evaluate_job(
         translated=job.translated,
         mt_segments=job.mt_segments,
     )
-    result = replace(result, findings=attribute(result.findings, context.engines))
     return result, {k: v for k, v in timings.seconds.items() if v}
 
 

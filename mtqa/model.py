@@ -18,24 +18,18 @@ if TYPE_CHECKING:
 Side = Literal["mt", "ref"]
 Severity = Literal["critical", "major", "minor"]
 
-FINDING_KINDS = (
-    "entity_drift",
-    "entity_missing",
-    "entity_inconsistent",
-    "number_mismatch",
-    "odd_rendering",
-    "meaning_inversion",
-    "omission",
-    "addition",
-    "untranslated",
-    "boilerplate",
-    "fragment",
-    "low_score",
-    "tense_change",
-    "pronoun_gender",
-    "term_violation",
-)
 SEVERITIES: tuple[Severity, ...] = ("critical", "major", "minor")
+SEVERITY_RANK: dict[str, int] = {s: i for i, s in enumerate(SEVERITIES)}  # 0 = most severe
+
+
+def __getattr__(name: str) -> Any:
+    # FINDING_KINDS is derived from the detector registry (mtqa.checks.registry), which
+    # imports this module: it is looked up on first use.
+    if name == "FINDING_KINDS":
+        from mtqa.checks.registry import FINDING_KINDS
+
+        return FINDING_KINDS
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @dataclass(frozen=True)
@@ -112,7 +106,7 @@ class Finding:
     """One thing a reviewer must see. Serialised as a line of ``findings.jsonl``."""
 
     doc: str
-    kind: str  # one of FINDING_KINDS
+    kind: str  # one of FINDING_KINDS (mtqa.checks.registry)
     severity: Severity
     mt_index: int | None
     ref_index: int | None

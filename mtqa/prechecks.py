@@ -19,16 +19,22 @@ def check_before_work(
     """Settings that would otherwise fail after the work: detector settings and their
     lexicon files, and the comparison's baseline names."""
     from mtqa.checks import validate_settings
+    from mtqa.checks.registry import parse_checks
     from mtqa.language.lexicons import load_furniture, load_traps
 
     validate_settings(checks)  # a typo in [checks] costs nothing computed
-    for key, load in (("traps_path", load_traps), ("boilerplate_path", load_furniture)):
-        path = checks.get(key)
+    settings = parse_checks(checks)
+    for detector, key, load in (
+        ("renderings", "traps_path", load_traps),
+        ("structure", "boilerplate_path", load_furniture),
+    ):
+        path = getattr(settings.of(detector), key)
         if path:
+            where = key if key in checks else f"{detector}.{key}"
             try:
                 load(Path(path))
             except ConfigError as error:
-                raise ConfigError(f"checks.{key}: {error}") from None
+                raise ConfigError(f"checks.{where}: {error}") from None
     systems = sorted({d.system for d in documents})
     if config.compare.baseline_system not in systems:
         raise ConfigError(

@@ -1,16 +1,21 @@
 """What every detector family shares: its input and how it makes findings.
 
-A family is a module in ``mtqa.checks`` exporting ``check(result, ctx) -> list[Finding]``.
-It reads a ``DocumentResult`` whose ``findings`` are still empty and returns what it found.
+A family is a ``check(result, ctx) -> list[Finding]`` function registered as a
+``Detector`` in ``mtqa.checks.registry``. It reads a ``DocumentResult`` whose ``findings``
+are still empty and returns what it found.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
 
 from mtqa.model import DocumentResult, Finding, Pair, Severity
+
+if TYPE_CHECKING:
+    from mtqa.checks.registry import CheckSettings
 
 # (French sources, English targets) -> per target, (token, log-probability) pairs.
 ForcedScorer = Callable[[Sequence[str], Sequence[str]], list[list[tuple[str, float]]]]
@@ -22,7 +27,19 @@ class CheckContext:
 
     engines: tuple[str, ...]  # engines whose back-translations are in the pairs
     scorer: ForcedScorer | None = None  # forced decoding, when a Marian engine ran
-    settings: Mapping[str, Any] = field(default_factory=dict)
+    settings: Mapping[str, Any] = field(default_factory=dict)  # the run's [checks] table
+    earlier: tuple[Finding, ...] = ()  # what the detectors that ran before this one found
+
+    @cached_property
+    def checks(self) -> CheckSettings:
+        """``settings`` validated against every detector's settings model."""
+        from mtqa.checks.registry import parse_checks
+
+        return parse_checks(self.settings)
+
+    def options(self, detector: str) -> Any:
+        """The typed ``[checks.<detector>]`` settings (flat ``[checks]`` keys included)."""
+        return self.checks.of(detector)
 
 
 def finding(

@@ -7,6 +7,9 @@ Run by the orchestrator on the merged findings of a document:
   name, a number, English left in the MT), else the stretch that best matches the reference
   span (rapidfuzz's partial alignment, snapped to whole words, kept only when it matches
   well). Omissions and low scores are left alone: their evidence is an absence.
+- Forced decoding (``attach_forced_evidence``): with a Marian engine, every finding on an
+  aligned MT sentence carries the log-probability of the reference given the French, per
+  token and as the mean over its reference span; findings rank by it.
 - Smallest spans: a span that is a whole sentence of two clauses or more while the other
   side's span is smaller (a negation on one side only) is narrowed to the clause that
   corresponds: by the back-translation when it shows the error, else by position.
@@ -14,12 +17,14 @@ Run by the orchestrator on the merged findings of a document:
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from rapidfuzz import fuzz
 
+from mtqa.checks.base import ForcedScorer
 from mtqa.language.text import find_word
 from mtqa.model import DocumentResult, Finding, Pair
 
@@ -165,3 +170,57 @@ def _with_bt_span(found: Finding, pair: Pair, engines: Sequence[str]) -> Finding
         if span:
             return replace(found, bt_span=span)
     return found
+
+
+# ---- forced decoding --------------------------------------------------------------------
+
+
+def _span_mean(tokens: Sequence[tuple[str, float]], ref_span: str | None) -> float | None:
+    if not ref_span:
+        return None
+    text, ranges = "", []
+    for token, _ in tokens:
+        piece = token.replace("▁", " ")
+        ranges.append((len(text), len(text) + len(piece)))
+        text += piece
+    start = text.find(ref_span)
+    if start < 0:
+        return None
+    end = start + len(ref_span)
+    inside = [
+        lp for (s, e), (_, lp) in zip(ranges, tokens, strict=True) if s < end and e > start
+    ]
+    return sum(inside) / len(inside) if inside else None
+
+
+def attach_forced_evidence(
+    findings: list[Finding], result: DocumentResult, scorer: ForcedScorer | None
+) -> list[Finding]:
+    """Add, to every finding on an aligned MT sentence, the reference's log-probability
+    given the French MT (per token, and the mean over the finding's reference span)."""
+    if scorer is None or not findings:
+        return findings
+    by_pair = {p.mt_index: p for p in result.pairs if p.aligned}
+    wanted = sorted(
+        {f.mt_index for f in findings if f.mt_index is not None and f.mt_index in by_pair}
+    )
+    if not wanted:
+        return findings
+    pairs = [by_pair[i] for i in wanted]
+    scored = scorer([p.mt_text for p in pairs], [p.ref_text for p in pairs])
+    per_pair = dict(zip(wanted, scored, strict=True))
+    out = []
+    for item in findings:
+        tokens = per_pair.get(item.mt_index) if item.mt_index is not None else None
+        if not tokens:
+            out.append(item)
+            continue
+        mean = sum(lp for _, lp in tokens) / len(tokens)
+        span = _span_mean(tokens, item.ref_span)
+        evidence = dict(item.evidence)
+        evidence["forced_logprob_mean"] = round(mean, 4)
+        if span is not None and math.isfinite(span):
+            evidence["forced_logprob_span_mean"] = round(span, 4)
+        evidence["forced_tokens"] = [[t, round(lp, 4)] for t, lp in tokens]
+        out.append(replace(item, evidence=evidence))
+    return out

@@ -21,8 +21,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from pydantic import StrictInt, StrictStr, field_validator
+
 from mtqa.checks.base import CheckContext, finding
-from mtqa.checks.nlp import family_settings, typed_setting
+from mtqa.checks.detector import Number, Settings
 from mtqa.errors import ConfigError
 from mtqa.language.lexicons import stop_words
 from mtqa.language.text import fold
@@ -44,44 +46,37 @@ _CLAUSE_BREAK = re.compile(r"[,;:()\[\]«»\"“”—–]|\s-\s")
 _QUOTED = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"")
 
 
-@dataclass(frozen=True)
-class LanguageSettings:
+class LanguageSettings(Settings):
     """``[checks.language]`` of the run config."""
 
-    languages: tuple[str, ...] = LANGUAGES
-    threshold: float = THRESHOLD
-    min_words: int = MIN_WORDS
-    min_letters: int = MIN_LETTERS
+    languages: tuple[StrictStr, ...] = LANGUAGES
+    threshold: Number = THRESHOLD
+    min_words: StrictInt = MIN_WORDS
+    min_letters: StrictInt = MIN_LETTERS
+
+    @field_validator("languages", mode="before")
+    @classmethod
+    def _check_languages(cls, value: Any) -> Any:
+        if not isinstance(value, (list, tuple)) or not all(isinstance(c, str) for c in value):
+            raise ValueError(f'expected a list such as ["fr", "en"], got {value!r}')
+        if not {"fr", "en"} <= set(value):
+            raise ValueError("must include 'fr' and 'en'")
+        return tuple(value)
+
+    @field_validator("threshold")
+    @classmethod
+    def _check_threshold(cls, value: float) -> float:
+        if not 0.0 < value <= 1.0:
+            raise ValueError("expected a number in (0, 1]")
+        return value
 
     @classmethod
     def of(cls, settings: Mapping[str, Any]) -> LanguageSettings:
-        section = family_settings(settings, "language")
-        known = {"languages", "threshold", "min_words", "min_letters"}
-        if set(section) - known:
-            raise ConfigError(
-                f"checks.language: unknown setting(s) {sorted(set(section) - known)}; "
-                f"known: {', '.join(sorted(known))}"
-            )
-        languages = section.get("languages", LANGUAGES)
-        if not isinstance(languages, (list, tuple)) or not all(
-            isinstance(code, str) for code in languages
-        ):
-            raise ConfigError(
-                f'checks.language.languages: expected a list such as ["fr", "en"], '
-                f"got {languages!r}"
-            )
-        languages = tuple(languages)
-        if not {"fr", "en"} <= set(languages):
-            raise ConfigError("checks.language.languages: must include 'fr' and 'en'")
-        values = cls(
-            languages=languages,
-            threshold=typed_setting(section, "language", "threshold", THRESHOLD, float),
-            min_words=typed_setting(section, "language", "min_words", MIN_WORDS, int),
-            min_letters=typed_setting(section, "language", "min_letters", MIN_LETTERS, int),
-        )
-        if not 0.0 < values.threshold <= 1.0:
-            raise ConfigError("checks.language.threshold: expected a number in (0, 1]")
-        return values
+        """The ``[checks.language]`` settings of a run's ``[checks]`` table."""
+        from mtqa.checks.registry import parse_checks
+
+        found: LanguageSettings = parse_checks(settings).of(DETECTOR)
+        return found
 
 
 @lru_cache(maxsize=4)
@@ -193,7 +188,7 @@ def _overlap(text: str, other: str) -> float:
 
 def check(result: DocumentResult, ctx: CheckContext) -> list[Finding]:
     """MT sentences, or clauses of them, left in English."""
-    conf = LanguageSettings.of(ctx.settings)
+    conf: LanguageSettings = ctx.options(DETECTOR)
     pair_of: dict[int, Pair] = {i: pair for pair in result.pairs for i in pair.mt}
     findings = []
     for segment in result.mt_segments:

@@ -22,7 +22,6 @@ from rapidfuzz import fuzz
 
 from mtqa.checks import lexicon, negation
 from mtqa.checks.base import CheckContext, finding
-from mtqa.checks.renderings import attach_forced_evidence
 from mtqa.language.lexicons import WordPatterns
 from mtqa.language.parse import Token
 from mtqa.model import DocumentResult, Finding, Pair
@@ -395,4 +394,4 @@ def check(result: DocumentResult, ctx: CheckContext) -> list[Finding]:
                               "participants_swapped": [f.participant for f in flips]},
                 )
             )
-    return attach_forced_evidence(found, result, ctx)
+    return found

@@ -14,10 +14,9 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Literal
+from typing import Literal
 
 from mtqa.errors import ConfigError
 from mtqa.language.lexicons import EntityWords, entity_words, exonyms
@@ -202,34 +201,3 @@ def backend_in_use(lang: str, backend: str) -> str:
     if resolve_backend(backend) == "rules":
         return "rules"
     return "spacy" if spacy_pipeline(lang) is not None else "rules"
-
-
-def family_settings(settings: Mapping[str, Any], family: str) -> Mapping[str, Any]:
-    """The ``[checks.<family>]`` table of the run config (empty when absent)."""
-    section = settings.get(family, {})
-    if not isinstance(section, Mapping):
-        raise ConfigError(f"checks.{family}: expected a table of settings")
-    return section
-
-
-_TYPE_NAMES = {bool: "true or false", int: "an integer", float: "a number", str: "a string"}
-
-
-def typed_setting(
-    section: Mapping[str, Any], family: str, key: str, default: Any, kind: type
-) -> Any:
-    """``section[key]`` (or ``default``) checked to be of ``kind``; a ConfigError naming the
-    key otherwise (``checks.entities.link_threshold: expected a number, got 'high'``)."""
-    value = section.get(key, default)
-    if kind is float:
-        ok = isinstance(value, (int, float)) and not isinstance(value, bool)
-    elif kind is int:
-        ok = isinstance(value, int) and not isinstance(value, bool)
-    else:
-        ok = isinstance(value, kind)
-    if not ok:
-        raise ConfigError(
-            f"checks.{family}.{key}: expected {_TYPE_NAMES.get(kind, kind.__name__)}, "
-            f"got {value!r}"
-        )
-    return kind(value)

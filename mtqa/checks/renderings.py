@@ -16,22 +16,25 @@ Owns ``odd_rendering``, found two ways, both confirmed in the French:
   flagged: the back-translated word shares a stem with the reference word but is neither
   its lemma nor its synonym.
 
-With a forced-decoding scorer (a Marian engine), findings carry the log-probability of the
-reference given the French MT, per token and as the span's mean, and rank by it.
+Settings (``[checks.renderings]``, each also accepted directly under ``[checks]``):
+``traps_path`` (the trap lexicon; default ``configs/mt-traps.toml``),
+``divergence_min_match`` (0.4: the share of reference words the back-translation must
+support before a divergence is looked for), ``divergence_paronyms_only`` (true).
 """
 
 from __future__ import annotations
 
 import difflib
-import math
 import os
 from collections.abc import Sequence
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from pydantic import StrictBool
+
 from mtqa.checks import lexicon
 from mtqa.checks.base import CheckContext, finding
+from mtqa.checks.detector import Number, Settings
 from mtqa.language.parse import Token
 from mtqa.model import DocumentResult, Finding, Pair
 
@@ -44,8 +47,16 @@ _DIVERGING = ("NOUN",)
 _PARONYM_PREFIX = 5  # integration/integrity: same stem, different word
 
 
+class RenderingSettings(Settings):
+    """``[checks.renderings]`` of the run config."""
+
+    traps_path: str | None = None  # default: configs/mt-traps.toml
+    divergence_min_match: Number = 0.4
+    divergence_paronyms_only: StrictBool = True
+
+
 def _traps(ctx: CheckContext) -> tuple[lexicon.Trap, ...]:
-    path = ctx.settings.get("traps_path")
+    path = ctx.options("renderings").traps_path
     return lexicon.load_traps(Path(path) if path else None)
 
 
@@ -148,7 +159,7 @@ def _divergences_in_pair(
     if not bt or not ref:
         return []
     matched = sum(1 for r in ref if lexicon.supported(r, bt)) / len(ref)
-    if matched < float(ctx.settings.get("divergence_min_match", 0.4)):
+    if matched < ctx.options("renderings").divergence_min_match:
         return []  # the pair does not match well enough to pin a word down
     french = [t for t in lexicon.parse(pair.mt_text, "fr") if t.pos in _COMPARABLE]
     senses = dictionary.french_senses([t.text for t in french])
@@ -160,7 +171,7 @@ def _divergences_in_pair(
         if lexicon.supported(r, bt) or lexicon.supported(b, ref):
             continue  # each word has a counterpart elsewhere in the other text
         paronyms = len(os.path.commonprefix([b.lemma, r.lemma])) >= _PARONYM_PREFIX
-        if ctx.settings.get("divergence_paronyms_only", True) and not paronyms:
+        if ctx.options("renderings").divergence_paronyms_only and not paronyms:
             # Apertium's dictionaries are too thin to confirm an arbitrary substitution
             # (urgence/emergency); a look-alike of a different meaning is the sure case.
             continue
@@ -242,62 +253,8 @@ def divergence_findings(result: DocumentResult, ctx: CheckContext) -> list[Findi
     return found
 
 
-# ---------------------------------------------------------------------------------------
-# Forced decoding
-
-
-def _span_mean(tokens: Sequence[tuple[str, float]], ref_span: str | None) -> float | None:
-    if not ref_span:
-        return None
-    text, ranges = "", []
-    for token, _ in tokens:
-        piece = token.replace("▁", " ")
-        ranges.append((len(text), len(text) + len(piece)))
-        text += piece
-    start = text.find(ref_span)
-    if start < 0:
-        return None
-    end = start + len(ref_span)
-    inside = [
-        lp for (s, e), (_, lp) in zip(ranges, tokens, strict=True) if s < end and e > start
-    ]
-    return sum(inside) / len(inside) if inside else None
-
-
-def attach_forced_evidence(
-    findings: list[Finding], result: DocumentResult, ctx: CheckContext
-) -> list[Finding]:
-    """Add the reference's log-probability given the French MT (per token, span mean)."""
-    if ctx.scorer is None or not findings:
-        return findings
-    by_pair = {p.mt_index: p for p in result.pairs if p.aligned}
-    wanted = sorted(
-        {f.mt_index for f in findings if f.mt_index is not None and f.mt_index in by_pair}
-    )
-    if not wanted:
-        return findings
-    pairs = [by_pair[i] for i in wanted]
-    scored = ctx.scorer([p.mt_text for p in pairs], [p.ref_text for p in pairs])
-    per_pair = dict(zip(wanted, scored, strict=True))
-    out = []
-    for item in findings:
-        tokens = per_pair.get(item.mt_index) if item.mt_index is not None else None
-        if not tokens:
-            out.append(item)
-            continue
-        mean = sum(lp for _, lp in tokens) / len(tokens)
-        span = _span_mean(tokens, item.ref_span)
-        evidence = dict(item.evidence)
-        evidence["forced_logprob_mean"] = round(mean, 4)
-        if span is not None and math.isfinite(span):
-            evidence["forced_logprob_span_mean"] = round(span, 4)
-        evidence["forced_tokens"] = [[t, round(lp, 4)] for t, lp in tokens]
-        out.append(replace(item, evidence=evidence))
-    return out
-
-
 def check(result: DocumentResult, ctx: CheckContext) -> list[Finding]:
-    """Trap-lexicon and divergence odd renderings, with forced-decoding evidence."""
+    """Trap-lexicon and divergence odd renderings."""
     found = trap_findings(result, ctx)
     taken = {(f.mt_index, f.mt_span) for f in found}
     for item in divergence_findings(result, ctx):
@@ -308,4 +265,4 @@ def check(result: DocumentResult, ctx: CheckContext) -> list[Finding]:
         )
         if not overlaps:
             found.append(item)
-    return attach_forced_evidence(found, result, ctx)
+    return found

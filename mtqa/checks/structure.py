@@ -4,8 +4,14 @@ Owns ``boilerplate`` (page furniture the MT carries: related-story links, update
 publisher footers...), ``fragment`` (a broken-off piece of a sentence), ``addition``
 (MT content with no reference counterpart: a whole sentence, or a clause of an aligned
 pair), ``omission`` (reference content missing from the MT) and ``low_score`` (a pair
-far below the document's level that nothing else explains; the orchestrator calls
-``low_score`` last).
+far below the document's level that nothing else explains; ``check_low_score`` is its
+own detector, registered to run last).
+
+Settings: ``[checks.structure]`` ``boilerplate_path`` (the furniture lexicon),
+``clause_min_words`` (5); ``[checks.low_score]`` ``z`` (-2.5, the robust z-score at or
+below which a pair is flagged) and ``min_spread`` (5.0 chrF points). Each is also accepted
+directly under ``[checks]``: ``boilerplate_path``, ``clause_min_words``, ``low_score_z``,
+``low_score_min_spread``.
 
 Clause-level additions and omissions are confirmed in the French: a back-translated
 chunk missing from the reference must map to a French chunk whose dictionary senses the
@@ -20,8 +26,11 @@ import statistics
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from pydantic import StrictInt
+
 from mtqa.checks import lexicon
 from mtqa.checks.base import CheckContext, finding
+from mtqa.checks.detector import Number, Settings
 from mtqa.language.parse import Token
 from mtqa.model import DocumentResult, Finding, Pair
 
@@ -30,8 +39,22 @@ _CHUNK = re.compile(r"[^,;:()«»\"“”—–]+")
 _FINITE = ("VERB", "AUX")
 
 
+class StructureSettings(Settings):
+    """``[checks.structure]`` of the run config."""
+
+    boilerplate_path: str | None = None  # default: configs/boilerplate.toml
+    clause_min_words: StrictInt = 5
+
+
+class LowScoreSettings(Settings):
+    """``[checks.low_score]`` of the run config."""
+
+    z: Number = -2.5
+    min_spread: Number = 5.0
+
+
 def _furniture(ctx: CheckContext) -> lexicon.Furniture:
-    path = ctx.settings.get("boilerplate_path")
+    path = ctx.options(DETECTOR).boilerplate_path
     return lexicon.load_furniture(Path(path) if path else None)
 
 
@@ -184,7 +207,7 @@ def _french_senses(text: str) -> tuple[list[Token], dict[str, frozenset[str]]]:
 def _clause_additions(result: DocumentResult, ctx: CheckContext, pair: Pair) -> list[Finding]:
     """Chunks of the MT that neither the back-translation nor the dictionary
     connects to the reference."""
-    minimum = int(ctx.settings.get("clause_min_words", 5))
+    minimum = ctx.options(DETECTOR).clause_min_words
     ref_tokens = list(lexicon.parse(pair.ref_text, "en"))
     ref_lemmas = {t.lemma for t in ref_tokens}
     found = []
@@ -224,7 +247,7 @@ def _clause_additions(result: DocumentResult, ctx: CheckContext, pair: Pair) -> 
 
 def _clause_omissions(result: DocumentResult, ctx: CheckContext, pair: Pair) -> list[Finding]:
     """Chunks of the reference that neither the back-translation nor the French carries."""
-    minimum = int(ctx.settings.get("clause_min_words", 5))
+    minimum = ctx.options(DETECTOR).clause_min_words
     fr_tokens = lexicon.parse(pair.mt_text, "fr")
     fr_lemmas = {lexicon.fold(t.lemma) for t in fr_tokens} | {
         lexicon.fold(t.text) for t in fr_tokens
@@ -325,12 +348,31 @@ def check(result: DocumentResult, ctx: CheckContext) -> list[Finding]:
     return found
 
 
+def explained_pairs(result: DocumentResult, findings: Iterable[Finding]) -> set[int]:
+    """Indexes of the pairs that some finding already explains."""
+    by_mt = {m: p.index for p in result.pairs for m in p.mt}
+    by_ref = {r: p.index for p in result.pairs for r in p.ref}
+    explained = set()
+    for found in findings:
+        if found.mt_index is not None and found.mt_index in by_mt:
+            explained.add(by_mt[found.mt_index])
+        elif found.ref_index is not None and found.ref_index in by_ref:
+            explained.add(by_ref[found.ref_index])
+    return explained
+
+
+def check_low_score(result: DocumentResult, ctx: CheckContext) -> list[Finding]:
+    """``low_score`` for the pairs no earlier detector's finding explains."""
+    return low_score(result, ctx, explained=explained_pairs(result, ctx.earlier))
+
+
 def low_score(
     result: DocumentResult, ctx: CheckContext, *, explained: Iterable[int] = ()
 ) -> list[Finding]:
     """Aligned pairs whose chrF is far below the document's (robust z-score), when no
     other finding explains them."""
-    threshold = float(ctx.settings.get("low_score_z", -2.5))
+    conf = ctx.options("low_score")
+    threshold = conf.z
     explained = set(explained)
     found = []
     for engine in ctx.engines:
@@ -347,7 +389,7 @@ def low_score(
         spread = 1.4826 * statistics.median(abs(v - median) for v in scores)
         # A floor on the spread: where nearly every pair scores alike, a few chrF points
         # of difference are noise, not a finding.
-        spread = max(spread, float(ctx.settings.get("low_score_min_spread", 5.0)))
+        spread = max(spread, conf.min_spread)
         for pair, value in values:
             z = (value - median) / spread
             if z <= threshold and pair.index not in explained:

@@ -26,13 +26,18 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from pydantic import field_validator
 
 from mtqa.checks.base import CheckContext, finding
-from mtqa.checks.nlp import family_settings
+from mtqa.checks.detector import Settings
 from mtqa.errors import ConfigError
 from mtqa.language.text import fold, fold_keep_length
 from mtqa.model import DocumentResult, Finding
+
+if TYPE_CHECKING:
+    from mtqa.checks.registry import CheckSettings
 
 DETECTOR = "terms.glossary"
 _HEADER_WORDS = {"english", "en", "term", "source", "source term"}
@@ -129,18 +134,25 @@ def load_glossary(path: Path) -> Glossary:
     return _load(path, stamp)
 
 
-def glossary_of(settings: Mapping[str, Any]) -> Glossary | None:
+class TermsSettings(Settings):
+    """``[checks.terms]`` of the run config."""
+
+    glossary: str | None = None  # a CSV or TBX file
+
+    @field_validator("glossary", mode="before")
+    @classmethod
+    def _check_glossary(cls, value: Any) -> Any:
+        if value is not None and (not isinstance(value, str) or not value):
+            raise ValueError("expected a file path (CSV or TBX)")
+        return value
+
+
+def glossary_of(settings: Mapping[str, Any] | CheckSettings) -> Glossary | None:
     """The ``[checks.terms]`` glossary, or None when none is configured."""
-    section = family_settings(settings, "terms")
-    unknown = set(section) - {"glossary"}
-    if unknown:
-        raise ConfigError(f"checks.terms: unknown setting(s) {sorted(unknown)}; known: glossary")
-    value = section.get("glossary")
-    if value is None:
-        return None
-    if not isinstance(value, str) or not value:
-        raise ConfigError("checks.terms.glossary: expected a file path (CSV or TBX)")
-    return load_glossary(Path(value))
+    from mtqa.checks.registry import parse_checks
+
+    value = parse_checks(settings).of("terms").glossary
+    return None if value is None else load_glossary(Path(value))
 
 
 def resolve_paths(settings: Mapping[str, Any], base_dir: Path) -> dict[str, Any]:
@@ -190,7 +202,7 @@ def find_term(text: str, phrase: str, lang: str) -> tuple[int, int] | None:
 
 
 def check(result: DocumentResult, ctx: CheckContext) -> list[Finding]:
-    glossary = glossary_of(ctx.settings)
+    glossary = glossary_of(ctx.checks)
     if glossary is None:
         return []
     found = []
@@ -229,7 +241,7 @@ def check(result: DocumentResult, ctx: CheckContext) -> list[Finding]:
 
 
 def accept_glossary_names(
-    findings: Iterable[Finding], settings: Mapping[str, Any]
+    findings: Iterable[Finding], settings: Mapping[str, Any] | CheckSettings
 ) -> list[Finding]:
     """Drop name findings whose MT form is the glossary's rendering of the reference name."""
     findings = list(findings)

@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from mtqa.model import SEVERITIES, RunResult
+from mtqa.model import SEVERITIES, SEVERITY_RANK, RunResult
 from mtqa.numbering import sentence_label
 
 if TYPE_CHECKING:
@@ -105,8 +105,8 @@ def format_summary(result: RunResult, run_dir: Path | None = None) -> str:
     if waived:
         lines.append(f"  {waived} more waived as false alarms")
     lines += _review_lines(result.stats.get("review"))
-    order = {s: i for i, s in enumerate(SEVERITIES)}
-    ranked = sorted(findings, key=lambda f: (order.get(f.severity, 9), f.doc, f.mt_index or 0))
+    # Most severe first; otherwise in run order (documents) and detection's order within one.
+    ranked = sorted(findings, key=lambda f: SEVERITY_RANK[f.severity])
     for f in ranked[:_MAX_LISTED]:
         where = sentence_label(f.mt_index, f.ref_index)
         span = f.mt_span if f.mt_span is not None else f.ref_span

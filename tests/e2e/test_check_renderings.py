@@ -12,7 +12,7 @@ from collections.abc import Sequence
 import pytest
 from support import make_segments
 
-from mtqa.checks import renderings
+from mtqa.checks import detect, renderings
 from mtqa.checks.base import CheckContext
 from mtqa.language.lexicons import load_traps
 from mtqa.metrics import segment_scores
@@ -143,6 +143,6 @@ def test_forced_decoding_evidence_is_attached_when_a_scorer_is_given() -> None:
         ["The city has opened a new municipal bookshop."],
     )
     ctx = CheckContext(engines=("apertium",), scorer=_word_scorer)
-    (found,) = renderings.check(result, ctx)
+    found = next(f for f in detect(result, ctx) if f.kind == "odd_rendering")
     assert found.evidence["forced_logprob_span_mean"] == pytest.approx(-0.8)  # "library."
     assert len(found.evidence["forced_tokens"]) == 7

@@ -1,4 +1,4 @@
-"""Engine comparison: sacrebleu's paired bootstrap over shared units, and blame by agreement."""
+"""Engine comparison: sacrebleu's paired bootstrap over shared units."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from support import SAMPLE, make_result
 
-from mtqa.compare import attribute, comparison_units
-from mtqa.model import DocumentResult, Finding
+from mtqa.compare import comparison_units
+from mtqa.model import DocumentResult
 from mtqa.pipeline import run
 from mtqa.report.files import load_run
 
@@ -137,38 +137,3 @@ def test_units_merge_reference_sentences_any_alignment_groups() -> None:
     assert [u.reference for u in units] == ["r0", "r1 r2", "r3"]
     assert [u.hypotheses[("A", "e")] for u in units] == ["a0", "a12", "a3"]
     assert [u.hypotheses[("B", "e")] for u in units] == ["b0", "b1 b2", ""]  # dropped: empty
-
-
-def finding(kind: str, severity: str, engines: tuple[str, ...], mt_index: int) -> Finding:
-    return Finding(
-        "d",
-        kind,
-        severity,
-        mt_index,
-        mt_index,
-        "t",
-        "t",
-        None,
-        None,
-        engines,  # type: ignore[arg-type]
-        "test",
-        "m",
-    )
-
-
-def test_blame_by_agreement_labels_and_ranks() -> None:
-    findings = [
-        finding("odd_rendering", "major", ("apertium",), 1),
-        finding("odd_rendering", "major", ("apertium", "marian"), 5),
-        finding("entity_drift", "critical", (), 3),
-        finding("omission", "major", ("marian",), 0),
-    ]
-    ranked = attribute(findings, ["apertium", "marian"])
-    assert [(f.mt_index, f.evidence["agreement"]) for f in ranked] == [
-        (3, "direct"),
-        (5, "all engines"),
-        (0, "one engine"),
-        (1, "one engine"),
-    ]
-    assert "back-translation noise" in ranked[-1].evidence["agreement_note"]
-    assert attribute(findings, ["apertium"]) == tuple(findings)  # one engine: nothing to compare

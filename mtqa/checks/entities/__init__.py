@@ -73,7 +73,7 @@ __all__ = [
 
 def check(result: DocumentResult, ctx: CheckContext) -> list[Finding]:
     """Entity drift, missing entities and inconsistent spellings in one document."""
-    conf = EntitySettings.of(ctx.settings)
+    conf: EntitySettings = ctx.options(DETECTOR)
     ref_context = result.document.ref_text
     mt_context = result.document.mt_text
     findings: list[Finding] = []

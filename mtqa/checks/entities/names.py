@@ -12,17 +12,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from pydantic import Field, StrictBool, StrictStr, field_validator
 from rapidfuzz.distance import Indel
 
+from mtqa.checks.detector import Number, Settings
 from mtqa.checks.entities.places import apertium_names
 from mtqa.checks.nlp import (
     capitalised_words,
-    family_settings,
     lowercase_vocabulary,
     mentions,
-    typed_setting,
 )
-from mtqa.errors import ConfigError
 from mtqa.language.lexicons import EntityWords, entity_words, exonyms
 from mtqa.language.parse import NAME_LABELS, Mention
 from mtqa.language.text import fold
@@ -147,42 +146,35 @@ def same_name(reference: str, candidate: str, *, place: bool = False) -> str | N
 # Settings
 
 
-@dataclass(frozen=True)
-class EntitySettings:
+class EntitySettings(Settings):
     """``[checks.entities]`` of the run config."""
 
-    ner: str = "auto"  # "auto" (spaCy where installed), "spacy" or "rules"
-    link_threshold: float = LINK_THRESHOLD
-    missing_threshold: float = MISSING_THRESHOLD
-    report_missing: bool = True
+    ner: StrictStr = "auto"  # "auto" (spaCy where installed), "spacy" or "rules"
+    link_threshold: Number = LINK_THRESHOLD
+    missing_threshold: Number = MISSING_THRESHOLD
+    report_missing: StrictBool = Field(True, alias="missing")
+
+    @field_validator("ner")
+    @classmethod
+    def _check_ner(cls, value: str) -> str:
+        if value not in ("auto", "spacy", "rules"):
+            raise ValueError(f"expected 'auto', 'spacy' or 'rules', got {value!r}")
+        return value
+
+    @field_validator("link_threshold", "missing_threshold")
+    @classmethod
+    def _check_threshold(cls, value: float) -> float:
+        if not 0.0 < value <= 1.0:
+            raise ValueError("expected a number in (0, 1]")
+        return value
 
     @classmethod
     def of(cls, settings: Mapping[str, Any]) -> EntitySettings:
-        section = family_settings(settings, "entities")
-        unknown = set(section) - {"ner", "link_threshold", "missing_threshold", "missing"}
-        if unknown:
-            raise ConfigError(
-                f"checks.entities: unknown setting(s) {sorted(unknown)}; "
-                "known: ner, link_threshold, missing_threshold, missing"
-            )
-        values = cls(
-            ner=typed_setting(section, "entities", "ner", "auto", str),
-            link_threshold=typed_setting(
-                section, "entities", "link_threshold", LINK_THRESHOLD, float
-            ),
-            missing_threshold=typed_setting(
-                section, "entities", "missing_threshold", MISSING_THRESHOLD, float
-            ),
-            report_missing=typed_setting(section, "entities", "missing", True, bool),
-        )
-        if values.ner not in ("auto", "spacy", "rules"):
-            raise ConfigError(
-                f"checks.entities.ner: expected 'auto', 'spacy' or 'rules', got {values.ner!r}"
-            )
-        for key in ("link_threshold", "missing_threshold"):
-            if not 0.0 < getattr(values, key) <= 1.0:
-                raise ConfigError(f"checks.entities.{key}: expected a number in (0, 1]")
-        return values
+        """The ``[checks.entities]`` settings of a run's ``[checks]`` table."""
+        from mtqa.checks.registry import parse_checks
+
+        found: EntitySettings = parse_checks(settings).of(DETECTOR)
+        return found
 
 
 # ---------------------------------------------------------------------------------------
