@@ -66,17 +66,6 @@ def finding(
     else:
         mt_text = result.mt_segments[mt_index].text if mt_index is not None else ""
     return Finding(
-        doc=result.document.id,
-        kind=kind,
-        severity=severity,
-        mt_index=mt_index,
-        ref_index=ref_index,
-        mt_text=mt_text,
-        mt_span=mt_span,
-        ref_span=ref_span,
-        bt_span=bt_span,
-        engines=tuple(engines),
-        detector=detector,
-        message=message,
-        evidence=dict(evidence or {}),
+        result.document.id, kind, severity, mt_index, ref_index, mt_text, mt_span, ref_span,
+        bt_span, tuple(engines), detector, message, dict(evidence or {}),
     )

@@ -449,34 +449,35 @@ def gender_change(pair: Pair, engines: Sequence[str]) -> GenderChange | None:
 # --- the family ---------------------------------------------------------------------------
 
 
+def _change_finding(
+    result: DocumentResult, pair: Pair, change: TenseChange | GenderChange
+) -> Finding:
+    mt_span = pair.mt_text[slice(*change.mt.span)]
+    ref_span = pair.ref_text[slice(*change.ref.span)]
+    if isinstance(change, TenseChange):
+        kind = "tense_change"
+        message = (f"a verb in the {change.mt.tense} in the MT ('{mt_span}') is in the "
+                   f"{change.ref.tense} in the reference ('{ref_span}')")
+        evidence = {"check": "tense", "mt_tense": change.mt.tense, "ref_tense": change.ref.tense}
+    else:
+        kind = "pronoun_gender"
+        message = (f"the MT refers to this person as '{mt_span}' ({change.mt.gender}), "
+                   f"the reference as '{ref_span}' ({change.ref.gender})")
+        evidence = {"check": "pronoun_gender", "mt_gender": change.mt.gender,
+                    "ref_gender": change.ref.gender}
+    return finding(
+        result, pair, kind=kind, severity="major", detector=DETECTOR, message=message,
+        mt_span=mt_span, ref_span=ref_span, engines=change.witnesses, evidence=evidence,
+    )
+
+
 def check(result: DocumentResult, ctx: CheckContext) -> list[Finding]:
     """Tense and pronoun-gender contradictions in aligned pairs."""
     found: list[Finding] = []
     for pair in result.pairs:
         if not pair.aligned:
             continue
-        change = tense_change(pair, ctx.engines)
-        if change is not None:
-            mt_span = pair.mt_text[slice(*change.mt.span)]
-            ref_span = pair.ref_text[slice(*change.ref.span)]
-            found.append(finding(
-                result, pair, kind="tense_change", severity="major", detector=DETECTOR,
-                message=f"a verb in the {change.mt.tense} in the MT ('{mt_span}') is in the "
-                f"{change.ref.tense} in the reference ('{ref_span}')",
-                mt_span=mt_span, ref_span=ref_span, engines=change.witnesses,
-                evidence={"check": "tense", "mt_tense": change.mt.tense,
-                          "ref_tense": change.ref.tense},
-            ))
-        gender = gender_change(pair, ctx.engines)
-        if gender is not None:
-            mt_span = pair.mt_text[slice(*gender.mt.span)]
-            ref_span = pair.ref_text[slice(*gender.ref.span)]
-            found.append(finding(
-                result, pair, kind="pronoun_gender", severity="major", detector=DETECTOR,
-                message=f"the MT refers to this person as '{mt_span}' ({gender.mt.gender}), "
-                f"the reference as '{ref_span}' ({gender.ref.gender})",
-                mt_span=mt_span, ref_span=ref_span, engines=gender.witnesses,
-                evidence={"check": "pronoun_gender", "mt_gender": gender.mt.gender,
-                          "ref_gender": gender.ref.gender},
-            ))
+        for change in (tense_change(pair, ctx.engines), gender_change(pair, ctx.engines)):
+            if change is not None:
+                found.append(_change_finding(result, pair, change))
     return found

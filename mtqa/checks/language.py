@@ -16,7 +16,7 @@ identifier's choices; must include "fr" and "en").
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -27,7 +27,7 @@ from mtqa.checks.base import CheckContext, finding
 from mtqa.checks.detector import Number, Settings
 from mtqa.errors import ConfigError
 from mtqa.language.lexicons import stop_words
-from mtqa.language.text import fold
+from mtqa.language.text import APOSTROPHES, fold, word_pattern
 from mtqa.model import DocumentResult, Finding, Pair, Segment
 
 DETECTOR = "language"
@@ -41,7 +41,7 @@ THRESHOLD = 0.9
 MIN_WORDS = 4  # ordinary (lower-case) words: fewer is a name, a date or a heading
 MIN_LETTERS = 20
 
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
+_WORD = word_pattern(APOSTROPHES)  # hyphens split: each half of a compound is judged
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]«»\"“”—–]|\s-\s")
 _QUOTED = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"")
 
@@ -69,14 +69,6 @@ class LanguageSettings(Settings):
         if not 0.0 < value <= 1.0:
             raise ValueError("expected a number in (0, 1]")
         return value
-
-    @classmethod
-    def of(cls, settings: Mapping[str, Any]) -> LanguageSettings:
-        """The ``[checks.language]`` settings of a run's ``[checks]`` table."""
-        from mtqa.checks.registry import parse_checks
-
-        found: LanguageSettings = parse_checks(settings).of(DETECTOR)
-        return found
 
 
 @lru_cache(maxsize=4)

@@ -21,7 +21,7 @@ from typing import Literal
 from mtqa.errors import ConfigError
 from mtqa.language.lexicons import EntityWords, entity_words, exonyms
 from mtqa.language.parse import Mention, parse_text, spacy_pipeline
-from mtqa.language.text import fold
+from mtqa.language.text import fold, name_token_pattern
 
 log = logging.getLogger(__name__)
 
@@ -30,7 +30,7 @@ Backend = Literal["auto", "spacy", "rules"]
 
 # French elided articles and prepositions glued to a name: l'Ukraine, d'Oslo, qu'Ankara.
 _ELISION = re.compile(r"^(?:[lLdDjJnNsSmMtTcC]|[qQ]u|[jJ]usqu|[lL]orsqu|[pP]uisqu)['’]")
-_WORD = re.compile(r"[^\W\d_][\w'’.-]*[\w]|[^\W\d_]", re.UNICODE)
+_WORD = name_token_pattern("'’.-")  # hyphenated names whole: Jean-Pierre
 _SENTENCE_START = re.compile(r"(?:^|[.!?…:;]\s+|[«»\"“”(\[—–-]\s*|\n)$")
 
 

@@ -34,89 +34,33 @@ from mtqa.checks.detector import Detector, Settings
 from mtqa.errors import ConfigError
 from mtqa.model import SEVERITIES, Severity
 
-DETECTORS: tuple[Detector, ...] = tuple(
-    sorted(
-        (
-            Detector(
-                name="structure",
-                kinds={"omission": "major", "addition": "major", "fragment": "major",
-                       "boilerplate": "minor"},
-                check=structure.check,
-                order=10,
-                settings=structure.StructureSettings,
-                flat={"boilerplate_path": "boilerplate_path",
-                      "clause_min_words": "clause_min_words"},
-            ),
-            Detector(
-                name="entities",
-                kinds={"entity_drift": "critical", "entity_missing": "critical",
-                       "entity_inconsistent": "critical"},
-                check=entities.check,
-                order=20,
-                settings=entities.EntitySettings,
-            ),
-            Detector(
-                name="numbers",
-                kinds={"number_mismatch": "critical"},
-                check=numbers.check,
-                order=30,
-            ),
-            Detector(
-                name="language",
-                kinds={"untranslated": "major"},
-                check=language.check,
-                order=40,
-                settings=language.LanguageSettings,
-            ),
-            Detector(
-                name="renderings",
-                kinds={"odd_rendering": "major"},
-                check=renderings.check,
-                order=50,
-                settings=renderings.RenderingSettings,
-                flat={"traps_path": "traps_path",
-                      "divergence_min_match": "divergence_min_match",
-                      "divergence_paronyms_only": "divergence_paronyms_only"},
-            ),
-            Detector(
-                name="meaning",
-                kinds={"meaning_inversion": "critical"},
-                check=meaning.check,
-                order=60,
-            ),
-            Detector(
-                name="grammar",
-                kinds={"tense_change": "major", "pronoun_gender": "major"},
-                check=grammar.check,
-                order=70,
-            ),
-            Detector(
-                name="terms",
-                kinds={"term_violation": "major"},
-                check=terms.check,
-                order=80,
-                settings=terms.TermsSettings,
-            ),
-            Detector(
-                name="wordlevel",
-                kinds={"omission": "major", "addition": "major", "meaning_inversion": "critical",
-                       "odd_rendering": "major"},
-                check=wordlevel.check,
-                order=90,
-            ),
-            # Last: a low score is reported only where no earlier finding explains the pair.
-            Detector(
-                name="low_score",
-                kinds={"low_score": "minor"},
-                check=structure.check_low_score,
-                order=100,
-                settings=structure.LowScoreSettings,
-                flat={"low_score_z": "z", "low_score_min_spread": "min_spread"},
-            ),
-        ),
-        key=lambda d: d.order,
-    )
-)
+# Detector(name, kinds with their most severe level, check, order, settings, flat keys).
+DETECTORS: tuple[Detector, ...] = tuple(sorted((
+    Detector("structure", {"omission": "major", "addition": "major", "fragment": "major",
+                           "boilerplate": "minor"},
+             structure.check, 10, structure.StructureSettings,
+             {"boilerplate_path": "boilerplate_path", "clause_min_words": "clause_min_words"}),
+    Detector("entities", {"entity_drift": "critical", "entity_missing": "critical",
+                          "entity_inconsistent": "critical"},
+             entities.check, 20, entities.EntitySettings),
+    Detector("numbers", {"number_mismatch": "critical"}, numbers.check, 30),
+    Detector("language", {"untranslated": "major"}, language.check, 40,
+             language.LanguageSettings),
+    Detector("renderings", {"odd_rendering": "major"}, renderings.check, 50,
+             renderings.RenderingSettings,
+             {key: key for key in ("traps_path", "divergence_min_match",
+                                   "divergence_paronyms_only")}),
+    Detector("meaning", {"meaning_inversion": "critical"}, meaning.check, 60),
+    Detector("grammar", {"tense_change": "major", "pronoun_gender": "major"}, grammar.check, 70),
+    Detector("terms", {"term_violation": "major"}, terms.check, 80, terms.TermsSettings),
+    Detector("wordlevel", {"omission": "major", "addition": "major",
+                           "meaning_inversion": "critical", "odd_rendering": "major"},
+             wordlevel.check, 90),
+    # Last: a low score is reported only where no earlier finding explains the pair.
+    Detector("low_score", {"low_score": "minor"}, structure.check_low_score, 100,
+             structure.LowScoreSettings,
+             {"low_score_z": "z", "low_score_min_spread": "min_spread"}),
+), key=lambda d: d.order))
 
 BY_NAME: dict[str, Detector] = {d.name: d for d in DETECTORS}
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 import statistics
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 from pydantic import StrictInt
@@ -198,93 +198,95 @@ def _strip_span(text: str, start: int, end: int) -> str:
     return span
 
 
-def _french_senses(text: str) -> tuple[list[Token], dict[str, frozenset[str]]]:
-    tokens = [t for t in lexicon.parse(text, "fr") if t.content]
-    senses = lexicon.dictionary().french_senses([t.text for t in tokens])
-    return tokens, senses
+def _lone_chunks(
+    text: str,
+    minimum: int,
+    words_of: Callable[[str], Sequence[Token]],
+    senses_of: Callable[[list[str]], Mapping[str, frozenset[str]]],
+    backed: Callable[[frozenset[str]], bool],
+) -> Iterator[tuple[str, list[Token], list[Token]]]:
+    """Chunks of a text with ``minimum`` content words or more, as many the dictionary
+    knows, and none of those backed by the other side: (span, content words, known)."""
+    for start, end, chunk in _chunks(text):
+        words_ = list(words_of(chunk))
+        if len(words_) < minimum:
+            continue
+        senses = senses_of([w.text for w in words_])
+        known = [w for w in words_ if senses.get(w.text)]
+        if len(known) < minimum:
+            continue  # too few words the dictionary knows to judge
+        if any(backed(senses[w.text]) for w in known):
+            continue
+        yield _strip_span(text, start, end), words_, known
+
+
+def _clause_finding(
+    result: DocumentResult, pair: Pair, kind: str, engines: list[str], span: str,
+    counts: tuple[int, int],
+) -> Finding:
+    addition = kind == "addition"
+    return finding(
+        result,
+        pair,
+        kind=kind,
+        severity="major",
+        detector=DETECTOR,
+        message="this part of the MT has no counterpart in the reference" if addition
+        else "this part of the reference is missing from the MT",
+        mt_span=span if addition else None,
+        ref_span=None if addition else span,
+        engines=engines,
+        evidence={"content_words": counts[0], "dictionary_words": counts[1],
+                  "in_reference" if addition else "in_mt": 0},
+    )
 
 
 def _clause_additions(result: DocumentResult, ctx: CheckContext, pair: Pair) -> list[Finding]:
     """Chunks of the MT that neither the back-translation nor the dictionary
     connects to the reference."""
-    minimum = ctx.options(DETECTOR).clause_min_words
     ref_tokens = list(lexicon.parse(pair.ref_text, "en"))
     ref_lemmas = {t.lemma for t in ref_tokens}
     found = []
-    for start, end, chunk in _chunks(pair.mt_text):
-        tokens, senses = _french_senses(chunk)
-        if len(tokens) < minimum:
-            continue
-        known = [t for t in tokens if senses.get(t.text)]
-        if len(known) < minimum:
-            continue  # too few words the dictionary knows to judge
-        backed = [t for t in known if senses[t.text] & ref_lemmas]
-        if len(backed) > 0:
-            continue
+    for span, words_, known in _lone_chunks(
+        pair.mt_text,
+        ctx.options(DETECTOR).clause_min_words,
+        lambda chunk: [t for t in lexicon.parse(chunk, "fr") if t.content],
+        lambda texts: lexicon.dictionary().french_senses(texts),
+        lambda senses: bool(senses & ref_lemmas),
+    ):
         engines = []
         for engine in ctx.engines:
             bt_words = lexicon.content_tokens(pair.bt.get(engine, ""), "en")
             if bt_words and _coverage(bt_words, ref_tokens) < 0.9:
                 engines.append(engine)
-        if not engines:
-            continue
-        found.append(
-            finding(
-                result,
-                pair,
-                kind="addition",
-                severity="major",
-                detector=DETECTOR,
-                message="this part of the MT has no counterpart in the reference",
-                mt_span=_strip_span(pair.mt_text, start, end),
-                engines=engines,
-                evidence={"content_words": len(tokens), "dictionary_words": len(known),
-                          "in_reference": 0},
-            )
-        )
+        if engines:
+            counts = (len(words_), len(known))
+            found.append(_clause_finding(result, pair, "addition", engines, span, counts))
     return found
 
 
 def _clause_omissions(result: DocumentResult, ctx: CheckContext, pair: Pair) -> list[Finding]:
     """Chunks of the reference that neither the back-translation nor the French carries."""
-    minimum = ctx.options(DETECTOR).clause_min_words
     fr_tokens = lexicon.parse(pair.mt_text, "fr")
     fr_lemmas = {lexicon.fold(t.lemma) for t in fr_tokens} | {
         lexicon.fold(t.text) for t in fr_tokens
     }
     found = []
-    for start, end, chunk in _chunks(pair.ref_text):
-        words_ = lexicon.content_tokens(chunk, "en")
-        if len(words_) < minimum:
-            continue
-        senses = lexicon.dictionary().english_senses([w.text for w in words_])
-        known = [w for w in words_ if senses.get(w.text)]
-        if len(known) < minimum:
-            continue
-        in_french = [w for w in known if {lexicon.fold(s) for s in senses[w.text]} & fr_lemmas]
-        if in_french:
-            continue
+    for span, words_, known in _lone_chunks(
+        pair.ref_text,
+        ctx.options(DETECTOR).clause_min_words,
+        lambda chunk: lexicon.content_tokens(chunk, "en"),
+        lambda texts: lexicon.dictionary().english_senses(texts),
+        lambda senses: bool({lexicon.fold(s) for s in senses} & fr_lemmas),
+    ):
         engines = []
         for engine in ctx.engines:
             bt_tokens = lexicon.parse(pair.bt.get(engine, ""), "en")
             if _coverage(words_, bt_tokens) == 0.0:
                 engines.append(engine)
-        if not engines:
-            continue
-        found.append(
-            finding(
-                result,
-                pair,
-                kind="omission",
-                severity="major",
-                detector=DETECTOR,
-                message="this part of the reference is missing from the MT",
-                ref_span=_strip_span(pair.ref_text, start, end),
-                engines=engines,
-                evidence={"content_words": len(words_), "dictionary_words": len(known),
-                          "in_mt": 0},
-            )
-        )
+        if engines:
+            counts = (len(words_), len(known))
+            found.append(_clause_finding(result, pair, "omission", engines, span, counts))
     return found
 
 

@@ -33,7 +33,7 @@ from pydantic import field_validator
 from mtqa.checks.base import CheckContext, finding
 from mtqa.checks.detector import Settings
 from mtqa.errors import ConfigError
-from mtqa.language.text import fold, fold_keep_length
+from mtqa.language.text import fold, fold_keep_length, word_pattern
 from mtqa.model import DocumentResult, Finding
 
 if TYPE_CHECKING:
@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 
 DETECTOR = "terms.glossary"
 _HEADER_WORDS = {"english", "en", "term", "source", "source term"}
-_WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*", re.UNICODE)
+_WORD = word_pattern("-'", digits=True)  # terms hold digits: G7, COVID-19
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ WordNet it finds nothing.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -74,22 +74,31 @@ def _negation_count(text: str, language: str) -> int:
     return len(pattern.findall(fold_keep_length(text)))
 
 
+def _ordinary(
+    word: Token, sentence: Sequence[Token], language: str, light: Collection[str],
+    function_words: bool,
+) -> bool:
+    """Neither tied to a number, nor a stop word (unless ``function_words``), nor a light
+    verb, nor a name (or part of one: the entity checks own names)."""
+    if _counted(word, sentence):
+        return False
+    if not function_words and (
+        fold(word.text) in stop_words(language) or fold(word.lemma) in stop_words(language)
+    ):
+        return False
+    if word.pos == "VERB" and word.lemma in light:
+        return False
+    return not (word.text[:1].isupper() and word.start > 0)
+
+
 def _judged_english(links: PairLinks, index: int, *, function_words: bool = False) -> bool:
     """Whether a reference word is one the checks judge (``function_words``: quantifiers
     and the like too, for antonymy: many / few)."""
     word = links.english[index]
     if word.pos not in _JUDGED_POS or word.lemma in lexicon.STOP_LEMMAS:
         return False
-    if _counted(word, links.english_all):
+    if not _ordinary(word, links.english_all, "en", _EN_LIGHT, function_words):
         return False
-    if not function_words and (
-        fold(word.text) in stop_words("en") or fold(word.lemma) in stop_words("en")
-    ):
-        return False
-    if word.pos == "VERB" and word.lemma in _EN_LIGHT:
-        return False
-    if word.text[:1].isupper() and word.start > 0:
-        return False  # a name, or part of one: the entity checks own names
     net = wordnet_graph()
     return net is not None and net.known(word.lemma)
 
@@ -119,15 +128,7 @@ def _judged_french(links: PairLinks, index: int, *, function_words: bool = False
     word = links.french[index]
     if word.pos not in _JUDGED_POS or not links.senses[index] or len(word.text) < 3:
         return False
-    if _counted(word, links.french_all):
-        return False
-    if not function_words and (
-        fold(word.text) in stop_words("fr") or fold(word.lemma) in stop_words("fr")
-    ):
-        return False
-    if word.pos == "VERB" and word.lemma in _FR_LIGHT:
-        return False
-    return not (word.text[:1].isupper() and word.start > 0)
+    return _ordinary(word, links.french_all, "fr", _FR_LIGHT, function_words)
 
 
 _CLOSE_RELATIONS = ("hypernym", "hyponym", "antonym")

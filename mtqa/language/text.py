@@ -8,7 +8,24 @@ from functools import lru_cache
 
 APOSTROPHES = "'’"
 
-WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", re.UNICODE)
+
+def word_pattern(joiners: str = "-'’", *, digits: bool = False) -> re.Pattern[str]:
+    """The one definition of a word: letters (and digits, with ``digits``), joined into one
+    word by any of ``joiners`` between them (peut-être, aujourd'hui, O’Brien)."""
+    part = r"[^\W_]" if digits else r"[^\W\d_]"
+    return re.compile(rf"{part}+(?:[{re.escape(joiners)}]{part}+)*", re.UNICODE)
+
+
+WORD = word_pattern()
+
+
+def name_token_pattern(inside: str = "'’.") -> re.Pattern[str]:
+    """A token that may be (part of) a name: a letter, then word characters and any of
+    ``inside`` (U.S. gives "U.S", O’Brien one token), never ending on punctuation."""
+    return re.compile(rf"[^\W\d_][\w{re.escape(inside)}]*[\w]|[^\W\d_]", re.UNICODE)
+
+
+NAME_TOKEN = name_token_pattern()
 
 
 def words(text: str) -> list[str]:

@@ -130,4 +130,6 @@ def merge_same_error(findings: list[Finding]) -> list[Finding]:
 
 def ner_backend(settings: Mapping[str, Any]) -> str:
     """The extractor the English side will use under these settings: "spacy" or "rules"."""
-    return backend_in_use("en", EntitySettings.of(settings).ner)
+    from mtqa.checks.registry import parse_checks
+
+    return backend_in_use("en", parse_checks(settings).of(DETECTOR).ner)

@@ -8,9 +8,7 @@ compared (``same_name``, ``name_similarity``, ``transliteration_key``), the
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
 
 from pydantic import Field, StrictBool, StrictStr, field_validator
 from rapidfuzz.distance import Indel
@@ -24,7 +22,7 @@ from mtqa.checks.nlp import (
 )
 from mtqa.language.lexicons import EntityWords, entity_words, exonyms
 from mtqa.language.parse import NAME_LABELS, Mention
-from mtqa.language.text import fold
+from mtqa.language.text import NAME_TOKEN, fold
 from mtqa.model import Pair
 
 DETECTOR = "entities"
@@ -48,7 +46,7 @@ MIN_FUZZY_LENGTH = 4  # shorter words ("Li", "Wu", "Ali") are too short to judge
 
 MISSING_LABELS = frozenset({"PERSON", "GPE", "LOC"})
 _LABELS_CHECKED = NAME_LABELS - {"NORP", "MISC"}
-_TOKEN = re.compile(r"[^\W\d_][\w'’.]*[\w]|[^\W\d_]", re.UNICODE)
+_TOKEN = NAME_TOKEN
 _ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z0-9]{2,}$")
 _RELATION_RANK = {"identical": 0, "exonym": 1, "transliteration": 1, "fuzzy": 2}
 
@@ -167,14 +165,6 @@ class EntitySettings(Settings):
         if not 0.0 < value <= 1.0:
             raise ValueError("expected a number in (0, 1]")
         return value
-
-    @classmethod
-    def of(cls, settings: Mapping[str, Any]) -> EntitySettings:
-        """The ``[checks.entities]`` settings of a run's ``[checks]`` table."""
-        from mtqa.checks.registry import parse_checks
-
-        found: EntitySettings = parse_checks(settings).of(DETECTOR)
-        return found
 
 
 # ---------------------------------------------------------------------------------------
