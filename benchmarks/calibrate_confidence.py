@@ -43,7 +43,7 @@ EVALSET = REPO_ROOT / "tests" / "data" / "evalset"
 
 def demetr_labels(data: Path, workdir: Path) -> list[tuple[Finding, bool]]:
     """Every finding of the DEMETR dev run, labelled right (caused) or wrong."""
-    from mtqa.report.files import load_run
+    from mtqa.runfolder import load_run
 
     lines = demetr.build_lines(demetr.load_items(data), "dev")
     demetr.write_documents(lines, workdir / "docs")

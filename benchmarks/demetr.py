@@ -220,7 +220,7 @@ def outcomes_from_run(run_dir: Path, lines: Sequence[Line]) -> dict[tuple[str, i
     """Each line's critical/major findings and chrF, read back from the run folder."""
     from sacrebleu.metrics import CHRF
 
-    from mtqa.report.files import load_run
+    from mtqa.runfolder import load_run
 
     result = load_run(run_dir)
     chrf = CHRF()

@@ -26,7 +26,7 @@ def load(run_dir: str | Path) -> RunResult:
     """A finished run read back from its folder: the same ``RunResult`` ``run`` returned."""
     from pathlib import Path
 
-    from mtqa.report.files import load_run
+    from mtqa.runfolder import load_run
 
     return load_run(Path(run_dir))
 

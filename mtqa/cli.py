@@ -315,8 +315,8 @@ def _command_run(args: argparse.Namespace) -> int:
 
 
 def _command_report(args: argparse.Namespace) -> int:
-    from mtqa.report.files import load_run
     from mtqa.report.html import write_html
+    from mtqa.runfolder import load_run
 
     result = load_run(args.run_dir)
     path = write_html(result, args.run_dir)
@@ -328,8 +328,8 @@ def _command_diff(args: argparse.Namespace) -> int:
     import json
 
     from mtqa.diff import diff_runs
-    from mtqa.report.files import load_run
     from mtqa.report.terminal import format_diff
+    from mtqa.runfolder import load_run
 
     diff = diff_runs(load_run(args.run_a), load_run(args.run_b))
     if args.json:

@@ -25,7 +25,7 @@ def saved_path(run_dir: Path, doc_id: str) -> Path:
 
 def read_saved(path: Path, key: str | None = None) -> DocumentResult | None:
     """The document result saved at ``path`` (under ``key``, when given); None if absent."""
-    from mtqa.report.files import document_from_json
+    from mtqa.runfolder import document_from_json
 
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -37,7 +37,7 @@ def read_saved(path: Path, key: str | None = None) -> DocumentResult | None:
 
 
 def write_saved(path: Path, key: str, result: DocumentResult) -> None:
-    from mtqa.report.files import document_to_json, write_atomic
+    from mtqa.runfolder import document_to_json, write_atomic
 
     write_atomic(
         path, json.dumps({"key": key, "result": document_to_json(result)}, ensure_ascii=False)

@@ -26,8 +26,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import os
-import uuid
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
@@ -56,6 +54,7 @@ from mtqa.report.format import (
 )
 from mtqa.report.review import clip_message, finding_groups, review_data, stale_decisions
 from mtqa.report.rows import RowView, document_rows
+from mtqa.runfolder import write_atomic
 
 REPORT_NAME = "report.html"
 _HERE = Path(__file__).parent
@@ -106,18 +105,8 @@ def write_html(result: RunResult, run_dir: Path) -> Path:
     if run_dir.exists() and not run_dir.is_dir():
         raise InputError(f"{run_dir} is a file; give a directory for the run's reports")
     run_dir.mkdir(parents=True, exist_ok=True)
-    text = render_html(result)
     target = run_dir / REPORT_NAME
-    # A unique name opened with "x" (not mkstemp, whose files are private to their owner): the
-    # report gets the permissions the user's umask gives every other output of the run.
-    tmp = run_dir / f".{REPORT_NAME}.{os.getpid()}.{uuid.uuid4().hex}.tmp"
-    try:
-        with open(tmp, "x", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-        os.replace(tmp, target)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    write_atomic(target, render_html(result))
     return target
 
 

@@ -383,8 +383,8 @@ def sample_run_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.mark.slow
 @pytest.mark.apertium
 def test_sample_run_report(driver: object, sample_run_dir: Path) -> None:
-    from mtqa.report.files import load_run
     from mtqa.report.html import render_html
+    from mtqa.runfolder import load_run
 
     report = sample_run_dir / "report.html"
     result = load_run(sample_run_dir)

@@ -13,7 +13,7 @@ from support import SAMPLE, make_result
 from mtqa.compare import comparison_units
 from mtqa.model import DocumentResult
 from mtqa.pipeline import run
-from mtqa.report.files import load_run
+from mtqa.runfolder import load_run
 
 
 @pytest.fixture(scope="module")

@@ -14,7 +14,7 @@ from support import apertium_argv
 
 from mtqa.cli import main
 from mtqa.pipeline import run
-from mtqa.report.files import document_to_json, load_run
+from mtqa.runfolder import document_to_json, load_run
 
 DOCUMENTS = [
     (

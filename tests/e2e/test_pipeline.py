@@ -10,7 +10,7 @@ import pytest
 from support import REPO_ROOT, SAMPLE, apertium_argv
 
 from mtqa.cli import main
-from mtqa.report.files import load_run
+from mtqa.runfolder import load_run
 
 FURNITURE = {
     "Dernières mises à jour",

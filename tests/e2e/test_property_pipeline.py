@@ -24,8 +24,7 @@ from mtqa.errors import InputError
 from mtqa.model import EngineInfo, RunResult
 from mtqa.pipeline import evaluate_document
 from mtqa.prechecks import language_warnings
-from mtqa.report.files import load_run, write_run
-from mtqa.report.html import write_html
+from mtqa.runfolder import load_run, write_outputs
 
 AWKWARD = list(
     "\x00\x01\x07\x08\x0b\x0c\x1b\x7f\x85\x9f\t\r\n \xa0\xad\u200b\u200d\u2028\u2029\u202e"
@@ -116,6 +115,5 @@ def test_random_text_never_escapes_as_an_exception(mt: str, ref: str, encoding: 
             stats={"warnings": notes},
         )
         out = root / "run"
-        write_run(run, out)
-        write_html(run, out)
+        write_outputs(run, out)
         assert load_run(out).documents[0].document.mt_text == loaded.mt_text
