@@ -184,8 +184,8 @@ def run_worker(spec: dict[str, Any]) -> dict[str, Any]:
     for case in spec["cases"]:
         texts = sentences(case["n"], seed=case.get("seed", 2))
         # Benchmark-only: vary generation settings on the loaded model instead of reloading.
-        engine.settings["num_beams"] = case["beams"]
-        engine.settings["sort_by_length"] = case.get("sort", True)
+        engine.settings.num_beams = case["beams"]
+        engine.settings.sort_by_length = case.get("sort", True)
         engine.batch_size = case["batch"]
         if spec["kind"] == "marian":
             timer = Timed(engine.model.generate)

@@ -50,7 +50,7 @@ class _Parser(argparse.ArgumentParser):
 def _build_parser() -> argparse.ArgumentParser:
     # --debug is accepted before or after the command; the subcommands' copy must not
     # reset a value given before the command, hence SUPPRESS.
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument(
         "--debug",
         action="store_true",
@@ -223,11 +223,27 @@ def _ad_hoc_config(args: argparse.Namespace) -> dict[str, object]:
             name, n = f"{spec.name}-{n}", n + 1
         engines.append({**spec.model_dump(exclude_none=True), "name": name})
     return {
-        "name": args.name or slugify(default_name, fallback="run"),
+        "name": slugify(default_name, fallback="run"),
         "documents": [document],
         "engines": engines,
-        **_encoding_options(args),
     }
+
+
+def _overrides(args: argparse.Namespace) -> dict[str, object]:
+    """The options that override config keys, as config keys: they are validated with the
+    config, exactly like the file's own (each checked here first as well, so a bad value
+    is named as the option the user typed)."""
+    _check_name_option(args.name)
+    overrides: dict[str, object] = dict(_encoding_options(args))
+    if args.name is not None:
+        overrides["name"] = args.name
+    if args.decisions is not None:
+        overrides["review"] = {"decisions": str(args.decisions.resolve())}
+    if args.min_confidence is not None:
+        if not 0.0 <= args.min_confidence <= 1.0:
+            raise UsageError("--min-confidence: expected a number between 0 and 1")
+        overrides["checks"] = {"min_confidence": args.min_confidence}
+    return overrides
 
 
 def _encoding_options(args: argparse.Namespace) -> dict[str, str]:
@@ -254,13 +270,13 @@ def _check_name_option(name: str | None) -> None:
 
 
 def _command_run(args: argparse.Namespace) -> int:
-    from mtqa.config import load_config, parse_config
+    from mtqa.config import load_config, parse_config, with_overrides
     from mtqa.gate import evaluate_gates, parse_gate
     from mtqa.pipeline import run
     from mtqa.report.terminal import format_summary
 
     gates = [parse_gate(text) for text in args.fail_on]  # usage errors before any work
-    _check_name_option(args.name)
+    overrides = _overrides(args)
     if args.workers is not None and args.workers < 1:
         raise UsageError(f"--workers must be 1 or more, got {args.workers}")
 
@@ -269,23 +285,14 @@ def _command_run(args: argparse.Namespace) -> int:
             raise UsageError(
                 "give either a config file or --mt/--ref/--xliff/--tmx/--engine, not both"
             )
-        overrides: dict[str, object] = dict(_encoding_options(args))
-        if args.name:
-            overrides["name"] = args.name
         # Overrides go through the same validation as the file's own keys.
         config = load_config(args.config, overrides=overrides)
     else:
-        config = parse_config(_ad_hoc_config(args), base_dir=Path.cwd(), source="command line")
-    if args.decisions is not None:
-        from mtqa.config import ReviewSpec
-
-        review = ReviewSpec(decisions=args.decisions.resolve())
-        config = config.model_copy(update={"review": review})
-    if args.min_confidence is not None:
-        if not 0.0 <= args.min_confidence <= 1.0:
-            raise UsageError("--min-confidence: expected a number between 0 and 1")
-        checks = {**config.checks, "min_confidence": args.min_confidence}
-        config = config.model_copy(update={"checks": checks})
+        config = parse_config(
+            with_overrides(_ad_hoc_config(args), overrides),
+            base_dir=Path.cwd(),
+            source="command line",
+        )
     run_dir = args.out if args.out is not None else config.run_dir
     result = run(
         config,

@@ -21,13 +21,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from mtqa.metrics import make_metric
+from mtqa.metrics import METRIC_INFO, make_metric
 from mtqa.model import DocumentResult
 from mtqa.mqm import ALPHA, ErrorScore, ErrorScores, error_scores, unit_groups
 
 TIE_MARGIN = 1.0  # chrF points within which two segments' scores count as a tie
 N_SAMPLES = 1000
-_SACREBLEU_NAMES = {"bleu": "BLEU", "chrf": "chrF2", "chrf++": "chrF2++", "ter": "TER"}
 
 
 # ---- comparison units ------------------------------------------------------------------
@@ -75,11 +74,14 @@ def comparison_units(
 # ---- typed results ---------------------------------------------------------------------
 
 ERROR_SCORE = "error_score"
-LOWER_IS_BETTER = frozenset({"ter", ERROR_SCORE})
 
 
 def higher_is_better(metric: str) -> bool:
-    return metric not in LOWER_IS_BETTER
+    """A metric's direction (the registry's), the error score's (lower is better)."""
+    if metric == ERROR_SCORE:
+        return False
+    info = METRIC_INFO.get(metric)
+    return info.higher_is_better if info is not None else True
 
 
 def _r(value: float | None, digits: int = 4) -> float | None:
@@ -420,8 +422,8 @@ def _metric_rows(
     for index, ((system, engine), (label, hyps)) in enumerate(zip(ordered, named, strict=True)):
         by_metric = {}
         for metric in metrics:
-            result = results[_SACREBLEU_NAMES[metric]][index]
-            base = float(results[_SACREBLEU_NAMES[metric]][0].score)
+            named_results = results[METRIC_INFO[metric].sacrebleu_name]
+            result, base = named_results[index], float(named_results[0].score)
             ci = None
             if result.ci is not None and result.mean is not None:
                 ci = (float(result.mean - result.ci), float(result.mean + result.ci))

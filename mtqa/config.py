@@ -14,7 +14,7 @@ import sys
 import unicodedata
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
@@ -23,10 +23,13 @@ from pydantic import (
     Field,
     StrictBool,
     ValidationError,
+    ValidationInfo,
     field_validator,
     model_validator,
 )
 
+from mtqa.backtranslate import ENGINES, settings_model
+from mtqa.backtranslate.base import settings_problem
 from mtqa.documents import check_encoding
 from mtqa.errors import ConfigError
 from mtqa.metrics import METRICS
@@ -36,10 +39,13 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-EngineKind = Literal["marian", "apertium", "ct2"]
-MetricName = Literal["bleu", "chrf", "chrf++", "ter"]
-ENGINE_KINDS: tuple[EngineKind, ...] = ("marian", "apertium", "ct2")
-DEFAULT_MARIAN_MODEL = "Helsinki-NLP/opus-mt-fr-en"
+# The registries' names as the config's choices (mtqa.backtranslate.ENGINES, mtqa.metrics).
+if TYPE_CHECKING:
+    EngineKind = str
+    MetricName = str
+else:
+    EngineKind = Literal[tuple(ENGINES)]
+    MetricName = Literal[METRICS]
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 # Ids name files (documents/ID.json, and a temporary name a little longer): well under the
 # 255 bytes most file systems allow.
@@ -176,10 +182,29 @@ class EngineSpec(_Strict):
             raise ValueError(f"name {value!r}: {ID_RULE} (it names columns)")
         return value
 
+    @field_validator("settings")
+    @classmethod
+    def _check_settings(cls, value: dict[str, Any], info: ValidationInfo) -> dict[str, Any]:
+        """The settings as the engine's own model takes them: a bad one is an error now,
+        before any work, not when the engine is built."""
+        kind = info.data.get("kind")
+        if kind is None:  # the kind is wrong: that is the error to report
+            return value
+        model = settings_model(kind)
+        try:
+            model.model_validate(value)
+        except ValidationError as error:
+            raise ValueError(settings_problem(model, error)) from None
+        return value
+
 
 class CacheSpec(_Strict):
     enabled: StrictBool = True
     dir: Path | None = None  # default: $MTQA_CACHE_DIR or ~/.cache/mtqa
+
+
+Severity = Literal["critical", "major", "minor"]
+DEFAULT_WEIGHTS: dict[Severity, float] = {"critical": 10.0, "major": 5.0, "minor": 1.0}
 
 
 class CompareSpec(_Strict):
@@ -188,16 +213,18 @@ class CompareSpec(_Strict):
     baseline_system: str = "mt"
     baseline_engine: str | None = None  # default: the first engine that ran
     # severity -> weight of the error score (mtqa.mqm explains the defaults)
-    weights: dict[Literal["critical", "major", "minor"], float] = Field(
-        default_factory=lambda: {"critical": 10.0, "major": 5.0, "minor": 1.0}
-    )
+    weights: dict[Severity, float] = Field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
 
     @field_validator("weights")
     @classmethod
-    def _check_weights(cls, value: dict[str, float]) -> dict[str, float]:
+    def _check_weights(cls, value: dict[Severity, float]) -> dict[Severity, float]:
         if any(w < 0 for w in value.values()):
             raise ValueError("weights are numbers of 0 or more")
-        return {"critical": 10.0, "major": 5.0, "minor": 1.0, **value}
+        return {**DEFAULT_WEIGHTS, **value}
+
+    def weight_table(self) -> dict[str, float]:
+        """The error score's weight of each severity."""
+        return {str(severity): weight for severity, weight in self.weights.items()}
 
 
 class ReviewSpec(_Strict):
@@ -409,9 +436,22 @@ def parse_config(data: Mapping[str, Any], *, base_dir: Path, source: str = "conf
         raise ConfigError(f"{source}: {where}: {message}{extra}") from None
 
 
+def with_overrides(data: Mapping[str, Any], overrides: Mapping[str, Any]) -> dict[str, Any]:
+    """A config mapping with command-line overrides: a key replaces the config's, a table
+    (``review = {...}``) replaces only the keys it gives."""
+    merged = dict(data)
+    for key, value in overrides.items():
+        current = merged.get(key)
+        if isinstance(value, Mapping) and isinstance(current, Mapping):
+            merged[key] = {**current, **value}
+        else:
+            merged[key] = value
+    return merged
+
+
 def load_config(path: Path, *, overrides: Mapping[str, Any] | None = None) -> RunConfig:
     """Read and validate a TOML run config; ``overrides`` (command-line options) replace
-    top-level keys and are validated like them."""
+    keys (``with_overrides``) and are validated like them."""
     try:
         text = path.read_text(encoding="utf-8-sig")  # an editor's BOM is not an error
     except FileNotFoundError:
@@ -427,20 +467,21 @@ def load_config(path: Path, *, overrides: Mapping[str, Any] | None = None) -> Ru
     if "base_dir" in data:
         raise ConfigError(f"{path}: base_dir: not a config key (paths are relative to the file)")
     return parse_config(
-        {**data, **(overrides or {})}, base_dir=path.resolve().parent, source=str(path)
+        with_overrides(data, overrides or {}), base_dir=path.resolve().parent, source=str(path)
     )
 
 
 def engine_from_option(option: str) -> EngineSpec:
     """``--engine apertium`` / ``--engine marian`` / ``--engine marian:MODEL`` → EngineSpec."""
     kind, _, model = option.partition(":")
-    if kind not in ENGINE_KINDS:
+    if kind not in ENGINES:
         raise ConfigError(
-            f"unknown engine {kind!r}: use one of {', '.join(ENGINE_KINDS)} "
+            f"unknown engine {kind!r}: use one of {', '.join(ENGINES)} "
             "(e.g. --engine apertium)"
         )
-    if kind in ("marian", "ct2"):
-        model = model or DEFAULT_MARIAN_MODEL
+    default = ENGINES[kind].default_model
+    if default is not None:
+        model = model or default
     elif model:
         raise ConfigError(f"engine {kind!r} takes no model (got {option!r})")
     return EngineSpec.model_validate({"name": kind, "kind": kind, "model": model or None})

@@ -18,8 +18,9 @@ import math
 import os
 from collections import Counter
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, cast
 
 from sacrebleu.metrics import BLEU, CHRF, TER
 from sacrebleu.metrics.base import Metric
@@ -31,21 +32,49 @@ from mtqa.model import Pair, Score
 if TYPE_CHECKING:
     import numpy as np
 
-METRICS: tuple[Literal["bleu", "chrf", "chrf++", "ter"], ...] = ("bleu", "chrf", "chrf++", "ter")
+
+
+@dataclass(frozen=True)
+class MetricInfo:
+    """One metric: the one place its name, label, direction and computation are given."""
+
+    name: str  # as in the config's ``metrics``, CSV columns and JSON
+    label: str  # as reports print it
+    higher_is_better: bool
+    sacrebleu_name: str  # the name sacrebleu's paired tests report it under
+    make: Callable[[bool], Metric]  # sacrebleu's metric object (sentence-level or corpus)
+    scorer: Callable[[np.ndarray], np.ndarray]  # scores of rows of summed statistics
+
+
+# Everything else (the config's choices, CSV columns, labels, directions) follows from here.
+# (The scorers are defined below: the lambdas look them up when called.)
+METRIC_INFO: dict[str, MetricInfo] = {
+    m.name: m
+    for m in (
+        MetricInfo(
+            "bleu", "BLEU", True, "BLEU", lambda s: BLEU(effective_order=s),
+            lambda x: _bleu_scores(x),
+        ),
+        MetricInfo(
+            "chrf", "chrF", True, "chrF2", lambda s: CHRF(), lambda x: _chrf_scores(x, "chrf")
+        ),
+        MetricInfo(
+            "chrf++", "chrF++", True, "chrF2++", lambda s: CHRF(word_order=2),
+            lambda x: _chrf_scores(x, "chrf++"),
+        ),
+        MetricInfo("ter", "TER", False, "TER", lambda s: TER(), lambda x: _ter_scores(x)),
+    )
+}
+METRICS: tuple[str, ...] = tuple(METRIC_INFO)
+METRIC_LABELS: dict[str, str] = {m.name: m.label for m in METRIC_INFO.values()}
 N_BOOTSTRAP = 1000
 _RESAMPLE_VALUES = 200_000  # segment draws per block of resamples: bounds the memory used
 
 
 def make_metric(name: str, *, sentence: bool = False) -> Metric:
     """A fresh sacrebleu metric object by name."""
-    if name == "bleu":
-        return BLEU(effective_order=sentence)
-    if name == "chrf":
-        return CHRF()
-    if name == "chrf++":
-        return CHRF(word_order=2)
-    if name == "ter":
-        return TER()
+    if name in METRIC_INFO:
+        return METRIC_INFO[name].make(sentence)
     raise ConfigError(f"unknown metric {name!r}: choose from {', '.join(METRICS)}")
 
 
@@ -129,7 +158,7 @@ def bootstrap_ci(
         weights = np.bincount(offsets, minlength=rows * count).reshape(rows, count)
         # integer sums, exact in float64, then float32 as sacrebleu sums them
         sums = (weights.astype(np.float64) @ table).astype(np.float32)
-        scores[start : start + rows] = _SCORERS[name](sums)
+        scores[start : start + rows] = METRIC_INFO[name].scorer(sums)
     ordered = np.sort(scores)
     lower_index = n_bootstrap // 40
     lower, upper = ordered[lower_index], ordered[n_bootstrap - lower_index - 1]
@@ -153,7 +182,7 @@ def _bleu_scores(sums: np.ndarray) -> np.ndarray:
     """Corpus BLEU (4-grams, exp smoothing) of each row of summed statistics."""
     import numpy as np
 
-    order = _metric("bleu").max_ngram_order
+    order = cast(BLEU, _metric("bleu")).max_ngram_order
     correct, total = sums[:, 2 : 2 + order], sums[:, 2 + order : 2 + 2 * order]
     sys_len, ref_len = sums[:, 0].astype(np.int64), sums[:, 1].astype(np.int64)
     bp = np.ones(len(sums), dtype=np.float64)
@@ -185,7 +214,7 @@ def _chrf_scores(sums: np.ndarray, name: str) -> np.ndarray:
     """chrF or chrF++ (sacrebleu's effective-order smoothing) of each row."""
     import numpy as np
 
-    metric = _metric(name)
+    metric = cast(CHRF, _metric(name))
     orders = metric.char_order + metric.word_order
     factor = np.float32(metric.beta**2)
     eps = 1e-16
@@ -217,14 +246,6 @@ def _ter_scores(sums: np.ndarray) -> np.ndarray:
     with np.errstate(divide="ignore", invalid="ignore"):
         ratio = np.where(lengths > 0, edits / lengths, np.where(edits > 0, 1.0, 0.0))
     return (np.float32(100) * ratio.astype(np.float32)).astype(np.float64)
-
-
-_SCORERS: dict[str, Callable[[np.ndarray], np.ndarray]] = {
-    "bleu": _bleu_scores,
-    "chrf": lambda sums: _chrf_scores(sums, "chrf"),
-    "chrf++": lambda sums: _chrf_scores(sums, "chrf++"),
-    "ter": _ter_scores,
-}
 
 
 def segment_scores(
@@ -262,9 +283,9 @@ def sentence_score(name: str, hypothesis: str, reference: str) -> float:
 
 def char_ngrams(text: str) -> list[Counter[str]]:
     """Character n-gram counts of text for chrF's orders 1..6 (whitespace removed)."""
-    return extract_all_char_ngrams(text, _metric("chrf").char_order, False)
+    return extract_all_char_ngrams(text, cast(CHRF, _metric("chrf")).char_order, False)
 
 
 def chrf_f_score(statistics: Sequence[int]) -> float:
     """chrF (0..100) of flattened [hyp, ref, match] counts per character order."""
-    return float(_metric("chrf")._compute_f_score(list(statistics)))
+    return float(cast(CHRF, _metric("chrf"))._compute_f_score(list(statistics)))

@@ -495,7 +495,7 @@ def _comparison(
         engines,
         metrics=config.metrics,
         baseline=baseline,
-        weights=config.compare.weights,
+        weights=config.compare.weight_table(),
     )
 
 

@@ -14,10 +14,18 @@ import os
 import shutil
 import subprocess
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from typing import Any, ClassVar
+from typing import Annotated, Any, ClassVar
+
+from pydantic import Field, PlainValidator
 
 import mtqa
-from mtqa.errors import ConfigError, EngineUnavailable
+from mtqa.backtranslate.base import (
+    ConfiguredEngine,
+    EngineSettings,
+    PositiveInt,
+    PositiveNumber,
+)
+from mtqa.errors import EngineUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -30,66 +38,48 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-class ApertiumEngine:
+def _modes(value: Any) -> list[str]:
+    if (
+        not isinstance(value, (list, tuple))
+        or not value
+        or not all(isinstance(m, str) and m.strip() for m in value)
+    ):
+        raise ValueError(
+            f'must be a non-empty list of mode names such as ["fr-es", "spa-eng"], got {value!r}'
+        )
+    return [m.strip() for m in value]
+
+
+class ApertiumSettings(EngineSettings):
+    """``[[engines]] settings`` of an Apertium engine."""
+
+    batch_size: PositiveInt = 200  # texts per process call
+    timeout_s: PositiveNumber = 120.0  # per call
+    modes: Annotated[list[str], PlainValidator(_modes)] = Field(
+        default_factory=lambda: list(PIVOT_MODES)
+    )
+
+
+class ApertiumEngine(ConfiguredEngine[ApertiumSettings]):
     """French → English by pivoting through Spanish with Apertium.
 
-    Settings: ``batch_size`` (texts per process call, 200), ``timeout_s`` (per call, 120),
-    ``modes`` (the pivot, ``["fr-es", "spa-eng"]``).
+    Settings: ``ApertiumSettings``. The model, when given ("fr-es,spa-eng"), names the
+    pivot's modes.
     """
 
     kind: ClassVar[str] = "apertium"
-    defaults: ClassVar[Mapping[str, Any]] = {
-        "batch_size": 200,
-        "timeout_s": 120,
-        "modes": list(PIVOT_MODES),
-    }
+    Settings: ClassVar[type[EngineSettings]] = ApertiumSettings
 
-    def __init__(
-        self,
-        *,
-        name: str | None = None,
-        model: str | None = None,
-        settings: Mapping[str, Any] | None = None,
-    ) -> None:
-        self.name = name or self.kind
-        given = dict(settings or {})
-        unknown = sorted(set(given) - set(self.defaults))
-        if unknown:
-            raise ConfigError(
-                f"engine apertium: unknown setting(s) {', '.join(unknown)}; "
-                f"known: {', '.join(sorted(self.defaults))}"
-            )
-        self.settings = {**self.defaults, **given}
+    def _given_settings(self, model: str | None, settings: dict[str, Any]) -> dict[str, Any]:
         if model is not None:
             # The pivot is the model: "fr-es,spa-eng" picks other installed modes.
-            self.settings["modes"] = [m.strip() for m in model.split(",") if m.strip()]
-        modes, batch_size, timeout_s = (
-            self.settings["modes"], self.settings["batch_size"], self.settings["timeout_s"]
-        )
-        if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
-            raise ConfigError(
-                f"engine apertium: batch_size must be a positive integer, got {batch_size!r}"
-            )
-        if (
-            isinstance(timeout_s, bool)
-            or not isinstance(timeout_s, (int, float))
-            or not 0 < timeout_s < float("inf")
-        ):
-            raise ConfigError(
-                f"engine apertium: timeout_s must be a positive number, got {timeout_s!r}"
-            )
-        if (
-            not isinstance(modes, (list, tuple))
-            or not modes
-            or not all(isinstance(m, str) and m.strip() for m in modes)
-        ):
-            raise ConfigError(
-                "engine apertium: modes must be a non-empty list of mode names such as "
-                f'["fr-es", "spa-eng"], got {modes!r}'
-            )
-        self.modes: list[str] = [m.strip() for m in modes]
-        self.batch_size = batch_size
-        self.timeout_s = float(timeout_s)
+            settings["modes"] = [m.strip() for m in model.split(",") if m.strip()]
+        return settings
+
+    def _setup(self, model: str | None) -> None:
+        self.modes: list[str] = list(self.settings.modes)
+        self.batch_size = self.settings.batch_size
+        self.timeout_s = self.settings.timeout_s
         self.command = shutil.which("apertium")
         if self.command is None:
             raise EngineUnavailable(f"the apertium command is not installed: {_INSTALL}")

@@ -14,12 +14,14 @@ import os
 import re
 import shutil
 import tempfile
-from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Annotated, Any, ClassVar
 
+from pydantic import PlainValidator
+
+from mtqa.backtranslate.base import EngineSettings
 from mtqa.backtranslate.marian import input_limit, load_tokenizer
-from mtqa.backtranslate.neural import NeuralEngine, versions
+from mtqa.backtranslate.neural import NeuralEngine, NeuralSettings, device_setting, versions
 from mtqa.errors import ConfigError, EngineUnavailable
 
 log = logging.getLogger(__name__)
@@ -62,45 +64,55 @@ def check_installed() -> None:
         )
 
 
-class CT2Engine(NeuralEngine):
+def _compute_type(value: Any) -> str:
+    if value not in COMPUTE_TYPES:
+        raise ValueError(f"must be one of {', '.join(COMPUTE_TYPES)}, got {value!r}")
+    return str(value)
+
+
+def _threads(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ValueError(f"must be 0 or more, got {value!r}")
+    return value
+
+
+def _ct2_device(value: Any) -> str:
+    if value == "mps":
+        raise ValueError("mps is not supported; use cpu or cuda")
+    return device_setting(value)
+
+
+def _path(value: Any) -> str:
+    if not isinstance(value, str):
+        raise ValueError(f"must be a path, got {value!r}")
+    return value
+
+
+class CT2Settings(NeuralSettings):
+    """``[[engines]] settings`` of a CTranslate2 engine: the neural ones and its own."""
+
+    device: Annotated[str, PlainValidator(_ct2_device)] = "auto"
+    compute_type: Annotated[str, PlainValidator(_compute_type)] = "auto"
+    threads: Annotated[int, PlainValidator(_threads)] = 0  # 0 = every core this process may use
+    converted_dir: Annotated[str, PlainValidator(_path)] | None = None
+
+
+class CT2Engine(NeuralEngine[CT2Settings]):
     """Back-translation with CTranslate2 (default model ``Helsinki-NLP/opus-mt-fr-en``).
 
-    Settings: as ``marian`` (``device``, ``num_beams``, ``batch_size``, ``max_tokens``,
-    ``max_new_tokens``, ``sort_by_length``) plus ``compute_type`` (auto = int8 on CPU,
-    float16 on CUDA), ``threads`` (CPU threads; 0 = every core this process may use) and
-    ``converted_dir`` (where converted models are kept).
+    Settings: ``CT2Settings`` (``compute_type`` auto = int8 on CPU, float16 on CUDA;
+    ``converted_dir``, where converted models are kept).
     """
 
     kind: ClassVar[str] = "ct2"
-    defaults: ClassVar[Mapping[str, Any]] = {
-        **NeuralEngine.defaults,
-        "compute_type": "auto",
-        "threads": 0,
-        "converted_dir": None,
-    }
+    Settings: ClassVar[type[EngineSettings]] = CT2Settings
 
-    def __init__(
-        self,
-        *,
-        name: str | None = None,
-        model: str | None = None,
-        settings: Mapping[str, Any] | None = None,
-    ) -> None:
+    def _check_installed(self) -> None:
         check_installed()
-        super().__init__(name=name, model=model, settings=settings)
-        if self.settings["compute_type"] not in COMPUTE_TYPES:
-            raise ConfigError(
-                f"engine ct2: compute_type must be one of {', '.join(COMPUTE_TYPES)}, "
-                f"got {self.settings['compute_type']!r}"
-            )
-        threads = self.settings["threads"]
-        if isinstance(threads, bool) or not isinstance(threads, int) or threads < 0:
-            raise ConfigError(f"engine ct2: threads must be 0 or more, got {threads!r}")
-        if self.settings["device"] == "mps":
-            raise ConfigError("engine ct2: device mps is not supported; use cpu or cuda")
-        given = self.settings["converted_dir"]
-        if given is not None and not isinstance(given, str):
-            raise ConfigError(f"engine ct2: converted_dir must be a path, got {given!r}")
+
+    def _setup(self, model: str | None) -> None:
+        super()._setup(model)
+        given = self.settings.converted_dir
         self.converted_root = Path(given).expanduser() if given else default_converted_dir()
         self.device = ""
         self.compute_type = ""
@@ -117,7 +129,7 @@ class CT2Engine(NeuralEngine):
     def _pick_device(self) -> str:
         import ctranslate2
 
-        asked = str(self.settings["device"])
+        asked = self.settings.device
         gpus = ctranslate2.get_cuda_device_count()
         if asked == "auto":
             return "cuda" if gpus > 0 else "cpu"
@@ -131,7 +143,7 @@ class CT2Engine(NeuralEngine):
         import ctranslate2
 
         device = self._pick_device()
-        compute_type = str(self.settings["compute_type"])
+        compute_type = self.settings.compute_type
         if compute_type == "auto":
             compute_type = "float16" if device.startswith("cuda") else "int8"
         supported = ctranslate2.get_supported_compute_types(device.split(":")[0])
@@ -150,7 +162,7 @@ class CT2Engine(NeuralEngine):
                 device_index=int(index or 0),
                 compute_type=compute_type,
                 inter_threads=1,
-                intra_threads=self.settings["threads"] or machine_threads(),
+                intra_threads=self.settings.threads or machine_threads(),
             )
         except (RuntimeError, ValueError) as error:
             raise EngineUnavailable(
@@ -222,14 +234,14 @@ class CT2Engine(NeuralEngine):
 
     def _generate(self, texts: list[str], max_new_tokens: int) -> list[str]:
         options: dict[str, Any] = {
-            "beam_size": self.settings["num_beams"],
+            "beam_size": self.settings.num_beams,
             # transformers counts the forced end-of-sentence token in max_new_tokens,
             # CTranslate2 does not: one fewer keeps the two engines' outputs identical.
             "max_decoding_length": max(1, max_new_tokens - 1),
         }
-        if self.settings["min_new_tokens"] is not None:
+        if self.settings.min_new_tokens is not None:
             options["min_decoding_length"] = min(
-                self.settings["min_new_tokens"], options["max_decoding_length"]
+                self.settings.min_new_tokens, options["max_decoding_length"]
             )
         results = self._translator.translate_batch(self._source_tokens(texts), **options)
         tok = self._tokenizer

@@ -8,11 +8,13 @@ job, batching and splitting ``neural.py``'s.
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Annotated, Any, ClassVar
 
-from mtqa.backtranslate.neural import NeuralEngine, versions
+from pydantic import PlainValidator
+
+from mtqa.backtranslate.base import EngineSettings
+from mtqa.backtranslate.neural import NeuralEngine, NeuralSettings, versions
 from mtqa.errors import ConfigError, EngineUnavailable
 
 log = logging.getLogger(__name__)
@@ -92,31 +94,33 @@ def input_limit(max_positions: int, tokenizer: Any) -> int:
     return min(limits)
 
 
-class MarianEngine(NeuralEngine):
+def _dtype(value: Any) -> str:
+    dtype = str(value).lower()
+    if dtype != "auto" and dtype not in DTYPES:
+        raise ValueError(f"must be auto, fp32, fp16 or bf16, got {dtype!r}")
+    return dtype
+
+
+class MarianSettings(NeuralSettings):
+    """``[[engines]] settings`` of a Marian engine: the neural ones and the precision."""
+
+    dtype: Annotated[str, PlainValidator(_dtype)] = "auto"  # auto = fp16 on CUDA, else fp32
+
+
+class MarianEngine(NeuralEngine[MarianSettings]):
     """Back-translation with a MarianMT checkpoint (default ``Helsinki-NLP/opus-mt-fr-en``).
 
-    Settings: ``device`` (auto|cpu|cuda|mps), ``dtype`` (auto|fp32|fp16|bf16; auto = fp16 on
-    CUDA, else fp32), ``num_beams`` (4), ``batch_size`` (16), ``max_tokens`` (padded-token
-    budget per batch), ``max_new_tokens``, ``sort_by_length`` (true).
+    Settings: ``MarianSettings``.
     """
 
     kind: ClassVar[str] = "marian"
-    defaults: ClassVar[Mapping[str, Any]] = {**NeuralEngine.defaults, "dtype": "auto"}
+    Settings: ClassVar[type[EngineSettings]] = MarianSettings
 
-    def __init__(
-        self,
-        *,
-        name: str | None = None,
-        model: str | None = None,
-        settings: Mapping[str, Any] | None = None,
-    ) -> None:
+    def _check_installed(self) -> None:
         check_installed()
-        super().__init__(name=name, model=model, settings=settings)
-        dtype = str(self.settings["dtype"]).lower()
-        if dtype != "auto" and dtype not in DTYPES:
-            raise ConfigError(
-                f"engine marian: dtype must be auto, fp32, fp16 or bf16, got {dtype!r}"
-            )
+
+    def _setup(self, model: str | None) -> None:
+        super()._setup(model)
         self._model: Any = None
         self.device = ""
         self.dtype = ""
@@ -131,8 +135,8 @@ class MarianEngine(NeuralEngine):
         import torch
         from transformers import MarianMTModel
 
-        device = pick_device(self.settings["device"])
-        asked = str(self.settings["dtype"]).lower()
+        device = pick_device(self.settings.device)
+        asked = self.settings.dtype
         if asked == "auto":
             dtype = "float16" if device.startswith("cuda") else "float32"
         else:
@@ -172,12 +176,12 @@ class MarianEngine(NeuralEngine):
 
         batch = self._tokenizer(texts, return_tensors="pt", padding=True).to(self.device)
         options: dict[str, Any] = {
-            "num_beams": self.settings["num_beams"],
+            "num_beams": self.settings.num_beams,
             "max_new_tokens": max_new_tokens,
             "do_sample": False,
         }
-        if self.settings["min_new_tokens"] is not None:
-            options["min_new_tokens"] = min(self.settings["min_new_tokens"], max_new_tokens)
+        if self.settings.min_new_tokens is not None:
+            options["min_new_tokens"] = min(self.settings.min_new_tokens, max_new_tokens)
         with torch.inference_mode():
             generated = self._model.generate(**batch, **options)
         return self._tokenizer.batch_decode(generated, skip_special_tokens=True)

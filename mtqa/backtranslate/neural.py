@@ -11,91 +11,64 @@ from __future__ import annotations
 import logging
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from typing import Any, ClassVar
+from typing import Annotated, Any, ClassVar, TypeVar
+
+from pydantic import PlainValidator
 
 import mtqa
+from mtqa.backtranslate import ENGINES
+from mtqa.backtranslate.base import ConfiguredEngine, EngineSettings, Flag, PositiveInt, Text
 from mtqa.backtranslate.batching import sorted_batches, split_to_fit
 from mtqa.backtranslate.hf import ResolvedModel, package_version, resolve_model
-from mtqa.errors import ConfigError, EngineUnavailable
+from mtqa.errors import EngineUnavailable
 
 log = logging.getLogger(__name__)
-
-DEFAULT_MODEL = "Helsinki-NLP/opus-mt-fr-en"
-
 
 def is_out_of_memory(error: BaseException) -> bool:
     """Whether ``error`` is an accelerator out-of-memory error (torch or CTranslate2)."""
     return isinstance(error, (RuntimeError, MemoryError)) and "out of memory" in str(error).lower()
 
 
-class NeuralEngine(ABC):
+def device_setting(value: Any) -> str:
+    if not isinstance(value, str):
+        raise ValueError(f"must be a string, got {value!r}")
+    if value not in ("auto", "cpu", "cuda", "mps") and not value.startswith("cuda:"):
+        raise ValueError(f"must be auto, cpu, cuda, cuda:N or mps, got {value!r}")
+    return value
+
+
+class NeuralSettings(EngineSettings):
+    """``[[engines]] settings`` every engine running a Marian model takes."""
+
+    device: Annotated[str, PlainValidator(device_setting)] = "auto"
+    num_beams: PositiveInt = 4
+    batch_size: PositiveInt = 16
+    max_tokens: PositiveInt | None = None  # padded-token budget per batch; None = batch_size
+    # None = the model's limit. Not derived from the batch: a cap that depended on the
+    # other texts of a batch would make a text's translation depend on its neighbours.
+    max_new_tokens: PositiveInt | None = None
+    min_new_tokens: PositiveInt | None = None  # forces output length (benchmarks only)
+    sort_by_length: Flag = True
+    # A hub branch, tag, commit or PR ref ("refs/pr/12"): for a repository whose main
+    # branch has only pickle weights while a safetensors conversion exists elsewhere.
+    revision: Text | None = None
+
+
+NeuralSettingsT = TypeVar("NeuralSettingsT", bound=NeuralSettings)
+
+
+class NeuralEngine(ConfiguredEngine[NeuralSettingsT], ABC):
     """Base of the engines that run a Marian model. Loads the model on first use."""
 
-    kind: ClassVar[str]
-    # setting -> default; unknown settings are a ConfigError naming these.
-    defaults: ClassVar[Mapping[str, Any]] = {
-        "device": "auto",
-        "num_beams": 4,
-        "batch_size": 16,
-        "max_tokens": None,  # padded-token budget per batch; None = batch_size only
-        # None = the model's limit. Not derived from the batch: a cap that depended on the
-        # other texts of a batch would make a text's translation depend on its neighbours.
-        "max_new_tokens": None,
-        "min_new_tokens": None,  # forces output length (benchmarks only)
-        "sort_by_length": True,
-        # A hub branch, tag, commit or PR ref ("refs/pr/12"): for a repository whose main
-        # branch has only pickle weights while a safetensors conversion exists elsewhere.
-        "revision": None,
-    }
+    Settings: ClassVar[type[EngineSettings]] = NeuralSettings
 
-    def __init__(
-        self,
-        *,
-        name: str | None = None,
-        model: str | None = None,
-        settings: Mapping[str, Any] | None = None,
-    ) -> None:
-        self.name = name or self.kind
-        self.model_id = model or DEFAULT_MODEL
-        self.settings = self._parse_settings(dict(settings or {}))
-        self.resolved: ResolvedModel = resolve_model(
-            self.model_id, revision=self.settings["revision"]
-        )
-        self.batch_size: int = self.settings["batch_size"]
+    def _setup(self, model: str | None) -> None:
+        self.model_id = model or ENGINES[self.kind].default_model or ""
+        self.resolved: ResolvedModel = resolve_model(self.model_id, revision=self.settings.revision)
+        self.batch_size: int = self.settings.batch_size
         self._loaded = False
         self._limit = 0  # tokens per input, including the end-of-sentence token
         self._tokenizer: Any = None
-
-    # -- settings ----------------------------------------------------------------------
-
-    def _parse_settings(self, given: dict[str, Any]) -> dict[str, Any]:
-        unknown = sorted(set(given) - set(self.defaults))
-        if unknown:
-            raise ConfigError(
-                f"engine {self.kind}: unknown setting(s) {', '.join(unknown)}; "
-                f"known: {', '.join(sorted(self.defaults))}"
-            )
-        settings = {**self.defaults, **given}
-        for key in ("num_beams", "batch_size"):
-            settings[key] = _positive_int(self.kind, key, settings[key])
-        for key in ("max_tokens", "max_new_tokens", "min_new_tokens"):
-            if settings[key] is not None:
-                settings[key] = _positive_int(self.kind, key, settings[key])
-        for key in ("revision", "device"):
-            if settings[key] is not None and not isinstance(settings[key], str):
-                raise ConfigError(
-                    f"engine {self.kind}: {key} must be a string, got {settings[key]!r}"
-                )
-        if not isinstance(settings["sort_by_length"], bool):
-            raise ConfigError(f"engine {self.kind}: sort_by_length must be true or false")
-        if settings["device"] not in ("auto", "cpu", "cuda", "mps") and not str(
-            settings["device"]
-        ).startswith("cuda:"):
-            raise ConfigError(
-                f"engine {self.kind}: device must be auto, cpu, cuda, cuda:N or mps, "
-                f"got {settings['device']!r}"
-            )
-        return settings
 
     # -- what subclasses provide ---------------------------------------------------------
 
@@ -148,11 +121,11 @@ class NeuralEngine(ABC):
             "engine": self.kind,
             "model": self.model_id,
             "revision": self.resolved.revision,
-            "num_beams": self.settings["num_beams"],
+            "num_beams": self.settings.num_beams,
             "max_new_tokens": self._max_new_tokens(),
             **(
-                {"min_new_tokens": self.settings["min_new_tokens"]}
-                if self.settings["min_new_tokens"] is not None
+                {"min_new_tokens": self.settings.min_new_tokens}
+                if self.settings.min_new_tokens is not None
                 else {}
             ),
             **self._engine_signature(),
@@ -218,9 +191,9 @@ class NeuralEngine(ABC):
             lengths_in[index] if pending[index] == 1 else self.count_tokens([piece])[0]
             for index, piece in pieces
         ]
-        if self.settings["sort_by_length"]:
+        if self.settings.sort_by_length:
             batches = sorted_batches(
-                lengths, batch_size=self.batch_size, max_tokens=self.settings["max_tokens"]
+                lengths, batch_size=self.batch_size, max_tokens=self.settings.max_tokens
             )
         else:
             batches = [
@@ -272,7 +245,7 @@ class NeuralEngine(ABC):
     def _max_new_tokens(self) -> int:
         # The start token takes one of the model's positions.
         cap = self._limit - 1
-        asked = self.settings["max_new_tokens"]
+        asked = self.settings.max_new_tokens
         return max(1, min(asked, cap)) if asked is not None else cap
 
     def _after_out_of_memory(self) -> None:
@@ -298,7 +271,7 @@ class NeuralEngine(ABC):
         lengths = self.count_tokens(sources)
         out: list[list[tuple[str, float]]] = [[] for _ in sources]
         for batch in sorted_batches(
-            lengths, batch_size=self.batch_size, max_tokens=self.settings["max_tokens"]
+            lengths, batch_size=self.batch_size, max_tokens=self.settings.max_tokens
         ):
             scored = self._score_batch([sources[i] for i in batch], [targets[i] for i in batch])
             for index, tokens in zip(batch, scored, strict=True):
@@ -330,12 +303,6 @@ class NeuralEngine(ABC):
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(name={self.name!r}, model={self.model_id!r})"
-
-
-def _positive_int(kind: str, key: str, value: Any) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise ConfigError(f"engine {kind}: {key} must be a positive integer, got {value!r}")
-    return value
 
 
 def versions(*names: str) -> dict[str, str]:

@@ -22,6 +22,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+from mtqa.metrics import METRICS
 from mtqa.model import FINDING_KINDS, SEVERITIES, Finding, Pair, RunResult, Score
 from mtqa.runfolder import dump_json, write_atomic
 
@@ -115,7 +116,7 @@ def segments_csv(result: RunResult) -> str:
 def segments_csv_parts(result: RunResult) -> Iterator[str]:
     """segments.csv a document at a time."""
     engines = [e.name for e in result.engines_run]
-    metrics = list(result.config.get("metrics", ["bleu", "chrf", "chrf++", "ter"]))
+    metrics = list(result.config.get("metrics", METRICS))
     header = ["doc", "pair", "bead", "mt_indexes", "ref_indexes", "mt", "reference"]
     for engine in engines:
         header += [f"bt_{engine}"] + [f"{m}_{engine}" for m in metrics]

@@ -10,10 +10,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from mtqa.metrics import METRIC_LABELS
 from mtqa.model import Score
-
-METRICS = ("bleu", "chrf", "chrf++", "ter")
-METRIC_LABELS = {"bleu": "BLEU", "chrf": "chrF", "chrf++": "chrF++", "ter": "TER"}
 
 
 @dataclass(frozen=True)

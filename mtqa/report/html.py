@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from mtqa.errors import InputError
+from mtqa.metrics import METRIC_LABELS, METRICS
 from mtqa.model import (
     FINDING_KINDS,
     SEVERITIES,
@@ -43,8 +44,6 @@ from mtqa.numbering import mt_label, ref_label
 from mtqa.report.charts import documents_chart, findings_chart, histogram
 from mtqa.report.comparison import comparison_view, document_error_text, side_by_side
 from mtqa.report.format import (
-    METRIC_LABELS,
-    METRICS,
     blocks,
     finite,
     fmt_number,

@@ -9,9 +9,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from mtqa.metrics import METRIC_LABELS, METRICS
 from mtqa.model import SEVERITIES, DocumentResult, Finding, Pair
 from mtqa.numbering import anchor, mt_label, pair_label, ref_label, search_labels
-from mtqa.report.format import METRIC_LABELS, METRICS, finite, fmt_number, fmt_value
+from mtqa.report.format import finite, fmt_number, fmt_value
 
 SEVERITY_RANK: dict[str, int] = {s: i for i, s in enumerate(SEVERITIES)}
 NO_SEVERITY = len(SEVERITIES)  # rank of a row without findings

@@ -158,12 +158,11 @@ def _system_of(result: RunResult, doc_id: str) -> str:
 
 # ---- comparison ------------------------------------------------------------------------
 
-_LABELS = {"bleu": "BLEU", "chrf": "chrF", "chrf++": "chrF++", "ter": "TER"}
-_LABELS["error_score"] = "error score"
-
-
 def metric_label(metric: str) -> str:
-    return _LABELS.get(metric, metric)
+    """A metric's label (the registry's), "error score" for the error score."""
+    from mtqa.metrics import METRIC_LABELS
+
+    return "error score" if metric == "error_score" else METRIC_LABELS.get(metric, metric)
 
 
 def direction(metric: str) -> str:

@@ -121,3 +121,58 @@ def test_sample_config_is_valid() -> None:
     assert not any(e.required for e in config.engines)
     (doc,) = config.resolved_documents()
     assert doc.mt.exists() and doc.ref.exists()
+
+
+@pytest.mark.parametrize(
+    ("kind", "settings", "needle"),
+    [
+        ("apertium", "{ batch_size = 0 }", "engines[0].settings: batch_size must be a positive"),
+        ("apertium", '{ modes = "fr-es" }', "engines[0].settings: modes must be a non-empty"),
+        ("apertium", "{ beams = 3 }", "engines[0].settings: unknown setting(s) beams; known:"),
+        ("marian", "{ num_beams = 0 }", "engines[0].settings: num_beams must be a positive"),
+        ("marian", '{ dtype = "fp8" }', "engines[0].settings: dtype must be auto"),
+        ("marian", "{ sort_by_length = 1 }", "sort_by_length must be true or false"),
+        ("ct2", "{ threads = -1 }", "engines[0].settings: threads must be 0 or more"),
+        ("ct2", '{ device = "mps" }', "engines[0].settings: device mps is not supported"),
+        ("ct2", "{ dtype = 'fp16' }", "unknown setting(s) dtype"),
+    ],
+)
+def test_engine_settings_are_checked_when_the_config_is_read(
+    tmp_path: Path, kind: str, settings: str, needle: str
+) -> None:
+    # Before any engine is built: no model, package or program is needed to find the error.
+    text = GOOD.replace('kind = "apertium"', f'kind = "{kind}"\nsettings = {settings}')
+    with pytest.raises(ConfigError) as caught:
+        load_config(write(tmp_path, text))
+    assert needle in str(caught.value)
+
+
+def test_engine_settings_each_engine_owns_are_accepted(tmp_path: Path) -> None:
+    text = GOOD + (
+        "[[engines]]\nname = 'm'\nkind = 'marian'\nsettings = { num_beams = 2, dtype = 'fp32' }\n"
+        "[[engines]]\nname = 'c'\nkind = 'ct2'\nsettings = { threads = 2, num_beams = 1 }\n"
+    )
+    config = load_config(write(tmp_path, text))
+    assert [e.settings for e in config.engines] == [
+        {}, {"num_beams": 2, "dtype": "fp32"}, {"threads": 2, "num_beams": 1}
+    ]
+
+
+def test_engine_kinds_and_metrics_come_from_the_registries(tmp_path: Path) -> None:
+    from mtqa.backtranslate import ENGINES
+    from mtqa.metrics import METRICS
+
+    for kind in ENGINES:
+        config = load_config(write(tmp_path, GOOD.replace('kind = "apertium"', f'kind = "{kind}"')))
+        assert config.engines[0].kind == kind
+    assert load_config(write(tmp_path, GOOD)).metrics == list(METRICS)
+
+
+def test_overrides_are_validated_like_the_file(tmp_path: Path) -> None:
+    path = write(tmp_path, GOOD + "[review]\ndecisions = 'mine.json'\n")
+    config = load_config(path, overrides={"review": {"decisions": "/elsewhere/d.json"}})
+    assert config.review.decisions == Path("/elsewhere/d.json")
+    with pytest.raises(ConfigError, match="name:"):
+        load_config(path, overrides={"name": "../../x"})
+    with pytest.raises(ConfigError, match=r"review\.colour"):
+        load_config(path, overrides={"review": {"colour": "blue"}})
