@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from mtqa.documents import normalise_text
-from mtqa.errors import InputError
+from mtqa.errors import InputError, read_user_file
 from mtqa.model import Document, Pair, Segment, Side
 
 Format = Literal["xliff", "tmx"]
@@ -52,14 +52,8 @@ def _check_languages(path: Path, source: str, target: str) -> bool:
 
 def read_units(path: Path, fmt: Format) -> list[Unit]:
     """The translation units of an XLIFF (1.2 or 2.x) or TMX file, in file order."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{fmt.upper()} file not found: {path}") from None
-    except IsADirectoryError:
-        raise InputError(f"{fmt.upper()} file is a directory: {path}") from None
-    except OSError as error:
-        raise InputError(f"cannot read {fmt.upper()} file {path}: {error.strerror}") from None
+    what = f"{fmt.upper()} file"
+    data = read_user_file(path, what, InputError, folder=f"{what} is a directory: {path}")
     try:
         store = _parse(data, fmt)
     except InputError:

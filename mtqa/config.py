@@ -30,8 +30,9 @@ from pydantic import (
 
 from mtqa.backtranslate import ENGINES, settings_model
 from mtqa.backtranslate.base import settings_problem
+from mtqa.backtranslate.cache import default_cache_dir
 from mtqa.documents import check_encoding
-from mtqa.errors import ConfigError
+from mtqa.errors import ConfigError, read_text_file
 from mtqa.metrics import METRICS
 
 if sys.version_info >= (3, 11):
@@ -94,6 +95,20 @@ def _resolve_check_paths(settings: Any, base_dir: Path) -> Any:
     return resolved
 
 
+def _checked_id(value: str, what: str, why: str) -> str:
+    """``value`` if it is a valid id; else the error saying the rule and why it applies."""
+    if not valid_id(value):
+        raise ValueError(f"{what}: {ID_RULE} ({why})")
+    return value
+
+
+def _check_document_id(value: str) -> str:
+    return _checked_id(value, f"id {value!r}", "it names files")
+
+
+DocumentId = Annotated[str, AfterValidator(_check_document_id)]
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -101,20 +116,13 @@ class _Strict(BaseModel):
 class DocumentSpec(_Strict):
     """One document: an MT file and its reference (paths relative to the config file)."""
 
-    id: str | None = None  # default: the MT file's folder name (slugified), or its stem
+    id: DocumentId | None = None  # default: the MT file's folder name (slugified), or its stem
     mt: Path
     ref: Path
     systems: dict[str, Path] = Field(default_factory=dict)  # other MT systems of the same source
     mt_encoding: Encoding | None = None  # default: the run's mt_encoding, else its encoding
     ref_encoding: Encoding | None = None
     label: str | None = None  # the name people see when the id had to be made from it
-
-    @field_validator("id")
-    @classmethod
-    def _check_id(cls, value: str | None) -> str | None:
-        if value is not None and not valid_id(value):
-            raise ValueError(f"id {value!r}: {ID_RULE} (it names files)")
-        return value
 
     @field_validator("systems")
     @classmethod
@@ -130,16 +138,9 @@ class DocumentSpec(_Strict):
 class BilingualSpec(_Strict):
     """One document from a bilingual QA file: English source = reference, French target = MT."""
 
-    id: str | None = None  # default: the file's stem
+    id: DocumentId | None = None  # default: the file's stem
     xliff: Path | None = None  # XLIFF 1.2 or 2.x
     tmx: Path | None = None
-
-    @field_validator("id")
-    @classmethod
-    def _check_id(cls, value: str | None) -> str | None:
-        if value is not None and not valid_id(value):
-            raise ValueError(f"id {value!r}: {ID_RULE} (it names files)")
-        return value
 
     @model_validator(mode="after")
     def _one_file(self) -> BilingualSpec:
@@ -178,9 +179,7 @@ class EngineSpec(_Strict):
     @field_validator("name")
     @classmethod
     def _check_name(cls, value: str) -> str:
-        if not valid_id(value):
-            raise ValueError(f"name {value!r}: {ID_RULE} (it names columns)")
-        return value
+        return _checked_id(value, f"name {value!r}", "it names columns")
 
     @field_validator("settings")
     @classmethod
@@ -269,9 +268,7 @@ class RunConfig(_Strict):
     @field_validator("name")
     @classmethod
     def _check_run_name(cls, value: str) -> str:
-        if not valid_id(value):
-            raise ValueError(f"{value!r}: {ID_RULE} (it names the run folder)")
-        return value
+        return _checked_id(value, repr(value), "it names the run folder")
 
     @model_validator(mode="before")
     @classmethod
@@ -307,6 +304,13 @@ class RunConfig(_Strict):
     @property
     def run_dir(self) -> Path:
         return self.path(self.output_dir) / self.name
+
+    def cache_directory(self, override: Path | None = None) -> Path:
+        """The cache folder: ``override`` (--cache-dir), else ``[cache] dir``, else mtqa's
+        default (``$MTQA_CACHE_DIR`` or ``~/.cache/mtqa``)."""
+        if override is not None:
+            return override
+        return self.path(self.cache.dir) if self.cache.dir else default_cache_dir()
 
     def encodings(self, spec: DocumentSpec | DocumentGlob) -> tuple[str, str]:
         """The (MT, reference) encodings of a document: its own, else the run's."""
@@ -452,14 +456,10 @@ def with_overrides(data: Mapping[str, Any], overrides: Mapping[str, Any]) -> dic
 def load_config(path: Path, *, overrides: Mapping[str, Any] | None = None) -> RunConfig:
     """Read and validate a TOML run config; ``overrides`` (command-line options) replace
     keys (``with_overrides``) and are validated like them."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")  # an editor's BOM is not an error
-    except FileNotFoundError:
-        raise ConfigError(f"config file not found: {path}") from None
-    except IsADirectoryError:
-        raise ConfigError(f"config {path} is a folder: give the TOML file") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(f"cannot read config {path}: {error}") from None
+    # an editor's BOM is not an error
+    text = read_text_file(
+        path, "config file", ConfigError, encoding="utf-8-sig", folder_hint="give the TOML file"
+    )
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

@@ -28,7 +28,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from mtqa.errors import InputError
+from mtqa.errors import InputError, read_user_file
 from mtqa.model import Document
 
 AUTO = "auto"
@@ -270,15 +270,9 @@ def read_file(path: Path, *, encoding: str = "utf-8", role: str = "file") -> Dec
         encoding = check_encoding(encoding)
     except ValueError as error:
         raise InputError(str(error)) from None
-    try:
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)  # /dev/zero or a runaway file must not fill memory
-    except FileNotFoundError:
-        raise InputError(f"{role} not found: {path}") from None
-    except IsADirectoryError:
-        raise InputError(f"{role} is a directory, not a text file: {path}") from None
-    except OSError as error:
-        raise InputError(f"cannot read {role} {path}: {error.strerror or error}") from None
+    # at most MAX_BYTES + 1: /dev/zero or a runaway file must not fill memory
+    folder = f"{role} is a directory, not a text file: {path}"
+    raw = read_user_file(path, role, InputError, folder=folder, limit=MAX_BYTES)
     if len(raw) > MAX_BYTES:
         raise InputError(
             f"{role} {path} is larger than {MAX_BYTES // 2**20} MiB: split it into documents"

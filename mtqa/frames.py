@@ -102,39 +102,27 @@ class Frames:
         comparison = self._result.comparison
         if comparison is None:
             return pd.DataFrame([], columns=columns)
-        rows = []
-        for system, e in comparison.errors.systems.items():
-            rows.append(
-                {
-                    "system": system,
-                    "engine": None,
-                    "metric": ERROR_SCORE,
-                    "score": e.score,
-                    "ci_low": e.ci95[0] if e.ci95 else None,
-                    "ci_high": e.ci95[1] if e.ci95 else None,
-                    "delta": e.delta,
-                    "p_value": e.p_value,
-                    "significant": e.significant,
-                    "higher_is_better": False,
-                    "baseline": system == comparison.baseline_system,
-                }
-            )
-        for row in comparison.rows:
-            for metric, s in row.scores.items():
-                rows.append(
-                    {
-                        "system": row.system,
-                        "engine": row.engine,
-                        "metric": metric,
-                        "score": s.score,
-                        "ci_low": s.ci95[0] if s.ci95 else None,
-                        "ci_high": s.ci95[1] if s.ci95 else None,
-                        "delta": s.delta,
-                        "p_value": s.p_value,
-                        "significant": s.significant,
-                        "higher_is_better": higher_is_better(metric),
-                        "baseline": (row.system, row.engine)
-                        == (comparison.baseline_system, comparison.baseline_engine),
-                    }
-                )
+
+        def frame_row(
+            system: str, engine: str | None, metric: str, value: Any, baseline: bool
+        ) -> dict[str, Any]:
+            # value: an ErrorScore or a MetricScore (the same fields)
+            ci95 = value.ci95
+            return {
+                "system": system, "engine": engine, "metric": metric, "score": value.score,
+                "ci_low": ci95[0] if ci95 else None, "ci_high": ci95[1] if ci95 else None,
+                "delta": value.delta, "p_value": value.p_value, "significant": value.significant,
+                "higher_is_better": higher_is_better(metric), "baseline": baseline,
+            }
+
+        base = (comparison.baseline_system, comparison.baseline_engine)
+        rows = [
+            frame_row(system, None, ERROR_SCORE, e, system == base[0])
+            for system, e in comparison.errors.systems.items()
+        ]
+        rows += [
+            frame_row(row.system, row.engine, metric, s, (row.system, row.engine) == base)
+            for row in comparison.rows
+            for metric, s in row.scores.items()
+        ]
         return pd.DataFrame(rows, columns=columns)

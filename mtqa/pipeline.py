@@ -8,7 +8,6 @@ per run; an engine that cannot run here is skipped (and said so) unless it is re
 from __future__ import annotations
 
 import logging
-import os
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -73,12 +72,6 @@ class Timings:
             self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - start
 
 
-def default_cache_dir() -> Path:
-    if os.environ.get("MTQA_CACHE_DIR"):
-        return Path(os.environ["MTQA_CACHE_DIR"])
-    return Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "mtqa"
-
-
 @dataclass
 class EngineSet:
     """The engines of a run: those that run (wrapped in the cache) and those skipped."""
@@ -133,8 +126,7 @@ def open_engines(config: RunConfig, *, use_cache: bool, cache_dir: Path | None) 
         # The cache is opened once every engine's settings are known to be good.
         cache = None
         if use_cache and config.cache.enabled:
-            directory = cache_dir or (config.path(config.cache.dir) if config.cache.dir else None)
-            cache = TranslationCache(directory or default_cache_dir())
+            cache = TranslationCache(config.cache_directory(cache_dir))
     except BaseException:
         for opened in created.values():
             opened.close()
@@ -268,8 +260,7 @@ def _translate_all(
 def _result_cache(config: RunConfig, use_cache: bool, cache_dir: Path | None) -> ResultCache | None:
     if not (use_cache and config.cache.enabled):
         return None
-    directory = cache_dir or (config.path(config.cache.dir) if config.cache.dir else None)
-    return ResultCache(directory or default_cache_dir())
+    return ResultCache(config.cache_directory(cache_dir))
 
 
 def run(

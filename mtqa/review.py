@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from mtqa.errors import InputError
+from mtqa.errors import InputError, read_text_file
 from mtqa.model import DocumentResult
 
 VERDICTS = ("accepted", "false_alarm", "fixed")
@@ -65,12 +65,7 @@ def parse_decisions(data: Any, *, source: str) -> dict[str, Decision]:
 
 def load_decisions(path: Path) -> dict[str, Decision]:
     """Read a decisions file (one-line errors: missing, unreadable, not JSON, wrong shape)."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError(f"decisions file not found: {path}") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise InputError(f"cannot read decisions file {path}: {error}") from None
+    text = read_text_file(path, "decisions file", InputError)
     try:
         data = json.loads(text)
     except ValueError as error:

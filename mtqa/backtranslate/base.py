@@ -43,6 +43,13 @@ class Engine(Protocol):
 SettingsT = TypeVar("SettingsT", bound="EngineSettings")
 
 
+def missing_packages(*names: str) -> list[str]:
+    """Those of the named packages that are not installed (none is imported)."""
+    import importlib.util
+
+    return [name for name in names if importlib.util.find_spec(name) is None]
+
+
 # ---- settings ------------------------------------------------------------------------------
 # Each engine owns a pydantic model of its ``settings`` table; the config validates a table
 # against it when it is parsed, and the engine again when it is built from a plain mapping.

@@ -60,6 +60,14 @@ def _signature_key(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def default_cache_dir() -> Path:
+    """mtqa's cache folder: ``$MTQA_CACHE_DIR``, else ``$XDG_CACHE_HOME/mtqa`` or
+    ``~/.cache/mtqa`` (translations, document results, converted models)."""
+    if os.environ.get("MTQA_CACHE_DIR"):
+        return Path(os.environ["MTQA_CACHE_DIR"])
+    return Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "mtqa"
+
+
 class TranslationCache:
     """Translations stored in ``directory/translations.sqlite3``, shared safely by processes."""
 

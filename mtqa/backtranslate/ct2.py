@@ -8,7 +8,6 @@ splitting, batching and the signature come from the same code as ``MarianEngine`
 
 from __future__ import annotations
 
-import importlib.util
 import logging
 import os
 import re
@@ -19,7 +18,8 @@ from typing import Annotated, Any, ClassVar
 
 from pydantic import PlainValidator
 
-from mtqa.backtranslate.base import EngineSettings
+from mtqa.backtranslate.base import EngineSettings, missing_packages
+from mtqa.backtranslate.cache import default_cache_dir
 from mtqa.backtranslate.marian import input_limit, load_tokenizer
 from mtqa.backtranslate.neural import NeuralEngine, NeuralSettings, device_setting, versions
 from mtqa.errors import ConfigError, EngineUnavailable
@@ -33,11 +33,8 @@ COMPUTE_TYPES = (
 
 
 def default_converted_dir() -> Path:
-    """Where converted models live: ``$MTQA_CACHE_DIR/ct2`` or ``~/.cache/mtqa/ct2``."""
-    if os.environ.get("MTQA_CACHE_DIR"):
-        return Path(os.environ["MTQA_CACHE_DIR"]) / "ct2"
-    base = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache"))
-    return base / "mtqa" / "ct2"
+    """Where converted models live: ``ct2/`` in mtqa's cache folder."""
+    return default_cache_dir() / "ct2"
 
 
 def machine_threads() -> int:
@@ -49,14 +46,11 @@ def machine_threads() -> int:
 
 
 def check_installed() -> None:
-    if importlib.util.find_spec("ctranslate2") is None:
+    if missing_packages("ctranslate2"):
         raise EngineUnavailable(
             "engine ct2 needs CTranslate2: pip install 'mtqa[ct2]' (or use --engine marian)"
         )
-    missing = [
-        name for name in ("transformers", "sentencepiece")
-        if importlib.util.find_spec(name) is None
-    ]
+    missing = missing_packages("transformers", "sentencepiece")
     if missing:
         raise EngineUnavailable(
             f"engine ct2 needs {', '.join(missing)} for tokenisation: "

@@ -13,7 +13,7 @@ from typing import Annotated, Any, ClassVar
 
 from pydantic import PlainValidator
 
-from mtqa.backtranslate.base import EngineSettings
+from mtqa.backtranslate.base import EngineSettings, missing_packages
 from mtqa.backtranslate.neural import NeuralEngine, NeuralSettings, versions
 from mtqa.errors import ConfigError, EngineUnavailable
 
@@ -31,13 +31,7 @@ DTYPES = {
 
 def check_installed() -> None:
     """Raise ``EngineUnavailable`` unless torch, transformers and sentencepiece import."""
-    import importlib.util
-
-    missing = [
-        name
-        for name in ("torch", "transformers", "sentencepiece", "safetensors")
-        if importlib.util.find_spec(name) is None
-    ]
+    missing = missing_packages("torch", "transformers", "sentencepiece", "safetensors")
     if missing:
         raise EngineUnavailable(
             f"engine marian needs {', '.join(missing)}: pip install 'mtqa[marian]' "

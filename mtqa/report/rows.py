@@ -169,18 +169,18 @@ def _pair_row(
     for f in found:
         number = numbers[id(f)]
         missing = []
-        if f.mt_span:
-            where = _locate(mt_text, f.mt_span, _segment_text(doc.mt_segments, f.mt_index))
+        sides = (
+            ("mt", mt_text, f.mt_span, doc.mt_segments, f.mt_index, mt_spans),
+            ("ref", ref_text, f.ref_span, doc.ref_segments, f.ref_index, ref_spans),
+        )
+        for side, text, span, segments, index, spans in sides:
+            if not span:
+                continue
+            where = _locate(text, span, _segment_text(segments, index))
             if where is None:
-                missing.append("mt")
+                missing.append(side)
             else:
-                mt_spans.append((*where, number, f.severity))
-        if f.ref_span:
-            where = _locate(ref_text, f.ref_span, _segment_text(doc.ref_segments, f.ref_index))
-            if where is None:
-                missing.append("ref")
-            else:
-                ref_spans.append((*where, number, f.severity))
+                spans.append((*where, number, f.severity))
         if f.bt_span:
             hit = False
             # The span came from the engines that support the finding; another engine's wording

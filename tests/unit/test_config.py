@@ -176,3 +176,24 @@ def test_overrides_are_validated_like_the_file(tmp_path: Path) -> None:
         load_config(path, overrides={"name": "../../x"})
     with pytest.raises(ConfigError, match=r"review\.colour"):
         load_config(path, overrides={"review": {"colour": "blue"}})
+
+
+def test_cache_folder_option_then_config_then_default(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("MTQA_CACHE_DIR", str(tmp_path / "env"))
+    plain = load_config(write(tmp_path, GOOD))
+    assert plain.cache_directory() == tmp_path / "env"
+    assert plain.cache_directory(tmp_path / "option") == tmp_path / "option"
+    configured = load_config(write(tmp_path, GOOD + "[cache]\ndir = 'here'\n"))
+    assert configured.cache_directory() == tmp_path / "here"
+
+
+def test_config_files_read_like_text_files(tmp_path: Path) -> None:
+    # Windows line ends and an editor's byte-order mark are not errors.
+    path = tmp_path / "run.toml"
+    path.write_bytes(b"\xef\xbb\xbf" + GOOD.replace("\n", "\r\n").encode())
+    assert load_config(path).name == "t"
+    with pytest.raises(ConfigError, match="is a folder: give the TOML file"):
+        load_config(tmp_path)
+    path.write_bytes(b"name = '\xff'\n")
+    with pytest.raises(ConfigError, match="cannot read config file"):
+        load_config(path)
