@@ -71,7 +71,7 @@ from mtqa.pipeline import run
 start = time.perf_counter()
 result = run(sys.argv[1], run_dir=__import__("pathlib").Path(sys.argv[2]))
 wall = time.perf_counter() - start
-print(json.dumps({"wall": wall, "timings": dict(result.timings), "stats": result.stats["engines"],
+print(json.dumps({"wall": wall, "timings": dict(result.timings), "stats": result.stats.engines,
                   "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
 

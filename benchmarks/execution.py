@@ -42,7 +42,7 @@ wall = time.perf_counter() - start
 print(json.dumps({
     "wall": wall,
     "timings": dict(result.timings),
-    "stats": {k: result.stats.get(k) for k in ("engines", "documents_cached")},
+    "stats": {k: result.stats.to_json().get(k) for k in ("engines", "documents_cached")},
     "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     "peak_child_rss_mib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
 }))

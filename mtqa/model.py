@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, Literal
 if TYPE_CHECKING:
     from mtqa.compare import Comparison
     from mtqa.frames import Frames
+    from mtqa.runstats import RunStats
 
 Side = Literal["mt", "ref"]
 Severity = Literal["critical", "major", "minor"]
@@ -226,7 +227,12 @@ class RunResult:
     documents: Sequence[DocumentResult]
     scores: Mapping[str, tuple[Score, ...]]  # engine -> corpus scores over all documents
     timings: Mapping[str, float]  # pipeline step -> seconds
-    stats: Mapping[str, Any] = field(default_factory=dict)  # cache hits, translations, ...
+    stats: RunStats = field(default_factory=lambda: _run_stats({}))
+
+    def __post_init__(self) -> None:
+        # a mapping (result.json's form, or a hand-made result) becomes the typed statistics
+        if isinstance(self.stats, Mapping):
+            object.__setattr__(self, "stats", _run_stats(self.stats))
 
     @property
     def engines_run(self) -> tuple[EngineInfo, ...]:
@@ -241,16 +247,11 @@ class RunResult:
         """The findings counts, gates and comparisons use: all but those waived as false alarms."""
         return tuple(f for f in self.findings if not f.waived)
 
-    @cached_property
+    @property
     def comparison(self) -> Comparison | None:
         """Error scores of every system and, with several systems or engines, the comparison
         table, verdicts and ranking (None for a result made before they existed)."""
-        from mtqa.compare import Comparison
-
-        data = self.stats.get("comparison")
-        if not isinstance(data, Mapping) or "error_score" not in data:
-            return None
-        return Comparison.from_json(data)
+        return self.stats.comparison
 
     @cached_property
     def frames(self) -> Frames:
@@ -258,3 +259,9 @@ class RunResult:
         from mtqa.frames import Frames
 
         return Frames(self)
+
+
+def _run_stats(data: Mapping[str, Any]) -> RunStats:
+    from mtqa.runstats import RunStats
+
+    return RunStats.from_json(data)

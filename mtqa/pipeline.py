@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import time
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -29,7 +28,6 @@ from mtqa.errors import ConfigError, EngineUnavailable
 from mtqa.execute import DocumentJob, WorkerSetup, create_executor
 from mtqa.metrics import corpus_scores, segment_scores
 from mtqa.model import (
-    SEVERITIES,
     Document,
     DocumentResult,
     EngineInfo,
@@ -42,6 +40,7 @@ from mtqa.model import (
 from mtqa.prechecks import check_before_work, language_warnings
 from mtqa.review import apply_decisions, load_decisions
 from mtqa.runfolder import check_writable, document_key, write_outputs
+from mtqa.runstats import RunStats, Throughput, aggregate, findings_by_system
 from mtqa.segment import segment
 from mtqa.store import ResultCache, SavedDocuments, read_saved, saved_path, write_saved
 
@@ -385,13 +384,7 @@ def run(
             if cache is not None:
                 cache.put(key, result)
             update(1)
-        stats: dict[str, Any] = {
-            "engines": engines.stats(),
-            "documents_resumed": resumed,
-            "documents_cached": cached,
-        }
-        if warnings:
-            stats["warnings"] = warnings
+        engine_stats = engines.stats()
     finally:
         engines.close()
         runner.close()
@@ -399,27 +392,38 @@ def run(
     results: Sequence[DocumentResult] = (
         SavedDocuments(run_dir, ids) if write else tuple(kept[i] for i in ids)
     )
+    review = None
     if decisions is not None:
         results, record = apply_decisions(results, decisions)
-        stats["review"] = {"file": str(config.path(config.review.decisions or "")), **record}
+        review = {"file": str(config.path(config.review.decisions or "")), **record}
     with timings.step("score"):
         primary = [i for i, d in enumerate(documents) if d.system == "mt"]
         if len(primary) == 1:  # the one document's scores are the run's
             scores = dict(results[primary[0]].scores)
         else:
             scores = _run_scores((results[i] for i in primary), names, config.metrics)
-        stats["aggregate"] = aggregate(_Subset(results, primary), names, config.metrics)
-        stats["aggregate"]["system"] = "mt"  # the tables above describe the documents' own MT
-        stats["aggregate"]["by_system"] = _findings_by_system(results)
+        # the table describes the documents' own MT ("mt"); findings are counted per system
+        table = replace(
+            aggregate(_Subset(results, primary), names, config.metrics),
+            by_system=findings_by_system(results),
+        )
         # always: the error score of every system, and with several systems or engines the
         # comparison table, verdicts and ranking
-        stats["comparison"] = _comparison(results, names, config).to_json()
-    translated = sum(s.get("misses", 0) for s in stats["engines"].values())
+        comparison = _comparison(results, names, config)
+    translated = sum(s.get("misses", 0) for s in engine_stats.values())
     seconds = timings.seconds["backtranslate"]
-    stats["backtranslation"] = {
-        "sentences_translated": translated,
-        "sentences_per_second": round(translated / seconds, 2) if translated and seconds else None,
-    }
+    stats = RunStats(
+        engines=engine_stats,
+        documents_resumed=resumed,
+        documents_cached=cached,
+        warnings=tuple(warnings),
+        review=review,
+        aggregate=table,
+        comparison=comparison,
+        backtranslation=Throughput(
+            translated, round(translated / seconds, 2) if translated and seconds else None
+        ),
+    )
     run_result = RunResult(
         name=config.name,
         created=datetime.now(timezone.utc).isoformat(timespec="seconds"),
@@ -488,53 +492,3 @@ def _comparison(
         baseline=baseline,
         weights=config.compare.weight_table(),
     )
-
-
-def aggregate(
-    results: Sequence[DocumentResult], engines: Sequence[str], metrics: Sequence[str]
-) -> dict[str, Any]:
-    """Per-document table, macro averages, worst documents and most frequent findings."""
-    rows = []
-    for r in results:
-        row: dict[str, Any] = {"doc": r.document.id, "findings": len(r.counted_findings)}
-        for engine in engines:
-            for score in r.scores.get(engine, ()):
-                row[f"{score.metric}_{engine}"] = round(score.score, 4)
-        rows.append(row)
-    macro = {}
-    for engine in engines:
-        for metric in metrics:
-            values = [row[f"{metric}_{engine}"] for row in rows if f"{metric}_{engine}" in row]
-            if values:
-                macro[f"{metric}_{engine}"] = round(sum(values) / len(values), 4)
-    key = f"chrf_{engines[0]}" if engines else ""
-    worst = sorted((row for row in rows if key in row), key=lambda row: row[key])[:10]
-    kinds = Counter(f.kind for r in results for f in r.counted_findings)
-    return {
-        "documents": rows,
-        "macro": macro,
-        "worst_documents": [row["doc"] for row in worst],
-        "most_frequent_findings": kinds.most_common(10),
-    }
-
-
-def _findings_by_system(results: Sequence[DocumentResult]) -> dict[str, Any]:
-    """Per MT system: findings by severity and the most frequent kinds."""
-    out: dict[str, Any] = {}
-    for r in results:
-        entry = out.setdefault(
-            r.document.system, {"documents": 0, "aligned_pairs": 0, "findings": Counter()}
-        )
-        entry["documents"] += 1
-        entry["aligned_pairs"] += sum(p.aligned for p in r.pairs)
-        entry["findings"].update(f.kind for f in r.counted_findings)
-        entry.setdefault("severities", Counter()).update(f.severity for f in r.counted_findings)
-    return {
-        system: {
-            "documents": e["documents"],
-            "aligned_pairs": e["aligned_pairs"],
-            "by_severity": {s: e.get("severities", Counter())[s] for s in SEVERITIES},
-            "most_frequent_findings": e["findings"].most_common(10),
-        }
-        for system, e in out.items()
-    }

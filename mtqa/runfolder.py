@@ -183,7 +183,7 @@ def _result_head(result: RunResult) -> dict[str, Any]:
         ],
         "scores": {k: [_score_json(s) for s in v] for k, v in result.scores.items()},
         "timings": dict(result.timings),
-        "stats": dict(result.stats),
+        "stats": result.stats.to_json(),
     }
 
 

@@ -57,6 +57,7 @@ def summary(result: RunResult) -> dict[str, Any]:
     """The public run summary (summary.json)."""
     signatures = {e.name: e.signature_text for e in result.engines}
     comparison = result.comparison
+    stats = result.stats.to_json()
     document_errors = comparison.errors.documents if comparison is not None else {}
     return {
         "name": result.name,
@@ -99,9 +100,9 @@ def summary(result: RunResult) -> dict[str, Any]:
         "verdicts": [v.to_json()["text"] for v in comparison.verdicts]
         if comparison is not None
         else [],
-        "comparison": result.stats.get("comparison"),
+        "comparison": stats.get("comparison"),
         "timings": {k: round(v, 3) for k, v in result.timings.items()},
-        "stats": {k: v for k, v in result.stats.items() if k != "comparison"},
+        "stats": {k: v for k, v in stats.items() if k != "comparison"},
         "config": dict(result.config),
     }
 

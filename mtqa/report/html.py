@@ -208,8 +208,8 @@ def _build_view(result: RunResult) -> dict[str, Any]:
     anchors = {id(fv.finding): r.anchor for r in rows for fv in r.findings}
     positions = {d.document.id: pos for pos, d in enumerate(result.documents)}
     groups = finding_groups(result, numbers, anchors, positions)
-    stats = {k: v for k, v in result.stats.items() if k != "comparison"}
-    comparison = result.stats.get("comparison")
+    stats = {k: v for k, v in result.stats.to_json().items() if k != "comparison"}
+    comparison = result.stats.other.get("comparison")  # a table mtqa can no longer read
     data = {
         "engines": engines,
         "severities": list(SEVERITIES),
@@ -249,7 +249,7 @@ def _build_view(result: RunResult) -> dict[str, Any]:
         "compare": comparison_view(result),
         "side_by_side": side_by_side(result),
         "comparison": blocks("Comparison", comparison)
-        if comparison is not None and result.comparison is None
+        if comparison is not None
         else [],
         "system_names": list(dict.fromkeys(d.document.system for d in result.documents)),
         "aggregate": _aggregate(result, documents),
@@ -276,17 +276,17 @@ def _worst_first_key(row: RowView, engine: str | None) -> tuple[int, float, int]
 
 def _aggregate(result: RunResult, documents: Sequence[Any]) -> dict[str, Any] | None:
     """The batch view's summary line: worst documents (linked) and macro averages."""
-    aggregate = result.stats.get("aggregate") or {}
-    if len(result.documents) < 2 or not aggregate:
+    aggregate = result.stats.aggregate
+    if len(result.documents) < 2 or aggregate is None:
         return None
     position = {d["id"]: d["pos"] for d in documents}
     worst = [
         {"id": doc, "pos": position[doc]}
-        for doc in aggregate.get("worst_documents", [])[:5]
+        for doc in aggregate.worst_documents[:5]
         if doc in position
     ]
-    macro = [(k, fmt_number(finite(v), 1)) for k, v in aggregate.get("macro", {}).items()]
-    frequent = [(kind, n) for kind, n in aggregate.get("most_frequent_findings", [])[:5]]
+    macro = [(k, fmt_number(finite(v), 1)) for k, v in aggregate.macro.items()]
+    frequent = list(aggregate.most_frequent_findings[:5])
     return {"worst": worst, "macro": macro, "frequent": frequent}
 
 

@@ -105,9 +105,7 @@ def review_data(result: RunResult) -> dict[str, Any]:
 
 
 def stale_decisions(result: RunResult) -> Sequence[Mapping[str, Any]]:
-    review = result.stats.get("review") or {}
-    stale = review.get("stale") or []
-    return [d for d in stale if isinstance(d, Mapping)]
+    return result.stats.stale_decisions
 
 
 def clip_message(text: str) -> str:

@@ -82,14 +82,14 @@ def format_summary(result: RunResult, run_dir: Path | None = None) -> str:
         if len(comparison.ranking) >= 3:
             lines.append("")
             lines += format_ranking(comparison)
-    aggregate = result.stats.get("aggregate", {})
-    if len(result.documents) > 1 and aggregate.get("worst_documents"):
+    aggregate = result.stats.aggregate
+    if len(result.documents) > 1 and aggregate is not None and aggregate.worst_documents:
         lines.append("")
-        lines.append("Worst documents (chrF): " + ", ".join(aggregate["worst_documents"][:5]))
-        if aggregate.get("macro"):
+        lines.append("Worst documents (chrF): " + ", ".join(aggregate.worst_documents[:5]))
+        if aggregate.macro:
             lines.append(
                 "Macro averages: "
-                + "  ".join(f"{k} {v:.1f}" for k, v in aggregate["macro"].items())
+                + "  ".join(f"{k} {v:.1f}" for k, v in aggregate.macro.items())
             )
     findings = result.counted_findings
     lines.append("")
@@ -104,7 +104,7 @@ def format_summary(result: RunResult, run_dir: Path | None = None) -> str:
         )
     if waived:
         lines.append(f"  {waived} more waived as false alarms")
-    lines += _review_lines(result.stats.get("review"))
+    lines += _review_lines(result.stats.review)
     # Most severe first; otherwise in run order (documents) and detection's order within one.
     ranked = sorted(findings, key=lambda f: SEVERITY_RANK[f.severity])
     for f in ranked[:_MAX_LISTED]:
@@ -119,22 +119,22 @@ def format_summary(result: RunResult, run_dir: Path | None = None) -> str:
     lines.append("")
     timing = ", ".join(f"{k} {v:.2f}s" for k, v in result.timings.items() if v >= 0.005)
     lines.append(f"Time: {timing}")
-    throughput = result.stats.get("backtranslation", {})
-    if throughput.get("sentences_per_second"):
+    throughput = result.stats.backtranslation
+    if throughput is not None and throughput.sentences_per_second:
         lines.append(
-            f"Back-translation: {throughput['sentences_translated']} sentences, "
-            f"{throughput['sentences_per_second']} sentences/s"
+            f"Back-translation: {throughput.sentences_translated} sentences, "
+            f"{throughput.sentences_per_second} sentences/s"
         )
     else:
-        hits = sum(e.get("hits", 0) for e in result.stats.get("engines", {}).values())
+        hits = result.stats.cache_hits
         lines.append(f"Back-translation: nothing new to translate ({hits} from the cache)")
-    resumed = result.stats.get("documents_resumed", 0)
+    resumed = result.stats.documents_resumed
     if resumed:
         lines.append(
             f"Resumed: {resumed} of {len(result.documents)} document(s) were finished by an "
             "earlier run of this config and taken as they were"
         )
-    cached = result.stats.get("documents_cached", 0)
+    cached = result.stats.documents_cached
     if cached:
         lines.append(
             f"Cached: {cached} of {len(result.documents)} document(s) had been evaluated before "

@@ -83,7 +83,7 @@ def test_significance_matches_sacrebleus_own_paired_bootstrap(
     compared: Path, tmp_path: Path
 ) -> None:
     result = load_run(compared)
-    table = result.stats["comparison"]
+    table = result.stats.to_json()["comparison"]
     assert table["baseline"] == "mt/apertium"
     units = comparison_units({"mt": list(result.documents)}, ["apertium", "tiny"])
     assert len(units) == table["units"] == 18  # the sample's 18 reference sentences, 1-1 or 2-1

@@ -147,21 +147,21 @@ def test_ray_run_matches_local_run_and_resumes_it(
     local = run(config, run_dir=tmp_path / "local", use_cache=False, workers=1)
     on_ray = run(config, run_dir=tmp_path / "ray", use_cache=False, executor="ray")
     assert outputs(tmp_path / "ray") == outputs(tmp_path / "local")
-    assert on_ray.stats["engines"]["tiny"]["misses"] == local.stats["engines"]["tiny"]["misses"]
+    assert on_ray.stats.engines["tiny"]["misses"] == local.stats.engines["tiny"]["misses"]
     assert any(f.kind == "number_mismatch" for f in on_ray.findings)
 
     # a Ray run finishes a local run that was cut short, and the other way round
     (tmp_path / "local" / "documents" / "doc-1.json").unlink()
     resumed = run(config, run_dir=tmp_path / "local", use_cache=False, executor="ray")
-    assert resumed.stats["documents_resumed"] == 2
+    assert resumed.stats.documents_resumed == 2
     (tmp_path / "ray" / "documents" / "doc-0.json").unlink()
     back = run(config, run_dir=tmp_path / "ray", use_cache=False, executor="local", workers=2)
-    assert back.stats["documents_resumed"] == 2
+    assert back.stats.documents_resumed == 2
     assert outputs(tmp_path / "ray") == outputs(tmp_path / "local")
 
     # through the translation cache: Ray fills it, a local run reads it
     cached = {**config, "name": "cached"}
     run(cached, run_dir=tmp_path / "fill", executor="ray")
     again = run({**cached, "checks": {"low_score_z": 3.0}}, run_dir=tmp_path / "read", workers=1)
-    assert again.stats["engines"]["tiny"]["misses"] == 0
-    assert again.stats["engines"]["tiny"]["hits"] > 0
+    assert again.stats.engines["tiny"]["misses"] == 0
+    assert again.stats.engines["tiny"]["hits"] > 0

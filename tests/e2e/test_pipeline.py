@@ -282,14 +282,14 @@ def test_rerun_into_a_new_folder_detects_nothing(tmp_path: Path, monkeypatch) ->
         "execution": {"workers": 1},
     }
     first = run(config, run_dir=tmp_path / "first")
-    assert first.stats["documents_cached"] == 0
+    assert first.stats.documents_cached == 0
 
     def no_detection(*args: object, **kwargs: object) -> None:
         raise AssertionError("a cached document was checked again")
 
     monkeypatch.setattr(mtqa.checks, "detect", no_detection)
     second = run(config, run_dir=tmp_path / "second")
-    assert second.stats["documents_cached"] == 2
+    assert second.stats.documents_cached == 2
     for name in ("findings.jsonl", "segments.csv"):
         assert (tmp_path / "second" / name).read_text() == (tmp_path / "first" / name).read_text()
     assert [d.findings for d in second.documents] == [d.findings for d in first.documents]

@@ -450,11 +450,14 @@ def test_statistics_render_nested_structures_as_tables() -> None:
         "engines": {"marian": {"hits": 3, "misses": 1}, "apertium": {"hits": 4, "misses": 0}},
         "aggregate": {"most_frequent_findings": [["entity_drift", 4], ["boilerplate", 3]]},
         "documents_resumed": 0,
+        "documents_cached": 0,
     }
     html = render_html(make_run([bridge_document()], stats=stats))
     block = html.split('<div class="stats">', 1)[1].split("<h4>Resolved configuration", 1)[0]
     cells = [d.strip() for d in parse(block).text if d.strip()]
-    assert cells[:4] == ["Statistics", "documents_resumed", "0", "Statistics › engines"]
+    assert cells[:6] == [
+        "Statistics", "documents_resumed", "0", "documents_cached", "0", "Statistics › engines"
+    ]
     assert ["marian", "3", "1", "apertium", "4", "0"] == cells[cells.index("misses") + 1 :][:6]
     assert ["entity_drift", "4", "boilerplate", "3"] == cells[-4:]
 
@@ -511,7 +514,8 @@ def test_batch_view_lists_worst_documents_with_links_and_macro_averages() -> Non
     result = _batch_result_for_aggregate()
     html = render_html(result)
     assert 'class="aggregate"' in html
-    worst = result.stats["aggregate"]["worst_documents"][0]
+    assert result.stats.aggregate is not None
+    worst = result.stats.aggregate.worst_documents[0]
     position = [d.document.id for d in result.documents].index(worst)
     assert f'<a href="#segments" data-doc="{position}"><bdi>{worst}</bdi></a>' in html
     assert worst == "bad"
@@ -521,7 +525,7 @@ def test_batch_view_lists_worst_documents_with_links_and_macro_averages() -> Non
 def _batch_result_for_aggregate() -> RunResult:
     from dataclasses import replace
 
-    from mtqa.pipeline import aggregate
+    from mtqa.runstats import RunStats, aggregate
 
     docs = []
     for name, value in (("good", 80.0), ("bad", 20.0), ("mid", 50.0)):
@@ -541,4 +545,4 @@ def _batch_result_for_aggregate() -> RunResult:
         {},
         {},
     )
-    return replace(result, stats={"aggregate": aggregate(docs, ["e"], ["chrf"])})
+    return replace(result, stats=RunStats(aggregate=aggregate(docs, ["e"], ["chrf"])))

@@ -166,8 +166,9 @@ def test_report_shows_waived_findings_greyed_uncounted_and_lists_stale_decisions
         "0123456789ab": Decision("0123456789ab", "fixed", "gone now"),
     }
     [doc], record = apply_decisions([replace(doc, findings=tuple(findings))], decisions)
-    run = replace(run, documents=(doc,), stats={**run.stats, "review": {"file": "d.json",
-                                                                       **record}})
+    run = replace(
+        run, documents=(doc,), stats=replace(run.stats, review={"file": "d.json", **record})
+    )
     html = render_html(run)
     item = html.split('id="f1"', 1)[0].rsplit("<li ", 1)[1]
     assert "v-false_alarm" in item and f'data-id="{findings[0].id}"' in html
