@@ -102,6 +102,14 @@ class Pair:
         return self.ref[0] if self.ref else None
 
 
+# The fields of a findings.jsonl line, in order (after "id"; "confidence", "verdict" and
+# "note" follow once assigned).
+_FINDING_JSON = (
+    "doc", "kind", "severity", "mt_index", "ref_index", "mt_text", "mt_span", "ref_span",
+    "bt_span", "engines", "detector", "message", "evidence",
+)
+
+
 @dataclass(frozen=True)
 class Finding:
     """One thing a reviewer must see. Serialised as a line of ``findings.jsonl``."""
@@ -133,21 +141,8 @@ class Finding:
 
     def to_json(self) -> dict[str, Any]:
         row: dict[str, Any] = {"id": self.id} if self.id else {}
-        row.update(
-            doc=self.doc,
-            kind=self.kind,
-            severity=self.severity,
-            mt_index=self.mt_index,
-            ref_index=self.ref_index,
-            mt_text=self.mt_text,
-            mt_span=self.mt_span,
-            ref_span=self.ref_span,
-            bt_span=self.bt_span,
-            engines=list(self.engines),
-            detector=self.detector,
-            message=self.message,
-            evidence=dict(self.evidence),
-        )
+        row.update((name, getattr(self, name)) for name in _FINDING_JSON)
+        row.update(engines=list(self.engines), evidence=dict(self.evidence))
         # Present only once assigned, so a run without them reads as before.
         for name in ("confidence", "verdict", "note"):
             if getattr(self, name) is not None:
