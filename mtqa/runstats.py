@@ -62,12 +62,8 @@ class SystemFindings:
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> SystemFindings:
-        return cls(
-            documents=data["documents"],
-            aligned_pairs=data["aligned_pairs"],
-            by_severity=dict(data["by_severity"]),
-            most_frequent_findings=_ranked(data.get("most_frequent_findings")),
-        )
+        ranked = _ranked(data.get("most_frequent_findings"))
+        return cls(data["documents"], data["aligned_pairs"], dict(data["by_severity"]), ranked)
 
 
 @dataclass(frozen=True)
