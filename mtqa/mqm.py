@@ -230,6 +230,11 @@ def _units(
     return out
 
 
+# unit draws per block of resamples: a run's resamples never hold more than this many
+# indexes at once, so memory does not grow with the number of documents
+_RESAMPLE_VALUES = 200_000
+
+
 def _resample(
     words_: Sequence[int],
     points: Mapping[str, Sequence[float]],
@@ -241,14 +246,23 @@ def _resample(
     import numpy as np
 
     w = np.asarray(words_, dtype=np.float64)
+    p = {s: np.asarray(values, dtype=np.float64) for s, values in points.items()}
+    count = len(w)
     rng = np.random.default_rng(rng_seed)
-    idx = rng.choice(len(w), size=(n_samples, len(w)), replace=True)
-    total_words = w[idx].sum(axis=1)
+    total_words = np.empty(n_samples, dtype=np.float64)
+    totals = {s: np.empty(n_samples, dtype=np.float64) for s in p}
+    # One draw of (n_samples, count) indexes, taken a block of rows at a time: blocks of an
+    # even number of rows (an even number of values: the generator hands out 32-bit draws
+    # in pairs) consume the same stream in the same order, and each row sums alike.
+    block = max(2, _RESAMPLE_VALUES // max(count, 1) // 2 * 2)
+    for start in range(0, n_samples, block):
+        rows = min(block, n_samples - start)
+        idx = rng.choice(count, size=(rows, count), replace=True)
+        total_words[start : start + rows] = w[idx].sum(axis=1)
+        for s, values in p.items():
+            totals[s][start : start + rows] = values[idx].sum(axis=1)
     total_words[total_words == 0] = np.nan
-    return {
-        s: PER_WORDS * np.asarray(p, dtype=np.float64)[idx].sum(axis=1) / total_words
-        for s, p in points.items()
-    }
+    return {s: PER_WORDS * total / total_words for s, total in totals.items()}
 
 
 def _interval(samples: Any) -> tuple[float, float] | None:

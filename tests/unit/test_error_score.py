@@ -140,3 +140,28 @@ def test_weights_in_the_config_are_checked() -> None:
         CompareSpec(weights={"blocker": 3})  # type: ignore[dict-item]
     with pytest.raises(ValueError, match="0 or more"):
         CompareSpec(weights={"minor": -1})
+
+
+@pytest.mark.parametrize("units", [1, 3, 150, 1001, 40_000])
+def test_resamples_drawn_in_blocks_equal_one_draw_of_every_resample(
+    units: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Memory stays bounded (blocks of resamples) without changing a single resampled score."""
+    import numpy as np
+
+    from mtqa import mqm
+
+    rng = np.random.default_rng(units)
+    words = rng.integers(0, 30, units).tolist()
+    points = {
+        "a": rng.integers(0, 6, units).astype(float).tolist(),
+        "b": rng.random(units).tolist(),
+    }
+    whole = np.random.default_rng(12345).choice(units, size=(1000, units), replace=True)
+    total = np.asarray(words, dtype=np.float64)[whole].sum(axis=1)
+    total[total == 0] = np.nan
+    monkeypatch.setattr(mqm, "_RESAMPLE_VALUES", 5_000)  # several blocks even for few units
+    got = mqm._resample(words, points, n_samples=1000, rng_seed=12345)
+    for name, values in points.items():
+        expected = 100 * np.asarray(values)[whole].sum(axis=1) / total
+        assert np.array_equal(got[name], expected, equal_nan=True)
