@@ -394,9 +394,6 @@ def _metric_rows(
     metrics: Sequence[str],
     n_samples: int,
 ) -> tuple[list[ComparisonRow], dict[str, str]]:
-    from sacrebleu.significance import PairedTest
-
-
     references = [u.reference for u in units]
     named: list[tuple[str, Sequence[str]]] = [
         (f"{s}/{e}", [u.hypotheses[(s, e)] for u in units]) for s, e in ordered
@@ -405,6 +402,8 @@ def _metric_rows(
         return [], {}
     if len(named) == 1:  # nothing to compare: the run's corpus scores already say it all
         return [], {}
+    from sacrebleu.significance import PairedTest  # only when there is something to compare
+
     rows: list[ComparisonRow] = []
     test = PairedTest(
         named_systems=named,

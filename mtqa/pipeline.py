@@ -37,12 +37,20 @@ from mtqa.model import (
     Segment,
     Side,
 )
-from mtqa.prechecks import check_before_work, language_warnings
+from mtqa.prechecks import check_before_work
 from mtqa.review import apply_decisions, load_decisions
 from mtqa.runfolder import check_writable, document_key, write_outputs
 from mtqa.runstats import RunStats, Throughput, aggregate, findings_by_system
 from mtqa.segment import segment
-from mtqa.store import ResultCache, SavedDocuments, read_saved, saved_path, write_saved
+from mtqa.store import (
+    ResultCache,
+    SavedDocuments,
+    cached_language_warnings,
+    cached_run_scores,
+    read_saved,
+    saved_path,
+    write_saved,
+)
 
 log = logging.getLogger(__name__)
 
@@ -302,8 +310,8 @@ def run(
             if config.review.decisions is not None
             else None
         )
-        for document in documents:
-            warnings += language_warnings(document)
+        cache = _result_cache(config, use_cache, cache_dir)
+        warnings += cached_language_warnings(documents, cache)
     for warning in warnings:
         log.warning("warning: %s", warning)
     from mtqa.checks.terms import glossary_of, resolve_paths
@@ -326,7 +334,6 @@ def run(
             f"({skipped.get(baseline_engine)}); choose one that runs or make it required"
         )
     names = tuple(engines.running)
-    cache = _result_cache(config, use_cache, cache_dir)
     kept: dict[str, DocumentResult] = {}  # write=False: the results, in memory
     try:
         extra = {"glossary": glossary.digest} if glossary is not None else {}
@@ -401,7 +408,13 @@ def run(
         if len(primary) == 1:  # the one document's scores are the run's
             scores = dict(results[primary[0]].scores)
         else:
-            scores = _run_scores((results[i] for i in primary), names, config.metrics)
+            scores = cached_run_scores(
+                cache,
+                [keys[documents[i].id] for i in primary],
+                lambda: _run_scores((results[i] for i in primary), names, config.metrics),
+                names,
+                config.metrics,
+            )
         # the table describes the documents' own MT ("mt"); findings are counted per system
         table = replace(
             aggregate(_Subset(results, primary), names, config.metrics),

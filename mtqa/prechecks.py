@@ -50,7 +50,7 @@ def check_before_work(
 
 
 # A document's language is judged on this much of its text: enough, and fast.
-_LANGUAGE_SAMPLE = 3_000
+LANGUAGE_SAMPLE = 3_000
 
 
 def language_warnings(document: Document) -> list[str]:
@@ -59,7 +59,7 @@ def language_warnings(document: Document) -> list[str]:
     from mtqa.checks.language import LANGUAGES, identify
 
     def language(text: str) -> str | None:
-        sample = text[:_LANGUAGE_SAMPLE]
+        sample = text[:LANGUAGE_SAMPLE]
         if sum(c.isalpha() for c in sample) < 40:
             return None  # too little text to tell
         found, probability = identify(sample, LANGUAGES)

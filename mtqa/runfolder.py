@@ -41,9 +41,10 @@ RESULT_FORMAT = 1
 RESULT_NAME = "result.json"
 
 
-def write_atomic(path: Path, text: str | Iterable[str]) -> None:
+def write_atomic(path: Path, text: str | Iterable[str], *, durable: bool = True) -> None:
     """Write text (or pieces of text, as they come) to path via a temporary file in the same
-    folder and a rename."""
+    folder and a rename. ``durable=False`` skips the flush to disk: for files a reader
+    recomputes when they are lost or unreadable (saved documents, cache entries)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
@@ -53,8 +54,9 @@ def write_atomic(path: Path, text: str | Iterable[str]) -> None:
             fd, "w", encoding="utf-8", errors="backslashreplace", newline=""
         ) as handle:
             handle.writelines([text] if isinstance(text, str) else text)
-            handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; outputs are ordinary files

@@ -4,18 +4,23 @@ A run folder keeps each finished document in ``documents/<id>.json`` as soon as 
 with the key it was computed under (texts, engine signatures, settings, code fingerprint):
 a run started again finishes only what is missing. The result cache keeps the same files
 under the same keys in the cache folder (``results/``), so the same inputs run into a new
-folder are neither aligned, scored nor checked again.
+folder are neither aligned, scored nor checked again. Beside them it keeps what a run
+computes over its inputs as a whole (``run-values/``: the language of each document, the
+run's corpus scores), under keys made from the same document keys.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
-from collections.abc import Iterator, Sequence
+import os
+from collections import OrderedDict
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import overload
+from typing import Any, overload
 
-from mtqa.model import Document, DocumentResult
+from mtqa.model import Document, DocumentResult, Score
 
 
 def saved_path(run_dir: Path, doc_id: str) -> Path:
@@ -39,8 +44,11 @@ def read_saved(path: Path, key: str | None = None) -> DocumentResult | None:
 def write_saved(path: Path, key: str, result: DocumentResult) -> None:
     from mtqa.runfolder import document_to_json, write_atomic
 
+    # not flushed to disk: a file lost or cut short is read as absent and computed again
     write_atomic(
-        path, json.dumps({"key": key, "result": document_to_json(result)}, ensure_ascii=False)
+        path,
+        json.dumps({"key": key, "result": document_to_json(result)}, ensure_ascii=False),
+        durable=False,
     )
 
 
@@ -49,6 +57,7 @@ class ResultCache:
 
     def __init__(self, directory: Path) -> None:
         self.directory = Path(directory).expanduser() / "results"
+        self.values = Path(directory).expanduser() / "run-values"
 
     def path(self, key: str) -> Path:
         return self.directory / key[:2] / f"{key}.json"
@@ -64,30 +73,64 @@ class ResultCache:
         except OSError:  # a cache that cannot be written costs speed, never the run
             pass
 
+    def get_value(self, kind: str, key: str) -> Any:
+        """A value computed over a run's inputs (``kind``: what it is) under ``key``; None
+        when absent or unreadable."""
+        try:
+            data = json.loads((self.values / kind / f"{key}.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        return data.get("value") if isinstance(data, dict) and data.get("key") == key else None
+
+    def put_value(self, kind: str, key: str, value: Any) -> None:
+        from mtqa.runfolder import write_atomic
+
+        try:
+            write_atomic(
+                self.values / kind / f"{key}.json",
+                json.dumps({"key": key, "value": value}, ensure_ascii=False),
+                durable=False,
+            )
+        except OSError:  # a cache that cannot be written costs speed, never the run
+            pass
+
+
+def _size(result: DocumentResult) -> int:
+    return len(result.mt_segments) + len(result.ref_segments)
+
 
 class SavedDocuments(Sequence[DocumentResult]):
     """A run's documents, read from its folder one at a time as they are used.
 
-    Holding a run with thousands of documents costs the memory of one: each access reads
-    the document's file again (the last one read is kept).
+    The report, the comparison and the summary each go over every document; the documents
+    read last are kept, up to ``KEEP_SEGMENTS`` sentences in all, so a run of a few hundred
+    documents is read once while one of thousands costs no more memory than that.
     """
+
+    KEEP_SEGMENTS = 5_000
 
     def __init__(self, run_dir: Path, ids: Sequence[str]) -> None:
         self.run_dir = run_dir
         self.ids = tuple(ids)
-        self._last: tuple[int, DocumentResult] | None = None
+        self._kept: OrderedDict[int, DocumentResult] = OrderedDict()
+        self._kept_segments = 0
 
     def __len__(self) -> int:
         return len(self.ids)
 
     def _load(self, index: int) -> DocumentResult:
-        if self._last is not None and self._last[0] == index:
-            return self._last[1]
+        if index in self._kept:
+            self._kept.move_to_end(index)
+            return self._kept[index]
         path = saved_path(self.run_dir, self.ids[index])
         result = read_saved(path)
         if result is None:
             raise FileNotFoundError(f"{path}: the run folder lost this document's result")
-        self._last = (index, result)
+        self._kept[index] = result
+        self._kept_segments += _size(result)
+        while self._kept_segments > self.KEEP_SEGMENTS and len(self._kept) > 1:
+            _, dropped = self._kept.popitem(last=False)
+            self._kept_segments -= _size(dropped)
         return result
 
     @overload
@@ -120,3 +163,64 @@ class SavedDocuments(Sequence[DocumentResult]):
 
     def __repr__(self) -> str:
         return f"SavedDocuments({str(self.run_dir)!r}, {len(self.ids)} documents)"
+
+
+def _digest(payload: Any) -> str:
+    text = json.dumps(payload, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def cached_language_warnings(documents: Sequence[Document], cache: ResultCache | None) -> list[str]:
+    """The language warnings of every document; a rerun of the same texts reads them from
+    the cache instead of loading the language identifier."""
+    from mtqa.prechecks import LANGUAGE_SAMPLE, language_warnings
+    from mtqa.runfolder import code_fingerprint
+
+    key = ""
+    if cache is not None:
+        key = _digest(
+            {
+                "code": code_fingerprint(),
+                "documents": [
+                    (d.id, d.mt_text[:LANGUAGE_SAMPLE], d.ref_text[:LANGUAGE_SAMPLE])
+                    for d in documents
+                ],
+            }
+        )
+        found = cache.get_value("languages", key)
+        if isinstance(found, list) and all(isinstance(w, str) for w in found):
+            return found
+    warnings = [w for document in documents for w in language_warnings(document)]
+    if cache is not None:
+        cache.put_value("languages", key, warnings)
+    return warnings
+
+
+def cached_run_scores(
+    cache: ResultCache | None,
+    keys: Sequence[str],
+    compute: Callable[[], dict[str, tuple[Score, ...]]],
+    engines: Sequence[str],
+    metrics: Sequence[str],
+) -> dict[str, tuple[Score, ...]]:
+    """The run's corpus scores; documents with the same keys (texts, engines, settings,
+    code) score the same, so a rerun of the same inputs reads them from the cache."""
+    from mtqa.runfolder import _score_from_json, _score_json
+
+    if cache is None:
+        return compute()
+    seed = os.environ.get("SACREBLEU_SEED", "12345")
+    key = _digest(
+        {"documents": list(keys), "engines": list(engines), "metrics": list(metrics), "seed": seed}
+    )
+    found = cache.get_value("run-scores", key)
+    if isinstance(found, dict):
+        try:
+            return {name: tuple(_score_from_json(s) for s in found[name]) for name in engines}
+        except (KeyError, TypeError):
+            pass  # unreadable: compute it again
+    scores = compute()
+    cache.put_value(
+        "run-scores", key, {name: [_score_json(s) for s in v] for name, v in scores.items()}
+    )
+    return scores

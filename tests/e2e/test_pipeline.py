@@ -292,6 +292,12 @@ def test_rerun_into_a_new_folder_detects_nothing(tmp_path: Path, monkeypatch) ->
     assert second.stats.documents_cached == 2
     for name in ("findings.jsonl", "segments.csv"):
         assert (tmp_path / "second" / name).read_text() == (tmp_path / "first" / name).read_text()
+    summaries = [
+        json.loads((tmp_path / folder / "summary.json").read_text(encoding="utf-8"))
+        for folder in ("first", "second")
+    ]
+    assert summaries[0]["scores"] == summaries[1]["scores"]  # the run's scores, read back
+    assert summaries[0]["stats"]["aggregate"] == summaries[1]["stats"]["aggregate"]
     assert [d.findings for d in second.documents] == [d.findings for d in first.documents]
     assert any(second.findings)  # the number slip of d1 was found, and kept
     # other settings make another key: the document is evaluated again
