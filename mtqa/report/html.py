@@ -27,7 +27,7 @@ import base64
 import hashlib
 import json
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
@@ -64,6 +64,12 @@ _HERE = Path(__file__).parent
 
 def render_html(result: RunResult) -> str:
     """Render the run as one self-contained HTML page (inline CSS, script and data)."""
+    return "".join(_render_parts(result))
+
+
+def _render_parts(result: RunResult) -> Iterator[str]:
+    """The page of ``render_html`` in pieces, as the template makes them: written as they
+    come, a report of thousands of documents is never one string in memory."""
     # The page holds every document anyway; read them once, so each finding is one object
     # (a written run's documents are otherwise read from its folder afresh on each pass).
     result = replace(result, documents=tuple(result.documents))
@@ -89,7 +95,7 @@ def render_html(result: RunResult) -> str:
     from markupsafe import Markup
 
     template = _environment().get_template("report.html.j2")
-    return template.render(
+    return template.generate(
         view=view,
         csp=csp,
         style=Markup(style),
@@ -105,11 +111,23 @@ def write_html(result: RunResult, run_dir: Path) -> Path:
         raise InputError(f"{run_dir} is a file; give a directory for the run's reports")
     run_dir.mkdir(parents=True, exist_ok=True)
     target = run_dir / REPORT_NAME
-    write_atomic(target, render_html(result))
+    write_atomic(target, _chunks(_render_parts(result)))
     return target
 
 
 # --------------------------------------------------------------------------- rendering helpers
+
+
+def _chunks(parts: Iterable[str], size: int = 4096) -> Iterator[str]:
+    """The template's many small pieces joined a few thousand at a time."""
+    batch: list[str] = []
+    for part in parts:
+        batch.append(part)
+        if len(batch) >= size:
+            yield "".join(batch)
+            batch.clear()
+    if batch:
+        yield "".join(batch)
 
 
 @lru_cache(maxsize=1)
