@@ -21,7 +21,7 @@ import os
 import threading
 import time
 from abc import ABC, abstractmethod
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -117,9 +117,7 @@ class _WorkerState:
             )
             scorer = self.opened.scorer
         self.engines: dict[str, Any] = {name: _Known(name) for name in setup.engines}
-        self.context = CheckContext(
-            engines=setup.engines, scorer=scorer, settings=setup.checks
-        )
+        self.context = CheckContext(engines=setup.engines, scorer=scorer, settings=setup.checks)
 
     def evaluate(self, job: DocumentJob) -> tuple[DocumentResult, dict[str, float]]:
         return evaluate_job(job, self.engines, self.context, self.setup.config.metrics)
@@ -130,12 +128,46 @@ _STATE: dict[int, _WorkerState] = {}
 
 def worker_state(setup: WorkerSetup) -> _WorkerState:
     """This process's state for ``setup`` (models load on the first document only)."""
-    key = hash((setup.engines, setup.use_cache, setup.cache_dir, setup.needs_scorer,
-                setup.config.model_dump_json(), repr(setup.checks)))
+    key = hash(
+        (
+            setup.engines,
+            setup.use_cache,
+            setup.cache_dir,
+            setup.needs_scorer,
+            setup.config.model_dump_json(),
+            repr(setup.checks),
+        )
+    )
     if key not in _STATE:
         _STATE.clear()
         _STATE[key] = _WorkerState(setup)
     return _STATE[key]
+
+
+# A sentence with a name, a number, a negation and a date: checking it loads what the
+# detectors use (spaCy's pipelines, the dictionaries, the lexicons).
+_WARM_UP = (
+    "Le ministre Jean Martin n'a pas signé lundi l'accord de 40 millions d'euros à Lyon.",
+    "Minister Jean Martin did not sign the 40 million euro agreement in Lyon on Monday.",
+)
+
+
+def warm_up(setup: WorkerSetup) -> None:
+    """Load the detectors' models by checking a one-sentence document, result unused."""
+    from mtqa.pipeline import segments_of
+
+    document = Document("warm-up", *_WARM_UP)
+    mt = segments_of(document, "mt")
+    job = DocumentJob(
+        document, mt, {name: {s.text: _WARM_UP[1] for s in mt} for name in setup.engines}
+    )
+    context = CheckContext(engines=setup.engines, scorer=None, settings=setup.checks)
+    try:
+        evaluate_job(
+            job, {name: _Known(name) for name in setup.engines}, context, setup.config.metrics
+        )
+    except Exception as error:  # noqa: BLE001 - only time is at stake; a real document says why
+        log.debug("warm-up failed: %s", error)
 
 
 class Executor(ABC):
@@ -143,6 +175,22 @@ class Executor(ABC):
 
     name = "local"
     workers = 1
+    _warming: threading.Thread | None = None
+
+    def prepare(self, setup: WorkerSetup) -> None:
+        """Start loading the detectors' models in the background, so that their loading
+        overlaps the back-translation (not with a Marian scorer: its model loads apart)."""
+        if setup.needs_scorer or self._warming is not None:
+            return
+        self._warming = threading.Thread(target=warm_up, args=(setup,), daemon=True)
+        self._warming.start()
+
+    def _warmed(self) -> None:
+        """Wait for ``prepare``'s loading: models are not shared between two threads."""
+        if self._warming is not None:
+            self._warming.join()
+
+    progress_label = ""  # said after the engine's name in the progress bar
 
     def translate(
         self,
@@ -151,10 +199,25 @@ class Executor(ABC):
         timings: Timings,
         progress: ProgressFactory,
     ) -> dict[str, dict[str, str]]:
-        """engine -> MT sentence -> back-translation, for every distinct text given."""
-        from mtqa.pipeline import _translate_all
+        """engine -> MT sentence -> back-translation, for every distinct text given.
 
-        return _translate_all(texts, engines.running, timings, progress)
+        One call per engine over the whole run fills the engines' batches (an Apertium
+        process start, a Marian batch) across document boundaries; the cache still receives
+        each batch as it finishes, so an interruption loses at most one batch.
+        """
+        distinct = list(dict.fromkeys(texts))
+        translated = {}
+        for name, engine in engines.running.items():
+            with timings.step("backtranslate"):
+                update = progress(f"back-translating ({name}{self.progress_label})", len(distinct))
+                translated[name] = self.translate_engine(engine, distinct, update)
+        return translated
+
+    def translate_engine(
+        self, engine: Engine, texts: list[str], update: Callable[[int], None]
+    ) -> dict[str, str]:
+        """One engine's back-translation of distinct texts (here, through its cache)."""
+        return dict(zip(texts, engine.translate(texts, progress=update), strict=True))
 
     @abstractmethod
     def evaluate(
@@ -173,12 +236,37 @@ class SerialExecutor(Executor):
     def evaluate(
         self, jobs: Sequence[DocumentJob], setup: WorkerSetup, engines: EngineSet
     ) -> Iterator[Evaluated]:
-        context = CheckContext(
-            engines=setup.engines, scorer=engines.scorer, settings=setup.checks
-        )
+        self._warmed()
+        context = CheckContext(engines=setup.engines, scorer=engines.scorer, settings=setup.checks)
         for position, job in enumerate(jobs):
             result, seconds = evaluate_job(job, engines.running, context, setup.config.metrics)
             yield Evaluated(position, result, seconds)
+
+
+def dispatch(
+    jobs: Sequence[DocumentJob],
+    submit: Callable[[int, DocumentJob], Any],
+    finished: Callable[[set[Any]], tuple[Iterable[Any], set[Any]]],
+    collect: Callable[[Any], tuple[int, DocumentResult, dict[str, float]]],
+    ahead: int,
+) -> Iterator[Evaluated]:
+    """Every job's result as it finishes, with at most ``ahead`` jobs handed out at a time
+    (not every job at once: memory stays flat). ``submit`` hands a job to a worker and
+    returns its pending result, ``finished`` waits for some of the pending results and says
+    which are done, ``collect`` reads one."""
+    queue = iter(enumerate(jobs))
+    running: set[Any] = set()
+    for position, job in queue:
+        running.add(submit(position, job))
+        if len(running) >= ahead:
+            break
+    while running:
+        done, running = finished(running)
+        for pending in done:
+            yield Evaluated(*collect(pending))
+            following = next(queue, None)
+            if following is not None:
+                running.add(submit(*following))
 
 
 def _watch_parent(parent: int) -> None:
@@ -200,8 +288,33 @@ def _pool_evaluate(position: int, job: DocumentJob) -> tuple[int, DocumentResult
     return position, result, seconds
 
 
+# Engines that run no model threads in this process: with only these, forking is safe
+# (spaCy imports torch through thinc, but its small pipelines never run a torch thread).
+_FORK_SAFE_ENGINES = frozenset({"apertium"})
+
+
+def _can_fork(setup: WorkerSetup) -> bool:
+    """Whether workers may be forked from this process: a forked copy of a process whose
+    torch or CTranslate2 threads have run can hang, and Ray's threads are its own."""
+    import multiprocessing
+    import sys
+
+    return (
+        "fork" in multiprocessing.get_all_start_methods()
+        and "ray" not in sys.modules
+        and not setup.needs_scorer
+        and all(spec.kind in _FORK_SAFE_ENGINES for spec in setup.config.engines)
+    )
+
+
 class PoolExecutor(Executor):
-    """Documents spread over a pool of local processes; each loads its models once."""
+    """Documents spread over a pool of local processes; each loads its models once.
+
+    Where it is safe (no neural engine runs in this process), this process
+    evaluates the first document itself, which loads every model the detectors use, and
+    the workers are forked from it: they start with those models instead of loading them
+    again each. Otherwise the workers are fresh processes that load their own.
+    """
 
     def __init__(self, workers: int) -> None:
         self.workers = workers
@@ -209,6 +322,7 @@ class PoolExecutor(Executor):
     def evaluate(
         self, jobs: Sequence[DocumentJob], setup: WorkerSetup, engines: EngineSet
     ) -> Iterator[Evaluated]:
+        self._warmed()
         workers = min(self.workers, len(jobs))
         if workers <= 1:  # one document: starting a process would only cost
             yield from SerialExecutor().evaluate(jobs, setup, engines)
@@ -216,29 +330,34 @@ class PoolExecutor(Executor):
         import multiprocessing
         from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
+        fork = _can_fork(setup)
+        first = 0
+        if fork:
+            # the worker state made here, models loaded by the first document, is inherited
+            result, seconds = worker_state(setup).evaluate(jobs[0])
+            yield Evaluated(0, result, seconds)
+            first = 1
         pool = ProcessPoolExecutor(
             max_workers=workers,
-            # spawn, not fork: a forked copy of a process holding torch threads can hang
-            mp_context=multiprocessing.get_context("spawn"),
+            # spawn where forking is unsafe: a forked copy of a process holding torch
+            # threads can hang
+            mp_context=multiprocessing.get_context("fork" if fork else "spawn"),
             initializer=_init_pool_worker,
             initargs=(setup, os.getpid()),
         )
+
+        def finished(running: set[Any]) -> tuple[Iterable[Any], set[Any]]:
+            done, left = wait(running, return_when=FIRST_COMPLETED)
+            return done, set(left)
+
         try:
-            # a few jobs ahead of the workers, not every job: memory stays flat
-            queue = iter(enumerate(jobs))
-            running = set()
-            for position, job in queue:
-                running.add(pool.submit(_pool_evaluate, position, job))
-                if len(running) >= 2 * workers:
-                    break
-            while running:
-                done, running = wait(running, return_when=FIRST_COMPLETED)
-                for future in done:
-                    position, result, seconds = future.result()
-                    yield Evaluated(position, result, seconds)
-                    following = next(queue, None)
-                    if following is not None:
-                        running.add(pool.submit(_pool_evaluate, *following))
+            yield from dispatch(
+                jobs[first:],
+                lambda position, job: pool.submit(_pool_evaluate, position + first, job),
+                finished,
+                lambda future: future.result(),
+                ahead=2 * workers,
+            )
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
 
@@ -251,8 +370,9 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def create_executor(config: RunConfig, *, backend: str | None = None,
-                    workers: int | None = None) -> Executor:
+def create_executor(
+    config: RunConfig, *, backend: str | None = None, workers: int | None = None
+) -> Executor:
     """The executor a run asks for: ``backend``/``workers`` override ``[execution]``."""
     execution = config.execution
     backend = backend or execution.backend
@@ -263,4 +383,3 @@ def create_executor(config: RunConfig, *, backend: str | None = None,
         return RayExecutor(config, workers=workers)
     workers = workers or default_workers()
     return SerialExecutor() if workers == 1 else PoolExecutor(workers)
-

@@ -18,15 +18,23 @@ resumes a local one and the other way round.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from mtqa.backtranslate.base import Engine
 from mtqa.errors import ConfigError
-from mtqa.execute import DocumentJob, Evaluated, Executor, WorkerSetup, worker_state
+from mtqa.execute import (
+    DocumentJob,
+    Evaluated,
+    Executor,
+    WorkerSetup,
+    dispatch,
+    worker_state,
+)
 
 if TYPE_CHECKING:
     from mtqa.config import RunConfig
-    from mtqa.pipeline import EngineSet, ProgressFactory, Timings
+    from mtqa.pipeline import EngineSet
 
 log = logging.getLogger(__name__)
 
@@ -75,6 +83,7 @@ class RayExecutor(Executor):
     """Back-translation on a Ray actor pool, documents as Ray tasks."""
 
     name = "ray"
+    progress_label = ", Ray"
 
     def __init__(self, config: RunConfig, *, workers: int | None = None) -> None:
         self.ray = _import_ray()
@@ -99,29 +108,19 @@ class RayExecutor(Executor):
         per_worker = execution.cpus_per_worker
         self.workers = workers or execution.workers or max(1, int(self.cpus // per_worker))
 
+    def prepare(self, setup: WorkerSetup) -> None:
+        """Nothing to load here: the Ray workers load their own models."""
+
     # ---- back-translation --------------------------------------------------------------
 
-    def translate(
-        self,
-        texts: Sequence[str],
-        engines: EngineSet,
-        timings: Timings,
-        progress: ProgressFactory,
-    ) -> dict[str, dict[str, str]]:
-        distinct = list(dict.fromkeys(texts))
-        out = {}
-        for name, engine in engines.running.items():
-            with timings.step("backtranslate"):
-                update = progress(f"back-translating ({name}, Ray)", len(distinct))
-                out[name] = self._translate_engine(engine, distinct, update)
-        return out
-
-    def _translate_engine(self, engine: Any, texts: list[str], update: Any) -> dict[str, str]:
+    def translate_engine(
+        self, engine: Engine, texts: list[str], update: Callable[[int], None]
+    ) -> dict[str, str]:
         from mtqa.backtranslate.cache import signature_text
 
         signature = signature_text(engine.signature)
         cache = getattr(engine, "cache", None)
-        stats = engine.stats
+        stats = engine.stats  # type: ignore[attr-defined]  # the caching wrapper's
         done = cache.get_many(signature, texts) if cache is not None and texts else {}
         stats["hits"] += len(done)
         if done:
@@ -154,8 +153,7 @@ class RayExecutor(Executor):
         )
         for batch in dataset.iter_batches(batch_size=None, batch_format="numpy"):
             pairs = [
-                (str(s), str(t))
-                for s, t in zip(batch["text"], batch["translation"], strict=True)
+                (str(s), str(t)) for s, t in zip(batch["text"], batch["translation"], strict=True)
             ]
             theirs = {str(s) for s in batch["signature"]}
             if theirs != {signature}:
@@ -182,20 +180,18 @@ class RayExecutor(Executor):
         ray = self.ray
         task = ray.remote(num_cpus=self.execution.cpus_per_worker)(_evaluate_task)
         shared = ray.put(setup)
-        queue = iter(enumerate(jobs))
-        running = []
-        for position, job in queue:
-            running.append(task.remote(shared, position, job))
-            if len(running) >= self.workers:
-                break
-        while running:
-            ready, running = ray.wait(running, num_returns=1)
-            for reference in ready:
-                position, result, seconds = ray.get(reference)
-                yield Evaluated(position, result, seconds)
-                following = next(queue, None)
-                if following is not None:
-                    running.append(task.remote(shared, *following))
+
+        def finished(running: set[Any]) -> tuple[Iterable[Any], set[Any]]:
+            ready, left = ray.wait(list(running), num_returns=1)
+            return ready, set(left)
+
+        yield from dispatch(
+            jobs,
+            lambda position, job: task.remote(shared, position, job),
+            finished,
+            ray.get,
+            ahead=self.workers,
+        )
 
     def close(self) -> None:
         if self._started:

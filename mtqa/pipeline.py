@@ -241,29 +241,6 @@ def _corpus(pairs: Iterable[Pair], engine: str, metrics: Sequence[str]) -> tuple
     return corpus_scores(hypotheses=hypotheses, references=references, metrics=metrics)
 
 
-def _translate_all(
-    texts: Sequence[str],
-    engines: Mapping[str, Engine],
-    timings: Timings,
-    progress: ProgressFactory,
-) -> dict[str, dict[str, str]]:
-    """Back-translate every distinct MT sentence of the run, engine by engine.
-
-    One call per engine over the whole run fills the engines' batches (an Apertium process
-    start, a Marian batch) across document boundaries; the cache still receives each batch
-    as it finishes, so an interruption loses at most one batch.
-    """
-    texts = list(dict.fromkeys(texts))
-    translated = {}
-    for name, engine in engines.items():
-        with timings.step("backtranslate"):
-            update = progress(f"back-translating ({name})", len(texts))
-            translated[name] = dict(
-                zip(texts, engine.translate(texts, progress=update), strict=True)
-            )
-    return translated
-
-
 def _result_cache(config: RunConfig, use_cache: bool, cache_dir: Path | None) -> ResultCache | None:
     if not (use_cache and config.cache.enabled):
         return None
@@ -354,6 +331,16 @@ def run(
                 write_saved(saved_path(run_dir, document.id), key, found)
             else:
                 kept[document.id] = found
+        setup = WorkerSetup(
+            config=config,
+            checks=checks,
+            engines=names,
+            use_cache=use_cache,
+            cache_dir=cache_dir,
+            needs_scorer=engines.scorer is not None,
+        )
+        if pending:  # the detectors' models load while the run back-translates
+            runner.prepare(setup)
         with timings.step("segment"):
             mt_segments = {d.id: segments_of(d, "mt") for d in pending}
         texts = [s.text for segments in mt_segments.values() for s in segments]
@@ -370,14 +357,6 @@ def run(
             for d in pending
         ]
         del translated
-        setup = WorkerSetup(
-            config=config,
-            checks=checks,
-            engines=names,
-            use_cache=use_cache,
-            cache_dir=cache_dir,
-            needs_scorer=engines.scorer is not None,
-        )
         update = progress("documents", len(jobs)) if len(jobs) > 1 else (lambda done: None)
         for done in runner.evaluate(jobs, setup, engines):
             result = done.result

@@ -76,16 +76,41 @@ def outputs(run_dir: Path) -> dict[str, Any]:
     }
 
 
-def test_process_pool_matches_serial_run(tmp_path: Path) -> None:
+@pytest.mark.parametrize("start", ["fork", "spawn"])
+def test_process_pool_matches_serial_run(
+    tmp_path: Path, start: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Workers forked from the run's process (its models loaded, the first document done
+    there) or started afresh give the serial run's outputs."""
     from support import apertium_required
+
+    import mtqa.execute
 
     apertium_required()
     config = make_batch(tmp_path)
     serial = run(config, run_dir=tmp_path / "serial", use_cache=False, workers=1)
+    if start == "spawn":
+        monkeypatch.setattr(mtqa.execute, "_can_fork", lambda setup: False)
     pooled = run(config, run_dir=tmp_path / "pooled", use_cache=False, workers=2)
     assert outputs(tmp_path / "serial") == outputs(tmp_path / "pooled")
     assert len(pooled.findings) == len(serial.findings) > 0
     assert [d.document.id for d in pooled.documents] == ["doc-0", "doc-1", "doc-2"]
+
+
+def test_loading_models_ahead_changes_no_output(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The warm-up document checked while the run back-translates leaves no trace."""
+    from support import apertium_required
+
+    import mtqa.execute
+
+    apertium_required()
+    config = make_batch(tmp_path)
+    run(config, run_dir=tmp_path / "warm", use_cache=False, workers=1)
+    monkeypatch.setattr(mtqa.execute.Executor, "prepare", lambda self, setup: None)
+    run(config, run_dir=tmp_path / "cold", use_cache=False, workers=1)
+    assert outputs(tmp_path / "warm") == outputs(tmp_path / "cold")
 
 
 def test_result_documents_are_read_back_from_the_run_folder(tmp_path: Path) -> None:
