@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -45,6 +46,8 @@ print(json.dumps({
     "stats": {k: result.stats.to_json().get(k) for k in ("engines", "documents_cached")},
     "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     "peak_child_rss_mib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+    "cpu_s": sum(resource.getrusage(resource.RUSAGE_SELF)[:2]),
+    "cpu_children_s": sum(resource.getrusage(resource.RUSAGE_CHILDREN)[:2]),
 }))
 """
 
@@ -63,7 +66,7 @@ def measure(
     data = json.loads(out.stdout.strip().splitlines()[-1])
     data["wall"] = round(data["wall"], 2)
     data["timings"] = {k: round(v, 2) for k, v in data["timings"].items() if v >= 0.01}
-    for key in ("peak_rss_mib", "peak_child_rss_mib"):
+    for key in ("peak_rss_mib", "peak_child_rss_mib", "cpu_s", "cpu_children_s"):
         data[key] = round(data[key], 1)
     return data
 
@@ -173,6 +176,7 @@ def main() -> None:
         workdir.mkdir(parents=True, exist_ok=True)
         for part in args.parts:
             start = time.perf_counter()
+            before = os.getloadavg()
             if part == "rerun":
                 results["rerun"] = part_rerun(workdir, args.docs)
             elif part == "workers":
@@ -183,6 +187,10 @@ def main() -> None:
                 results["memory"] = part_memory(workdir, args.docs, args.big)
             else:
                 raise SystemExit(f"unknown part {part!r}")
+            after = os.getloadavg()
+            # other jobs on the machine move every wall time: say how busy it was
+            results[part]["load_average"] = {"before": before[0], "after": after[0]}
+            results[part]["machine_shared"] = max(before[0], after[0]) > 1.5
             print(f"{part}: {time.perf_counter() - start:.0f} s", file=sys.stderr)
             args.json.parent.mkdir(parents=True, exist_ok=True)
             args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")

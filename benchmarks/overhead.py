@@ -147,11 +147,16 @@ def main() -> None:
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
     results: dict = {"root": str(args.root)}
+    before = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as tmp:
         if args.only in (None, "sample"):
             results["sample"] = bench_sample(args.repeat, args.root, Path(tmp))
         if args.only in (None, "batch"):
             results["batch"] = bench_batch(args.docs, args.repeat, args.root, Path(tmp))
+    after = os.getloadavg()[0]
+    # other jobs on the machine move every wall time: say how busy it was
+    results["load_average"] = {"before": before, "after": after}
+    results["machine_shared"] = max(before, after) > 1.5
     text = json.dumps(results, indent=2)
     print(text)
     if args.json:

@@ -288,6 +288,8 @@ def run(
             else None
         )
         cache = _result_cache(config, use_cache, cache_dir)
+        if cache is not None:
+            cache.hold()
         warnings += cached_language_warnings(documents, cache)
     for warning in warnings:
         log.warning("warning: %s", warning)
@@ -310,6 +312,8 @@ def run(
             f"compare.baseline_engine: engine {baseline_engine!r} cannot run here "
             f"({skipped.get(baseline_engine)}); choose one that runs or make it required"
         )
+    if cache is not None:  # the inputs are good: what was learnt of them may be kept
+        cache.release()
     names = tuple(engines.running)
     kept: dict[str, DocumentResult] = {}  # write=False: the results, in memory
     try:
@@ -322,15 +326,18 @@ def run(
             if write and read_saved(saved_path(run_dir, document.id), key) is not None:
                 resumed += 1
                 continue
+            if write and cache is not None:
+                if cache.copy_to(key, document, saved_path(run_dir, document.id)):
+                    cached += 1
+                else:
+                    pending.append(document)
+                continue
             found = cache.get(key, document) if cache is not None else None
             if found is None:
                 pending.append(document)
                 continue
             cached += 1
-            if write:
-                write_saved(saved_path(run_dir, document.id), key, found)
-            else:
-                kept[document.id] = found
+            kept[document.id] = found
         setup = WorkerSetup(
             config=config,
             checks=checks,

@@ -205,20 +205,27 @@ def _score_from_json(data: Mapping[str, Any]) -> Score:
     return Score(data["metric"], score, data["ci_low"], data["ci_high"], data["signature"])
 
 
+def document_fields(document: Document) -> dict[str, Any]:
+    """A saved document result's fields that describe its document."""
+    return {
+        "id": document.id,
+        "mt_text": document.mt_text,
+        "ref_text": document.ref_text,
+        "mt_path": document.mt_path,
+        "ref_path": document.ref_path,
+        "system": document.system,
+        "source_id": document.source_id,
+        "prealigned": document.prealigned,
+        "label": document.label,
+    }
+
+
 def document_to_json(d: DocumentResult) -> dict[str, Any]:
     def segment(s: Segment) -> list[Any]:
         return [s.index, s.para, s.start, s.end, s.text]
 
     return {
-        "id": d.document.id,
-        "mt_text": d.document.mt_text,
-        "ref_text": d.document.ref_text,
-        "mt_path": d.document.mt_path,
-        "ref_path": d.document.ref_path,
-        "system": d.document.system,
-        "source_id": d.document.source_id,
-        "prealigned": d.document.prealigned,
-        "label": d.document.label,
+        **document_fields(d.document),
         "mt_segments": [segment(s) for s in d.mt_segments],
         "ref_segments": [segment(s) for s in d.ref_segments],
         "back_translations": {k: list(v) for k, v in d.back_translations.items()},

@@ -58,6 +58,19 @@ class ResultCache:
     def __init__(self, directory: Path) -> None:
         self.directory = Path(directory).expanduser() / "results"
         self.values = Path(directory).expanduser() / "run-values"
+        # values put while the run still checks its inputs wait here: a run that stops on
+        # bad input leaves nothing behind
+        self._held: list[tuple[str, str, Any]] | None = None
+
+    def hold(self) -> None:
+        """Keep values put from now on in memory until ``release``."""
+        self._held = []
+
+    def release(self) -> None:
+        """Write the values held since ``hold``, and the next ones as they come."""
+        held, self._held = self._held or [], None
+        for kind, key, value in held:
+            self.put_value(kind, key, value)
 
     def path(self, key: str) -> Path:
         return self.directory / key[:2] / f"{key}.json"
@@ -66,6 +79,27 @@ class ResultCache:
         found = read_saved(self.path(key), key)
         # the key covers the texts and the id; the paths are this run's
         return None if found is None else replace(found, document=document)
+
+    def copy_to(self, key: str, document: Document, path: Path) -> bool:
+        """Save the result cached under ``key`` at ``path`` as ``write_saved`` would save it
+        for ``document``; False when there is none. The file's JSON is copied with this
+        run's document fields, never turned into objects and back."""
+        from mtqa.runfolder import document_fields, write_atomic
+
+        try:
+            data = json.loads(self.path(key).read_text(encoding="utf-8"))
+            if data.get("key") != key:
+                return False
+            result = data["result"]
+            # the key covers the texts and the id; the paths are this run's
+            fields = document_fields(document)
+            if any(name not in result for name in fields):
+                return False
+            result.update(fields)
+            write_atomic(path, json.dumps(data, ensure_ascii=False), durable=False)
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return False
+        return True
 
     def put(self, key: str, result: DocumentResult) -> None:
         try:
@@ -85,6 +119,9 @@ class ResultCache:
     def put_value(self, kind: str, key: str, value: Any) -> None:
         from mtqa.runfolder import write_atomic
 
+        if self._held is not None:
+            self._held.append((kind, key, value))
+            return
         try:
             write_atomic(
                 self.values / kind / f"{key}.json",

@@ -64,3 +64,24 @@ def test_run_scores_are_read_back_for_the_same_document_keys(tmp_path: Path) -> 
     assert scores_for(["k2", "k1"]) == scores and len(calls) == 2  # other documents
     assert cached_run_scores(None, ["k1", "k2"], compute, ["apertium"], ["bleu"]) == scores
     assert len(calls) == 3
+
+
+def test_a_cached_result_is_copied_as_this_runs_document(tmp_path: Path) -> None:
+    """The copy of a cached document result into a run folder is the file the run would
+    have written itself: same result, this run's paths."""
+    from dataclasses import replace
+
+    from support import make_result
+
+    from mtqa.store import read_saved, write_saved
+
+    cache = ResultCache(tmp_path / "cache")
+    result = make_result(["Le maire parle.", "Il pleut."], ["The mayor speaks.", "It rains."])
+    cache.put("k1", result)
+    here = replace(result.document, mt_path="/here/mt.fr.txt", ref_path="/here/ref.en.txt")
+    assert cache.copy_to("k1", here, tmp_path / "run" / "copied.json")
+    write_saved(tmp_path / "run" / "written.json", "k1", replace(result, document=here))
+    copied = (tmp_path / "run" / "copied.json").read_text(encoding="utf-8")
+    assert copied == (tmp_path / "run" / "written.json").read_text(encoding="utf-8")
+    assert read_saved(tmp_path / "run" / "copied.json", "k1") == replace(result, document=here)
+    assert not cache.copy_to("k2", here, tmp_path / "run" / "missing.json")
