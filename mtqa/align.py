@@ -24,7 +24,7 @@ import math
 import re
 import time
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -35,6 +35,7 @@ log = logging.getLogger(__name__)
 
 _QUOTES = re.compile(r"[«»“”„\"‘’‹›`']")
 _ANCHOR_WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]{4,}")
+_DIGITS = re.compile(r"\d+")
 # Above this many sentences a side, say what alignment is about to do and how long it takes.
 ANNOUNCE_ABOVE = 5000
 _UNEVEN = 3.0  # one side this many times longer than the other: warn
@@ -55,6 +56,15 @@ class AlignSettings:
     anchored_above: int = 300
     anchor_similarity: float = 0.4  # a candidate anchor must match at least this well
     anchor_max_df: int = 2  # a word anchors only if in at most this many sentences a side
+    # MT and reference sentences left unaligned between the same two aligned pairs (or
+    # document edges), as many on each side, are paired in order when each pair matches at
+    # least this well, has lengths within ``lone_length_ratio`` and carries the same digits:
+    # a back-translation too poor to show a pair (rule-based engines leave words
+    # untranslated) is far more common than an omission beside an addition at the same place
+    # (Gale–Church's priors: 1-1 beads ~0.9, 1-0 and 0-1 ~0.01). Page furniture is never
+    # paired this way.
+    lone_similarity: float = 0.08
+    lone_length_ratio: float = 2.0
 
 
 def _normalise(text: str) -> str:
@@ -209,6 +219,45 @@ def _anchors(
     return found
 
 
+def _digits(text: str) -> Counter[str]:
+    return Counter(_DIGITS.findall(text))
+
+
+_LONE_MAX = 3
+Step = tuple[int, int, int, int]  # MT sentences i0:i1 against reference sentences j0:j1
+
+
+def _pair_lone_gaps(
+    steps: Sequence[Step],
+    score: Callable[[int, int], float],
+    compatible: Callable[[int, int], bool],
+    furniture: Collection[int],
+    settings: AlignSettings,
+) -> list[Step]:
+    """Pair, in order, the MT and reference sentences a gap between aligned beads leaves
+    unaligned, when the gap holds as many (at most ``_LONE_MAX``) on each side and every
+    such pair could be a translation pair (see ``AlignSettings.lone_similarity``)."""
+    out: list[Step] = []
+    gap: list[Step] = []
+    for step in [*steps, None]:
+        if step is not None and (step[0] == step[1] or step[2] == step[3]):
+            gap.append(step)
+            continue
+        mt_only = [g[0] for g in gap if g[0] < g[1]]
+        ref_only = [g[2] for g in gap if g[2] < g[3]]
+        if 0 < len(mt_only) == len(ref_only) <= _LONE_MAX and all(
+            i not in furniture and compatible(i, j)
+            and score(i, j) >= settings.lone_similarity
+            for i, j in zip(mt_only, ref_only, strict=True)
+        ):
+            gap = [(i, i + 1, j, j + 1) for i, j in zip(mt_only, ref_only, strict=True)]
+        out += gap
+        gap = []
+        if step is not None:
+            out.append(step)
+    return out
+
+
 # Back-pointers: which bead ends in a cell (0: none).
 _STEPS: tuple[tuple[int, int] | None, ...] = (None, (0, 1), (1, 0), (1, 1), (2, 1), (1, 2))
 
@@ -220,10 +269,12 @@ def align(
     *,
     doc_id: str,
     settings: AlignSettings | None = None,
+    furniture: Collection[int] = (),
 ) -> tuple[Pair, ...]:
     """Align MT segments with reference segments using their back-translations.
 
-    ``back_translations`` maps engine name to one English text per MT segment.
+    ``back_translations`` maps engine name to one English text per MT segment;
+    ``furniture`` holds the indexes of MT segments that are page furniture.
     """
     settings = settings or AlignSettings()
     engines = list(back_translations)
@@ -339,7 +390,7 @@ def align(
         back.append(pointers)
     scores.clear()
 
-    steps: list[tuple[int, int, int, int]] = []
+    steps: list[Step] = []
     i, j = n, m
     while i or j:
         lo, hi = rows[i]
@@ -349,6 +400,15 @@ def align(
         steps.append((i - di, i, j - dj, j))
         i, j = i - di, j - dj
     steps.reverse()
+    steps = _pair_lone_gaps(
+        steps,
+        lambda i, j: sim(i, i + 1, j, j + 1),
+        lambda i, j: _digits(mt[i].text) == _digits(ref[j].text)
+        and max(len(mt[i].text), len(ref[j].text))
+        <= settings.lone_length_ratio * min(len(mt[i].text), len(ref[j].text)),
+        furniture,
+        settings,
+    )
 
     pairs = []
     for index, (i0, i1, j0, j1) in enumerate(steps):

@@ -21,6 +21,7 @@ from mtqa.align import align
 from mtqa.backtranslate.base import Engine
 from mtqa.bilingual import load_bilingual, unit_pairs, unit_segments
 from mtqa.checks.base import CheckContext, ForcedScorer
+from mtqa.checks.structure import furniture_indexes
 from mtqa.compare import Comparison, compare
 from mtqa.config import BilingualSpec, DocumentSpec, RunConfig, load_config, parse_config
 from mtqa.documents import load_document
@@ -180,7 +181,10 @@ def evaluate_document(
         if document.prealigned:  # the file's units are the beads
             pairs = unit_pairs(mt, ref, back_translations, doc_id=document.id)
         else:
-            pairs = align(mt, ref, back_translations, doc_id=document.id)
+            pairs = align(
+                mt, ref, back_translations, doc_id=document.id,
+                furniture=furniture_indexes(mt, context),
+            )
     with timings.step("score"):
         per_segment = {name: segment_scores(pairs, name, metrics) for name in engines}
         scores = {name: _corpus(pairs, name, metrics) for name in engines}

@@ -32,7 +32,7 @@ from mtqa.checks import lexicon
 from mtqa.checks.base import CheckContext, finding
 from mtqa.checks.detector import Number, Settings
 from mtqa.language.parse import Token
-from mtqa.model import DocumentResult, Finding, Pair
+from mtqa.model import DocumentResult, Finding, Pair, Segment
 
 DETECTOR = "structure"
 _CHUNK = re.compile(r"[^,;:()«»\"“”—–]+")
@@ -56,6 +56,13 @@ class LowScoreSettings(Settings):
 def _furniture(ctx: CheckContext) -> lexicon.Furniture:
     path = ctx.options(DETECTOR).boilerplate_path
     return lexicon.load_furniture(Path(path) if path else None)
+
+
+def furniture_indexes(segments: Sequence[Segment], ctx: CheckContext) -> frozenset[int]:
+    """Indexes of the segments that are page furniture (the aligner never pairs them on
+    position alone)."""
+    furniture = _furniture(ctx)
+    return frozenset(k for k, segment in enumerate(segments) if furniture.match(segment.text))
 
 
 def _bt_of_segment(result: DocumentResult, engine: str, index: int) -> str:

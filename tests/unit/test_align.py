@@ -172,3 +172,52 @@ def test_a_large_input_says_what_it_will_do(
         align(mt, segments("ref", ref), {"e": bt}, doc_id="big")
     assert "big: aligning 400 MT with 400 reference sentences along" in caplog.text
     assert caplog.text.rstrip().endswith(" s")
+
+
+# A faithful French sentence whose back-translation is too poor to show the pair (chrF under
+# ``min_similarity``), opposite the one reference sentence left at its place.
+POOR_FR = "Les agriculteurs recevront une aide après une mauvaise récolte."
+POOR_BT = "The agricultores percibirán a ayuda after a cosecha mala."
+
+
+def lone_beads(
+    bt: list[str], fr: list[str], ref: list[str], furniture: frozenset[int] = frozenset()
+) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    pairs = align(segments("mt", fr), segments("ref", ref), {"e": bt}, doc_id="d",
+                  furniture=furniture)
+    return [(p.mt, p.ref) for p in pairs]
+
+
+def test_a_poorly_back_translated_sentence_opposite_a_lone_one_is_paired() -> None:
+    bt = BT[:3] + [POOR_BT] + BT[4:]
+    fr = [f"phrase française numéro {i} assez longue" for i in range(5)]
+    fr[3] = POOR_FR
+    assert lone_beads(bt, fr, REF) == [((i,), (i,)) for i in range(5)]
+
+
+def test_two_lone_sentences_a_side_are_paired_in_order() -> None:
+    bt = BT[:2] + ["Opositores juzgaron el plan demasiado tímido.", POOR_BT] + BT[4:]
+    fr = [f"phrase française numéro {i} assez longue" for i in range(5)]
+    fr[2] = "Les partis d'opposition ont jugé le plan trop timide."
+    fr[3] = POOR_FR
+    assert lone_beads(bt, fr, REF) == [((i,), (i,)) for i in range(5)]
+
+
+@pytest.mark.parametrize(
+    ("fr_text", "furniture"),
+    [
+        pytest.param(POOR_FR, frozenset({3}), id="page furniture"),
+        pytest.param("Les 2 000 agriculteurs recevront une aide en 2025.", frozenset(),
+                     id="other digits"),
+        pytest.param("Aide.", frozenset(), id="length"),
+    ],
+)
+def test_a_lone_sentence_that_cannot_be_the_pair_stays_unaligned(
+    fr_text: str, furniture: frozenset[int]
+) -> None:
+    bt = BT[:3] + [POOR_BT] + BT[4:]
+    fr = [f"phrase française numéro {i} assez longue" for i in range(5)]
+    fr[3] = fr_text
+    found = lone_beads(bt, fr, REF, furniture)
+    assert ((3,), (3,)) not in found
+    assert ((3,), ()) in found and ((), (3,)) in found
