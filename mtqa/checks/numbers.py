@@ -156,6 +156,14 @@ def _offset_maps(original: str, converted: str) -> tuple[Any, Any]:
     return start, end
 
 
+_NUMBER_UNIT_HYPHEN = re.compile(
+    r"(?<=[a-z])-(?=(?:hour|day|week|month|year|minute|second|mile|metre|meter|kilometre"
+    r"|kilometer|foot|feet|inch|point|man|member|seat|storey|story|game|match|page|time)s?"
+    r"(?![\w-]))",
+    re.IGNORECASE,
+)
+
+
 @lru_cache(maxsize=1)
 def _alpha2digit() -> Any | None:
     try:
@@ -178,6 +186,9 @@ def _words_to_digits(text: str, lang: str) -> str:
         return _MASK * len(word)
 
     # Scale words after digits stay words ("2.5 million" would become "2.5 1000000").
+    # "a twenty-four-hour strike", "a five-year plan": the number word stands apart from its
+    # unit (same length, so offsets hold).
+    text = _NUMBER_UNIT_HYPHEN.sub(" ", text)
     masked = _SCALE_AFTER_DIGIT[lang].sub(lambda m: m.group(1) + mask(m.group(2)), text)
     masked = _PROTECT[lang].sub(lambda m: mask(m.group()), masked)
     converted = str(convert(masked, lang))
@@ -462,7 +473,28 @@ def compare(
             if partner is not None:
                 left_mt.remove(quantity)
                 left_ref.remove(partner)
+    # "le 11 septembre 2001" for "9/11": a date's year the other side leaves out is no
+    # mismatch, as long as the other side has no other year in its place.
+    mt_years = [q for q in left_mt if _is_year(q)]
+    ref_years = [q for q in left_ref if _is_year(q)]
+    if not ref_years:
+        left_mt = [q for q in left_mt if not _dated_year(q, mt)]
+    if not mt_years:
+        left_ref = [q for q in left_ref if not _dated_year(q, ref)]
     return [q for q in left_mt if not q.weak], [q for q in left_ref if not q.weak]
+
+
+def _is_year(quantity: Quantity) -> bool:
+    value = quantity.value
+    return (quantity.kind == "number" and isinstance(value, float) and value.is_integer()
+            and 1000 <= value <= 2100 and quantity.surface.isdigit())
+
+
+def _dated_year(quantity: Quantity, side: Sequence[Quantity]) -> bool:
+    """Whether ``quantity`` is the year of a date just before it ("11 septembre 2001")."""
+    return _is_year(quantity) and any(
+        q.kind == "date" and 0 <= quantity.start - q.end <= 2 for q in side
+    )
 
 
 def _bt_support(

@@ -190,6 +190,11 @@ SAME_IN_OTHER_WORDS = [
     ("Les attentats du 11 septembre ont tout changé.", "The 9/11 attacks changed everything."),
     ("La pharmacie est ouverte 24 heures sur 24.", "The pharmacy is open around the clock."),
     ("Le service fonctionne sept jours sur sept.", "The service runs every day."),
+    ("Les marchés n'avaient pas connu une telle chute depuis le 11 septembre 2001.",
+     "Markets had not seen such a fall since 9/11."),
+    ("Le syndicat a appelé à une grève de vingt-quatre heures.",
+     "The union called a twenty-four-hour strike."),
+    ("Le plan sur cinq ans a été adopté.", "The five-year plan was adopted."),
 ]
 
 
@@ -204,6 +209,7 @@ def test_the_same_number_written_differently_is_not_flagged(mt: str, ref: str) -
         ("Dans les années 80, la ville a grandi.", "In the 1970s, the city grew.", "80", "1970s"),
         ("Le style date du XIe siècle.", "The style dates from the 12th century.", "XIe", "12th"),
         ("Les attentats du 11 septembre.", "The 9/12 attacks.", "11 septembre", "9/12"),
+        ("Le traité du 11 septembre 2001.", "The treaty of September 11, 2002.", "2001", "2002"),
     ],
 )
 def test_decades_centuries_and_slashed_dates_still_disagree(
