@@ -343,8 +343,10 @@ def check(result: DocumentResult, ctx: CheckContext) -> list[Finding]:
     for pair in result.pairs:
         if not pair.aligned:
             continue
-        mt_polarity = negation.polarity(pair.mt_text, "fr")
-        ref_polarity = negation.polarity(pair.ref_text, "en")
+        mt_polarity = negation.without_litotes(negation.polarity(pair.mt_text, "fr"), "fr",
+                                               pair.ref_text)
+        ref_polarity = negation.without_litotes(negation.polarity(pair.ref_text, "en"), "en",
+                                                pair.mt_text)
         bt_polarity = {e: negation.polarity(pair.bt[e], "en") for e in ctx.engines if e in pair.bt}
         disagreement = negation.compare(mt_polarity, ref_polarity, tuple(bt_polarity.values()))
         negation_flipped = disagreement is not None

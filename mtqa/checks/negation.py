@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from mtqa.checks import lexicon
 from mtqa.language.parse import Token
@@ -103,7 +103,11 @@ _EN_NOT_NEGATION = re.compile(
     r"|infrequent|without)"
     r"|not to mention|none other|unless|under|until|united|universal\w*|unique\w*|union\w*"
     r"|unit\w*|university|universit\w*|uncle|unless|unlike|unlikely|nevertheless|nonetheless"
-    r"|regardless|doubtless|unusual|unusually)(?![\w-])"
+    r"|regardless|doubtless|unusual|unusually"
+    # "has not stopped raining" = keeps raining, as "n'a cessé de pleuvoir"; "did not fail
+    # to" = did
+    r"|(?:not|never) (?:stop|ceas|fail)\w*)(?![\w-])"
+    r"|n't (?:stop|ceas|fail)\w*"
 )
 
 # Verbs whose negation a translation may move into their complement ("je ne pense pas
@@ -112,6 +116,48 @@ _NEG_RAISING = frozenset(
     "penser croire sembler paraître vouloir falloir estimer supposer imaginer "
     "think believe seem appear want expect suppose imagine likely".split()
 )
+
+
+# Litotes: a negated verb whose negation says something positive ("n'exclut pas" = may
+# well, "n'a pas manqué de" = made a point of, "did not hesitate to" = readily). French
+# lemma → the English words that render the verb itself. A negation of one of these verbs
+# counts only when the other side renders the verb too ("rule out", "fail"): otherwise
+# the other side said the positive meaning in its own words.
+_LITOTES: dict[str, tuple[str, ...]] = {
+    "exclure": ("exclud", "rule", "ruling", "ruled"),
+    "manquer": ("fail", "miss", "lack"),
+    "hesiter": ("hesitat",),
+    "cacher": ("hid", "conceal"),
+    "dissimuler": ("hid", "conceal"),
+    "nier": ("deny", "deni"),
+    "ignorer": ("ignor", "unaware", "know"),
+    "douter": ("doubt",),
+    "tarder": ("delay", "long", "wait"),
+    "empecher": ("prevent", "stop"),
+}
+_EN_LITOTES: dict[str, tuple[str, ...]] = {
+    "hesitate": ("hesit",),
+    "hide": ("cach", "dissimul"),
+    "conceal": ("cach", "dissimul"),
+    "deny": ("ni", "dement"),
+    "doubt": ("dout",),
+    "rule": ("exclu", "ecart"),
+    "exclude": ("exclu", "ecart"),
+}
+
+
+def without_litotes(polarity: Polarity, language: str, other_text: str) -> Polarity:
+    """``polarity`` less the negated litotes verbs that ``other_text`` (the other language)
+    does not render."""
+    table = _LITOTES if language == "fr" else _EN_LITOTES
+    other = lexicon.fold(other_text).split()
+
+    def rendered(lemma: str) -> bool:
+        return any(word.startswith(stem) for stem in table[lemma] for word in other)
+
+    kept = tuple(n for n in polarity.strong
+                 if lexicon.fold(n.lemma) not in table or rendered(lexicon.fold(n.lemma)))
+    return replace(polarity, strong=kept) if len(kept) < len(polarity.strong) else polarity
 
 
 @dataclass(frozen=True)
@@ -172,6 +218,10 @@ def _clause(tokens: Sequence[Token], predicate: int) -> str:
         if _marked(tokens, current):
             return "sub"
         if token.head == current or token.dep == "ROOT":
+            return "main"
+        if token.dep == "ccomp" and current < token.head:
+            # reported speech before its reporting verb ("X cannot …, the owner said"):
+            # the report is the sentence's main statement, as in "X ne saurait …, a-t-il dit"
             return "main"
         if token.dep not in ("conj", "parataxis", "aux", "aux:tense", "cop", "xcomp"):
             return "sub"

@@ -154,10 +154,38 @@ def test_a_negation_moved_under_a_verb_of_opinion_is_not_flagged() -> None:
         ("Rien n'a changé depuis mardi.", "Nothing has changed since Tuesday."),
         ("Il n'est pas rare de voir des ours.", "It is common to see bears."),
         ("Il n'est pas rare de voir des ours.", "It is not uncommon to see bears."),
+        ("Il n'a cessé de pleuvoir depuis dimanche.", "It has not stopped raining since Sunday."),
+        ("Il n'a cessé de pleuvoir depuis dimanche.", "It hasn't stopped raining since Sunday."),
+        ("Les économistes n'excluent pas une récession.",
+         "Economists say a recession is possible."),
+        ("Le candidat n'a pas manqué de saluer ses rivaux.",
+         "The candidate made a point of greeting his rivals."),
+        ("Le ministre n'a pas caché sa colère.", "The minister was openly angry."),
+        ("Elle a tenu à remercier les bénévoles.", "She did not fail to thank the volunteers."),
     ],
 )
 def test_forms_that_look_negative_agree(mt: str, ref: str) -> None:
     assert _inversions(mt, ref) == []
+
+
+@pytest.mark.parametrize(
+    ("mt", "ref"),
+    [
+        ("Les économistes n'excluent pas une récession.", "Economists rule out a recession."),
+        ("Le ministre n'a pas caché sa colère.", "The minister hid his anger."),
+    ],
+)
+def test_a_litotes_verb_whose_plain_sense_the_reference_has_is_an_inversion(
+    mt: str, ref: str
+) -> None:
+    assert [check for check, _ in _inversions(mt, ref)] == ["negation"]
+
+
+@needs_parser
+def test_a_negation_in_reported_speech_before_its_verb_is_the_main_statement() -> None:
+    mt = "Les assureurs ne sauraient être tenus pour responsables, a précisé l'armateur."
+    ref = "The insurers cannot be held responsible, the owner said."
+    assert _inversions(mt, ref, bt=ref) == []
 
 
 def test_colloquial_pas_without_ne_is_a_negation() -> None:
