@@ -147,6 +147,12 @@ def french_tense(tokens: Sequence[Token], verb: int) -> Tense | None:
                 return Tense(FUTURE, _group_span(tokens, [verb, infinitives[0]]))
             if markers & {"de", "d'"}:
                 return Tense(PAST, _group_span(tokens, [verb, infinitives[0]]))
+    if head.lemma in ("être", "avoir") and any(
+        _morph(tokens[c], "VerbForm") == "Inf"
+        and {tokens[m].text.lower() for m in _children(tokens, c)} & {"à", "a"}
+        for c in _children(tokens, verb)
+    ):
+        return None  # "n'est à déplorer", "a à payer": a modal, not a tense of its own
     word = head.text.lower()
     lemma = lexicon.fold(head.lemma)
     stem = lemma[:-1] if lemma.endswith("re") else lemma

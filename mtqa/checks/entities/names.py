@@ -101,7 +101,9 @@ def transliteration_key(name: str, lang: str) -> str:
 
 
 def _place_key(key: str) -> str:
-    """Place names end differently in French: Crimée/Crimea, Sibérie/Siberia."""
+    """Place names end differently in French: Crimée/Crimea, Sibérie/Siberia; French drops
+    the written initial h of some (Ormuz/Hormuz)."""
+    key = key[1:] if key.startswith("h") and len(key) > 4 else key
     return re.sub(r"(?:ia|ie|ee|ea|a|e|i|y)$", "", key) if len(key) > 4 else key
 
 
