@@ -114,7 +114,7 @@ def score(story_dirs: list[Path], documents: list[Any]) -> dict[str, Any]:
             if not any(_explains(label, found, mt_para, ref_para) for label in story_labels):
                 row(found.kind)["false"] += 1
                 false_positives.append({
-                    "story": story.name, "kind": found.kind,
+                    "story": story.name, "kind": found.kind, "severity": found.severity,
                     "mt_line": None if found.mt_index is None
                     else mt_para.get(found.mt_index, -1) + 1,
                     "mt_span": found.mt_span, "ref_span": found.ref_span,
@@ -134,7 +134,9 @@ def score(story_dirs: list[Path], documents: list[Any]) -> dict[str, Any]:
         "reported": reported,
         "false": sum(r["false"] for r in rows),
     }
-    overall["recall"] = round(overall["found"] / overall["labelled"], 3)
+    overall["recall"] = (
+        round(overall["found"] / overall["labelled"], 3) if overall["labelled"] else None
+    )
     overall["precision"] = (
         round((reported - overall["false"]) / reported, 3) if reported else None
     )
