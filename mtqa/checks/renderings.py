@@ -64,12 +64,16 @@ def trap_findings(result: DocumentResult, ctx: CheckContext) -> list[Finding]:
     """Lexicon traps in aligned pairs."""
     traps = _traps(ctx)
     found = []
-    for pair in result.pairs:
+    pairs = result.pairs
+    for k, pair in enumerate(pairs):
         if not pair.aligned:
             continue
+        # The words that settle a reference word's sense ("deputies" of a parliament) may sit
+        # in the sentence before or after it.
+        context = " ".join(p.ref_text for p in pairs[max(0, k - 1) : k + 2])
         for trap in traps:
             triggers = trap.english.find(pair.ref_text)
-            if not triggers or trap.unless.find(pair.ref_text):
+            if not triggers or trap.unless.find(context):
                 continue
             hits = trap.trap.find(pair.mt_text)
             # Each mention of the trigger needs its own correct rendering: one right

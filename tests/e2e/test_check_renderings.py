@@ -97,6 +97,18 @@ def test_one_correct_rendering_does_not_excuse_a_trap_elsewhere() -> None:
     assert [f.mt_span for f in renderings.check(result, CTX)] == ["frites"]
 
 
+def test_the_sentence_beside_the_trigger_settles_its_sense() -> None:
+    mt = ["Le député a été nommé par le ministre.", "La décision a été annoncée lundi.",
+          "L'Assemblée a voté le texte.", "Il a été approuvé par 400 députés."]
+    ref = ["The deputy was appointed by the minister.", "The decision was announced on Monday.",
+           "The Assembly voted on the text.", "It was approved by 400 deputies."]
+    found = renderings.check(build(mt, ref, ref), CTX)
+    # the first "deputy" is an assistant; the last are members of the assembly just named
+    assert [(f.mt_index, f.mt_span) for f in found if f.kind == "odd_rendering"] == [
+        (0, "député")
+    ]
+
+
 def test_a_style_calque_is_marked_as_such() -> None:
     result = build(
         ["Cette décision fait sens pour les agriculteurs."],

@@ -3,7 +3,8 @@
 ``tests/data/controls/*`` are short news stories written in French and English from general
 knowledge, each sentence a correct translation, gathering what wrongly raised alarms before:
 French forms of places beyond countries (Ormuz, Le Cap, la Manche, la Basse-Saxe), party
-names, French negative forms that say something positive (« ne … que », « pas moins de »,
+and organisation names and their French acronyms (OTAN, ONU, FMI, OMS), sentence-initial
+adverbs, a parliament's « députés », French negative forms that say something positive (« ne … que », « pas moins de »,
 « n'exclut pas », « n'a pas manqué de », « n'a cessé de »), a negation in reported speech,
 dates written differently (« 11 septembre 2001 » / "9/11"), number words in compounds and
 paraphrases (« multipliés par trois » / "tripled"), Roman numerals, decades, and sentences
@@ -23,7 +24,7 @@ from support import REPO_ROOT
 pytestmark = [pytest.mark.slow, pytest.mark.apertium]
 
 CONTROLS = REPO_ROOT / "tests" / "data" / "controls"
-# Measured with Apertium alone: 1 critical/major finding on 51 sentences (a French
+# Measured with Apertium alone: 1 critical/major finding on 66 sentences (a French
 # narrative present, "arrive en tête", against the reference's past "came first").
 MAX_ALARMS = 1
 
