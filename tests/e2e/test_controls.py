@@ -2,15 +2,16 @@
 
 ``tests/data/controls/*`` are short news stories written in French and English from general
 knowledge, each sentence a correct translation, gathering what wrongly raised alarms before:
-French forms of places beyond countries (Ormuz, Le Cap, la Manche, la Basse-Saxe), party
-and organisation names and their French acronyms (OTAN, ONU, FMI, OMS), sentence-initial
-adverbs, a parliament's « députés », French negative forms that say something positive (« ne … que », « pas moins de »,
-« n'exclut pas », « n'a pas manqué de », « n'a cessé de »), a negation in reported speech,
-dates written differently (« 11 septembre 2001 » / "9/11"), number words in compounds and
-paraphrases (« multipliés par trois » / "tripled"), Roman numerals, decades, and sentences
-whose rule-based back-translation is too poor to show the pair. ``labels.toml`` is empty:
-every finding is a false positive. Minor findings are allowed (a reviewer may look at a
-paraphrase); critical and major ones are what a reviewer acts on.
+French forms of places beyond countries (Ormuz, Le Cap, la Manche, la Basse-Saxe); party and
+organisation names and their French acronyms (OTAN, ONU, FMI, OMS); sentence-initial
+adverbs; a parliament's « députés »; French negative forms that say something positive
+(« ne … que », « pas moins de », « n'exclut pas », « n'a pas manqué de », « n'a cessé de »);
+a negation in reported speech; dates written differently (« 11 septembre 2001 » / "9/11");
+number words in compounds and paraphrases (« multipliés par trois » / "tripled"); Roman
+numerals; decades; sentences whose rule-based back-translation is too poor to show the
+pair. ``labels.toml`` is empty: every finding is a false positive. Minor findings are
+allowed (a reviewer may look at a paraphrase); critical and major ones are what a reviewer
+acts on.
 """
 
 from __future__ import annotations
