@@ -178,6 +178,17 @@ CLEAN_CASES = [
         "Le pape François se rendra en Crimée et en Sibérie.",
         id="settled-personal-exonym-and-regions",
     ),
+    pytest.param(
+        "Attendance has not returned to its record, the European Southern Observatory said.",
+        "La fréquentation n'a pas retrouvé son record, a indiqué l'Observatoire européen "
+        "austral.",
+        id="sentence-opening-common-word-and-translated-name-word",
+    ),
+    pytest.param(
+        "The Musée d'Orsay lent the Mona Lisa to a ship in the Strait of Hormuz.",
+        "Le musée d'Orsay a prêté la Joconde à un navire dans le détroit d'Ormuz.",
+        id="elided-article-work-and-h-less-place",
+    ),
 ]
 
 

@@ -80,6 +80,8 @@ class _Reference:
     def __init__(self, text: str) -> None:
         self.text = text
         tokens = _TOKEN.findall(text)
+        # French names keep their elided article in English: the Musée d'Orsay, L'Oréal
+        tokens += [t[2:] for t in tokens if _ELIDED.match(t)]
         self.folded = {fold(t).rstrip(".") for t in tokens}
         self.capitalised = [t.rstrip(".") for t in tokens if t[:1].isupper()]
         self.acronyms = {t for t in self.capitalised if _ACRONYM.match(t)}
@@ -95,6 +97,7 @@ def _document_reference(text: str) -> _Reference:
     return _Reference(text)
 
 
+_ELIDED = re.compile(r"[dDlL]['’]\w")
 _PHRASE = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)+")
 
 

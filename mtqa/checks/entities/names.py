@@ -23,6 +23,7 @@ from mtqa.checks.nlp import (
 from mtqa.language.lexicons import EntityWords, entity_words, exonyms
 from mtqa.language.parse import NAME_LABELS, Mention
 from mtqa.language.text import NAME_TOKEN, fold
+from mtqa.language.wordnet import english_lemma, wordnet_graph
 from mtqa.model import Pair
 
 DETECTOR = "entities"
@@ -237,6 +238,19 @@ def _common_english(word: str) -> bool:
     return apertium_names().english_words([word])[word].common_only
 
 
+def _common_in_wordnet(word: str) -> bool:
+    """The word's most frequent WordNet sense is no person or place ("Attendance"), and
+    Apertium's English dictionary does not know it as a proper noun."""
+    graph = wordnet_graph()
+    if graph is None or apertium_names().english_words([word])[word].proper:
+        return False
+    senses = graph.synsets(english_lemma(word.lower()))
+    return bool(senses) and graph.synset(senses[0]).lexname not in _NAMED_SENSES
+
+
+_NAMED_SENSES = frozenset({"noun.person", "noun.location"})
+
+
 def _judged_words(
     core: Part, text: str, label: str, lists: EntityWords, sentence_initial: bool
 ) -> tuple[Part, ...]:
@@ -252,8 +266,12 @@ def _judged_words(
             continue
         if key in lists.common.get("en", ()) and (index == 0 and sentence_initial or len(key) <= 3):
             continue
-        if index == 0 and sentence_initial and _common_english(part.text):
-            continue  # "Continue like this": a capitalised verb opening the sentence
+        if index == 0 and sentence_initial and (
+            _common_english(part.text) or len(parts) == 1 and _common_in_wordnet(part.text)
+        ):
+            continue  # "Continue like this", "Attendance has…": a common word opening it
+        if label != "PERSON" and _common_english(part.text):
+            continue  # Observatory / Observatoire, Centre: a translated word of the name
         if _ACRONYM.match(part.text) or not part.text[:1].isupper():
             continue
         words.append(part)
