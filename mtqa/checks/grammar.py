@@ -105,6 +105,24 @@ def _group_span(tokens: Sequence[Token], indexes: Sequence[int]) -> tuple[int, i
     return min(tokens[i].start for i in indexes), max(tokens[i].end for i in indexes)
 
 
+# Intransitive verbs whose compound tenses take être: "sont revenus" is a passé composé,
+# never a passive (the tagger reads it as one).
+_ETRE_VERBS = frozenset(
+    "aller venir revenir devenir parvenir survenir intervenir arriver partir repartir sortir "
+    "entrer rentrer monter remonter descendre redescendre naître mourir décéder tomber "
+    "retomber rester retourner passer".split()
+)
+
+
+def _etre_compound(tokens: Sequence[Token], verb: int) -> bool:
+    """être + this participle is a compound tense: an être verb, or a pronominal one."""
+    return tokens[verb].lemma in _ETRE_VERBS or any(
+        tokens[c].text.lower() in ("se", "s'", "s’", "me", "m'", "te", "t'", "nous", "vous")
+        and tokens[c].dep in ("expl:comp", "expl:pass", "expl", "obj", "iobj")
+        for c in _children(tokens, verb)
+    )
+
+
 def french_tense(tokens: Sequence[Token], verb: int) -> Tense | None:
     """Tense of a French predicate from its auxiliaries or its own morphology."""
     children = _children(tokens, verb)
@@ -113,7 +131,9 @@ def french_tense(tokens: Sequence[Token], verb: int) -> Tense | None:
     span = _group_span(tokens, [verb, *auxiliaries])
     for c in auxiliaries:  # passé composé, plus-que-parfait, futur antérieur
         aux = tokens[c]
-        if tokens[c].dep in ("aux:tense", "aux") and aux.lemma in ("avoir", "être"):
+        if tokens[c].dep in ("aux:tense", "aux") and aux.lemma in ("avoir", "être") or (
+            tokens[c].dep == "aux:pass" and aux.lemma == "être" and _etre_compound(tokens, verb)
+        ):
             if _morph(aux, "Mood") == "Cnd":
                 return Tense(CONDITIONAL, span)
             if _morph(aux, "Mood") == "Sub":
@@ -194,7 +214,9 @@ def english_tense(tokens: Sequence[Token], verb: int) -> Tense | None:
             return Tense(FUTURE, _group_span(tokens, [verb, *auxiliaries, infinitive[0]]))
     for c in auxiliaries:
         aux = tokens[c]
-        if aux.lemma == "have" and _morph(tokens[verb], "VerbForm") == "Part":
+        # "has, however, not returned": the tagger may read the participle as a past form
+        if aux.lemma == "have" and (_morph(tokens[verb], "VerbForm") == "Part"
+                                    or _morph(tokens[verb], "Tense") == "Past"):
             return Tense(PAST if _morph(aux, "Tense") == "Past" else PERFECT, span)
     finite = [c for c in auxiliaries if _morph(tokens[c], "VerbForm") == "Fin"]
     head = tokens[finite[0]] if finite else token

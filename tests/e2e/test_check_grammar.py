@@ -70,6 +70,17 @@ def test_contradicting_tenses_are_found(mt: str, ref: str, bt: str, mt_span: str
         # conditionnel journalistique
         ("Le suspect aurait tué deux personnes.", "The suspect allegedly killed two people.",
          "The suspect would have killed two people."),
+        # a passé composé with être, which the tagger reads as a passive
+        ("Les visiteurs sont revenus en masse.", "Visitors came back in large numbers.",
+         "The visitors have come back in mass."),
+        ("Les ministres se sont réunis lundi.", "The ministers met on Monday.",
+         "The ministers met Monday."),
+        # a present perfect split by an adverb
+        ("La fréquentation n'a toutefois pas retrouvé son niveau.",
+         "Attendance has, however, not returned to its level.",
+         "The attendance has not found however its level."),
+        # a modal "être à"
+        ("Aucun blessé n'est à déplorer.", "No one was injured.", "No wounded is to deplore."),
         # a tagger's misreading that the back-translation does not share
         ("Le projet avance vite.", "The project advanced fast.", "The project advanced quickly."),
     ],
