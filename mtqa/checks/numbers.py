@@ -276,7 +276,8 @@ def _scanner(lang: str) -> re.Pattern[str]:
     if roman:
         parts.append(roman)
     parts += [
-        r"(?P<code>[A-Z][A-Za-z]*[-‑]?\d+[A-Za-z\d]*)",
+        # (not an age group: "Under-18s", "over-65s")
+        r"(?!(?i:under|over)[-‑]\d)(?P<code>[A-Z][A-Za-z]*[-‑]?\d+[A-Za-z\d]*)",
         rf"(?P<currency>[$€£¥]\s?)?(?P<number>{number})"
         rf"(?:\s?(?P<scale>(?i:{scales}))(?![\w]))?"
         rf"(?:\s?(?P<percent>(?i:{_PERCENT})))?",

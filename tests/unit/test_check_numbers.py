@@ -195,6 +195,7 @@ SAME_IN_OTHER_WORDS = [
     ("Le syndicat a appelé à une grève de vingt-quatre heures.",
      "The union called a twenty-four-hour strike."),
     ("Le plan sur cinq ans a été adopté.", "The five-year plan was adopted."),
+    ("Les moins de 18 ans entrent gratuitement.", "Under-18s get in free."),
 ]
 
 
