@@ -61,7 +61,9 @@ _FR_NOT_NEGATION = re.compile(
     r"|pas mal|pas moins (?:de|que|d')|pas plus (?:de|que|d')|pas a pas"
     r"|(?:ne\s+|n'\s*)(?:(?!pas|plus|jamais|rien|personne|aucun|nul|guere)[\w'-]+\s+){0,3}qu[e']"
     r"|n'y a (?:plus|pas) qu[e']|(?:ne\s+|n'\s*)rest\w* plus qu[e']"
-    r"|(?:ne\s+|n'\s*)(?:\w+ )?(?:cess\w*|a cesse|avait cesse) d[e']|n'(?:a|avoir|ont) de cesse"
+    # "ne cesse de", "n'ont jamais cessé d'y croire" (= keep on), as "never stopped" in English
+    r"|(?:ne\s+|n'\s*)(?:\w+ ){0,2}(?:cess\w*|a cesse|avait cesse) d(?:e|'\w+)"
+    r"|n'(?:a|avoir|ont) de cesse"
     r"|(?:ne\s+|n'\s*)saurai(?:t|ent) tarder"
     r"|rien que|de rien|ne serait-ce|n'importe|(?:plus|mieux|moins) que jamais"
     r"|(?<![\w'-])a (?:tout )?jamais|si jamais"
@@ -106,8 +108,8 @@ _EN_NOT_NEGATION = re.compile(
     r"|regardless|doubtless|unusual|unusually"
     # "has not stopped raining" = keeps raining, as "n'a cessé de pleuvoir"; "did not fail
     # to" = did
-    r"|(?:not|never) (?:stop|ceas|fail)\w*)(?![\w-])"
-    r"|n't (?:stop|ceas|fail)\w*"
+    r"|(?:not|never) (?:(?:stop|ceas)\w* (?:\w+ing|to)|fail\w* to))(?![\w-])"
+    r"|n't (?:(?:stop|ceas)\w* (?:\w+ing|to)|fail\w* to)(?![\w-])"
 )
 
 # Verbs whose negation a translation may move into their complement ("je ne pense pas
@@ -127,7 +129,7 @@ _LITOTES: dict[str, tuple[str, ...]] = {
     "exclure": ("exclud", "rule", "ruling", "ruled"),
     "manquer": ("fail", "miss", "lack"),
     "hesiter": ("hesitat",),
-    "cacher": ("hid", "conceal"),
+    "cacher": ("hid", "conceal", "secret"),  # made no secret: both sides negate
     "dissimuler": ("hid", "conceal"),
     "nier": ("deny", "deni"),
     "ignorer": ("ignor", "unaware", "know"),
