@@ -332,7 +332,21 @@ def quantities(text: str, lang: str) -> list[Quantity]:
             continue
         if quantity is not None:
             found.append(_full_year(quantity, found[-1] if found else None, text))
+    if lang == "fr":
+        # "une trentaine" (about thirty): a count the other side may give as "about 30",
+        # "some thirty" or not at all, so it matches but is never missed
+        found += [Quantity("number", _APPROXIMATE[m.group(1).lower()], m.start(), m.end(),
+                           m.group(), weak=True) for m in _FR_APPROXIMATE.finditer(text)]
+        found.sort(key=lambda q: q.start)
     return found
+
+
+_APPROXIMATE = {
+    "dizaine": 10.0, "douzaine": 12.0, "quinzaine": 15.0, "vingtaine": 20.0,
+    "trentaine": 30.0, "quarantaine": 40.0, "cinquantaine": 50.0, "soixantaine": 60.0,
+    "centaine": 100.0,
+}
+_FR_APPROXIMATE = re.compile(rf"(?i)\b(?:une|la|d'une) ({'|'.join(_APPROXIMATE)})\b")
 
 
 def _full_year(quantity: Quantity, previous: Quantity | None, text: str) -> Quantity:

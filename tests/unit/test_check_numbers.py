@@ -196,6 +196,8 @@ SAME_IN_OTHER_WORDS = [
      "The union called a twenty-four-hour strike."),
     ("Le plan sur cinq ans a été adopté.", "The five-year plan was adopted."),
     ("Les moins de 18 ans entrent gratuitement.", "Under-18s get in free."),
+    ("Une trentaine de pays ont signé.", "Around thirty countries signed."),
+    ("Une dizaine de sites pourraient fermer.", "About 10 sites could close."),
 ]
 
 
