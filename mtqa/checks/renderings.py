@@ -75,7 +75,10 @@ def trap_findings(result: DocumentResult, ctx: CheckContext) -> list[Finding]:
             triggers = trap.english.find(pair.ref_text)
             if not triggers or trap.unless.find(context):
                 continue
-            hits = trap.trap.find(pair.mt_text)
+            # A capitalised word inside the sentence is a name the MT kept as one ("si le
+            # Labour accepte": the party), not a sense of the common word.
+            hits = [(a, b) for a, b in trap.trap.find(pair.mt_text)
+                    if not (pair.mt_text[a:a + 1].isupper() and pair.mt_text[:a].strip())]
             # Each mention of the trigger needs its own correct rendering: one right
             # rendering does not excuse a trap elsewhere in the sentence.
             if not hits or len(trap.correct.find(pair.mt_text)) >= len(triggers):

@@ -109,6 +109,17 @@ def test_the_sentence_beside_the_trigger_settles_its_sense() -> None:
     ]
 
 
+def test_a_name_the_mt_kept_capitalised_is_no_trap() -> None:
+    mt = ["Si le Labour accepte le budget, la grève prendra fin.",
+          "Le labour des champs a commencé."]
+    ref = ["If Labor accepts the budget, the strike will end.",
+           "Labour in the fields has begun."]
+    found = renderings.check(build(mt, ref, ref), CTX)
+    assert [(f.mt_index, f.mt_span) for f in found if f.kind == "odd_rendering"] == [
+        (1, "labour")
+    ]
+
+
 def test_a_style_calque_is_marked_as_such() -> None:
     result = build(
         ["Cette décision fait sens pour les agriculteurs."],
