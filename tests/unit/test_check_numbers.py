@@ -237,3 +237,19 @@ def test_a_number_word_on_one_side_only_is_minor() -> None:
 def test_a_number_word_against_a_weak_one_or_two_stays_major() -> None:
     found = run("Ils se répartissent entre ces trois groupes.", "They fall into these two groups.")
     assert [(f.mt_span, f.severity) for f in found] == [("trois", "major")]
+
+
+@pytest.mark.parametrize(
+    ("mt", "ref", "ref_span"),
+    [
+        ("Il est arrivé deuxième de la course.", "He came third in the race.", "third"),
+        ("C'est la première fois depuis 2010.", "It is the third time since 2010.", "third"),
+    ],
+)
+def test_a_number_word_against_an_ordinal_stays_major(mt: str, ref: str, ref_span: str) -> None:
+    found = run(mt, ref)
+    assert [(f.ref_span, f.severity) for f in found] == [(ref_span, "major")]
+
+
+def test_a_fraction_is_no_ordinal() -> None:
+    assert run("Un tiers des électeurs ont voté.", "A third of voters turned out.") == []
