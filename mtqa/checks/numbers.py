@@ -86,9 +86,7 @@ _PROTECT = {
         # "several million", "a few thousand": a vague amount, like "plusieurs millions"
         r"|(?<=\bseveral )(?:hundred|thousand|million|billion)\b"
         r"|(?<=\bfew )(?:hundred|thousand|million|billion)\b"
-        r"|(?<=\bmany )(?:hundred|thousand|million|billion)\b"
-        # "a third of" is a fraction (un tiers), not the ordinal text2num reads
-        r"|(?<=\ba )third\b|(?<=\bone )third\b|(?<=\btwo )thirds\b",
+        r"|(?<=\bmany )(?:hundred|thousand|million|billion)\b",
         re.I,
     ),
 }
@@ -96,10 +94,10 @@ _MASK = "§"
 # Small number words the reading leaves out (text2num converts only larger ones alone).
 _SMALL_NUMBER_WORDS = {
     "en": re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|first|second|third"
-                     r"|fourth|fifth|half|halves|thirds?|quarters?)\b", re.I),
+                     r"|fourth|fifth)\b", re.I),
     "fr": re.compile(r"\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|premi[eè]re?"
-                     r"|deuxi[eè]me|second|seconde|troisi[eè]me|quatri[eè]me|cinqui[eè]me"
-                     r"|moiti[eé]|tiers|quarts?)\b", re.I),
+                     r"|deuxi[eè]me|second|seconde|troisi[eè]me|quatri[eè]me|cinqui[eè]me)\b",
+                     re.I),
 }
 # Set phrases whose numbers are no count: "24 heures sur 24", "sept jours sur sept" (always).
 _IDIOMS = {
