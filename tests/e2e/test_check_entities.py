@@ -185,6 +185,16 @@ CLEAN_CASES = [
         id="sentence-opening-common-word-and-translated-name-word",
     ),
     pytest.param(
+        "The French presidency and the finance ministry disagree; Germany is silent.",
+        "L'Élysée et Bercy sont en désaccord ; Berlin se tait.",
+        id="seats-of-power-and-a-capital-for-its-country",
+    ),
+    pytest.param(
+        "The foreign ministry declined to comment on the win of France's rugby team.",
+        "Le Quai d'Orsay n'a pas commenté la victoire du XV de France.",
+        id="metonym-address-and-roman-numeral",
+    ),
+    pytest.param(
         "The Musée d'Orsay lent the Mona Lisa to a ship in the Strait of Hormuz.",
         "Le musée d'Orsay a prêté la Joconde à un navire dans le détroit d'Ormuz.",
         id="elided-article-work-and-h-less-place",

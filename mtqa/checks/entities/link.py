@@ -27,7 +27,7 @@ from mtqa.checks.entities.names import (
     same_name,
     transliteration_key,
 )
-from mtqa.checks.entities.places import apertium_names
+from mtqa.checks.entities.places import apertium_names, capitals, geonames_same_place
 from mtqa.language.lexicons import Exonyms, entity_words, exonyms
 from mtqa.language.text import find_word, fold, fold_keep_length
 from mtqa.model import DocumentResult, Finding, Pair
@@ -286,6 +286,9 @@ def _missing(
     if name.words and all(a.common_only for a in analyses.values()):
         return None  # "the Northern Lights": a name made of common words gets translated
     mt_words = _TOKEN.findall(pair.mt_text)
+    capital = capitals().get(fold(name.core.text))
+    if capital and any(geonames_same_place(m, capital) for m in mt_words if m[:1].isupper()):
+        return None  # "Berlin a promis" for "Germany has promised": the capital stands for it
     best = max(
         (name_similarity(w.text, m) for w in name.words for m in mt_words),
         default=0.0,

@@ -46,7 +46,7 @@ from mtqa.checks.entities.names import (
     name_similarity,
     same_name,
 )
-from mtqa.checks.entities.places import apertium_names, geonames_same_place
+from mtqa.checks.entities.places import apertium_names, capitals, geonames_same_place
 from mtqa.checks.terms import Term, find_term, glossary_of
 from mtqa.language.lexicons import entity_words, exonyms
 from mtqa.language.text import find_word, fold
@@ -97,6 +97,7 @@ def _document_reference(text: str) -> _Reference:
     return _Reference(text)
 
 
+_ROMAN = re.compile(r"^[IVXLCDM]{2,}(?:e|er|ème)?$")
 _ELIDED = re.compile(r"[dDlL]['’]\w")
 _PHRASE = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)+")
 
@@ -145,7 +146,23 @@ def _has_counterpart(
         spanish = apertium_names().french([form])[form].spanish
         if spanish and spanish & around.spanish():
             return True
-    return any(_adjective_of(word, adjective) for adjective in around.capitalised)
+    if any(_adjective_of(word, adjective) for adjective in around.capitalised):
+        return True
+    # A capital stands for its country's government (Berlin for Germany, Moscou for Russia)
+    return any(geonames_same_place(word, capital) for capital in _capitals(around.capitalised))
+
+
+def _capitals(names: Sequence[str]) -> list[str]:
+    """The capitals of the countries that ``names`` name, by name or adjective."""
+    by_country = capitals()
+    found = []
+    for name in names:
+        key = fold(name)
+        for country in (key, *_places_named_by(key)):
+            if country in by_country:
+                found.append(by_country[country])
+                break
+    return found
 
 
 # English adjectives and demonyms of places: Asian (Asia), Canadian (Canada), Italian
@@ -190,6 +207,8 @@ def _judged(words: Sequence[Part]) -> list[Part]:
             continue
         if key in lists.common.get("fr", ()) or key in lists.common.get("en", ()):
             continue
+        if _ROMAN.match(word.text):
+            continue  # XV de France, Louis XIV: a numeral, which the number check reads
         analysis = analyses[word.text]
         if analysis.common and not analysis.proper and not _ACRONYM.match(word.text):
             continue  # État, Terre, Travailliste: a capitalised common word

