@@ -90,6 +90,8 @@ _EN_STRONG = re.compile(
 )
 _EN_WEAK = re.compile(
     r"(?<![\w-])(?:without|hardly|barely|scarcely|unable|fail(?:s|ed|ing)? to|lack(?:s|ed|ing)?"
+    # "declined to comment" = « n'a pas souhaité commenter »
+    r"|declin(?:e|es|ed|ing) to|refus(?:e|es|ed|ing) to"
     r")(?![\w-])"
 )
 # Privative words: they may render a French negation ("sans précédent" = "unprecedented")

@@ -162,6 +162,7 @@ def test_a_negation_moved_under_a_verb_of_opinion_is_not_flagged() -> None:
          "The candidate made a point of greeting his rivals."),
         ("Le ministre n'a pas caché sa colère.", "The minister was openly angry."),
         ("Elle a tenu à remercier les bénévoles.", "She did not fail to thank the volunteers."),
+        ("Le ministère n'a pas souhaité commenter.", "The ministry declined to comment."),
     ],
 )
 def test_forms_that_look_negative_agree(mt: str, ref: str) -> None:
