@@ -25,9 +25,12 @@ from support import REPO_ROOT
 pytestmark = [pytest.mark.slow, pytest.mark.apertium]
 
 CONTROLS = REPO_ROOT / "tests" / "data" / "controls"
-# Measured with Apertium alone: 1 critical/major finding on 66 sentences (a French
-# narrative present, "arrive en tête", against the reference's past "came first").
-MAX_ALARMS = 1
+# Measured with Apertium alone: 6 critical/major findings on 141 sentences, each a known
+# limit: two French narrative presents against the reference's past ("arrive en tête" /
+# "came first", "juge" / "described"); two French acronyms the reference spells out (SNCF,
+# RATP); « peu crédibles » against "not very credible"; a sentence merged with the one
+# before it, leaving its reference sentence as an omission.
+MAX_ALARMS = 6
 
 
 @pytest.fixture(scope="module")
