@@ -42,6 +42,24 @@ class CheckContext:
         return self.checks.of(detector)
 
 
+def witnesses(
+    pair: Pair, engines: Sequence[str], judge: Callable[[str], tuple[bool, str | None]]
+) -> tuple[tuple[str, ...], str | None]:
+    """The engines whose back-translation ``judge`` finds on the finding's side, and the span
+    of the first of them: ``judge(bt)`` gives (supports, span in bt)."""
+    supporting: list[str] = []
+    bt_span = None
+    for engine in engines:
+        bt = pair.bt.get(engine)
+        if not bt:
+            continue
+        supports, span = judge(bt)
+        if supports:
+            supporting.append(engine)
+            bt_span = bt_span or span
+    return tuple(supporting), bt_span
+
+
 def finding(
     result: DocumentResult,
     pair: Pair | None,

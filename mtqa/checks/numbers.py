@@ -21,7 +21,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Any
 
-from mtqa.checks.base import CheckContext, finding
+from mtqa.checks.base import CheckContext, finding, witnesses
 from mtqa.model import DocumentResult, Finding, Pair, Severity
 
 log = logging.getLogger(__name__)
@@ -519,22 +519,17 @@ def _bt_support(
     pair: Pair, engines: Sequence[str], mt_q: Quantity | None, ref_q: Quantity | None
 ) -> tuple[tuple[str, ...], str | None]:
     """Engines whose back-translation reads the MT's number and not the reference's."""
-    supporting: list[str] = []
-    bt_span = None
-    for engine in engines:
-        bt = pair.bt.get(engine)
-        if not bt:
-            continue
+
+    def judge(bt: str) -> tuple[bool, str | None]:
         read = quantities(bt, "en")
         has_mt = mt_q is not None and next(
             (q for q in read if _matches(mt_q, q, lenient=True)), None
         )
         has_ref = ref_q is not None and any(_matches(ref_q, q, lenient=True) for q in read)
-        if (mt_q is None or has_mt) and not has_ref:
-            supporting.append(engine)
-            if isinstance(has_mt, Quantity):
-                bt_span = bt_span or has_mt.surface
-    return tuple(supporting), bt_span
+        span = has_mt.surface if isinstance(has_mt, Quantity) else None
+        return (mt_q is None or bool(has_mt)) and not has_ref, span
+
+    return witnesses(pair, engines, judge)
 
 
 def check(result: DocumentResult, ctx: CheckContext) -> list[Finding]:

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from mtqa.checks.base import CheckContext, finding
+from mtqa.checks.base import CheckContext, finding, witnesses
 from mtqa.checks.entities.names import (
     _TOKEN,
     DETECTOR,
@@ -72,17 +72,14 @@ def _bt_support(
     pair: Pair, engines: Sequence[str], mt_form: str, ref_form: str
 ) -> tuple[tuple[str, ...], str | None]:
     """Engines whose back-translation keeps the MT's wrong form and not the reference form."""
-    supporting: list[str] = []
-    bt_span = None
-    for engine in engines:
-        bt = pair.bt.get(engine)
-        if not bt:
-            continue
+
+    def judge(bt: str) -> tuple[bool, str | None]:
         span = find_word(bt, mt_form)
-        if span and not find_word(bt, ref_form):
-            supporting.append(engine)
-            bt_span = bt_span or bt[span[0] : span[1]]
-    return tuple(supporting), bt_span
+        if not span or find_word(bt, ref_form):
+            return False, None
+        return True, bt[span[0] : span[1]]
+
+    return witnesses(pair, engines, judge)
 
 
 def _covering(text: str, parts: Sequence[Part]) -> Part | None:
