@@ -237,6 +237,10 @@ def _pair_lone_gaps(
     """Pair, in order, the MT and reference sentences a gap between aligned beads leaves
     unaligned, when the gap holds as many (at most ``_LONE_MAX``) on each side and every
     such pair could be a translation pair (see ``AlignSettings.lone_similarity``)."""
+    def pairable(i: int, j: int) -> bool:
+        return i not in furniture and compatible(i, j) and score(i, j) >= settings.lone_similarity
+
+    steps = _split_merges(steps, pairable)
     out: list[Step] = []
     gap: list[Step] = []
     for step in [*steps, None]:
@@ -246,15 +250,43 @@ def _pair_lone_gaps(
         mt_only = [g[0] for g in gap if g[0] < g[1]]
         ref_only = [g[2] for g in gap if g[2] < g[3]]
         if 0 < len(mt_only) == len(ref_only) <= _LONE_MAX and all(
-            i not in furniture and compatible(i, j)
-            and score(i, j) >= settings.lone_similarity
-            for i, j in zip(mt_only, ref_only, strict=True)
+            pairable(i, j) for i, j in zip(mt_only, ref_only, strict=True)
         ):
             gap = [(i, i + 1, j, j + 1) for i, j in zip(mt_only, ref_only, strict=True)]
         out += gap
         gap = []
         if step is not None:
             out.append(step)
+    return out
+
+
+def _split_merges(steps: Sequence[Step], pairable: Callable[[int, int], bool]) -> list[Step]:
+    """A 2-1 (1-2) bead beside a lone reference (MT) sentence becomes two 1-1 beads when
+    each half could be a translation pair: the merge took in a sentence whose own
+    counterpart the back-translation was too poor to show."""
+    out = list(steps)
+    k = 0
+    while k < len(out):
+        i0, i1, j0, j1 = out[k]
+        split: list[Step] | None = None
+        for other, after in ((k + 1, True), (k - 1, False)):
+            if not 0 <= other < len(out):
+                continue
+            a0, a1, b0, b1 = out[other]
+            if (i1 - i0, j1 - j0) == (2, 1) and a0 == a1 and b1 - b0 == 1:
+                halves = ([(i0, i0 + 1, j0, j1), (i0 + 1, i1, b0, b1)] if after
+                          else [(i0, i0 + 1, b0, b1), (i0 + 1, i1, j0, j1)])
+            elif (i1 - i0, j1 - j0) == (1, 2) and b0 == b1 and a1 - a0 == 1:
+                halves = ([(i0, i1, j0, j0 + 1), (a0, a1, j0 + 1, j1)] if after
+                          else [(a0, a1, j0, j0 + 1), (i0, i1, j0 + 1, j1)])
+            else:
+                continue
+            if all(pairable(h[0], h[2]) for h in halves):
+                split = halves
+                lo, hi = min(k, other), max(k, other)
+                out[lo : hi + 1] = split
+                break
+        k += 1
     return out
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from support import make_segments
 
-from mtqa.align import align
+from mtqa.align import _split_merges, align
 from mtqa.model import Segment
 
 REF = [
@@ -221,3 +221,19 @@ def test_a_lone_sentence_that_cannot_be_the_pair_stays_unaligned(
     found = lone_beads(bt, fr, REF, furniture)
     assert ((3,), (3,)) not in found
     assert ((3,), ()) in found and ((), (3,)) in found
+
+
+@pytest.mark.parametrize(
+    ("steps", "expected"),
+    [
+        pytest.param([(0, 2, 0, 1), (2, 2, 1, 2)], [(0, 1, 0, 1), (1, 2, 1, 2)], id="2-1 then 0-1"),
+        pytest.param([(0, 0, 0, 1), (0, 2, 1, 2)], [(0, 1, 0, 1), (1, 2, 1, 2)], id="0-1 then 2-1"),
+        pytest.param([(0, 1, 0, 2), (1, 2, 2, 2)], [(0, 1, 0, 1), (1, 2, 1, 2)], id="1-2 then 1-0"),
+    ],
+)
+def test_a_merge_beside_a_lone_sentence_splits_when_both_halves_pair(
+    steps: list[tuple[int, int, int, int]], expected: list[tuple[int, int, int, int]]
+) -> None:
+    assert _split_merges(steps, lambda i, j: True) == expected
+    # a half that cannot be a pair (a fragment, other digits) keeps the merge
+    assert _split_merges(steps, lambda i, j: (i, j) != (1, 1)) == steps
