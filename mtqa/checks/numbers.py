@@ -22,39 +22,13 @@ from functools import lru_cache
 from typing import Any
 
 from mtqa.checks.base import CheckContext, finding, witnesses
+from mtqa.language.numerals import APPROXIMATE, DECADE_WORDS, FULL_MONTHS, MONTHS, SCALES
 from mtqa.model import DocumentResult, Finding, Pair, Severity
 
 log = logging.getLogger(__name__)
 
 DETECTOR = "numbers"
 
-_MONTHS = {
-    "en": {
-        "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
-        "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
-        "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11,
-        "nov": 11, "december": 12, "dec": 12,
-    },
-    "fr": {
-        "janvier": 1, "janv": 1, "février": 2, "fevrier": 2, "févr": 2, "fevr": 2, "mars": 3,
-        "avril": 4, "avr": 4, "mai": 5, "juin": 6, "juillet": 7, "juil": 7, "août": 8,
-        "aout": 8, "septembre": 9, "sept": 9, "octobre": 10, "oct": 10, "novembre": 11,
-        "nov": 11, "décembre": 12, "decembre": 12, "déc": 12, "dec": 12,
-    },
-}
-# French "billion" is a million millions: an MT that writes it for English "billion" is wrong.
-_SCALES = {
-    "en": {
-        "thousand": 1e3, "k": 1e3, "million": 1e6, "millions": 1e6, "mn": 1e6, "mln": 1e6,
-        "billion": 1e9, "billions": 1e9, "bn": 1e9, "trillion": 1e12, "trillions": 1e12,
-        "tn": 1e12,
-    },
-    "fr": {
-        "mille": 1e3, "millier": 1e3, "milliers": 1e3, "million": 1e6, "millions": 1e6,
-        "m": 1e6, "mn": 1e6, "milliard": 1e9, "milliards": 1e9, "md": 1e9, "mds": 1e9,
-        "mrd": 1e9, "mrds": 1e9, "billion": 1e12, "billions": 1e12,
-    },
-}
 _PERCENT = r"%|pour\s?cent|pourcent|pour\s100|percent|per\s?cent|pc\b|p\.c\."
 
 _SCALE_AFTER_DIGIT = {
@@ -63,7 +37,7 @@ _SCALE_AFTER_DIGIT = {
         + r")\b",
         re.I,
     )
-    for lang, scales in _SCALES.items()
+    for lang, scales in SCALES.items()
 }
 # Words text2num would read as numbers but that are not, here: "pour cent" (kept as a
 # percent sign), "flambant neuf" (new), "sept." (September).
@@ -205,20 +179,13 @@ def _words_to_digits(text: str, lang: str) -> str:
 # Reading quantities
 
 
-_FULL_MONTHS = frozenset(
-    "january february march april may june july august september october november december "
-    "janvier février fevrier mars avril mai juin juillet août aout septembre octobre "
-    "novembre décembre decembre".split()
-)
-
-
 def _month_pattern(lang: str) -> str:
     """Month names; only abbreviations take a full stop (a sentence's stop is not theirs)."""
-    names = sorted(_MONTHS[lang], key=len, reverse=True)
+    names = sorted(MONTHS[lang], key=len, reverse=True)
     alternatives = []
     for name in names:
         shown = name.capitalize() if lang == "en" else name
-        alternatives.append(re.escape(shown) + ("" if name in _FULL_MONTHS else r"\.?"))
+        alternatives.append(re.escape(shown) + ("" if name in FULL_MONTHS else r"\.?"))
     # English months are capitalised ("may" is a verb); French ones may open a sentence.
     return ("(?:" if lang == "en" else "(?i:") + "|".join(alternatives) + ")"
 
@@ -237,7 +204,7 @@ def _number_pattern(lang: str) -> str:
 def _scanner(lang: str) -> re.Pattern[str]:
     month = _month_pattern(lang)
     number = _number_pattern(lang)
-    scales = "|".join(sorted(map(re.escape, _SCALES[lang]), key=len, reverse=True))
+    scales = "|".join(sorted(map(re.escape, SCALES[lang]), key=len, reverse=True))
     # "m" alone is metres unless a currency sign stands before the number.
     if lang == "fr":
         date = rf"(?P<day>\d{{1,2}})(?:er|ᵉʳ|e)?\s+(?P<month>{month})(?![\w])"
@@ -320,7 +287,7 @@ def quantities(text: str, lang: str) -> list[Quantity]:
     else:
         map_start, map_end = (lambda c: c), (lambda c: c)
     found: list[Quantity] = []
-    months = _MONTHS[lang]
+    months = MONTHS[lang]
     idioms = [m.span() for m in _IDIOMS[lang].finditer(text)]
     for match in _scanner(lang).finditer(converted):
         groups = match.groupdict()
@@ -338,18 +305,13 @@ def quantities(text: str, lang: str) -> list[Quantity]:
     if lang == "fr":
         # "une trentaine" (about thirty): a count the other side may give as "about 30",
         # "some thirty" or not at all, so it matches but is never missed
-        found += [Quantity("number", _APPROXIMATE[m.group(1).lower()], m.start(), m.end(),
+        found += [Quantity("number", APPROXIMATE[m.group(1).lower()], m.start(), m.end(),
                            m.group(), weak=True) for m in _FR_APPROXIMATE.finditer(text)]
         found.sort(key=lambda q: q.start)
     return found
 
 
-_APPROXIMATE = {
-    "dizaine": 10.0, "douzaine": 12.0, "quinzaine": 15.0, "vingtaine": 20.0,
-    "trentaine": 30.0, "quarantaine": 40.0, "cinquantaine": 50.0, "soixantaine": 60.0,
-    "centaine": 100.0,
-}
-_FR_APPROXIMATE = re.compile(rf"(?i)\b(?:une|la|d'une) ({'|'.join(_APPROXIMATE)})\b")
+_FR_APPROXIMATE = re.compile(rf"(?i)\b(?:une|la|d'une) ({'|'.join(APPROXIMATE)})\b")
 
 
 def _full_year(quantity: Quantity, previous: Quantity | None, text: str) -> Quantity:
@@ -427,7 +389,7 @@ def _read(
         return None
     value, alternatives = _parse_number(digits, lang)
     scale_word = (groups.get("scale") or "").lower()
-    scale = _SCALES[lang].get(scale_word, 1.0)
+    scale = SCALES[lang].get(scale_word, 1.0)
     if scale_word in ("m", "k") and not groups.get("currency"):
         scale = 1.0  # 25 m is metres, 5 k a grade; only $25m, €5k are amounts
     value *= scale
@@ -440,15 +402,12 @@ def _read(
     )
 
 
-_DECADE_WORDS = {
-    "twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
-    "seventies": 70, "eighties": 80, "nineties": 90,
-}
+
 
 
 def _decade(text: str, start: int, end: int, surface: str) -> Quantity:
     """The 1970s, the '70s, the seventies, les années 70: one decade (70 may be 2070...)."""
-    year = _DECADE_WORDS.get(text.lower())
+    year = DECADE_WORDS.get(text.lower())
     year = year if year is not None else int(text)
     if year >= 100:
         return Quantity("decade", float(year), start, end, surface)
