@@ -52,6 +52,8 @@ _FR_LIGHT = frozenset(
 )
 # A sentence where this share of reference words is unaccounted for is a paraphrase.
 _MIN_COVERAGE = 0.75
+# Below this share, even an adjective whose noun's counterpart stands bare is not judged.
+_MIN_MODIFIER_COVERAGE = 0.5
 _MAX_POSITION_GAP = 0.35
 # How many other words may stay unaccounted for on the other side while one word is judged
 # missing or added. Measured on development data, any more lets free renderings through.
@@ -115,11 +117,16 @@ def _counted(word: Token, sentence: Sequence[Token]) -> bool:
 
 
 def _in_compound(word: Token, sentence: Sequence[Token]) -> bool:
-    """A word of a noun compound (prize money): one French word often renders it whole."""
+    """A word of a noun compound (prize money) or of a hyphenated one (mid-September):
+    one French word often renders it whole."""
     index = next((i for i, t in enumerate(sentence) if t.start == word.start), None)
     if index is None:
         return False
-    return word.dep == "compound" or any(
+    hyphen = any(
+        t.text in ("-", "\u2010", "\u2011") and t.start in (word.end, word.start - 1)
+        for t in sentence
+    )
+    return hyphen or word.dep == "compound" or any(
         t.dep == "compound" and t.head == index for t in sentence
     )
 
@@ -147,6 +154,60 @@ def _accounted_french(links: PairLinks, index: int) -> bool:
     )
 
 
+def _taken_french(links: PairLinks) -> frozenset[int]:
+    """Start offsets of the French words some reference word accounts for, WordNet kin
+    (a common hypernym: bouleverser / overturn) included."""
+    return frozenset(
+        links.french[f].start for f in range(len(links.french))
+        if _accounted_french(links, f) or any(link.how == "kin" for link in links.of_french(f))
+    )
+
+
+def _taken_english(links: PairLinks, french: int) -> frozenset[int]:
+    """Start offsets of the reference words accounted for by a French word other than
+    ``french`` (WordNet kin included), or by a back-translated word (same lemma, synonym
+    or derivation) that is not the French word's own."""
+    own = {t.start for words in _traced(links, french).values() for t in words}
+    rendered = {
+        e for e in links.covered_by_bt
+        if any(
+            t.start not in own and wordlink.bt_matches(t, links.english[e], strict=True)
+            for words in links.bt_tokens.values() for t in words
+        )
+    }
+    # A loose link (evidence ~ reconnues) to a French word that translates another
+    # reference word outright does not account for the word.
+    best = {
+        e for g in range(len(links.french)) if g != french
+        for e in links.counterparts_of_french(g)
+    }
+    return frozenset(
+        links.english[e].start for e in range(len(links.english))
+        if e in rendered or e in best or (
+            # a word WordNet relates to the French word itself may render it
+            all(link.french != french for link in links.of_english(e))
+            and any(link.how in (*_CLOSE_RELATIONS, "kin") for link in links.of_english(e))
+        )
+    )
+
+
+def _adverbial(links: PairLinks, french: int) -> bool:
+    """A French noun whose modifier the reference renders as an adverb: the phrase became
+    one word (à l'échelle mondiale / world-wide, de manière rapide / quickly)."""
+    sentence = links.french_all
+    at = next((i for i, t in enumerate(sentence) if t.start == links.french[french].start), None)
+    if at is None:
+        return False
+    modifiers = {t.start for t in sentence if t.head == at and t.pos in ("ADJ", "VERB")}
+    for f, token in enumerate(links.french):
+        if token.start in modifiers:
+            for e in links.counterparts_of_french(f):
+                word = links.english[e]
+                if word.pos == "ADV" or word.dep in ("advmod", "npadvmod"):
+                    return True
+    return False
+
+
 def _relative(token: Token, tokens: Sequence[Token]) -> float:
     if len(tokens) < 2:
         return 0.5
@@ -164,54 +225,153 @@ def _french_anywhere(word: Token, mt_text: str, french: Sequence[Token]) -> bool
 _FILLING = frozenset({"NOUN", "VERB", "ADJ", "ADV", "PROPN", "NUM"})
 
 
+def _nearest(
+    own: Sequence[Token], index: int, other: Sequence[Token], found: list[int]
+) -> list[int]:
+    """Of a word's counterparts, the one nearest its place (a repeated word: advice ...
+    advice), so that the slot is read between the right occurrences."""
+    if len(found) < 2:
+        return found
+    place = _relative(own[index], own)
+    return [min(found, key=lambda j: abs(_relative(other[j], other) - place))]
+
+
+# Dependencies inside a noun phrase, where French and English order words differently
+# (bouchons quotidiens / daily traffic jams).
+_PHRASE_DEPS = frozenset({"amod", "compound", "nmod", "nn", "poss"})
+
+
+def _phrase_partners(token: Token, sentence: Sequence[Token]) -> list[Token]:
+    """Words of the same noun phrase as ``token``: its head when it modifies a noun, and
+    the nouns and adjectives that modify it."""
+    index = next((i for i, t in enumerate(sentence) if t.start == token.start), None)
+    if index is None:
+        return []
+    partners = [
+        t for t in sentence if t.head == index and t.dep in _PHRASE_DEPS and t is not token
+    ]
+    if token.dep in _PHRASE_DEPS and 0 <= token.head < len(sentence) and token.head != index:
+        partners.append(sentence[token.head])
+    return partners
+
+
 def _slot_is_empty(
     own: Sequence[Token], index: int, counterparts: Callable[[int], list[int]],
     other: Sequence[Token], other_text: str, other_language: str, own_text: str,
+    taken: frozenset[int] | None = None,
 ) -> bool:
     """Position as a witness: between the other-side counterparts of the word's nearest
-    linked neighbours stands no content word that is not some other word's counterpart,
-    so the other side has no place where the word could have been rendered differently."""
-    left = next((i for i in range(index - 1, -1, -1) if counterparts(i)), None)
-    right = next((i for i in range(index + 1, len(own)) if counterparts(i)), None)
+    linked neighbours stands no content word that is not accounted for (``taken``: the
+    start offsets of the other side's accounted words; by default the counterparts of the
+    other own words), so the other side has no place where the word could have been
+    rendered differently."""
+    def near(i: int) -> list[int]:
+        return _nearest(own, i, other, counterparts(i))
+
+    def anchor(i: int) -> bool:
+        """A neighbour with one counterpart (or one word repeated): a word linked to
+        several (prendre ~ have, make, hold) pins no place down."""
+        found = counterparts(i)
+        return bool(found) and len({fold(other[j].lemma) for j in found}) == 1
+
+    left = next((i for i in range(index - 1, -1, -1) if anchor(i)), None)
+    right = next((i for i in range(index + 1, len(own)) if anchor(i)), None)
     if left is None and right is None:
         return False
     if left is not None and right is not None:
-        low = min(other[j].end for j in counterparts(left))
-        high = max(other[j].start for j in counterparts(right))
+        low = min(other[j].end for j in near(left))
+        high = max(other[j].start for j in near(right))
         if high < low:  # the neighbours swap places (adjective order)
-            low = min(other[j].end for i in (left, right) for j in counterparts(i))
-            high = max(other[j].start for i in (left, right) for j in counterparts(i))
+            low = min(other[j].end for i in (left, right) for j in near(i))
+            high = max(other[j].start for i in (left, right) for j in near(i))
     elif left is not None:
-        low, high = max(other[j].end for j in counterparts(left)), len(other_text)
+        low, high = max(other[j].end for j in near(left)), len(other_text)
     else:
-        low, high = 0, min(other[j].start for j in counterparts(right or 0))
-    taken = {
-        other[j].start for i in range(len(own)) if i != index for j in counterparts(i)
-    }
+        low, high = 0, min(other[j].start for j in near(right or 0))
+    # A neighbour rendered by another part of speech (avoir son mot à dire / have a say)
+    # is a restructured phrase: the words around it may render it together.
+    for i in (left, right):
+        if i is not None and any(
+            {own[i].pos, other[j].pos} == {"NOUN", "VERB"} for j in near(i)
+        ):
+            return False
+    if taken is None:
+        taken = frozenset(
+            other[j].start for i in range(len(own)) if i != index for j in counterparts(i)
+        )
     # French quantifiers tagged as adjectives (toutes, plusieurs) and names hold no place
     # for an English common word; English ones (most, Morocco) may render a French word
     # (la plupart, marocaine), so they count.
     french = other_language == "fr"
     ignored = stop_words("fr") if french else frozenset()
+    sentence = lexicon.parse(other_text, other_language)
     filling = [
-        t for t in lexicon.parse(other_text, other_language)
+        t for t in sentence
         if t.pos in _FILLING and any(c.isalnum() for c in t.text)
         and fold(t.text) not in ignored and not (french and t.pos == "PROPN")
     ]
     between = [t for t in filling if t.start >= low and t.end <= high]
-    # Word order differs (bouchons quotidiens / daily traffic jams): the content word
-    # just outside the span must be accounted for too.
-    neighbours = [other[j] for i in (left, right) if i is not None for j in counterparts(i)]
-    before = [t for t in filling if t.end <= min(n.start for n in neighbours)][-1:]
-    after = [t for t in filling if t.start >= max(n.end for n in neighbours)][:1]
+    # Word order differs inside a noun phrase (bouchons quotidiens / daily traffic jams):
+    # the words of the neighbours' noun phrases must be accounted for too.
+    neighbours = [other[j] for i in (left, right) if i is not None for j in near(i)]
+    starts = {t.start for t in filling}
+    common = stop_words(other_language)
+    outside = [
+        p for n in neighbours for p in _phrase_partners(n, sentence)
+        if p.start in starts and not low <= p.start < high and fold(p.text) not in common
+    ]
     return all(
-        t.start in taken or _name_on_both_sides(t, own_text) for t in before + between + after
+        t.start in taken or _name_on_both_sides(t, own_text) for t in between + outside
     )
 
 
+def _modifier_slot_is_empty(links: PairLinks, index: int) -> bool:
+    """Syntax as a witness for a reference adjective (or participle) that modifies a noun:
+    the noun's French counterpart carries no modifier, and has no word beside it, that no
+    reference word accounts for, so nothing in the MT can render the adjective."""
+    word, sentence = links.english[index], links.english_all
+    if word.dep != "amod" or not 0 <= word.head < len(sentence):
+        return False
+    head = sentence[word.head]
+    if head.pos != "NOUN":
+        return False
+    h = next((i for i, t in enumerate(links.english) if t.start == head.start), None)
+    if h is None or not links.counterparts_of_english(h):
+        return False
+    taken = _taken_french(links)
+    french = links.french_all
+    ignored = stop_words("fr")
+    for j in _nearest(links.english, h, links.french, links.counterparts_of_english(h)):
+        noun = links.french[j]
+        at = next((i for i, t in enumerate(french) if t.start == noun.start), None)
+        if noun.pos != "NOUN" or at is None:
+            return False  # rendered by another part of speech: a restructured phrase
+        def filling(t: Token) -> bool:
+            return (
+                t.pos in _FILLING and t.pos != "PROPN" and len(t.text) > 2
+                and any(c.isalpha() for c in t.text) and fold(t.text) not in ignored
+                and not (t.text[:1].isupper() and t.start > 0)  # a name
+            )
+
+        # Its modifiers, the word before it (a short adjective: grand, vieux) and the
+        # nearest content word after it in the same clause (l'apocalypse qui approche /
+        # the impending apocalypse).
+        around = [t for t in french if t.head == at and t.start != noun.start]
+        around += french[at - 1:at]
+        after = next((
+            t for t in french[at + 1:] if filling(t) or t.pos == "PUNCT"
+        ), None)
+        if after is not None and after.pos != "PUNCT":
+            around.append(after)
+        if any(filling(t) and t.start not in taken for t in around):
+            return False
+    return True
+
+
 def _name_on_both_sides(token: Token, text: str) -> bool:
-    """A name that also stands, spelt alike, in the other text (Japan / Japon)."""
-    if token.pos != "PROPN":
+    """A name or a number that also stands, spelt alike, in the other text (Japan / Japon,
+    million / millions, 2015)."""
+    if token.pos not in ("PROPN", "NUM"):
         return False
     name = fold(token.text)
     return any(fuzz.ratio(name, fold(word)) >= 70 for word in lexicon.words(text))
@@ -231,15 +391,16 @@ def _omissions(pair: Pair, links: PairLinks) -> list[int]:
     judged = [e for e in english if _judged_english(links, e)]
     if not judged:
         return []
-    accounted = sum(1 for e in english if _accounted_english(links, e))
-    if accounted / len(links.english) < _MIN_COVERAGE:
+    coverage = sum(1 for e in english if _accounted_english(links, e)) / len(links.english)
+    if coverage < _MIN_MODIFIER_COVERAGE:
         return []
     open_french = [
         f for f in range(len(links.french))
         if _judged_french(links, f) and not _accounted_french(links, f)
     ]
-    if len(open_french) > _MAX_OPEN:
-        return []  # several French words are unaccounted for too: a rewording
+    # Position alone is trusted only in a sentence whose words are all accounted for;
+    # syntax (the noun an adjective modifies has a bare counterpart) also in a freer one.
+    by_position = coverage >= _MIN_COVERAGE and len(open_french) <= _MAX_OPEN
     french_all = wordlink.content_tokens_all(pair.mt_text)
     candidates = [
         e for e in judged
@@ -247,8 +408,12 @@ def _omissions(pair: Pair, links: PairLinks) -> list[int]:
         and not _in_compound(links.english[e], links.english_all)
         and e not in links.covered_by_bt
         and not _french_anywhere(links.english[e], pair.mt_text, french_all)
-        and _slot_is_empty(links.english, e, links.counterparts_of_english, links.french,
-                           pair.mt_text, "fr", pair.ref_text)
+        and (
+            _modifier_slot_is_empty(links, e)
+            or by_position and _slot_is_empty(
+                links.english, e, links.counterparts_of_english, links.french,
+                pair.mt_text, "fr", pair.ref_text, _taken_french(links))
+        )
     ]
     return candidates if len(candidates) == 1 else []
 
@@ -256,12 +421,10 @@ def _omissions(pair: Pair, links: PairLinks) -> list[int]:
 def _additions(pair: Pair, links: PairLinks) -> list[tuple[int, dict[str, list[Token]]]]:
     if not links.english or not links.bt_tokens:
         return []
-    open_english = [
-        e for e in range(len(links.english))
-        if _judged_english(links, e) and not _accounted_english(links, e)
-    ]
-    if len(open_english) > _MAX_OPEN:
-        return []  # several reference words are unaccounted for: a rewording
+    english = range(len(links.english))
+    coverage = sum(1 for e in english if _accounted_english(links, e)) / len(links.english)
+    if coverage < _MIN_COVERAGE:
+        return []  # many reference words are unaccounted for: a rewording
     candidates = []
     for f in range(len(links.french)):
         if not _judged_french(links, f) or _accounted_french(links, f):
@@ -269,13 +432,15 @@ def _additions(pair: Pair, links: PairLinks) -> list[tuple[int, dict[str, list[T
         traced = _traced(links, f)
         if not any(traced.values()):
             continue  # no back-translation shows the word: one witness only
+        if _adverbial(links, f):
+            continue
         ref_lemmas = {t.lemma for t in links.english} | {
             t.lemma for t in lexicon.parse(pair.ref_text, "en")
         }
         if any(t.lemma in ref_lemmas for words in traced.values() for t in words):
             continue
         if not _slot_is_empty(links.french, f, links.counterparts_of_french, links.english,
-                              pair.ref_text, "en", pair.mt_text):
+                              pair.ref_text, "en", pair.mt_text, _taken_english(links, f)):
             continue
         candidates.append((f, traced))
     return candidates if len(candidates) == 1 else []

@@ -223,6 +223,16 @@ def _relation(
     return None
 
 
+def bt_matches(bt_word: Token, word: Token, *, strict: bool = False) -> bool:
+    """Whether a back-translated word renders a reference word: same lemma, WordNet synonym,
+    derivation or (unless ``strict``) similar, or nearly the same spelling."""
+    how = _english_match(
+        bt_word.text.lower(), bt_word.lemma, bt_word.pos, word, wordnet_graph())
+    if how is not None and not (strict and how == "similar"):
+        return True
+    return fuzz.ratio(bt_word.text.lower(), word.text.lower()) >= 90
+
+
 def link_pair(mt_text: str, ref_text: str, back_translations: Mapping[str, str]) -> PairLinks:
     """Link the content words of a French sentence and its English reference."""
     net = wordnet_graph()
@@ -267,16 +277,10 @@ def link_pair(mt_text: str, ref_text: str, back_translations: Mapping[str, str])
     bt_tokens = {
         engine: _content(lexicon.parse(text, "en")) for engine, text in back_translations.items()
     }
-    covered = set()
-    for e, word in enumerate(english):
-        for tokens in bt_tokens.values():
-            if any(
-                _english_match(t.text.lower(), t.lemma, t.pos, word, net) is not None
-                or fuzz.ratio(t.text.lower(), word.text.lower()) >= 90
-                for t in tokens
-            ):
-                covered.add(e)
-                break
+    covered = {
+        e for e, word in enumerate(english)
+        if any(bt_matches(t, word) for tokens in bt_tokens.values() for t in tokens)
+    }
     return PairLinks(
         french=french,
         english=english,
@@ -290,6 +294,7 @@ def link_pair(mt_text: str, ref_text: str, back_translations: Mapping[str, str])
 
 
 __all__ = [
-    "LINKED_POS", "Link", "PairLinks", "WordNetGraph", "cognates", "content_tokens_all",
-    "english_senses", "french_senses", "link_pair", "prefetch", "wordnet_graph",
+    "LINKED_POS", "Link", "PairLinks", "WordNetGraph", "bt_matches", "cognates",
+    "content_tokens_all", "english_senses", "french_senses", "link_pair", "prefetch",
+    "wordnet_graph",
 ]
