@@ -154,18 +154,32 @@ def _accounted_french(links: PairLinks, index: int) -> bool:
     )
 
 
+def _kin_pairs(links: PairLinks) -> set[tuple[int, int]]:
+    """(French, English) words of one part of speech that WordNet calls kin (a common
+    hypernym: bouleverser / overturn) and that have no other link: each likely renders
+    the other. Kin alone is loose (mars ~ library), so a word with several kin is none's."""
+    pairs = set()
+    for link in links.links:
+        if link.how != "kin" or links.french[link.french].pos != links.english[link.english].pos:
+            continue
+        if len(links.of_french(link.french)) == len(links.of_english(link.english)) == 1:
+            pairs.add((link.french, link.english))
+    return pairs
+
+
 def _taken_french(links: PairLinks) -> frozenset[int]:
-    """Start offsets of the French words some reference word accounts for, WordNet kin
-    (a common hypernym: bouleverser / overturn) included."""
+    """Start offsets of the French words some reference word accounts for (kin pairs
+    included)."""
+    kin = {f for f, _ in _kin_pairs(links)}
     return frozenset(
         links.french[f].start for f in range(len(links.french))
-        if _accounted_french(links, f) or any(link.how == "kin" for link in links.of_french(f))
+        if _accounted_french(links, f) or f in kin
     )
 
 
 def _taken_english(links: PairLinks, french: int) -> frozenset[int]:
     """Start offsets of the reference words accounted for by a French word other than
-    ``french`` (WordNet kin included), or by a back-translated word (same lemma, synonym
+    ``french`` (kin pairs included), or by a back-translated word (same lemma, synonym
     or derivation) that is not the French word's own."""
     own = {t.start for words in _traced(links, french).values() for t in words}
     rendered = {
@@ -181,12 +195,13 @@ def _taken_english(links: PairLinks, french: int) -> frozenset[int]:
         e for g in range(len(links.french)) if g != french
         for e in links.counterparts_of_french(g)
     }
+    kin = {e for f, e in _kin_pairs(links) if f != french}
     return frozenset(
         links.english[e].start for e in range(len(links.english))
-        if e in rendered or e in best or (
+        if e in rendered or e in best or e in kin or (
             # a word WordNet relates to the French word itself may render it
             all(link.french != french for link in links.of_english(e))
-            and any(link.how in (*_CLOSE_RELATIONS, "kin") for link in links.of_english(e))
+            and any(link.how in _CLOSE_RELATIONS for link in links.of_english(e))
         )
     )
 
@@ -242,17 +257,27 @@ _PHRASE_DEPS = frozenset({"amod", "compound", "nmod", "nn", "poss"})
 
 
 def _phrase_partners(token: Token, sentence: Sequence[Token]) -> list[Token]:
-    """Words of the same noun phrase as ``token``: its head when it modifies a noun, and
-    the nouns and adjectives that modify it."""
+    """The other words of ``token``'s noun phrase: up to the head it modifies, then every
+    noun, adjective and possessor modifying that head, and their own modifiers."""
     index = next((i for i, t in enumerate(sentence) if t.start == token.start), None)
     if index is None:
         return []
-    partners = [
-        t for t in sentence if t.head == index and t.dep in _PHRASE_DEPS and t is not token
-    ]
-    if token.dep in _PHRASE_DEPS and 0 <= token.head < len(sentence) and token.head != index:
-        partners.append(sentence[token.head])
-    return partners
+    head = index
+    for _ in range(3):
+        word = sentence[head]
+        if word.dep not in _PHRASE_DEPS or not 0 <= word.head < len(sentence):
+            break
+        if word.head == head:
+            break
+        head = word.head
+    members, frontier = {head}, [head]
+    while frontier and len(members) < 12:
+        frontier = [
+            i for i, t in enumerate(sentence)
+            if t.head in frontier and t.dep in _PHRASE_DEPS and i not in members
+        ]
+        members.update(frontier)
+    return [sentence[i] for i in sorted(members) if i != index]
 
 
 def _slot_is_empty(
@@ -308,21 +333,39 @@ def _slot_is_empty(
     filling = [
         t for t in sentence
         if t.pos in _FILLING and any(c.isalnum() for c in t.text)
-        and fold(t.text) not in ignored and not (french and t.pos == "PROPN")
+        and fold(t.text) not in ignored
+        # a French name holds no place for an English common word; a lower-case word
+        # tagged as a name (prévoit) is a tagger's slip and does
+        and not (french and t.pos == "PROPN" and t.text[:1].isupper())
     ]
     between = [t for t in filling if t.start >= low and t.end <= high]
     # Word order differs inside a noun phrase (bouchons quotidiens / daily traffic jams):
     # the words of the neighbours' noun phrases must be accounted for too.
     neighbours = [other[j] for i in (left, right) if i is not None for j in near(i)]
     starts = {t.start for t in filling}
-    common = stop_words(other_language)
     outside = [
         p for n in neighbours for p in _phrase_partners(n, sentence)
-        if p.start in starts and not low <= p.start < high and fold(p.text) not in common
+        if p.start in starts and not low <= p.start < high
     ]
-    return all(
-        t.start in taken or _name_on_both_sides(t, own_text) for t in between + outside
-    )
+    open_words = [
+        t for t in between + outside
+        if t.start not in taken and not _name_on_both_sides(t, own_text)
+    ]
+    if not open_words:
+        return True
+    # An adverb the dictionary cannot link (certes / certainly, également / also) stands
+    # for an adverb of the word's own side in the same place, not for the word itself.
+    if own[index].pos == "ADV" or any(t.pos != "ADV" for t in open_words):
+        return False
+    own_low = own[left].end if left is not None else 0
+    own_high = own[right].start if right is not None else len(own_text)
+    linked = {own[i].start for i in range(len(own)) if counterparts(i)}
+    own_adverbs = [
+        t for t in lexicon.parse(own_text, "en" if french else "fr")
+        if t.pos == "ADV" and own_low <= t.start < own_high and t.start not in linked
+        and len(t.text) > 3
+    ]
+    return len(open_words) <= len(own_adverbs)
 
 
 def _modifier_slot_is_empty(links: PairLinks, index: int) -> bool:
@@ -348,7 +391,7 @@ def _modifier_slot_is_empty(links: PairLinks, index: int) -> bool:
             return False  # rendered by another part of speech: a restructured phrase
         def filling(t: Token) -> bool:
             return (
-                t.pos in _FILLING and t.pos != "PROPN" and len(t.text) > 2
+                t.pos in _FILLING and len(t.text) > 2
                 and any(c.isalpha() for c in t.text) and fold(t.text) not in ignored
                 and not (t.text[:1].isupper() and t.start > 0)  # a name
             )
@@ -370,7 +413,10 @@ def _modifier_slot_is_empty(links: PairLinks, index: int) -> bool:
 
 def _name_on_both_sides(token: Token, text: str) -> bool:
     """A name or a number that also stands, spelt alike, in the other text (Japan / Japon,
-    million / millions, 2015)."""
+    million / millions, 1980s / années 1980)."""
+    digits = re.sub(r"\D", "", token.text)
+    if digits:
+        return digits in re.sub(r"\D", " ", text).split()
     if token.pos not in ("PROPN", "NUM"):
         return False
     name = fold(token.text)
@@ -443,7 +489,25 @@ def _additions(pair: Pair, links: PairLinks) -> list[tuple[int, dict[str, list[T
                               pair.ref_text, "en", pair.mt_text, _taken_english(links, f)):
             continue
         candidates.append((f, traced))
-    return candidates if len(candidates) == 1 else []
+    if len(candidates) == 1:
+        return candidates
+    # Several added words are one error when they are one phrase (un individu adulte) or
+    # one word repeated; anything else is a rewording.
+    if candidates and (
+        len({fold(links.french[f].lemma) for f, _ in candidates}) == 1
+        or _one_phrase(links, [f for f, _ in candidates])
+    ):
+        return candidates
+    return []
+
+
+def _one_phrase(links: PairLinks, indexes: Sequence[int]) -> bool:
+    """Whether French words stand together, only function words between them."""
+    starts = sorted(links.french[i].start for i in indexes)
+    if len(starts) > 3:
+        return False
+    inside = [t for t in links.french_all if starts[0] < t.start < starts[-1]]
+    return all(t.start in starts or t.pos not in _FILLING for t in inside)
 
 
 def _substitutions(pair: Pair, links: PairLinks) -> list[tuple[int, int, str, str]]:
@@ -484,6 +548,15 @@ def _single_substitution(links: PairLinks, f: int, e: int) -> bool:
     return open_english == [e] and open_french == [f]
 
 
+def _grouped(
+    links: PairLinks, added: list[tuple[int, dict[str, list[Token]]]]
+) -> list[list[tuple[int, dict[str, list[Token]]]]]:
+    """Added words, those of one phrase together (a repeated word stays one per place)."""
+    if len(added) > 1 and len({fold(links.french[f].lemma) for f, _ in added}) > 1:
+        return [sorted(added, key=lambda a: a[0])]
+    return [[a] for a in added]
+
+
 def _bt_word(traced: dict[str, list[Token]]) -> tuple[str | None, list[str]]:
     engines = [engine for engine, words in traced.items() if words]
     first = next((words[0].text for words in traced.values() if words), None)
@@ -514,17 +587,19 @@ def check(result: DocumentResult, ctx: CheckContext) -> list[Finding]:
                           "reference_word_in_french": sorted(
                               wordlink.english_senses([word])[0])},
             ))
-        for f, traced in _additions(pair, links):
-            word = links.french[f]
+        for group in _grouped(links, _additions(pair, links)):
+            first, last = links.french[group[0][0]], links.french[group[-1][0]]
+            senses = sorted(set().union(*(links.senses[f] for f, _ in group)))
+            traced = {e: [t for _, tr in group for t in tr.get(e, [])] for e in bts}
             bt_span, engines = _bt_word(traced)
+            span = pair.mt_text[first.start:last.end]
             found.append(finding(
                 result, pair, kind="addition", severity="major", detector=DETECTOR,
-                message=f"'{word.text}' (\u2248 {', '.join(sorted(links.senses[f])[:3])}) "
+                message=f"'{span}' (\u2248 {', '.join(senses[:3])}) "
                 "has no counterpart in the reference",
-                mt_span=pair.mt_text[word.start:word.end], bt_span=bt_span,
-                engines=engines,
-                evidence={"check": "word_addition", "pos": word.pos,
-                          "french_senses": sorted(links.senses[f])},
+                mt_span=span, bt_span=bt_span, engines=engines,
+                evidence={"check": "word_addition", "pos": first.pos,
+                          "french_senses": senses},
             ))
         inverted = _negation_count(pair.mt_text, "fr") != _negation_count(pair.ref_text, "en")
         for f, e, how, sense in _substitutions(pair, links):
