@@ -40,6 +40,9 @@ from mtqa.model import DocumentResult, Finding, Pair
 
 DETECTOR = "wordlevel"
 _JUDGED_POS = frozenset({"NOUN", "VERB", "ADJ"})
+# Antonymy also opposes adverbs and quantifiers (moins / more, proche / far).
+_OPPOSABLE_POS = _JUDGED_POS | {"ADV"}
+_QUANTIFIERS = frozenset({"more", "most", "many", "much", "less", "few"})
 # Verbs that carry little meaning of their own and are rendered freely.
 _EN_LIGHT = frozenset(
     "be have do make take get give go come put set keep let seem become use need want "
@@ -97,7 +100,12 @@ def _judged_english(links: PairLinks, index: int, *, function_words: bool = Fals
     """Whether a reference word is one the checks judge (``function_words``: quantifiers
     and the like too, for antonymy: many / few)."""
     word = links.english[index]
-    if word.pos not in _JUDGED_POS or word.lemma in lexicon.STOP_LEMMAS:
+    if function_words:
+        if word.pos not in _OPPOSABLE_POS or (
+            word.lemma in lexicon.STOP_LEMMAS and word.lemma not in _QUANTIFIERS
+        ):
+            return False
+    elif word.pos not in _JUDGED_POS or word.lemma in lexicon.STOP_LEMMAS:
         return False
     if not _ordinary(word, links.english_all, "en", _EN_LIGHT, function_words):
         return False
@@ -133,7 +141,8 @@ def _in_compound(word: Token, sentence: Sequence[Token]) -> bool:
 
 def _judged_french(links: PairLinks, index: int, *, function_words: bool = False) -> bool:
     word = links.french[index]
-    if word.pos not in _JUDGED_POS or not links.senses[index] or len(word.text) < 3:
+    pos = _OPPOSABLE_POS if function_words else _JUDGED_POS
+    if word.pos not in pos or not links.senses[index] or len(word.text) < 3:
         return False
     return _ordinary(word, links.french_all, "fr", _FR_LIGHT, function_words)
 
@@ -206,13 +215,29 @@ def _taken_english(links: PairLinks, french: int) -> frozenset[int]:
     )
 
 
-def _adverbial(links: PairLinks, french: int) -> bool:
-    """A French noun whose modifier the reference renders as an adverb: the phrase became
-    one word (à l'échelle mondiale / world-wide, de manière rapide / quickly)."""
+def _absorbed(links: PairLinks, french: int) -> bool:
+    """A French word that the reference renders together with the words around it:
+
+    - the noun of a light-verb phrase (prendre en charge, avoir lieu, mettre en place);
+    - the complement of a noun that the reference renders by a more specific word (salle
+      d'audience / courtroom: the French head is a hypernym of the reference word);
+    - a noun whose modifier the reference renders as an adverb (à l'échelle mondiale /
+      world-wide, de manière rapide / quickly)."""
     sentence = links.french_all
     at = next((i for i, t in enumerate(sentence) if t.start == links.french[french].start), None)
     if at is None:
         return False
+    head = sentence[sentence[at].head] if 0 <= sentence[at].head < len(sentence) else None
+    if (
+        head is not None and head.lemma in _FR_LIGHT and sentence[at].pos == "NOUN"
+        and sentence[at].dep.split(":")[0] in ("obj", "obl")
+    ):
+        return True
+    for f, token in enumerate(links.french):
+        if head is not None and token.start == head.start and any(
+            link.how == "hypernym" for link in links.of_french(f)
+        ):
+            return True
     modifiers = {t.start for t in sentence if t.head == at and t.pos in ("ADJ", "VERB")}
     for f, token in enumerate(links.french):
         if token.start in modifiers:
@@ -478,7 +503,7 @@ def _additions(pair: Pair, links: PairLinks) -> list[tuple[int, dict[str, list[T
         traced = _traced(links, f)
         if not any(traced.values()):
             continue  # no back-translation shows the word: one witness only
-        if _adverbial(links, f):
+        if _absorbed(links, f):
             continue
         ref_lemmas = {t.lemma for t in links.english} | {
             t.lemma for t in lexicon.parse(pair.ref_text, "en")

@@ -138,7 +138,9 @@ def _english_match(word: str, lemma: str, pos: str, other: Token,
         return "dictionary"
     if net is None:
         return None
-    if net.share_synset(lemma, other.lemma):
+    if opposite(lemma, other.lemma, net):
+        return None  # patient / impatient look alike and mean the opposite
+    if net.share_synset(lemma, other.lemma, other.pos):
         return "synonym"
     if other.lemma in net.derivations(lemma) or lemma in net.derivations(other.lemma):
         return "derivation"
@@ -149,11 +151,22 @@ def _english_match(word: str, lemma: str, pos: str, other: Token,
     return None
 
 
+_NEGATIVE_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non", "non-")
+
+
+def opposite(a: str, b: str, net: WordNetGraph | None) -> bool:
+    """WordNet antonyms, or one word the negative-prefixed other (able / unable)."""
+    a, b = a.lower(), b.lower()
+    if any(a == p + b or b == p + a for p in _NEGATIVE_PREFIXES):
+        return True
+    return net is not None and (b in net.antonyms(a) or a in net.antonyms(b))
+
+
 def cognates(french: Token, english: Token) -> bool:
     """Look-alike words (diamètre / diameter, présence / presence); short words never."""
     a, b = fold(french.lemma), english.lemma.lower()
     c, d = fold(french.text), english.text.lower()
-    if min(len(a), len(b)) < 4:
+    if min(len(a), len(b)) < 4 or opposite(a, b, None) or opposite(c, d, None):
         return False
     return max(fuzz.ratio(a, b), fuzz.ratio(c, d), fuzz.ratio(a, d)) >= 80
 
@@ -207,8 +220,13 @@ def _relation(
     senses: Iterable[str], english: Token, net: WordNetGraph, *, same_pos: bool
 ) -> tuple[str, str] | None:
     senses = list(senses)
+    opposites = net.antonyms(english.lemma)
     for sense in senses:
-        if english.lemma in net.antonyms(sense):
+        if opposite(sense, english.lemma, net) or (
+            # a sense WordNet spells otherwise (minoritary / minority)
+            not net.known(sense) and len(sense) >= 5
+            and any(fuzz.ratio(sense, word) >= 85 for word in opposites)
+        ):
             return "antonym", sense
     if not same_pos:
         return None
@@ -268,10 +286,13 @@ def link_pair(mt_text: str, ref_text: str, back_translations: Mapping[str, str])
             for f in range(len(french)):
                 if f in linked_f:
                     continue
+                # Antonymy is a relation of words, whatever the tagger says (vraie tagged
+                # as a noun against false); the others only within one part of speech.
                 same_pos = french[f].pos == word.pos
-                if not same_pos and not {french[f].pos, word.pos} <= _LOOSE_POS:
-                    continue
                 relation = _relation(senses[f], word, net, same_pos=same_pos)
+                if relation is not None and relation[0] != "antonym" and not same_pos and not {
+                    french[f].pos, word.pos} <= _LOOSE_POS:
+                    continue
                 if relation is not None:
                     links.append(Link(f, e, relation[0], relation[1]))
     bt_tokens = {
