@@ -64,6 +64,32 @@ _MAX_POSITION_GAP = 0.35
 # missing or added. Measured on development data, any more lets free renderings through.
 _MAX_OPEN = 0
 
+# French complex prepositions and adverbial locutions: the nouns and adjectives inside them
+# are function words (de la part de = from, à cause de = because of, en effet = indeed).
+_FR_LOCUTIONS = re.compile(
+    r"(?<!\w)(?:"
+    r"(?:de la part|a cause|en raison|au lieu|au sein|a l'egard|au cours|a partir|en face"
+    r"|au niveau|en matiere|a la suite|en vue|en fonction|au moyen|en cas|au bout|a l'issue"
+    r"|a l'aide|en termes|a l'instar|au profit|en depit|a force|aux depens|a la place"
+    r"|au detriment|en train|hors) (?:de|des|du|d')"
+    r"|(?:par rapport|grace|quant|face) (?:a|au|aux)|en tant qu(?:e|')"
+    r"|de maniere|de facon|a peu pres|en effet|en fait|a long terme|a court terme"
+    r"|a moyen terme|tout a fait|de nouveau|a nouveau|en outre|par exemple|en general"
+    r"|au moins|du moins|de plus en plus|en particulier|en revanche|en meme temps|a la fois"
+    r"|en tout cas|bien entendu|tout de meme|d'ailleurs|sur place|a l'heure actuelle"
+    r"|de toute facon|avoir lieu"
+    r")(?:(?<=')|(?!\w))"
+)
+
+
+def _in_locution(word: Token, text: str) -> bool:
+    """Whether a French word stands inside a complex preposition or adverbial locution."""
+    return any(
+        match.start() <= word.start < match.end()
+        for match in _FR_LOCUTIONS.finditer(fold_keep_length(text))
+    )
+
+
 _FR_NEGATION = re.compile(
     r"(?<![\w-])(?:ne|n')\s*(?:[\w'-]+\s+){0,4}?(?:pas|plus|jamais|rien|aucune?)(?![\w-])"
     r"|(?<![\w-])(?:sans|aucune?|jamais)(?![\w-])"
@@ -141,6 +167,8 @@ def _judged_french(links: PairLinks, index: int, *, function_words: bool = False
     pos = _OPPOSABLE_POS if function_words else _JUDGED_POS
     if word.pos not in pos or not links.senses[index] or len(word.text) < 3:
         return False
+    if not function_words and _in_locution(word, links.mt_text):
+        return False  # au lieu de, en effet; an antonym may still invert au moins
     return _ordinary(word, links.french_all, "fr", _FR_LIGHT, function_words)
 
 

@@ -80,6 +80,8 @@ class PairLinks:
     bt_tokens: Mapping[str, tuple[Token, ...]] = field(default_factory=dict)
     french_all: tuple[Token, ...] = ()  # every token of the MT sentence
     english_all: tuple[Token, ...] = ()  # every token of the reference sentence
+    mt_text: str = ""  # the sentences the tokens' offsets point into
+    ref_text: str = ""
 
     def of_english(self, index: int) -> list[Link]:
         return [link for link in self.links if link.english == index]
@@ -307,6 +309,8 @@ def link_pair(mt_text: str, ref_text: str, back_translations: Mapping[str, str])
         english=english,
         french_all=lexicon.parse(mt_text, "fr"),
         english_all=lexicon.parse(ref_text, "en"),
+        mt_text=mt_text,
+        ref_text=ref_text,
         senses=tuple(senses),
         links=tuple(links),
         covered_by_bt=frozenset(covered),

@@ -72,23 +72,45 @@ def taken_french(links: PairLinks) -> frozenset[int]:
     )
 
 
+def _one_rendering(links: PairLinks, french: int) -> list[int]:
+    """The reference word a French word renders: its best link, not a loose WordNet
+    "similar" one (montrer ~ flash), and of several, the nearest to its place."""
+    found = [
+        e for e in links.counterparts_of_french(french)
+        if any(
+            link.english == e and link.how != "similar" for link in links.of_french(french)
+        )
+    ]
+    if len({links.english[e].lemma for e in found}) < 2:
+        return found
+    return nearest(links.french, french, links.english, found)
+
+
 def taken_english(links: PairLinks, french: int) -> frozenset[int]:
     """Start offsets of the reference words accounted for by a French word other than
     ``french`` (kin pairs included), or by a back-translated word (same lemma, synonym
     or derivation) that is not the French word's own."""
     own = {t.start for words in traced(links, french).values() for t in words}
-    rendered = {
-        e for e in links.covered_by_bt
-        if any(
-            t.start not in own and wordlink.bt_matches(t, links.english[e], strict=True)
-            for words in links.bt_tokens.values() for t in words
-        )
-    }
+    rendered: set[int] = set()
+    for words in links.bt_tokens.values():
+        for t in words:
+            if t.start in own:
+                continue
+            # a back-translated word renders the reference word it repeats, if any (the
+            # back-translated "country" is the reference's country, not its synonym land)
+            matches = [
+                e for e in links.covered_by_bt
+                if wordlink.bt_matches(t, links.english[e], strict=True)
+            ]
+            same = [e for e in matches if links.english[e].lemma == t.lemma]
+            rendered.update(same or matches)
     # A loose link (evidence ~ reconnues) to a French word that translates another
     # reference word outright does not account for the word.
+    # A French word the dictionary links to several reference words (pays ~ country,
+    # land) renders the one nearest its place.
     best = {
         e for g in range(len(links.french)) if g != french
-        for e in links.counterparts_of_french(g)
+        for e in _one_rendering(links, g)
     }
     kin = {e for f, e in kin_pairs(links) if f != french}
     return frozenset(
