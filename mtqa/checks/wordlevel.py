@@ -176,8 +176,8 @@ def _absorbed(links: PairLinks, french: int) -> bool:
     """A French word that the reference renders together with the words around it:
 
     - the noun of a light-verb phrase (prendre en charge, avoir lieu, mettre en place);
-    - the complement of a noun that the reference renders by a more specific word (salle
-      d'audience / courtroom: the French head is a hypernym of the reference word);
+    - a noun and its complement that the reference renders by one word (salle d'audience /
+      courtroom, habitants du village / villagers);
     - a noun whose modifier the reference renders as an adverb (à l'échelle mondiale /
       world-wide, de manière rapide / quickly)."""
     sentence = links.french_all
@@ -190,9 +190,20 @@ def _absorbed(links: PairLinks, french: int) -> bool:
         and sentence[at].dep.split(":")[0] in ("obj", "obl")
     ):
         return True
+    # N de N folded into one reference word: the head means something more general than
+    # it (salle d'audience / courtroom), or the complement something it derives from
+    # (habitants du village / villagers).
+    complements = {
+        t.start for t in sentence if t.head == at and t.dep == "nmod" and t.pos == "NOUN"
+    }
     for f, token in enumerate(links.french):
-        if head is not None and token.start == head.start and any(
-            link.how == "hypernym" for link in links.of_french(f)
+        if (
+            head is not None and token.start == head.start and head.pos == "NOUN"
+            and sentence[at].dep == "nmod"
+            and any(link.how == "hypernym" for link in links.of_french(f))
+        ) or (
+            token.start in complements
+            and any(link.how in ("derivation", "similar") for link in links.of_french(f))
         ):
             return True
     modifiers = {t.start for t in sentence if t.head == at and t.pos in ("ADJ", "VERB")}
