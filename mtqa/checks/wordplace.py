@@ -73,12 +73,16 @@ def taken_french(links: PairLinks) -> frozenset[int]:
 
 
 def _one_rendering(links: PairLinks, french: int) -> list[int]:
-    """The reference word a French word renders: its best link, not a loose WordNet
-    "similar" one (montrer ~ flash), and of several, the nearest to its place."""
+    """The reference word a French word renders: its best link, a loose WordNet "similar"
+    one only within one part of speech (nombreux ~ many, not montrer ~ flash), and of
+    several, the nearest to its place."""
+    source = links.french[french]
     found = [
         e for e in links.counterparts_of_french(french)
         if any(
-            link.english == e and link.how != "similar" for link in links.of_french(french)
+            link.english == e
+            and (link.how != "similar" or source.pos == links.english[e].pos)
+            for link in links.of_french(french)
         )
     ]
     if len({links.english[e].lemma for e in found}) < 2:
@@ -172,6 +176,11 @@ def phrase_partners(token: Token, sentence: Sequence[Token]) -> list[Token]:
     return [sentence[i] for i in sorted(members) if i != index]
 
 
+# How far (as a share of the sentence) a neighbour's counterpart may stand from the
+# neighbour's own place and still pin the slot down.
+MAX_ANCHOR_GAP = 0.35
+
+
 def slot_is_empty(
     own: Sequence[Token], index: int, counterparts: Callable[[int], list[int]],
     other: Sequence[Token], other_text: str, other_language: str, own_text: str,
@@ -186,10 +195,17 @@ def slot_is_empty(
         return nearest(own, i, other, counterparts(i))
 
     def anchor(i: int) -> bool:
-        """A neighbour with one counterpart (or one word repeated): a word linked to
-        several (prendre ~ have, make, hold) pins no place down."""
+        """A neighbour with one counterpart (or one word repeated) near its own place: a
+        word linked to several (prendre ~ have, make, hold) or to a word at the other end
+        of the sentence (par rapport à ~ reports) pins no place down."""
         found = counterparts(i)
-        return bool(found) and len({fold(other[j].lemma) for j in found}) == 1
+        if not found or len({fold(other[j].lemma) for j in found}) != 1:
+            return False
+        place = own[i].start / max(len(own_text), 1)
+        return any(
+            abs(other[j].start / max(len(other_text), 1) - place) <= MAX_ANCHOR_GAP
+            for j in found
+        )
 
     left = next((i for i in range(index - 1, -1, -1) if anchor(i)), None)
     right = next((i for i in range(index + 1, len(own)) if anchor(i)), None)
@@ -246,18 +262,24 @@ def slot_is_empty(
     if not open_words:
         return True
     # An adverb the dictionary cannot link (certes / certainly, également / also) stands
-    # for an adverb of the word's own side in the same place, not for the word itself.
+    # for an unlinked word of the word's own side in the same place or beside its
+    # neighbours, not for the word itself.
     if own[index].pos == "ADV" or any(t.pos != "ADV" for t in open_words):
         return False
+    own_sentence = lexicon.parse(own_text, "en" if french else "fr")
     own_low = own[left].end if left is not None else 0
     own_high = own[right].start if right is not None else len(own_text)
-    linked = {own[i].start for i in range(len(own)) if counterparts(i)}
-    own_adverbs = [
-        t for t in lexicon.parse(own_text, "en" if french else "fr")
-        if t.pos == "ADV" and own_low <= t.start < own_high and t.start not in linked
-        and len(t.text) > 3
+    linked = {own[i].start for i in range(len(own)) if counterparts(i)} | {own[index].start}
+    beside = {
+        p.start for i in (left, right) if i is not None
+        for p in phrase_partners(own[i], own_sentence)
+    }
+    own_open = [
+        t for t in own_sentence
+        if t.pos in FILLING and len(t.text) > 3 and t.start not in linked
+        and (own_low <= t.start < own_high or t.start in beside)
     ]
-    return len(open_words) <= len(own_adverbs)
+    return len(open_words) <= len(own_open)
 
 
 def modifier_slot_is_empty(links: PairLinks, index: int) -> bool:
