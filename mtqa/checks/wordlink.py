@@ -213,21 +213,29 @@ def content_tokens_all(text: str) -> tuple[Token, ...]:
     return tuple(t for t in lexicon.parse(text, "fr") if any(c.isalpha() for c in t.text))
 
 
-# Parts of speech the tagger confuses (a participle tagged adjective or verb): an antonym
-# may link across them, a hypernym only within one part of speech.
-_LOOSE_POS = frozenset({"ADJ", "VERB", "ADV"})
-
-
 def _relation(
-    senses: Iterable[str], english: Token, net: WordNetGraph, *, same_pos: bool
+    senses: Iterable[str], english: Token, net: WordNetGraph, *, same_pos: bool,
+    spelt: str = "",
 ) -> tuple[str, str] | None:
+    """How a French word's senses relate to a reference word: antonym, hypernym, hyponym
+    or kin. ``spelt``: the French word itself where English spells a word alike
+    (important, normal), a sense the dictionary may lack, tried for antonymy."""
     senses = list(senses)
     opposites = net.antonyms(english.lemma)
-    for sense in senses:
+    for sense in [*senses, *([spelt] if spelt and net.known(spelt) else [])]:
         if opposite(sense, english.lemma, net) or (
             # a sense WordNet spells otherwise (minoritary / minority)
             not net.known(sense) and len(sense) >= 5
             and any(fuzz.ratio(sense, word) >= 85 for word in opposites)
+        ):
+            return "antonym", sense
+    # Indirect antonymy, as WordNet models it for adjectives: a synonym or a similar word
+    # of an antonym (prepare ~ organize / disorganize, vain ~ proud / modest).
+    for sense in senses:
+        if any(
+            net.share_synset(sense, word) or sense in net.similar(word)
+            or word in net.similar(sense)
+            for word in opposites if word != sense
         ):
             return "antonym", sense
     if not same_pos:
@@ -291,10 +299,9 @@ def link_pair(mt_text: str, ref_text: str, back_translations: Mapping[str, str])
                 # Antonymy is a relation of words, whatever the tagger says (vraie tagged
                 # as a noun against false); the others only within one part of speech.
                 same_pos = french[f].pos == word.pos
-                relation = _relation(senses[f], word, net, same_pos=same_pos)
-                if relation is not None and relation[0] != "antonym" and not same_pos and not {
-                    french[f].pos, word.pos} <= _LOOSE_POS:
-                    continue
+                relation = _relation(
+                    senses[f], word, net, same_pos=same_pos, spelt=fold(french[f].text)
+                )
                 if relation is not None:
                     links.append(Link(f, e, relation[0], relation[1]))
     bt_tokens = {

@@ -95,6 +95,20 @@ def summary(found: list[Finding]) -> list[tuple[str, str | None, str | None]]:
             "The inhabitants of the village are remained patient during the works.",
             [("meaning_inversion", "patients", "impatient")],
         ),
+        # Indirect antonymy: a synonym or a similar word of the reference word's antonym
+        # (prepare ~ organize / disorganize, modest / proud ~ vain).
+        (
+            "Elle a préparé la salle pour la réunion du conseil.",
+            "She disorganized the room for the council meeting.",
+            "It has prepared the room for the meeting of the council.",
+            [("meaning_inversion", "préparé", "disorganized")],
+        ),
+        (
+            "Le ministre est resté modeste après sa victoire.",
+            "The minister remained vain after his victory.",
+            "The minister is remained modest after his victory.",
+            [("meaning_inversion", "modeste", "vain")],
+        ),
         # Quantifiers and adverbs oppose too.
         (
             "Il a payé moins de la moitié du prix.",
