@@ -45,6 +45,12 @@ _JUDGED_POS = frozenset({"NOUN", "VERB", "ADJ"})
 # Antonymy also opposes adverbs and quantifiers (moins / more, proche / far).
 _OPPOSABLE_POS = _JUDGED_POS | {"ADV"}
 _QUANTIFIERS = frozenset({"more", "most", "many", "much", "less", "few"})
+# English adjectives that work as determiners and render French determiners (aucun, tout,
+# même, seul, tel), not content words.
+_EN_DETERMINING = frozenset(
+    "single whole entire very mere sole certain various several particular same own other "
+    "such".split()
+)
 # Verbs that carry little meaning of their own and are rendered freely.
 _EN_LIGHT = frozenset(
     "be have do make take get give go come put set keep let seem become use need want "
@@ -53,7 +59,7 @@ _EN_LIGHT = frozenset(
 _FR_LIGHT = frozenset(
     "être avoir faire mettre prendre donner aller venir pouvoir devoir vouloir falloir "
     "sembler devenir rester permettre laisser tenir passer porter rendre trouver "
-    "agir arriver".split()
+    "agir arriver savoir".split()  # savoir: ne saurait = cannot
 )
 # A sentence where this share of reference words is unaccounted for is a paraphrase.
 _MIN_COVERAGE = 0.75
@@ -130,6 +136,8 @@ def _judged_english(links: PairLinks, index: int, *, function_words: bool = Fals
             return False
     elif word.pos not in _JUDGED_POS or word.lemma in lexicon.STOP_LEMMAS:
         return False
+    if not function_words and word.lemma.lower() in _EN_DETERMINING:
+        return False  # not a single game = aucun match
     if not _ordinary(word, links.english_all, "en", _EN_LIGHT, function_words):
         return False
     net = wordnet_graph()
@@ -143,8 +151,17 @@ def _counted(word: Token, sentence: Sequence[Token]) -> bool:
     if index is None:
         return False
     near = [sentence[i] for i in range(index - 3, index + 4) if 0 <= i < len(sentence)]
-    near += [t for t in sentence if t.head == index] + [sentence[word.head]]
-    return any(t.pos == "NUM" or any(c.isdigit() for c in t.text) for t in near)
+    children = [i for i, t in enumerate(sentence) if t.head == index and i != index]
+    near += [sentence[i] for i in children] + [sentence[word.head]]
+    # and the words below those (un chiffre en hausse de 14 %)
+    near += [t for t in sentence if t.head in children]
+    return any(
+        t.pos == "NUM" or t.text in _NUMBER_SIGNS or any(c.isdigit() for c in t.text)
+        for t in near
+    )
+
+
+_NUMBER_SIGNS = frozenset("% € $ £ ¥".split())
 
 
 def _in_compound(word: Token, sentence: Sequence[Token]) -> bool:
@@ -169,6 +186,8 @@ def _judged_french(links: PairLinks, index: int, *, function_words: bool = False
         return False
     if not function_words and _in_locution(word, links.mt_text):
         return False  # au lieu de, en effet; an antonym may still invert au moins
+    if not function_words and "-" in word.text.strip("-"):
+        return False  # a compound the dictionary lacks (quasi-totalité, bien-être)
     return _ordinary(word, links.french_all, "fr", _FR_LIGHT, function_words)
 
 

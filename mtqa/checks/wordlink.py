@@ -186,6 +186,26 @@ def french_senses(tokens: Sequence[Token]) -> list[frozenset[str]]:
     ]
 
 
+_NEGATED_FORMS = ("un", "in", "non", "non-")
+
+
+def _negated(
+    french: Sequence[Token], senses: list[frozenset[str]], sentence: Sequence[Token]
+) -> list[frozenset[str]]:
+    """A French word after "non" (brut non raffiné) means the negative-prefixed form of its
+    senses (unrefined)."""
+    previous = {
+        t.start: sentence[i - 1] for i, t in enumerate(sentence) if i > 0
+    }
+    out = []
+    for token, found in zip(french, senses, strict=True):
+        before = previous.get(token.start)
+        if before is not None and fold(before.text) == "non":
+            found = found | {p + sense for sense in found for p in _NEGATED_FORMS}
+        out.append(found)
+    return out
+
+
 def english_senses(tokens: Sequence[Token]) -> list[frozenset[str]]:
     """French equivalents (folded) of each English word, from its form and its lemma."""
     dictionary = lexicon.dictionary()
@@ -229,9 +249,10 @@ def _relation(
             and any(fuzz.ratio(sense, word) >= 85 for word in opposites)
         ):
             return "antonym", sense
-    # Indirect antonymy, as WordNet models it for adjectives: a synonym or a similar word
-    # of an antonym (prepare ~ organize / disorganize, vain ~ proud / modest).
-    for sense in senses:
+    # Indirect antonymy, as WordNet models it for adjectives (and verbs): a synonym or a
+    # similar word of an antonym (prepare ~ organize / disorganize, vain ~ proud / modest);
+    # nouns and adverbs share too many synsets loosely (match ~ game, bring ~ back).
+    for sense in senses if english.pos in ("ADJ", "VERB") else ():
         if any(
             net.share_synset(sense, word) or sense in net.similar(word)
             or word in net.similar(sense)
@@ -266,7 +287,7 @@ def link_pair(mt_text: str, ref_text: str, back_translations: Mapping[str, str])
     net = wordnet_graph()
     french = _content(lexicon.parse(mt_text, "fr"))
     english = _content(lexicon.parse(ref_text, "en"))
-    senses = french_senses(french)
+    senses = _negated(french, french_senses(french), lexicon.parse(mt_text, "fr"))
     back = english_senses(english)
     links: list[Link] = []
     for e, word in enumerate(english):

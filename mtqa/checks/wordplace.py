@@ -274,9 +274,12 @@ def slot_is_empty(
         p.start for i in (left, right) if i is not None
         for p in phrase_partners(own[i], own_sentence)
     }
+    own_common = stop_words("en" if french else "fr")
     own_open = [
         t for t in own_sentence
         if t.pos in FILLING and len(t.text) > 3 and t.start not in linked
+        and fold(t.text) not in own_common
+        and t.dep not in ("mark", "cc", "case", "det", "fixed")  # tandis que
         and (own_low <= t.start < own_high or t.start in beside)
     ]
     return len(open_words) <= len(own_open)
@@ -298,7 +301,14 @@ def modifier_slot_is_empty(links: PairLinks, index: int) -> bool:
     taken = taken_french(links)
     french = links.french_all
     ignored = stop_words("fr")
-    for j in nearest(links.english, h, links.french, links.counterparts_of_english(h)):
+    # The noun's counterpart must translate it outright (a WordNet synonym may be another
+    # word altogether: crude ~ pétrolier).
+    direct = [
+        link.french for link in links.of_english(h) if link.how in ("dictionary", "cognate")
+    ]
+    if not direct:
+        return False
+    for j in nearest(links.english, h, links.french, direct):
         noun = links.french[j]
         at = next((i for i, t in enumerate(french) if t.start == noun.start), None)
         if noun.pos != "NOUN" or at is None:
@@ -310,11 +320,18 @@ def modifier_slot_is_empty(links: PairLinks, index: int) -> bool:
                 and not (t.text[:1].isupper() and t.start > 0)  # a name
             )
 
-        # Its modifiers, the word before it (a short adjective: grand, vieux) and the
-        # nearest content word after it in the same clause (l'apocalypse qui approche /
-        # the impending apocalypse).
-        around = [t for t in french if t.head == at and t.start != noun.start]
-        around += french[at - 1:at]
+        children = [t for t in french if t.head == at and t.start != noun.start]
+        if any(fold(t.text) == "en" and t.dep == "case" for t in children) and not any(
+            t.pos == "DET" for t in children
+        ):
+            return False  # a bare noun after "en" is adverbial (venus en nombre)
+        # Its modifiers, the noun it complements (en fin de matinée / in the late
+        # morning), the word before it (a short adjective: grand, vieux) and the nearest
+        # content word after it in the same clause (l'apocalypse qui approche / the
+        # impending apocalypse).
+        around = children + list(french[at - 1:at])
+        if noun.dep == "nmod" and 0 <= noun.head < len(french):
+            around.append(french[noun.head])
         after = next((
             t for t in french[at + 1:] if filling(t) or t.pos == "PUNCT"
         ), None)
