@@ -153,8 +153,10 @@ def _counted(word: Token, sentence: Sequence[Token]) -> bool:
     near = [sentence[i] for i in range(index - 3, index + 4) if 0 <= i < len(sentence)]
     children = [i for i, t in enumerate(sentence) if t.head == index and i != index]
     near += [sentence[i] for i in children] + [sentence[word.head]]
-    # and the words below those (un chiffre en hausse de 14 %)
-    near += [t for t in sentence if t.head in children]
+    # and the words below its noun complements (un chiffre en hausse de 14 %), not below
+    # its subject (deux prévenus ont été condamnés)
+    complements = {i for i in children if sentence[i].dep.startswith("nmod")}
+    near += [t for t in sentence if t.head in complements]
     return any(
         t.pos == "NUM" or t.text in _NUMBER_SIGNS or any(c.isdigit() for c in t.text)
         for t in near

@@ -109,6 +109,14 @@ def summary(found: list[Finding]) -> list[tuple[str, str | None, str | None]]:
             "The minister is remained modest after his victory.",
             [("meaning_inversion", "modeste", "vain")],
         ),
+        # A number in the subject does not tie the verb to it: the number checks own
+        # amounts, not the verbs of their sentences.
+        (
+            "Trois autres suspects ont été condamnés hier.",
+            "Three other suspects were acquitted yesterday.",
+            "Three other suspects have been condemned yesterday.",
+            [("meaning_inversion", "condamnés", "acquitted")],
+        ),
         # Quantifiers and adverbs oppose too.
         (
             "Il a payé moins de la moitié du prix.",
