@@ -80,8 +80,6 @@ class PairLinks:
     bt_tokens: Mapping[str, tuple[Token, ...]] = field(default_factory=dict)
     french_all: tuple[Token, ...] = ()  # every token of the MT sentence
     english_all: tuple[Token, ...] = ()  # every token of the reference sentence
-    mt_text: str = ""  # the sentences the tokens' offsets point into
-    ref_text: str = ""
 
     def of_english(self, index: int) -> list[Link]:
         return [link for link in self.links if link.english == index]
@@ -140,9 +138,7 @@ def _english_match(word: str, lemma: str, pos: str, other: Token,
         return "dictionary"
     if net is None:
         return None
-    if opposite(lemma, other.lemma, net):
-        return None  # patient / impatient look alike and mean the opposite
-    if net.share_synset(lemma, other.lemma, other.pos):
+    if net.share_synset(lemma, other.lemma):
         return "synonym"
     if other.lemma in net.derivations(lemma) or lemma in net.derivations(other.lemma):
         return "derivation"
@@ -153,22 +149,11 @@ def _english_match(word: str, lemma: str, pos: str, other: Token,
     return None
 
 
-_NEGATIVE_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non", "non-")
-
-
-def opposite(a: str, b: str, net: WordNetGraph | None) -> bool:
-    """WordNet antonyms, or one word the negative-prefixed other (able / unable)."""
-    a, b = a.lower(), b.lower()
-    if any(a == p + b or b == p + a for p in _NEGATIVE_PREFIXES):
-        return True
-    return net is not None and (b in net.antonyms(a) or a in net.antonyms(b))
-
-
 def cognates(french: Token, english: Token) -> bool:
     """Look-alike words (diamètre / diameter, présence / presence); short words never."""
     a, b = fold(french.lemma), english.lemma.lower()
     c, d = fold(french.text), english.text.lower()
-    if min(len(a), len(b)) < 4 or opposite(a, b, None) or opposite(c, d, None):
+    if min(len(a), len(b)) < 4:
         return False
     return max(fuzz.ratio(a, b), fuzz.ratio(c, d), fuzz.ratio(a, d)) >= 80
 
@@ -184,26 +169,6 @@ def french_senses(tokens: Sequence[Token]) -> list[frozenset[str]]:
         frozenset(_clean_sense(s) for s in found[t.text] | found[t.lemma] if s)
         for t in tokens
     ]
-
-
-_NEGATED_FORMS = ("un", "in", "non", "non-")
-
-
-def _negated(
-    french: Sequence[Token], senses: list[frozenset[str]], sentence: Sequence[Token]
-) -> list[frozenset[str]]:
-    """A French word after "non" (brut non raffiné) means the negative-prefixed form of its
-    senses (unrefined)."""
-    previous = {
-        t.start: sentence[i - 1] for i, t in enumerate(sentence) if i > 0
-    }
-    out = []
-    for token, found in zip(french, senses, strict=True):
-        before = previous.get(token.start)
-        if before is not None and fold(before.text) == "non":
-            found = found | {p + sense for sense in found for p in _NEGATED_FORMS}
-        out.append(found)
-    return out
 
 
 def english_senses(tokens: Sequence[Token]) -> list[frozenset[str]]:
@@ -233,31 +198,17 @@ def content_tokens_all(text: str) -> tuple[Token, ...]:
     return tuple(t for t in lexicon.parse(text, "fr") if any(c.isalpha() for c in t.text))
 
 
+# Parts of speech the tagger confuses (a participle tagged adjective or verb): an antonym
+# may link across them, a hypernym only within one part of speech.
+_LOOSE_POS = frozenset({"ADJ", "VERB", "ADV"})
+
+
 def _relation(
-    senses: Iterable[str], english: Token, net: WordNetGraph, *, same_pos: bool,
-    spelt: str = "",
+    senses: Iterable[str], english: Token, net: WordNetGraph, *, same_pos: bool
 ) -> tuple[str, str] | None:
-    """How a French word's senses relate to a reference word: antonym, hypernym, hyponym
-    or kin. ``spelt``: the French word itself where English spells a word alike
-    (important, normal), a sense the dictionary may lack, tried for antonymy."""
     senses = list(senses)
-    opposites = net.antonyms(english.lemma)
-    for sense in [*senses, *([spelt] if spelt and net.known(spelt) else [])]:
-        if opposite(sense, english.lemma, net) or (
-            # a sense WordNet spells otherwise (minoritary / minority)
-            not net.known(sense) and len(sense) >= 5
-            and any(fuzz.ratio(sense, word) >= 85 for word in opposites)
-        ):
-            return "antonym", sense
-    # Indirect antonymy, as WordNet models it for adjectives (and verbs): a synonym or a
-    # similar word of an antonym (prepare ~ organize / disorganize, vain ~ proud / modest);
-    # nouns and adverbs share too many synsets loosely (match ~ game, bring ~ back).
-    for sense in senses if english.pos in ("ADJ", "VERB") else ():
-        if any(
-            net.share_synset(sense, word) or sense in net.similar(word)
-            or word in net.similar(sense)
-            for word in opposites if word != sense
-        ):
+    for sense in senses:
+        if english.lemma in net.antonyms(sense):
             return "antonym", sense
     if not same_pos:
         return None
@@ -272,22 +223,12 @@ def _relation(
     return None
 
 
-def bt_matches(bt_word: Token, word: Token, *, strict: bool = False) -> bool:
-    """Whether a back-translated word renders a reference word: same lemma, WordNet synonym,
-    derivation or (unless ``strict``) similar, or nearly the same spelling."""
-    how = _english_match(
-        bt_word.text.lower(), bt_word.lemma, bt_word.pos, word, wordnet_graph())
-    if how is not None and not (strict and how == "similar"):
-        return True
-    return fuzz.ratio(bt_word.text.lower(), word.text.lower()) >= 90
-
-
 def link_pair(mt_text: str, ref_text: str, back_translations: Mapping[str, str]) -> PairLinks:
     """Link the content words of a French sentence and its English reference."""
     net = wordnet_graph()
     french = _content(lexicon.parse(mt_text, "fr"))
     english = _content(lexicon.parse(ref_text, "en"))
-    senses = _negated(french, french_senses(french), lexicon.parse(mt_text, "fr"))
+    senses = french_senses(french)
     back = english_senses(english)
     links: list[Link] = []
     for e, word in enumerate(english):
@@ -317,28 +258,30 @@ def link_pair(mt_text: str, ref_text: str, back_translations: Mapping[str, str])
             for f in range(len(french)):
                 if f in linked_f:
                     continue
-                # Antonymy is a relation of words, whatever the tagger says (vraie tagged
-                # as a noun against false); the others only within one part of speech.
                 same_pos = french[f].pos == word.pos
-                relation = _relation(
-                    senses[f], word, net, same_pos=same_pos, spelt=fold(french[f].text)
-                )
+                if not same_pos and not {french[f].pos, word.pos} <= _LOOSE_POS:
+                    continue
+                relation = _relation(senses[f], word, net, same_pos=same_pos)
                 if relation is not None:
                     links.append(Link(f, e, relation[0], relation[1]))
     bt_tokens = {
         engine: _content(lexicon.parse(text, "en")) for engine, text in back_translations.items()
     }
-    covered = {
-        e for e, word in enumerate(english)
-        if any(bt_matches(t, word) for tokens in bt_tokens.values() for t in tokens)
-    }
+    covered = set()
+    for e, word in enumerate(english):
+        for tokens in bt_tokens.values():
+            if any(
+                _english_match(t.text.lower(), t.lemma, t.pos, word, net) is not None
+                or fuzz.ratio(t.text.lower(), word.text.lower()) >= 90
+                for t in tokens
+            ):
+                covered.add(e)
+                break
     return PairLinks(
         french=french,
         english=english,
         french_all=lexicon.parse(mt_text, "fr"),
         english_all=lexicon.parse(ref_text, "en"),
-        mt_text=mt_text,
-        ref_text=ref_text,
         senses=tuple(senses),
         links=tuple(links),
         covered_by_bt=frozenset(covered),
@@ -347,7 +290,6 @@ def link_pair(mt_text: str, ref_text: str, back_translations: Mapping[str, str])
 
 
 __all__ = [
-    "LINKED_POS", "Link", "PairLinks", "WordNetGraph", "bt_matches", "cognates",
-    "content_tokens_all", "english_senses", "french_senses", "link_pair", "prefetch",
-    "wordnet_graph",
+    "LINKED_POS", "Link", "PairLinks", "WordNetGraph", "cognates", "content_tokens_all",
+    "english_senses", "french_senses", "link_pair", "prefetch", "wordnet_graph",
 ]

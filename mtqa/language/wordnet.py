@@ -340,12 +340,8 @@ class WordNetGraph:
         up_b = self.ancestors(b, depth) | set(self.synsets(b))
         return bool(up_a & up_b)
 
-    def share_synset(self, a: str, b: str, pos: str | None = None) -> bool:
-        """Whether two lemmas share a synset; with ``pos`` (spaCy's tag of ``b``), one of
-        ``b``'s synsets of that part of speech when it has any (mother the noun is no
-        synonym of father, though the verbs share a synset)."""
-        own = self.synsets(b, pos) if pos is not None else ()
-        return bool(set(self.synsets(a)) & set(own or self.synsets(b)))
+    def share_synset(self, a: str, b: str) -> bool:
+        return bool(set(self.synsets(a)) & set(self.synsets(b)))
 
     @lru_cache(maxsize=16384)  # noqa: B019
     def ancestors(self, lemma: str, depth: int) -> frozenset[SynsetId]:

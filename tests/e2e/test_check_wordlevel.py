@@ -62,68 +62,6 @@ def summary(found: list[Finding]) -> list[tuple[str, str | None, str | None]]:
             "Numerous inhabitants have left the city after the war.",
             [("meaning_inversion", "nombreux", "Few")],
         ),
-        # An adjective lost where the sentence is otherwise rendered freely: its noun's
-        # French counterpart stands bare, so nothing in the MT can render it.
-        (
-            "Le maire a inauguré hier le pont en présence de nombreux habitants du quartier.",
-            "The mayor opened the damaged bridge yesterday in the presence of many residents "
-            "of the neighbourhood.",
-            "The mayor has inaugurated yesterday the bridge in presence of numerous "
-            "inhabitants of the neighbourhood.",
-            [("omission", None, "damaged")],
-        ),
-        # A noun added after a repeated word: the gap is read beside the nearer "advice".
-        (
-            "Vous pouvez demander conseil à votre banque, mais ses conseils sont adaptés à "
-            "ses clients.",
-            "You can ask your bank for advice, but its advice is tailored to its.",
-            "You can ask council to your bank, but his councils are adapted to his clients.",
-            [("addition", "clients", None)],
-        ),
-        # Two added words of one phrase are one finding.
-        (
-            "Le musée a reçu un tableau d'un peintre italien célèbre.",
-            "The museum received a painting from a painter.",
-            "The museum has received a picture of a famous Italian painter.",
-            [("addition", "italien célèbre", None)],
-        ),
-        # Antonymy through a negative prefix (the look-alikes are not synonyms), and a
-        # noun with its complement folded into one reference word is no addition.
-        (
-            "Les habitants du village sont restés patients pendant les travaux.",
-            "The villagers remained impatient during the works.",
-            "The inhabitants of the village are remained patient during the works.",
-            [("meaning_inversion", "patients", "impatient")],
-        ),
-        # Indirect antonymy: a synonym or a similar word of the reference word's antonym
-        # (prepare ~ organize / disorganize, modest / proud ~ vain).
-        (
-            "Elle a préparé la salle pour la réunion du conseil.",
-            "She disorganized the room for the council meeting.",
-            "It has prepared the room for the meeting of the council.",
-            [("meaning_inversion", "préparé", "disorganized")],
-        ),
-        (
-            "Le ministre est resté modeste après sa victoire.",
-            "The minister remained vain after his victory.",
-            "The minister is remained modest after his victory.",
-            [("meaning_inversion", "modeste", "vain")],
-        ),
-        # A number in the subject does not tie the verb to it: the number checks own
-        # amounts, not the verbs of their sentences.
-        (
-            "Trois autres suspects ont été condamnés hier.",
-            "Three other suspects were acquitted yesterday.",
-            "Three other suspects have been condemned yesterday.",
-            [("meaning_inversion", "condamnés", "acquitted")],
-        ),
-        # Quantifiers and adverbs oppose too.
-        (
-            "Il a payé moins de la moitié du prix.",
-            "He paid more than half of the price.",
-            "It has paid less than the half of the prize.",
-            [("meaning_inversion", "moins", "more")],
-        ),
     ],
 )
 def test_single_word_errors_are_found(mt: str, ref: str, bt: str, expected: list) -> None:
@@ -156,37 +94,6 @@ def test_single_word_errors_are_found(mt: str, ref: str, bt: str, expected: list
             "Le ministre n'a pas accepté la proposition du comité.",
             "The minister rejected the committee's proposal.",
             "The minister has not accepted the proposal of the committee.",
-        ),
-        (
-            "Le maire a inauguré hier le pont en présence de nombreux habitants du quartier.",
-            "The mayor opened the bridge yesterday in the presence of many residents of the "
-            "neighbourhood.",
-            "The mayor has inaugurated yesterday the bridge in presence of numerous "
-            "inhabitants of the neighbourhood.",
-        ),
-        # The noun of a light-verb phrase (prendre en charge = cover).
-        (
-            "Les frais de voyage seront pris en charge par l'entreprise.",
-            "Travel costs will be covered by the company.",
-            "The quotas of trip will be taken in load by the company.",
-        ),
-        # A complex preposition (de la part de = from).
-        (
-            "Nous n'avons reçu aucune réponse de la part du ministère.",
-            "We received no answer from the ministry.",
-            "We have not received any response of the part of the ministry.",
-        ),
-        # A noun and its complement rendered by one word (salle de bain = bathroom).
-        (
-            "Elle a repeint la salle de bain pendant le week-end.",
-            "She repainted the bathroom over the weekend.",
-            "It has repeint the room of bath during the weekend.",
-        ),
-        # A phrase rendered by an adverb (à l'échelle mondiale = worldwide).
-        (
-            "Ce produit est désormais vendu à l'échelle mondiale.",
-            "This product is now sold worldwide.",
-            "This produces is sold from now to the world-wide stairs.",
         ),
     ],
 )
@@ -223,13 +130,6 @@ def test_wordnet_relations() -> None:
     assert net.is_hypernym("substance", "vaccine")
     assert not net.is_hypernym("vaccine", "substance")
     assert "economy" in net.derivations("economic")
-    # Synonyms within the reference word's part of speech: the verbs "father" and
-    # "mother" share a synset, the nouns do not.
-    assert net.share_synset("father", "mother")
-    assert not net.share_synset("father", "mother", "NOUN")
-    assert wordlink.opposite("able", "unable", net)
-    assert wordlink.opposite("patient", "impatient", None)
-    assert not wordlink.opposite("patient", "patients", net)
 
 
 def test_link_reads_dictionary_cognates_and_back_translation() -> None:
