@@ -34,7 +34,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from mtqa.checks.base import CheckContext, finding
 from mtqa.checks.entities.link import PairOutcome, ReferenceName
@@ -90,6 +90,19 @@ class _Reference:
     def spanish(self) -> frozenset[str]:
         forms = apertium_names().english(self.names)
         return frozenset().union(*forms.values()) if forms else frozenset()
+
+    @cached_property
+    def capitals(self) -> tuple[str, ...]:
+        """The capitals of the countries the reference names, by name or adjective."""
+        by_country = capitals()
+        found = []
+        for name in self.capitalised:
+            key = fold(name)
+            for country in (key, *_places_named_by(key)):
+                if country in by_country:
+                    found.append(by_country[country])
+                    break
+        return tuple(found)
 
 
 @lru_cache(maxsize=8)
@@ -149,20 +162,7 @@ def _has_counterpart(
     if any(_adjective_of(word, adjective) for adjective in around.capitalised):
         return True
     # A capital stands for its country's government (Berlin for Germany, Moscou for Russia)
-    return any(geonames_same_place(word, capital) for capital in _capitals(around.capitalised))
-
-
-def _capitals(names: Sequence[str]) -> list[str]:
-    """The capitals of the countries that ``names`` name, by name or adjective."""
-    by_country = capitals()
-    found = []
-    for name in names:
-        key = fold(name)
-        for country in (key, *_places_named_by(key)):
-            if country in by_country:
-                found.append(by_country[country])
-                break
-    return found
+    return any(geonames_same_place(word, capital) for capital in around.capitals)
 
 
 # English adjectives and demonyms of places: Asian (Asia), Canadian (Canada), Italian
