@@ -423,12 +423,30 @@ def _same_kind(error: Any, first: Any) -> bool:
     return True
 
 
-def parse_config(data: Mapping[str, Any], *, base_dir: Path, source: str = "config") -> RunConfig:
-    """Validate a config mapping; errors name the key's path."""
+def _named(problem: str, source: str, options: Mapping[str, str]) -> str:
+    """``problem`` ("key.path: what is wrong") as the user should read it: after the option
+    they typed where a command-line option set that key, else after the config's name."""
+    for key, option in options.items():
+        if problem.startswith(f"{key}: "):
+            return f"{option}: {problem.removeprefix(f'{key}: ')}"
+    return f"{source}: {problem}"
+
+
+def parse_config(
+    data: Mapping[str, Any],
+    *,
+    base_dir: Path,
+    source: str = "config",
+    options: Mapping[str, str] | None = None,
+) -> RunConfig:
+    """Validate a config mapping; errors name the key's path, or the command-line option
+    that set the key (``options``: key path -> option, e.g. ``execution.workers`` ->
+    ``--workers``)."""
+    options = options or {}
     try:
         return RunConfig.model_validate({**data, "base_dir": base_dir})
     except ConfigError as error:  # raised by a validator that names the key itself
-        raise ConfigError(f"{source}: {error}") from None
+        raise ConfigError(_named(str(error), source, options)) from None
     except ValidationError as error:
         errors = error.errors()
         first = _most_relevant(errors, data)
@@ -437,7 +455,7 @@ def parse_config(data: Mapping[str, Any], *, base_dir: Path, source: str = "conf
         # Not counted: what the other kinds of document would have needed of the same entry.
         more = sum(1 for e in errors if e is not first and _same_kind(e, first))
         extra = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
-        raise ConfigError(f"{source}: {where}: {message}{extra}") from None
+        raise ConfigError(_named(f"{where}: {message}{extra}", source, options)) from None
 
 
 def with_overrides(data: Mapping[str, Any], overrides: Mapping[str, Any]) -> dict[str, Any]:
@@ -453,9 +471,15 @@ def with_overrides(data: Mapping[str, Any], overrides: Mapping[str, Any]) -> dic
     return merged
 
 
-def load_config(path: Path, *, overrides: Mapping[str, Any] | None = None) -> RunConfig:
+def load_config(
+    path: Path,
+    *,
+    overrides: Mapping[str, Any] | None = None,
+    options: Mapping[str, str] | None = None,
+) -> RunConfig:
     """Read and validate a TOML run config; ``overrides`` (command-line options) replace
-    keys (``with_overrides``) and are validated like them."""
+    keys (``with_overrides``) and are validated like them (``options``: as in
+    ``parse_config``)."""
     # an editor's BOM is not an error
     text = read_text_file(
         path, "config file", ConfigError, encoding="utf-8-sig", folder_hint="give the TOML file"
@@ -467,7 +491,10 @@ def load_config(path: Path, *, overrides: Mapping[str, Any] | None = None) -> Ru
     if "base_dir" in data:
         raise ConfigError(f"{path}: base_dir: not a config key (paths are relative to the file)")
     return parse_config(
-        with_overrides(data, overrides or {}), base_dir=path.resolve().parent, source=str(path)
+        with_overrides(data, overrides or {}),
+        base_dir=path.resolve().parent,
+        source=str(path),
+        options=options,
     )
 
 

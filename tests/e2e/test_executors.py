@@ -147,7 +147,7 @@ def test_ray_executor_without_ray_says_how_to_install_it(
 def test_workers_must_be_positive(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     argv = apertium_argv(tmp_path / "a", tmp_path / "b", tmp_path / "run", "--workers", "0")
     assert main(argv) == 2
-    assert "--workers must be 1 or more" in capsys.readouterr().err
+    assert "--workers: Input should be greater than or equal to 1" in capsys.readouterr().err
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 from support import apertium_argv
 
-from mtqa.cli import _build_parser, main
+from mtqa.cli import CONFIG_OPTIONS, _build_parser, main
+from mtqa.config import RunConfig
+from mtqa.errors import MtqaError
 
 MT = "Le ministre a annoncé un budget lundi.\nLes écoles recevront plus d'argent."
 REF = "The minister announced a budget on Monday.\nSchools will receive more money."
@@ -156,3 +158,132 @@ def test_bad_checks_settings_fail_before_any_work(
     assert not (tmp_path / "out").exists()
 
 
+
+
+# Options of `mtqa run` that set no config key (every other one is in CONFIG_OPTIONS).
+NOT_CONFIG_KEYS = {
+    "config", "mt", "ref", "xliff", "tmx", "engine", "out", "quiet", "json", "fail_on", "debug",
+}
+
+
+def _run_options() -> dict[str, argparse.Action]:
+    parser = _build_parser()
+    subparsers = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    return {a.dest: a for a in subparsers.choices["run"]._actions if a.dest != "help"}
+
+
+def test_every_run_option_sets_a_config_key_or_is_known_not_to() -> None:
+    """A new option of `mtqa run` must say whether it overrides the config: one that does is
+    validated with it (CONFIG_OPTIONS); one that does not is listed here."""
+    dests = set(_run_options())
+    assert dests - set(CONFIG_OPTIONS) - NOT_CONFIG_KEYS == set()
+    assert set(CONFIG_OPTIONS) <= dests and not set(CONFIG_OPTIONS) & NOT_CONFIG_KEYS
+
+
+def _config_file(tmp_path: Path, files: tuple[Path, Path], top: str = "", tables: str = "") -> Path:
+    mt, ref = files
+    path = tmp_path / "c.toml"
+    path.write_text(
+        f'{top}\noutput_dir = "out"\n[[documents]]\nmt = "{mt}"\nref = "{ref}"\n'
+        f'[[engines]]\nname = "apertium"\nkind = "apertium"\n{tables}\n',
+        encoding="utf-8",
+    )
+    return path
+
+
+# (option, bad value, config key, the same value in the config file: top-level line, table)
+BAD_OVERRIDES = [
+    ("--name", "../x", "name", 'name = "../x"', ""),
+    ("--name", "", "name", 'name = ""', ""),
+    ("--encoding", "klingon", "encoding", 'encoding = "klingon"', ""),
+    ("--mt-encoding", "rot13", "mt_encoding", 'mt_encoding = "rot13"', ""),
+    ("--ref-encoding", "", "ref_encoding", 'ref_encoding = ""', ""),
+    ("--min-confidence", "1.5", "checks.min_confidence", "", "[checks]\nmin_confidence = 1.5"),
+    ("--min-confidence", "nan", "checks.min_confidence", "", "[checks]\nmin_confidence = nan"),
+    ("--workers", "0", "execution.workers", "", "[execution]\nworkers = 0"),
+    ("--workers", "-2", "execution.workers", "", "[execution]\nworkers = -2"),
+    ("--executor", "slurm", "execution.backend", "", '[execution]\nbackend = "slurm"'),
+    ("--executor", "", "execution.backend", "", '[execution]\nbackend = ""'),
+]
+
+
+@pytest.mark.parametrize(("option", "value", "key", "top", "table"), BAD_OVERRIDES)
+def test_a_bad_option_fails_as_the_same_value_in_the_config(
+    capsys, files, tmp_path: Path, option, value, key, top, table
+) -> None:
+    """The option's value meets the config's own rule, and the message is the config's, with
+    the option in place of the file and key."""
+    in_config = _config_file(tmp_path, files, top, table)
+    code, _, err = run_cli(capsys, "run", str(in_config))
+    assert code == 2
+    from_config = one_line_error(err)
+    assert f"{in_config}: {key}: " in from_config
+
+    plain = _config_file(tmp_path, files)
+    code, _, err = run_cli(capsys, "run", str(plain), f"{option}={value}")
+    assert code == 2
+    assert one_line_error(err) == from_config.replace(f"{in_config}: {key}: ", f"{option}: ")
+    code, _, err = run_cli(
+        capsys, "run", "--mt", str(files[0]), "--ref", str(files[1]), f"{option}={value}"
+    )
+    assert code == 2
+    assert one_line_error(err).startswith(f"mtqa: error: {option}: ")
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_bad_decisions_file_fails_alike_from_the_option_and_the_config(
+    capsys, files, tmp_path: Path
+) -> None:
+    decisions = tmp_path / "decisions.json"
+    decisions.write_text("{not json", encoding="utf-8")
+    table = f'[review]\ndecisions = "{decisions}"'
+    code, _, err = run_cli(capsys, "run", str(_config_file(tmp_path, files, tables=table)))
+    assert code == 2
+    from_config = one_line_error(err)
+    code, _, err = run_cli(
+        capsys, "run", str(_config_file(tmp_path, files)), "--decisions", str(decisions)
+    )
+    assert code == 2
+    assert one_line_error(err) == from_config
+    assert "is not valid JSON" in from_config
+
+
+class _Stopped(MtqaError):
+    """Raised by a stand-in for the pipeline once it has seen what the command gave it."""
+
+
+def test_options_reach_the_run_only_through_the_config(
+    capsys, files, tmp_path: Path, monkeypatch
+) -> None:
+    import mtqa.pipeline
+
+    seen: dict[str, object] = {}
+
+    def fake_run(config: RunConfig, **kwargs: object) -> None:
+        seen.update(config=config, kwargs=kwargs)
+        raise _Stopped("stopped before any work")
+
+    monkeypatch.setattr(mtqa.pipeline, "run", fake_run)
+    monkeypatch.chdir(tmp_path)
+    decisions = tmp_path / "d.json"
+    code, _, err = run_cli(
+        capsys, "run", str(_config_file(tmp_path, files)),
+        "--name", "other", "--encoding", "latin-1", "--mt-encoding", "cp1252",
+        "--ref-encoding", "utf-16", "--decisions", "d.json", "--min-confidence", "0.25",
+        "--no-cache", "--cache-dir", "here", "--executor", "ray", "--workers", "3",
+    )
+    assert code == 2 and "stopped before any work" in err
+    config = seen["config"]
+    assert isinstance(config, RunConfig)
+    # No option passed beside the config, where it would escape its validation.
+    assert set(seen["kwargs"]) <= {"run_dir", "progress"}  # type: ignore[arg-type]
+    assert (config.name, config.encoding, config.mt_encoding, config.ref_encoding) == (
+        "other", "latin-1", "cp1252", "utf-16",
+    )
+    assert config.review.decisions is not None
+    assert config.path(config.review.decisions) == decisions.resolve()
+    assert config.checks["min_confidence"] == 0.25
+    assert config.cache.enabled is False
+    assert config.cache_directory() == (tmp_path / "here").resolve()
+    assert (config.execution.backend, config.execution.workers) == ("ray", 3)
+    assert config.to_dict()["execution"]["workers"] == 3  # recorded with the run's config
