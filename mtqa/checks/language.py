@@ -27,7 +27,7 @@ from mtqa.checks.base import CheckContext, finding
 from mtqa.checks.detector import Number, Settings
 from mtqa.errors import ConfigError
 from mtqa.language.lexicons import stop_words
-from mtqa.language.text import APOSTROPHES, fold, word_pattern
+from mtqa.language.text import APOSTROPHES, fold, pieces, word_pattern
 from mtqa.model import DocumentResult, Finding, Pair, Segment
 
 DETECTOR = "language"
@@ -127,8 +127,8 @@ def _judge(text: str, conf: LanguageSettings) -> Stretch | None:
     if len(words) < conf.min_words or letters < conf.min_letters:
         return None
     # Mostly names and numbers: ordinary words must be at least half of all tokens.
-    tokens = re.findall(r"\w+", text)
-    if len(words) * 2 < len(tokens):
+    tokens = sum(1 for kind, _ in pieces(text) if kind == "word")
+    if len(words) * 2 < tokens:
         return None
     language, probability = identify(text, conf.languages)
     english, french = _english_leaning(words)

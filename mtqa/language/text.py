@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from typing import Literal
 
 APOSTROPHES = "'’"
 
@@ -30,6 +31,18 @@ NAME_TOKEN = name_token_pattern()
 
 def words(text: str) -> list[str]:
     return WORD.findall(text)
+
+
+# Text cut into pieces that, joined, give it back: runs of word characters (letters, digits,
+# '_'; a name or a number is one piece), single marks, runs of space. The unit of the
+# reports' word diffs and of a count of all tokens, where ``WORD`` is the unit of language.
+_PIECE = re.compile(r"(?P<word>\w+)|(?P<mark>[^\w\s])|(?P<space>\s+)", re.UNICODE)
+PieceKind = Literal["word", "mark", "space"]
+
+
+def pieces(text: str) -> list[tuple[PieceKind, str]]:
+    """``text`` as (kind, piece) pairs, in order."""
+    return [(match.lastgroup, match.group()) for match in _PIECE.finditer(text)]  # type: ignore[misc]
 
 
 # ---------------------------------------------------------------------------------------

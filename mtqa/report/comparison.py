@@ -10,7 +10,6 @@ differ from the baseline system's French.
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -22,12 +21,10 @@ from mtqa.compare import (
     higher_is_better,
     shared_documents,
 )
+from mtqa.language.text import pieces
 from mtqa.model import SEVERITIES, DocumentResult, Finding, RunResult
 from mtqa.mqm import charged_ref, ref_of_mt, unit_groups
 from mtqa.report.terminal import direction, format_p, format_verdict, format_weights, metric_label
-
-_TOKEN = re.compile(r"\w+|[^\w\s]+|\s+", re.UNICODE)
-
 
 # ---- the comparison table --------------------------------------------------------------
 
@@ -214,7 +211,16 @@ class SideRow:
 
 
 def _tokens(text: str) -> list[str]:
-    return _TOKEN.findall(text)
+    """Words, runs of marks and runs of space: joined, the text again."""
+    tokens: list[str] = []
+    last = None
+    for kind, piece in pieces(text):
+        if kind == "mark" and last == "mark":
+            tokens[-1] += piece
+        else:
+            tokens.append(piece)
+        last = kind
+    return tokens
 
 
 def _diff_pieces(text: str, baseline: str) -> tuple[DiffPiece, ...]:

@@ -4,11 +4,11 @@ and the findings on it. Highlights are offsets computed here; the template escap
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from mtqa.language.text import pieces
 from mtqa.metrics import METRIC_LABELS, METRICS
 from mtqa.model import SEVERITIES, DocumentResult, Finding, Pair
 from mtqa.numbering import anchor, mt_label, pair_label, ref_label, search_labels
@@ -17,7 +17,6 @@ from mtqa.report.format import finite, fmt_number, fmt_value
 SEVERITY_RANK: dict[str, int] = {s: i for i, s in enumerate(SEVERITIES)}
 NO_SEVERITY = len(SEVERITIES)  # rank of a row without findings
 _SORT_METRIC = "chrf"
-_TOKEN = re.compile(r"\s*(?:\w+|[^\w\s])", re.UNICODE)
 
 
 # --------------------------------------------------------------------------- view types
@@ -282,7 +281,15 @@ def _rank(severity: str) -> int:
 
 
 def _tokens(text: str) -> list[str]:
-    return _TOKEN.findall(text)
+    """Words and single marks, each with the space before it (space at the end dropped)."""
+    tokens, space = [], ""
+    for kind, piece in pieces(text):
+        if kind == "space":
+            space = piece
+        else:
+            tokens.append(space + piece)
+            space = ""
+    return tokens
 
 
 def _opcodes(bt: str, ref: str) -> tuple[list[str], list[str], list[Any]]:
