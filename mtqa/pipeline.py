@@ -391,8 +391,9 @@ def run(
     )
     review = None
     if decisions is not None:
-        results, record = apply_decisions(results, decisions)
-        review = {"file": str(config.path(config.review.decisions or "")), **record}
+        results, review = apply_decisions(
+            results, decisions, file=str(config.path(config.review.decisions or ""))
+        )
     with timings.step("score"):
         primary = [i for i, d in enumerate(documents) if d.system == "mt"]
         if len(primary) == 1:  # the one document's scores are the run's

@@ -34,6 +34,49 @@ class Decision:
     def to_json(self) -> dict[str, Any]:
         return {"id": self.id, "verdict": self.verdict, "note": self.note}
 
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Decision:
+        return cls(str(data["id"]), str(data["verdict"]), data.get("note"))
+
+
+@dataclass(frozen=True)
+class ReviewRecord:
+    """What a run's decisions file did: the file, how many decisions it held, how many
+    findings each verdict applied to, and the decisions whose finding no longer appears."""
+
+    file: str
+    decisions: int
+    applied: Mapping[str, int]  # verdict -> findings it applied to
+    stale: tuple[Decision, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "file": self.file,
+            "decisions": self.decisions,
+            "applied": dict(self.applied),
+            "stale": [d.to_json() for d in self.stale],
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> ReviewRecord | None:
+        """The record of ``data``, or None where it is not one this version wrote (the
+        caller keeps such data as it was)."""
+        if set(data) != {"file", "decisions", "applied", "stale"}:
+            return None
+        stale = data["stale"]
+        decision_keys = {"id", "verdict", "note"}
+        if not isinstance(data["applied"], Mapping) or not (
+            isinstance(stale, list)
+            and all(isinstance(d, Mapping) and set(d) == decision_keys for d in stale)
+        ):
+            return None
+        return cls(
+            file=str(data["file"]),
+            decisions=int(data["decisions"]),
+            applied=dict(data["applied"]),
+            stale=tuple(Decision.from_json(d) for d in stale),
+        )
+
 
 def parse_decisions(data: Any, *, source: str) -> dict[str, Decision]:
     """Validate a decisions structure; errors name the entry and say what was expected."""
@@ -74,10 +117,10 @@ def load_decisions(path: Path) -> dict[str, Decision]:
 
 
 def apply_decisions(
-    results: Sequence[DocumentResult], decisions: Mapping[str, Decision]
-) -> tuple[list[DocumentResult], dict[str, Any]]:
-    """Each finding with a decision gains its verdict and note; returns the results and a
-    record of what applied (``applied`` counts per verdict, ``stale`` decisions)."""
+    results: Sequence[DocumentResult], decisions: Mapping[str, Decision], *, file: str = ""
+) -> tuple[list[DocumentResult], ReviewRecord]:
+    """Each finding with a decision gains its verdict and note; returns the results and the
+    record of what applied (``file``: the decisions file, for the record)."""
     used: set[str] = set()
     out = []
     for result in results:
@@ -91,5 +134,5 @@ def apply_decisions(
             findings.append(replace(found, verdict=decision.verdict, note=decision.note))
         out.append(replace(result, findings=tuple(findings)))
     applied = {v: sum(1 for i in used if decisions[i].verdict == v) for v in VERDICTS}
-    stale = [d.to_json() for i, d in decisions.items() if i not in used]
-    return out, {"decisions": len(decisions), "applied": applied, "stale": stale}
+    stale = tuple(d for i, d in decisions.items() if i not in used)
+    return out, ReviewRecord(file, len(decisions), applied, stale)

@@ -18,6 +18,7 @@ from mtqa.model import SEVERITIES, DocumentResult
 
 if TYPE_CHECKING:
     from mtqa.compare import Comparison
+    from mtqa.review import Decision, ReviewRecord
 
 Ranked = tuple[tuple[str, int], ...]  # (finding kind, count), most frequent first
 
@@ -128,7 +129,7 @@ class RunStats:
     documents_resumed: int = 0  # taken from the run folder, finished by an earlier run
     documents_cached: int = 0  # taken from the result cache
     warnings: tuple[str, ...] = ()
-    review: Mapping[str, Any] | None = None  # the decisions file and what of it applied
+    review: ReviewRecord | None = None  # the decisions file and what of it applied
     aggregate: Aggregate | None = None
     comparison: Comparison | None = None
     backtranslation: Throughput | None = None
@@ -139,9 +140,8 @@ class RunStats:
         return sum(e.get("hits", 0) for e in self.engines.values())
 
     @property
-    def stale_decisions(self) -> list[Mapping[str, Any]]:
-        stale = (self.review or {}).get("stale") or []
-        return [d for d in stale if isinstance(d, Mapping)]
+    def stale_decisions(self) -> tuple[Decision, ...]:
+        return self.review.stale if self.review is not None else ()
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -152,7 +152,7 @@ class RunStats:
         if self.warnings:
             data["warnings"] = list(self.warnings)
         if self.review is not None:
-            data["review"] = dict(self.review)
+            data["review"] = self.review.to_json()
         if self.aggregate is not None:
             data["aggregate"] = self.aggregate.to_json()
         if self.comparison is not None:
@@ -164,6 +164,7 @@ class RunStats:
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> RunStats:
         from mtqa.compare import Comparison
+        from mtqa.review import ReviewRecord
 
         known = {
             "engines", "documents_resumed", "documents_cached", "warnings", "review",
@@ -174,12 +175,15 @@ class RunStats:
         loadable = isinstance(comparison, Mapping) and "error_score" in comparison
         aggregate = data.get("aggregate")
         throughput = data.get("backtranslation")
+        raw_review = data.get("review")
+        # a record this version cannot read stays as it was, like such a comparison
+        review = ReviewRecord.from_json(raw_review) if isinstance(raw_review, Mapping) else None
         return cls(
             engines={name: dict(e) for name, e in (data.get("engines") or {}).items()},
             documents_resumed=data.get("documents_resumed", 0),
             documents_cached=data.get("documents_cached", 0),
             warnings=tuple(data.get("warnings") or ()),
-            review=data.get("review"),
+            review=review,
             aggregate=Aggregate.from_json(aggregate) if isinstance(aggregate, Mapping) else None,
             comparison=Comparison.from_json(comparison)
             if isinstance(comparison, Mapping) and loadable
@@ -190,7 +194,9 @@ class RunStats:
             other={
                 k: v
                 for k, v in data.items()
-                if k not in known or (k == "comparison" and not loadable)
+                if k not in known
+                or (k == "comparison" and not loadable)
+                or (k == "review" and review is None)
             },
         )
 

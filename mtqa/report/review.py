@@ -11,10 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mtqa.model import SEVERITIES, Finding, RunResult
 from mtqa.numbering import sentence_label
+
+if TYPE_CHECKING:
+    from mtqa.review import Decision
 
 _RANK: dict[str, int] = {s: i for i, s in enumerate(SEVERITIES)}
 _CLIP = 90
@@ -104,7 +107,7 @@ def review_data(result: RunResult) -> dict[str, Any]:
     return {"key": f"mtqa-review:{result.name}:{result.created}", "decided": decided}
 
 
-def stale_decisions(result: RunResult) -> Sequence[Mapping[str, Any]]:
+def stale_decisions(result: RunResult) -> Sequence[Decision]:
     return result.stats.stale_decisions
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from mtqa.model import SEVERITIES, SEVERITY_RANK, RunResult
 from mtqa.numbering import sentence_label
@@ -16,6 +16,7 @@ from mtqa.numbering import sentence_label
 if TYPE_CHECKING:
     from mtqa.compare import Change, Comparison, Verdict
     from mtqa.diff import RunDiff
+    from mtqa.review import ReviewRecord
 
 _MAX_LISTED = 40
 
@@ -25,17 +26,17 @@ def _clip(text: str | None, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def _review_lines(review: Any) -> list[str]:
+def _review_lines(review: ReviewRecord | None) -> list[str]:
     """What the decisions file did: verdicts applied and decisions whose finding is gone."""
-    if not review:
+    if review is None:
         return []
-    applied = ", ".join(f"{n} {v.replace('_', ' ')}" for v, n in review["applied"].items() if n)
-    lines = [f"Review decisions ({review['file']}): {applied or 'none applied'}"]
-    stale = review.get("stale", [])
+    applied = ", ".join(f"{n} {v.replace('_', ' ')}" for v, n in review.applied.items() if n)
+    lines = [f"Review decisions ({review.file}): {applied or 'none applied'}"]
+    stale = review.stale
     if stale:
         lines.append(
             f"  {len(stale)} stale decision(s), their finding no longer appears: "
-            + ", ".join(f"{d['id']} ({d['verdict']})" for d in stale[:10])
+            + ", ".join(f"{d.id} ({d.verdict})" for d in stale[:10])
             + (" …" if len(stale) > 10 else "")
         )
     return lines

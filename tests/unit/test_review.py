@@ -102,8 +102,10 @@ def test_apply_decisions_marks_findings_and_reports_stale() -> None:
     assert out.findings[0].waived and not out.findings[1].waived
     assert out.findings[1].verdict is None
     assert len(out.counted_findings) == 1
-    assert record["applied"] == {"accepted": 0, "false_alarm": 1, "fixed": 0}
-    assert record["stale"] == [{"id": "gone00000000", "verdict": "accepted", "note": None}]
+    assert record.applied == {"accepted": 0, "false_alarm": 1, "fixed": 0}
+    assert record.stale == (Decision("gone00000000", "accepted"),)
+    stale = [{"id": "gone00000000", "verdict": "accepted", "note": None}]
+    assert record.to_json()["stale"] == stale
 
 
 # ---- the CLI with a decisions file (it stops before any engine runs) ---------------------
@@ -165,10 +167,10 @@ def test_report_shows_waived_findings_greyed_uncounted_and_lists_stale_decisions
         findings[0].id: Decision(findings[0].id, "false_alarm", "agreed spelling"),
         "0123456789ab": Decision("0123456789ab", "fixed", "gone now"),
     }
-    [doc], record = apply_decisions([replace(doc, findings=tuple(findings))], decisions)
-    run = replace(
-        run, documents=(doc,), stats=replace(run.stats, review={"file": "d.json", **record})
+    [doc], record = apply_decisions(
+        [replace(doc, findings=tuple(findings))], decisions, file="d.json"
     )
+    run = replace(run, documents=(doc,), stats=replace(run.stats, review=record))
     html = render_html(run)
     item = html.split('id="f1"', 1)[0].rsplit("<li ", 1)[1]
     assert "v-false_alarm" in item and f'data-id="{findings[0].id}"' in html

@@ -7,6 +7,7 @@ from dataclasses import replace
 from report_builders import bridge_document, make_run
 
 from mtqa.model import Score
+from mtqa.review import Decision
 from mtqa.runstats import RunStats, aggregate, findings_by_system
 
 STATS = {
@@ -14,7 +15,12 @@ STATS = {
     "documents_resumed": 0,
     "documents_cached": 1,
     "warnings": ["mt.fr.txt: a byte-order mark was removed"],
-    "review": {"file": "d.json", "decisions": 2, "applied": {"false_alarm": 1}, "stale": []},
+    "review": {
+        "file": "d.json",
+        "decisions": 2,
+        "applied": {"false_alarm": 1},
+        "stale": [{"id": "0123456789ab", "verdict": "fixed", "note": None}],
+    },
     "aggregate": {
         "documents": [{"doc": "a", "findings": 2, "chrf_apertium": 53.9, "bleu_apertium": 15.8}],
         "macro": {"chrf_apertium": 53.9},
@@ -42,6 +48,16 @@ def test_json_form_reads_back_to_the_same_json() -> None:
     assert stats.aggregate.documents[0].scores == {"chrf_apertium": 53.9, "bleu_apertium": 15.8}
     assert stats.cache_hits == 3
     assert stats.backtranslation is not None and stats.backtranslation.sentences_translated == 19
+    assert stats.review is not None and stats.review.applied == {"false_alarm": 1}
+    assert stats.stale_decisions == (Decision("0123456789ab", "fixed"),)
+
+
+def test_a_review_record_of_another_shape_stays_as_it_was() -> None:
+    old = {**STATS, "review": {"file": "d.json", "applied": 3}}
+    stats = RunStats.from_json(old)
+    assert stats.review is None and stats.stale_decisions == ()
+    assert stats.other == {"review": {"file": "d.json", "applied": 3}}
+    assert stats.to_json() == old
 
 
 def test_keys_of_another_version_are_kept_and_an_unreadable_comparison_stays_as_it_was() -> None:
