@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from typing import Literal
+from typing import Literal, cast
 
 APOSTROPHES = "'’"
 
@@ -42,7 +42,7 @@ PieceKind = Literal["word", "mark", "space"]
 
 def pieces(text: str) -> list[tuple[PieceKind, str]]:
     """``text`` as (kind, piece) pairs, in order."""
-    return [(match.lastgroup, match.group()) for match in _PIECE.finditer(text)]  # type: ignore[misc]
+    return [(cast(PieceKind, m.lastgroup), m.group()) for m in _PIECE.finditer(text)]
 
 
 # ---------------------------------------------------------------------------------------
