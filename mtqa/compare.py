@@ -23,7 +23,17 @@ from typing import Any
 
 from mtqa.metrics import METRIC_INFO, make_metric
 from mtqa.model import DocumentResult
-from mtqa.mqm import ALPHA, ErrorScore, ErrorScores, error_scores, unit_groups
+from mtqa.mqm import (
+    ALPHA,
+    ErrorScore,
+    ErrorScores,
+    error_scores,
+    estimate_json,
+    interval_from_json,
+    interval_json,
+    rounded,
+    unit_groups,
+)
 
 TIE_MARGIN = 1.0  # chrF points within which two segments' scores count as a tie
 N_SAMPLES = 1000
@@ -84,14 +94,6 @@ def higher_is_better(metric: str) -> bool:
     return info.higher_is_better if info is not None else True
 
 
-def _r(value: float | None, digits: int = 4) -> float | None:
-    return None if value is None else round(float(value), digits)
-
-
-def _ci(value: Any) -> tuple[float, float] | None:
-    return None if value is None else (float(value[0]), float(value[1]))
-
-
 @dataclass(frozen=True)
 class MetricScore:
     """One system's score on one metric (under one engine; none for the error score)."""
@@ -115,19 +117,14 @@ class MetricScore:
         return (self.delta > 0) == higher_is_better(self.metric)
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "score": _r(self.score),
-            "ci95": None if self.ci95 is None else [_r(x) for x in self.ci95],
-            "p_value": _r(self.p_value),
-            "delta": _r(self.delta),
-        }
+        return estimate_json(self.score, self.ci95, self.p_value, self.delta)
 
     @classmethod
     def from_json(cls, metric: str, data: Mapping[str, Any]) -> MetricScore:
         return cls(
             metric=metric,
             score=data.get("score"),
-            ci95=_ci(data.get("ci95")),
+            ci95=interval_from_json(data.get("ci95")),
             p_value=data.get("p_value"),
             delta=data.get("delta"),
         )
@@ -201,10 +198,10 @@ class Change:
         return {
             "metric": self.metric,
             "engine": self.engine,
-            "baseline": _r(self.baseline),
-            "score": _r(self.score),
-            "delta": _r(self.delta),
-            "p_value": _r(self.p_value),
+            "baseline": rounded(self.baseline),
+            "score": rounded(self.score),
+            "delta": rounded(self.delta),
+            "p_value": rounded(self.p_value),
             "significant": self.significant,
             "higher_is_better": higher_is_better(self.metric),
         }
@@ -264,7 +261,7 @@ class Verdict:
             "text": format_verdict(self),
             "errors": self.errors.to_json(),
             "critical": list(self.critical),
-            "critical_per_100_words": [_r(x) for x in self.critical_per_words],
+            "critical_per_100_words": [rounded(x) for x in self.critical_per_words],
             "metrics": [c.to_json() for c in self.metrics],
         }
 
@@ -296,8 +293,8 @@ class RankedSystem:
             "system": self.system,
             "rank": self.rank,
             "cluster": self.cluster,
-            "score": _r(self.score),
-            "ci95": None if self.ci95 is None else [_r(x) for x in self.ci95],
+            "score": rounded(self.score),
+            "ci95": interval_json(self.ci95),
         }
 
     @classmethod
@@ -307,7 +304,7 @@ class RankedSystem:
             rank=int(data["rank"]),
             cluster=int(data["cluster"]),
             score=data.get("score"),
-            ci95=_ci(data.get("ci95")),
+            ci95=interval_from_json(data.get("ci95")),
         )
 
 

@@ -59,6 +59,36 @@ def words(text: str) -> int:
     return len(text.split())
 
 
+# ---- an estimate as the JSON outputs hold it (shared with mtqa.compare) -------------------
+
+
+def rounded(value: float | None, digits: int = 4) -> float | None:
+    return None if value is None else round(float(value), digits)
+
+
+def interval_json(ci95: tuple[float, float] | None) -> list[float | None] | None:
+    return None if ci95 is None else [rounded(x) for x in ci95]
+
+
+def interval_from_json(value: Any) -> tuple[float, float] | None:
+    return None if value is None else (float(value[0]), float(value[1]))
+
+
+def estimate_json(
+    score: float | None,
+    ci95: tuple[float, float] | None,
+    p_value: float | None,
+    delta: float | None,
+) -> dict[str, Any]:
+    """A score with its 95% interval, and its p-value and difference against a baseline."""
+    return {
+        "score": rounded(score),
+        "ci95": interval_json(ci95),
+        "p_value": rounded(p_value),
+        "delta": rounded(delta),
+    }
+
+
 @dataclass(frozen=True)
 class ErrorScore:
     """Weighted findings per 100 reference words, for one system (or one document)."""
@@ -81,21 +111,17 @@ class ErrorScore:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "score": _round(self.score),
-            "ci95": None if self.ci95 is None else [_round(x) for x in self.ci95],
-            "p_value": _round(self.p_value),
-            "delta": _round(self.delta),
-            "points": _round(self.points),
+            **estimate_json(self.score, self.ci95, self.p_value, self.delta),
+            "points": rounded(self.points),
             "words": self.words,
             "findings": {s: self.counts.get(s, 0) for s in SEVERITIES},
         }
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> ErrorScore:
-        ci = data.get("ci95")
         return cls(
             score=data.get("score"),
-            ci95=None if ci is None else (float(ci[0]), float(ci[1])),
+            ci95=interval_from_json(data.get("ci95")),
             points=float(data.get("points", 0.0)),
             words=int(data.get("words", 0)),
             counts=dict(data.get("findings", {})),
@@ -127,7 +153,7 @@ class ErrorScores:
             "bootstrap": {"n_samples": self.n_samples, "seed": self.seed},
             "systems": {name: s.to_json() for name, s in self.systems.items()},
             "documents": {name: s.to_json() for name, s in self.documents.items()},
-            "pairwise_p": [[a, b, _round(p)] for (a, b), p in self.pairwise.items()],
+            "pairwise_p": [[a, b, rounded(p)] for (a, b), p in self.pairwise.items()],
         }
 
     @classmethod
@@ -145,8 +171,6 @@ class ErrorScores:
         )
 
 
-def _round(value: float | None, digits: int = 4) -> float | None:
-    return None if value is None else round(float(value), digits)
 
 
 def ref_of_mt(doc: DocumentResult, mt_index: int) -> int:

@@ -27,6 +27,7 @@ import logging
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Literal
 
 from rapidfuzz import fuzz
 
@@ -160,28 +161,30 @@ def cognates(french: Token, english: Token) -> bool:
 
 def french_senses(tokens: Sequence[Token]) -> list[frozenset[str]]:
     """English senses of each French word, from its form and its lemma."""
-    dictionary = lexicon.dictionary()
-    if not dictionary.available:
-        return [frozenset()] * len(tokens)
-    wanted = [t.text for t in tokens] + [t.lemma for t in tokens]
-    found = dictionary.french_senses(wanted)
-    return [
-        frozenset(_clean_sense(s) for s in found[t.text] | found[t.lemma] if s)
-        for t in tokens
-    ]
+    return _senses(tokens, "fr")
 
 
 def english_senses(tokens: Sequence[Token]) -> list[frozenset[str]]:
     """French equivalents (folded) of each English word, from its form and its lemma."""
+    return _senses(tokens, "en")
+
+
+def _senses(tokens: Sequence[Token], language: Literal["fr", "en"]) -> list[frozenset[str]]:
+    """The dictionary's senses of each word of ``language``, looked up by form and lemma in
+    one batch; French senses are folded, as French words are compared."""
     dictionary = lexicon.dictionary()
     if not dictionary.available:
         return [frozenset()] * len(tokens)
     wanted = [t.text for t in tokens] + [t.lemma for t in tokens]
-    found = dictionary.english_senses(wanted)
-    return [
-        frozenset(fold(_clean_sense(s)) for s in found[t.text] | found[t.lemma] if s)
-        for t in tokens
-    ]
+    if language == "fr":
+        found, form = dictionary.french_senses(wanted), _clean_sense
+    else:
+        found, form = dictionary.english_senses(wanted), _folded_sense
+    return [frozenset(form(s) for s in found[t.text] | found[t.lemma] if s) for t in tokens]
+
+
+def _folded_sense(sense: str) -> str:
+    return fold(_clean_sense(sense))
 
 
 def prefetch(mt_texts: Sequence[str], ref_texts: Sequence[str]) -> None:
