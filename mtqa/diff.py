@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from mtqa.compare import Comparison, Verdict, compare
-from mtqa.model import SEVERITIES, Finding, RunResult
+from mtqa.model import SEVERITY_RANK, Finding, RunResult
 from mtqa.mqm import ErrorScore, document_error_score
 
 
@@ -173,10 +173,12 @@ def diff_runs(a: RunResult, b: RunResult, *, n_samples: int = 1000) -> RunDiff:
 def _in_order(
     findings: Mapping[tuple[Any, ...], Finding], keys: set[tuple[Any, ...]]
 ) -> tuple[Finding, ...]:
-    order = {s: i for i, s in enumerate(SEVERITIES)}
     chosen = [findings[k] for k in keys]
     return tuple(
-        sorted(chosen, key=lambda f: (order.get(f.severity, 9), f.doc, f.mt_index or 0, f.kind))
+        sorted(
+            chosen,
+            key=lambda f: (SEVERITY_RANK.get(f.severity, 9), f.doc, f.mt_index or 0, f.kind),
+        )
     )
 
 

@@ -208,6 +208,21 @@ class DocumentResult:
         """All findings but those a reviewer waived as false alarms."""
         return tuple(f for f in self.findings if not f.waived)
 
+    @property
+    def pair_of_mt(self) -> dict[int, Pair]:
+        """MT segment index -> the bead that holds it."""
+        return {i: pair for pair in self.pairs for i in pair.mt}
+
+    def pair_of(self, finding: Finding) -> Pair | None:
+        """The bead a finding belongs to: by its MT index, else by its reference index."""
+        for pair in self.pairs:
+            if finding.mt_index is not None and finding.mt_index in pair.mt:
+                return pair
+        for pair in self.pairs:
+            if finding.ref_index is not None and finding.ref_index in pair.ref:
+                return pair
+        return None
+
 
 @dataclass(frozen=True)
 class RunResult:

@@ -131,16 +131,6 @@ def _bt_clause(bt: str, span: str | None) -> str | None:
     return None
 
 
-def _pair_of(result: DocumentResult, finding: Finding) -> Pair | None:
-    for pair in result.pairs:
-        if finding.mt_index is not None and finding.mt_index in pair.mt:
-            return pair
-    for pair in result.pairs:
-        if finding.ref_index is not None and finding.ref_index in pair.ref:
-            return pair
-    return None
-
-
 def complete_evidence(
     result: DocumentResult, findings: Iterable[Finding], engines: Sequence[str]
 ) -> list[Finding]:
@@ -148,7 +138,7 @@ def complete_evidence(
     larger than a clause where the other side's span is smaller."""
     out = []
     for found in findings:
-        pair = _pair_of(result, found)
+        pair = result.pair_of(found)
         if pair is None or not pair.mt or found.kind in _ABSENT:
             out.append(found)
             continue

@@ -181,7 +181,7 @@ def _overlap(text: str, other: str) -> float:
 def check(result: DocumentResult, ctx: CheckContext) -> list[Finding]:
     """MT sentences, or clauses of them, left in English."""
     conf: LanguageSettings = ctx.options(DETECTOR)
-    pair_of: dict[int, Pair] = {i: pair for pair in result.pairs for i in pair.mt}
+    pair_of = result.pair_of_mt
     findings = []
     for segment in result.mt_segments:
         stretch = untranslated_stretch(segment.text, conf)

@@ -70,10 +70,6 @@ def _bt_of_segment(result: DocumentResult, engine: str, index: int) -> str:
     return texts[index] if index < len(texts) else ""
 
 
-def _pair_of_mt(result: DocumentResult) -> dict[int, Pair]:
-    return {m: pair for pair in result.pairs for m in pair.mt}
-
-
 def _has_verb(text: str) -> bool | None:
     tokens = lexicon.parse(text, "fr")
     if not tokens or not tokens[0].pos:
@@ -102,7 +98,7 @@ def _ref_window(ref_text: str, words_: Sequence[Token]) -> str | None:
 def boilerplate(result: DocumentResult, ctx: CheckContext) -> list[Finding]:
     """MT segments that are page furniture absent from the reference."""
     furniture = _furniture(ctx)
-    by_mt = _pair_of_mt(result)
+    by_mt = result.pair_of_mt
     found = []
     for segment in result.mt_segments:
         match = furniture.match(segment.text)
@@ -133,7 +129,7 @@ def fragments(
 ) -> list[Finding]:
     """Verbless pieces of MT that belong to a neighbouring reference sentence."""
     skip = set(skip)
-    by_mt = _pair_of_mt(result)
+    by_mt = result.pair_of_mt
     pairs = result.pairs
     found = []
     for segment in result.mt_segments:

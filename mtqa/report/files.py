@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from mtqa.metrics import METRICS
-from mtqa.model import FINDING_KINDS, SEVERITIES, Finding, Pair, RunResult, Score
+from mtqa.model import FINDING_KINDS, SEVERITIES, Finding, RunResult, Score
 from mtqa.runfolder import dump_json, write_atomic
 
 # ---- summary ---------------------------------------------------------------------------
@@ -131,9 +131,9 @@ def segments_csv_parts(result: RunResult) -> Iterator[str]:
         buffer.truncate()
         by_pair: dict[int, list[str]] = {}
         for f in doc.findings:
-            index = _pair_of(doc.pairs, f)
-            if index is not None:
-                by_pair.setdefault(index, []).append(f.kind)
+            bead = doc.pair_of(f)
+            if bead is not None:
+                by_pair.setdefault(bead.index, []).append(f.kind)
         for pair in doc.pairs:
             row: list[Any] = [
                 doc.document.id,
@@ -152,17 +152,6 @@ def segments_csv_parts(result: RunResult) -> Iterator[str]:
             row += [pair.similarity if pair.aligned else "", ";".join(by_pair.get(pair.index, []))]
             writer.writerow(row)
     yield buffer.getvalue()
-
-
-def _pair_of(pairs: Iterable[Pair], finding: Finding) -> int | None:
-    """The bead a finding belongs to: by MT index, else by reference index."""
-    for pair in pairs:
-        if finding.mt_index is not None and finding.mt_index in pair.mt:
-            return pair.index
-    for pair in pairs:
-        if finding.ref_index is not None and finding.ref_index in pair.ref:
-            return pair.index
-    return None
 
 
 def write_run(result: RunResult, run_dir: Path) -> list[Path]:

@@ -13,13 +13,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from mtqa.model import SEVERITIES, Finding, RunResult
+from mtqa.model import SEVERITY_RANK, Finding, RunResult
 from mtqa.numbering import sentence_label
 
 if TYPE_CHECKING:
     from mtqa.review import Decision
 
-_RANK: dict[str, int] = {s: i for i, s in enumerate(SEVERITIES)}
 _CLIP = 90
 
 
@@ -91,9 +90,9 @@ def finding_groups(
     for items in groups.values():
         first = items[0].finding
         label = _span(first) and f"{_clip(_span(first), 48)!r}"
-        severity = min((i.finding.severity for i in items), key=lambda s: _RANK.get(s, 9))
+        severity = min((i.finding.severity for i in items), key=lambda s: SEVERITY_RANK.get(s, 9))
         out.append(Group(first.kind, severity, f"{first.kind} {label}".strip(), tuple(items)))
-    out.sort(key=lambda g: (_RANK.get(g.severity, 9), -len(g.items), g.items[0].number))
+    out.sort(key=lambda g: (SEVERITY_RANK.get(g.severity, 9), -len(g.items), g.items[0].number))
     return out
 
 

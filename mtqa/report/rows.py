@@ -10,11 +10,10 @@ from typing import Any
 
 from mtqa.language.text import pieces
 from mtqa.metrics import METRIC_LABELS, METRICS
-from mtqa.model import SEVERITIES, DocumentResult, Finding, Pair
+from mtqa.model import SEVERITIES, SEVERITY_RANK, DocumentResult, Finding, Pair
 from mtqa.numbering import anchor, mt_label, pair_label, ref_label, search_labels
 from mtqa.report.format import finite, fmt_number, fmt_value
 
-SEVERITY_RANK: dict[str, int] = {s: i for i, s in enumerate(SEVERITIES)}
 NO_SEVERITY = len(SEVERITIES)  # rank of a row without findings
 _SORT_METRIC = "chrf"
 
@@ -110,14 +109,10 @@ def document_rows(
     start: int,
 ) -> list[RowView]:
     doc_id = doc.document.id
-    pair_of_mt = {i: p.index for p in doc.pairs for i in p.mt}
-    pair_of_ref = {i: p.index for p in doc.pairs for i in p.ref}
     by_pair: dict[int | None, list[Finding]] = {}
     for f in doc.findings:
-        where = pair_of_mt.get(f.mt_index) if f.mt_index is not None else None
-        if where is None and f.ref_index is not None:
-            where = pair_of_ref.get(f.ref_index)
-        by_pair.setdefault(where, []).append(f)
+        bead = doc.pair_of(f)
+        by_pair.setdefault(bead.index if bead is not None else None, []).append(f)
 
     rows: list[RowView] = []
     for position, pair in enumerate(doc.pairs):

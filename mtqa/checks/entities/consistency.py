@@ -106,7 +106,7 @@ def _unlinked_inconsistencies(
     """
     tables = exonyms()
     ref_words = {fold(w) for w in _TOKEN.findall(result.document.ref_text)}
-    pair_of = {i: pair for pair in result.pairs for i in pair.mt}
+    pair_of = result.pair_of_mt
     occurrences: dict[str, list[tuple[int, Part]]] = {}
     for segment in result.mt_segments:
         for word in french_name_words(segment.text, context=result.document.mt_text):
