@@ -111,6 +111,11 @@ def document_key(
         "metrics": list(config.metrics),
         "checks": config.checks,
     }
+    return key_of(payload)
+
+
+def key_of(payload: Any) -> str:
+    """The key of what a saved value depends on: a digest of its canonical JSON."""
     text = json.dumps(payload, sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 

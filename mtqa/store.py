@@ -11,7 +11,6 @@ run's corpus scores), under keys made from the same document keys.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from collections import OrderedDict
@@ -202,20 +201,15 @@ class SavedDocuments(Sequence[DocumentResult]):
         return f"SavedDocuments({str(self.run_dir)!r}, {len(self.ids)} documents)"
 
 
-def _digest(payload: Any) -> str:
-    text = json.dumps(payload, sort_keys=True, ensure_ascii=False, default=str)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
 def cached_language_warnings(documents: Sequence[Document], cache: ResultCache | None) -> list[str]:
     """The language warnings of every document; a rerun of the same texts reads them from
     the cache instead of loading the language identifier."""
     from mtqa.prechecks import LANGUAGE_SAMPLE, language_warnings
-    from mtqa.runfolder import code_fingerprint
+    from mtqa.runfolder import code_fingerprint, key_of
 
     key = ""
     if cache is not None:
-        key = _digest(
+        key = key_of(
             {
                 "code": code_fingerprint(),
                 "documents": [
@@ -242,12 +236,12 @@ def cached_run_scores(
 ) -> dict[str, tuple[Score, ...]]:
     """The run's corpus scores; documents with the same keys (texts, engines, settings,
     code) score the same, so a rerun of the same inputs reads them from the cache."""
-    from mtqa.runfolder import _score_from_json, _score_json
+    from mtqa.runfolder import _score_from_json, _score_json, key_of
 
     if cache is None:
         return compute()
     seed = os.environ.get("SACREBLEU_SEED", "12345")
-    key = _digest(
+    key = key_of(
         {"documents": list(keys), "engines": list(engines), "metrics": list(metrics), "seed": seed}
     )
     found = cache.get_value("run-scores", key)
