@@ -288,22 +288,21 @@ def _pool_evaluate(position: int, job: DocumentJob) -> tuple[int, DocumentResult
     return position, result, seconds
 
 
-# Engines that run no model threads in this process: with only these, forking is safe
-# (spaCy imports torch through thinc, but its small pipelines never run a torch thread).
-_FORK_SAFE_ENGINES = frozenset({"apertium"})
-
-
 def _can_fork(setup: WorkerSetup) -> bool:
     """Whether workers may be forked from this process: a forked copy of a process whose
     torch or CTranslate2 threads have run can hang, and Ray's threads are its own."""
     import multiprocessing
     import sys
 
+    from mtqa.backtranslate import ENGINES
+
+    # Only engines that run no model threads here (the registry's fork_safe); spaCy imports
+    # torch through thinc, but its small pipelines never run a torch thread.
     return (
         "fork" in multiprocessing.get_all_start_methods()
         and "ray" not in sys.modules
         and not setup.needs_scorer
-        and all(spec.kind in _FORK_SAFE_ENGINES for spec in setup.config.engines)
+        and all(ENGINES[spec.kind].fork_safe for spec in setup.config.engines)
     )
 
 

@@ -30,13 +30,17 @@ class EngineKind:
     target: str  # "module:Class", imported lazily so `import mtqa` never pulls in torch
     # the model ``--engine KIND`` means; None: the kind names no model on the command line
     default_model: str | None = None
+    # runs no model threads in this process (a subprocess does the work), so a process that
+    # used it may be forked: a forked copy of one whose torch or CTranslate2 threads ran can
+    # hang
+    fork_safe: bool = False
 
 
 ENGINES: dict[str, EngineKind] = {
     e.kind: e
     for e in (
         EngineKind("marian", "mtqa.backtranslate.marian:MarianEngine", DEFAULT_MODEL),
-        EngineKind("apertium", "mtqa.backtranslate.apertium:ApertiumEngine"),
+        EngineKind("apertium", "mtqa.backtranslate.apertium:ApertiumEngine", fork_safe=True),
         EngineKind("ct2", "mtqa.backtranslate.ct2:CT2Engine", DEFAULT_MODEL),
     )
 }
