@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import Any
 
 import pytest
 from support import apertium_argv
@@ -257,7 +258,7 @@ def test_options_reach_the_run_only_through_the_config(
 ) -> None:
     import mtqa.pipeline
 
-    seen: dict[str, object] = {}
+    seen: dict[str, Any] = {}
 
     def fake_run(config: RunConfig, **kwargs: object) -> None:
         seen.update(config=config, kwargs=kwargs)
@@ -276,7 +277,7 @@ def test_options_reach_the_run_only_through_the_config(
     config = seen["config"]
     assert isinstance(config, RunConfig)
     # No option passed beside the config, where it would escape its validation.
-    assert set(seen["kwargs"]) <= {"run_dir", "progress"}  # type: ignore[arg-type]
+    assert set(seen["kwargs"]) <= {"run_dir", "progress"}
     assert (config.name, config.encoding, config.mt_encoding, config.ref_encoding) == (
         "other", "latin-1", "cp1252", "utf-16",
     )
