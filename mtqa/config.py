@@ -305,12 +305,44 @@ class RunConfig(_Strict):
     def run_dir(self) -> Path:
         return self.path(self.output_dir) / self.name
 
-    def cache_directory(self, override: Path | None = None) -> Path:
-        """The cache folder: ``override`` (--cache-dir), else ``[cache] dir``, else mtqa's
+    def cache_directory(self) -> Path:
+        """The cache folder: ``[cache] dir`` (which ``--cache-dir`` sets), else mtqa's
         default (``$MTQA_CACHE_DIR`` or ``~/.cache/mtqa``)."""
-        if override is not None:
-            return override
         return self.path(self.cache.dir) if self.cache.dir else default_cache_dir()
+
+    def with_run_options(
+        self,
+        *,
+        use_cache: bool = True,
+        cache_dir: Path | str | None = None,
+        executor: str | None = None,
+        workers: int | None = None,
+    ) -> RunConfig:
+        """This config with ``mtqa.run``'s keyword options set in it (``[cache] enabled`` and
+        ``dir``, ``[execution] backend`` and ``workers``), each validated by its table's
+        model like the file's own key; a ConfigError naming the key otherwise."""
+        given: dict[str, dict[str, Any]] = {"cache": {}, "execution": {}}
+        if not use_cache:
+            given["cache"]["enabled"] = False
+        if cache_dir is not None:  # relative to where the caller runs, not to the config
+            given["cache"]["dir"] = Path(cache_dir).expanduser().absolute()
+        if executor is not None:
+            given["execution"]["backend"] = executor
+        if workers is not None:
+            given["execution"]["workers"] = workers
+        update: dict[str, BaseModel] = {}
+        for key, model in (("cache", CacheSpec), ("execution", ExecutionSpec)):
+            if not given[key]:
+                continue
+            current: BaseModel = getattr(self, key)
+            try:
+                update[key] = model.model_validate({**current.model_dump(), **given[key]})
+            except ValidationError as error:
+                first = error.errors()[0]
+                where = _location((key, *first["loc"]))
+                message = first["msg"].removeprefix("Value error, ")
+                raise ConfigError(f"{where}: {message}") from None
+        return self.model_copy(update=update) if update else self
 
     def encodings(self, spec: DocumentSpec | DocumentGlob) -> tuple[str, str]:
         """The (MT, reference) encodings of a document: its own, else the run's."""

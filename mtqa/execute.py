@@ -23,7 +23,6 @@ import time
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mtqa.backtranslate.base import Engine
@@ -53,8 +52,6 @@ class WorkerSetup:
     config: RunConfig
     checks: Mapping[str, Any]  # the detectors' settings, paths resolved
     engines: tuple[str, ...]  # the engines that run, in order
-    use_cache: bool
-    cache_dir: Path | None
     needs_scorer: bool  # a Marian engine ran: detectors use its forced decoding
 
 
@@ -112,9 +109,7 @@ class _WorkerState:
         self.opened: EngineSet | None = None
         scorer = None
         if setup.needs_scorer:
-            self.opened = open_engines(
-                setup.config, use_cache=setup.use_cache, cache_dir=setup.cache_dir
-            )
+            self.opened = open_engines(setup.config)
             scorer = self.opened.scorer
         self.engines: dict[str, Any] = {name: _Known(name) for name in setup.engines}
         self.context = CheckContext(engines=setup.engines, scorer=scorer, settings=setup.checks)
@@ -131,8 +126,6 @@ def worker_state(setup: WorkerSetup) -> _WorkerState:
     key = hash(
         (
             setup.engines,
-            setup.use_cache,
-            setup.cache_dir,
             setup.needs_scorer,
             setup.config.model_dump_json(),
             repr(setup.checks),
@@ -369,16 +362,12 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def create_executor(
-    config: RunConfig, *, backend: str | None = None, workers: int | None = None
-) -> Executor:
-    """The executor a run asks for: ``backend``/``workers`` override ``[execution]``."""
-    execution = config.execution
-    backend = backend or execution.backend
-    workers = workers if workers is not None else execution.workers
-    if backend == "ray":
+def create_executor(config: RunConfig) -> Executor:
+    """The executor the run's ``[execution]`` table asks for."""
+    workers = config.execution.workers
+    if config.execution.backend == "ray":
         from mtqa.execute_ray import RayExecutor
 
-        return RayExecutor(config, workers=workers)
+        return RayExecutor(config)
     workers = workers or default_workers()
     return SerialExecutor() if workers == 1 else PoolExecutor(workers)

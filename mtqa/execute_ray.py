@@ -85,7 +85,7 @@ class RayExecutor(Executor):
     name = "ray"
     progress_label = ", Ray"
 
-    def __init__(self, config: RunConfig, *, workers: int | None = None) -> None:
+    def __init__(self, config: RunConfig) -> None:
         self.ray = _import_ray()
         self.config = config
         self.execution = execution = config.execution
@@ -106,7 +106,7 @@ class RayExecutor(Executor):
         self.cpus = float(resources.get("CPU", 1.0))
         self.gpus = float(resources.get("GPU", 0.0))
         per_worker = execution.cpus_per_worker
-        self.workers = workers or execution.workers or max(1, int(self.cpus // per_worker))
+        self.workers = execution.workers or max(1, int(self.cpus // per_worker))
 
     def prepare(self, setup: WorkerSetup) -> None:
         """Nothing to load here: the Ray workers load their own models."""

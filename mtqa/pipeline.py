@@ -107,7 +107,7 @@ class EngineSet:
         return {name: dict(getattr(e, "stats", {})) for name, e in self.running.items()}
 
 
-def open_engines(config: RunConfig, *, use_cache: bool, cache_dir: Path | None) -> EngineSet:
+def open_engines(config: RunConfig) -> EngineSet:
     """Create every configured engine; skip the unavailable ones unless required."""
     from mtqa.backtranslate import CachingEngine, TranslationCache, create_engine
 
@@ -133,8 +133,8 @@ def open_engines(config: RunConfig, *, use_cache: bool, cache_dir: Path | None) 
             raise EngineUnavailable(f"no back-translation engine can run here ({reasons})")
         # The cache is opened once every engine's settings are known to be good.
         cache = None
-        if use_cache and config.cache.enabled:
-            cache = TranslationCache(config.cache_directory(cache_dir))
+        if config.cache.enabled:
+            cache = TranslationCache(config.cache_directory())
     except BaseException:
         for opened in created.values():
             opened.close()
@@ -245,10 +245,8 @@ def _corpus(pairs: Iterable[Pair], engine: str, metrics: Sequence[str]) -> tuple
     return corpus_scores(hypotheses=hypotheses, references=references, metrics=metrics)
 
 
-def _result_cache(config: RunConfig, use_cache: bool, cache_dir: Path | None) -> ResultCache | None:
-    if not (use_cache and config.cache.enabled):
-        return None
-    return ResultCache(config.cache_directory(cache_dir))
+def _result_cache(config: RunConfig) -> ResultCache | None:
+    return ResultCache(config.cache_directory()) if config.cache.enabled else None
 
 
 def run(
@@ -268,13 +266,19 @@ def run(
     document's result is saved in ``run_dir/documents/`` as soon as it is done, so a run that
     was interrupted and is started again with the same config finishes only what is missing;
     the same result goes to the result cache, so the same inputs run into another folder are
-    not evaluated again. ``executor`` ("local" or "ray") and ``workers`` override the config's
-    ``[execution]`` table.
+    not evaluated again. ``use_cache=False`` and ``cache_dir`` set the config's ``[cache]``
+    ``enabled`` and ``dir``, ``executor`` ("local" or "ray") and ``workers`` its
+    ``[execution]`` ``backend`` and ``workers``: validated like those keys
+    (``RunConfig.with_run_options``) and recorded with the run's config.
     """
     if isinstance(config, (str, Path)):
         config = load_config(Path(config))
     elif not isinstance(config, RunConfig):
         config = parse_config(config, base_dir=Path.cwd())
+    # The options are config keys: validated like them, and the run reads only the config.
+    config = config.with_run_options(
+        use_cache=use_cache, cache_dir=cache_dir, executor=executor, workers=workers
+    )
     run_dir = run_dir or config.run_dir
     timings = Timings()
     warnings: list[str] = []
@@ -291,7 +295,7 @@ def run(
             if config.review.decisions is not None
             else None
         )
-        cache = _result_cache(config, use_cache, cache_dir)
+        cache = _result_cache(config)
         if cache is not None:
             cache.hold()
         warnings += cached_language_warnings(documents, cache)
@@ -304,9 +308,9 @@ def run(
     glossary = glossary_of(checks)
     if write:
         check_writable(run_dir)
-    runner = create_executor(config, backend=executor, workers=workers)
+    runner = create_executor(config)
     with timings.step("engines"):
-        engines = open_engines(config, use_cache=use_cache, cache_dir=cache_dir)
+        engines = open_engines(config)
     baseline_engine = config.compare.baseline_engine
     if baseline_engine is not None and baseline_engine not in engines.running:
         skipped = {i.name: i.skipped for i in engines.infos}
@@ -346,8 +350,6 @@ def run(
             config=config,
             checks=checks,
             engines=names,
-            use_cache=use_cache,
-            cache_dir=cache_dir,
             needs_scorer=engines.scorer is not None,
         )
         if pending:  # the detectors' models load while the run back-translates

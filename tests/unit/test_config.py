@@ -182,7 +182,8 @@ def test_cache_folder_option_then_config_then_default(tmp_path: Path, monkeypatc
     monkeypatch.setenv("MTQA_CACHE_DIR", str(tmp_path / "env"))
     plain = load_config(write(tmp_path, GOOD))
     assert plain.cache_directory() == tmp_path / "env"
-    assert plain.cache_directory(tmp_path / "option") == tmp_path / "option"
+    option = plain.with_run_options(cache_dir=tmp_path / "option")
+    assert option.cache_directory() == tmp_path / "option"
     configured = load_config(write(tmp_path, GOOD + "[cache]\ndir = 'here'\n"))
     assert configured.cache_directory() == tmp_path / "here"
 
@@ -197,3 +198,26 @@ def test_config_files_read_like_text_files(tmp_path: Path) -> None:
     path.write_bytes(b"name = '\xff'\n")
     with pytest.raises(ConfigError, match="cannot read config file"):
         load_config(path)
+
+
+def test_run_options_are_set_in_the_config_and_validated_like_its_keys(
+    tmp_path: Path, monkeypatch
+) -> None:
+    config = load_config(write(tmp_path, GOOD))
+    monkeypatch.chdir(tmp_path)
+    given = config.with_run_options(use_cache=False, cache_dir="c", executor="ray", workers=3)
+    assert (given.cache.enabled, given.cache_directory()) == (False, tmp_path / "c")
+    assert (given.execution.backend, given.execution.workers) == ("ray", 3)
+    assert config.with_run_options() is config
+    with pytest.raises(ConfigError, match=r"^execution\.workers: .*greater than or equal to 1"):
+        config.with_run_options(workers=0)
+    with pytest.raises(ConfigError, match=r"^execution\.backend: .*'local' or 'ray'"):
+        config.with_run_options(executor="slurm")
+
+
+def test_the_library_run_validates_its_options_before_any_work(tmp_path: Path) -> None:
+    from mtqa.pipeline import run
+
+    with pytest.raises(ConfigError, match=r"execution\.workers"):
+        run(write(tmp_path, GOOD), workers=0, run_dir=tmp_path / "out")
+    assert not (tmp_path / "out").exists()
