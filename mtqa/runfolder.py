@@ -14,6 +14,7 @@ import logging
 import os
 import tempfile
 from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import asdict
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -195,13 +196,8 @@ def _result_head(result: RunResult) -> dict[str, Any]:
 
 
 def _score_json(s: Score) -> dict[str, Any]:
-    return {
-        "metric": s.metric,
-        "score": s.score,
-        "ci_low": s.ci_low,
-        "ci_high": s.ci_high,
-        "signature": s.signature,
-    }
+    # every field as it is (Score.to_json, summary.json's form, rounds)
+    return asdict(s)
 
 
 def _score_from_json(data: Mapping[str, Any]) -> Score:
@@ -211,18 +207,8 @@ def _score_from_json(data: Mapping[str, Any]) -> Score:
 
 
 def document_fields(document: Document) -> dict[str, Any]:
-    """A saved document result's fields that describe its document."""
-    return {
-        "id": document.id,
-        "mt_text": document.mt_text,
-        "ref_text": document.ref_text,
-        "mt_path": document.mt_path,
-        "ref_path": document.ref_path,
-        "system": document.system,
-        "source_id": document.source_id,
-        "prealigned": document.prealigned,
-        "label": document.label,
-    }
+    """A saved document result's fields that describe its document: all of ``Document``'s."""
+    return asdict(document)
 
 
 def document_to_json(d: DocumentResult) -> dict[str, Any]:
