@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from mtqa.model import SEVERITIES, Finding, RunResult
 from mtqa.report.format import finite, fmt_number
@@ -34,6 +34,27 @@ class Chart:
     description: str = ""
 
 
+@dataclass
+class _Canvas:
+    """A chart being drawn: its size and what has been placed on it so far."""
+
+    width: int
+    height: int
+    bars: list[Bar] = field(default_factory=list)
+    texts: list[tuple[float, float, str, str]] = field(default_factory=list)
+    lines: list[tuple[float, float, float, float]] = field(default_factory=list)
+
+    def chart(self, title: str, description: str) -> Chart:
+        return Chart(
+            title=title,
+            width=self.width,
+            height=self.height,
+            bars=tuple(self.bars),
+            texts=tuple(self.texts),
+            lines=tuple(self.lines),
+            description=description,
+        )
+
 
 def histogram(result: RunResult, engine: str) -> Chart:
     """Distribution of aligned segments' chrF, in ten bins of 10 points."""
@@ -53,12 +74,11 @@ def histogram(result: RunResult, engine: str) -> Chart:
     plot_w, plot_h = width - left - 10, height - bottom - top
     peak = max(bins) or 1
     bar_w = plot_w / 10
-    bars = []
-    texts: list[tuple[float, float, str, str]] = []
+    canvas = _Canvas(width, height)
     for i, n in enumerate(bins):
         h = plot_h * n / peak
         x = left + i * bar_w
-        bars.append(
+        canvas.bars.append(
             Bar(
                 x=round(x + 1, 1),
                 y=round(top + plot_h - h, 1),
@@ -69,21 +89,19 @@ def histogram(result: RunResult, engine: str) -> Chart:
             )
         )
         if n:
-            texts.append(
+            canvas.texts.append(
                 (round(x + bar_w / 2, 1), round(top + plot_h - h - 4, 1), "middle", str(n))
             )
     for tick in (0, 25, 50, 75, 100):
-        texts.append((round(left + plot_w * tick / 100, 1), top + plot_h + 13, "middle", str(tick)))
-    texts.append((left + plot_w / 2, height - 2, "middle", "segment chrF"))
+        canvas.texts.append(
+            (round(left + plot_w * tick / 100, 1), top + plot_h + 13, "middle", str(tick))
+        )
+    canvas.texts.append((left + plot_w / 2, height - 2, "middle", "segment chrF"))
     base = top + plot_h
-    return Chart(
+    canvas.lines.append((left, base, left + plot_w, base))
+    return canvas.chart(
         title=f"chrF per segment — {engine}"
         + (f", all {len(systems)} MT systems" if len(systems) > 1 else ""),
-        width=width,
-        height=height,
-        bars=tuple(bars),
-        texts=tuple(texts),
-        lines=((left, base, left + plot_w, base),),
         description=f"{len(values)} aligned segments; "
         + ", ".join(f"{i * 10}–{i * 10 + 10}: {n}" for i, n in enumerate(bins)),
     )
@@ -102,8 +120,7 @@ def findings_chart(
     width = 420
     plot_w = width - left - right
     height = top + row_h * len(kinds) + 6
-    bars = []
-    texts: list[tuple[float, float, str, str]] = []
+    canvas = _Canvas(width, height)
     for i, k in enumerate(kinds):
         y = top + i * row_h
         x = float(left)
@@ -112,7 +129,7 @@ def findings_chart(
             if not n:
                 continue
             w = plot_w * n / peak
-            bars.append(
+            canvas.bars.append(
                 Bar(
                     x=round(x, 1),
                     y=y + 3,
@@ -123,14 +140,10 @@ def findings_chart(
                 )
             )
             x += w
-        texts.append((left - 6, y + row_h - 6, "end", k))
-        texts.append((round(x + 4, 1), y + row_h - 6, "start", str(totals[k])))
-    return Chart(
+        canvas.texts.append((left - 6, y + row_h - 6, "end", k))
+        canvas.texts.append((round(x + 4, 1), y + row_h - 6, "start", str(totals[k])))
+    return canvas.chart(
         title="Findings by kind and severity",
-        width=width,
-        height=height,
-        bars=tuple(bars),
-        texts=tuple(texts),
         description="; ".join(
             f"{k}: " + ", ".join(f"{counts[(k, s)]} {s}" for s in severities if counts[(k, s)])
             for k in kinds
@@ -151,16 +164,14 @@ def documents_chart(result: RunResult, engines: Sequence[str]) -> Chart:
     width = 590
     plot_w = width - left - right
     height = top + row_h * len(rows) + 24
-    bars: list[Bar] = []
-    texts: list[tuple[float, float, str, str]] = []
-    lines: list[tuple[float, float, float, float]] = []
+    canvas = _Canvas(width, height)
     for i, (doc_id, e, score, bleu) in enumerate(rows):
         y = top + i * row_h
         value = finite(score.value) if score else None
         label = doc_id if len(engines) == 1 else f"{doc_id} · {e}"
-        texts.append((left - 6, y + row_h - 7, "end", _shorten(label, 30)))
+        canvas.texts.append((left - 6, y + row_h - 7, "end", _shorten(label, 30)))
         if value is None:
-            texts.append((left + 4, y + row_h - 7, "start", "no score"))
+            canvas.texts.append((left + 4, y + row_h - 7, "start", "no score"))
             continue
         w = plot_w * max(0.0, min(value, 100.0)) / 100
         ci = ""
@@ -169,8 +180,10 @@ def documents_chart(result: RunResult, engines: Sequence[str]) -> Chart:
             if low is not None and high is not None:
                 ci = f" [{low:.1f}–{high:.1f}]"
                 mid = y + row_h / 2
-                lines.append((left + plot_w * low / 100, mid, left + plot_w * high / 100, mid))
-        bars.append(
+                canvas.lines.append(
+                    (left + plot_w * low / 100, mid, left + plot_w * high / 100, mid)
+                )
+        canvas.bars.append(
             Bar(
                 round(left, 1),
                 y + 4,
@@ -181,17 +194,17 @@ def documents_chart(result: RunResult, engines: Sequence[str]) -> Chart:
             )
         )
         bleu_text = f" · BLEU {fmt_number(finite(bleu.value))}" if bleu else ""
-        texts.append((left + plot_w + 6, y + row_h - 7, "start", f"{value:.1f}{bleu_text}"))
+        canvas.texts.append(
+            (left + plot_w + 6, y + row_h - 7, "start", f"{value:.1f}{bleu_text}")
+        )
     axis = top + row_h * len(rows)
     for tick in (0, 50, 100):
-        texts.append((round(left + plot_w * tick / 100, 1), axis + 14, "middle", str(tick)))
-    return Chart(
+        canvas.texts.append(
+            (round(left + plot_w * tick / 100, 1), axis + 14, "middle", str(tick))
+        )
+    canvas.lines.append((left, axis, left + plot_w, axis))
+    return canvas.chart(
         title="Corpus chrF per document (whisker: 95% interval)",
-        width=width,
-        height=height,
-        bars=tuple(bars),
-        texts=tuple(texts),
-        lines=tuple(lines) + ((left, axis, left + plot_w, axis),),
         description="; ".join(
             f"{d} {e}: chrF {fmt_number(finite(s.value)) if s else '–'}" for d, e, s, _ in rows
         ),
