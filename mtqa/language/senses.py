@@ -19,9 +19,10 @@ Owns the knowledge the sense check reads, all of it derived from WordNet (no wor
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TypeVar
 
 from mtqa.language.lexicons import stop_words
 from mtqa.language.wordnet import SynsetId, WordNetGraph, english_lemma, wordnet_graph
@@ -31,6 +32,7 @@ _UP = ("@", "@i")
 _DOWN = ("~", "~i")
 _DERIVED = ("+",)
 _TOPIC = ";c"
+T = TypeVar("T")
 _GLOSS_WORD = re.compile(r"[a-z][a-z-]+")
 # Words of glosses that say how a sense is used, not what it is about.
 _GLOSS_NOISE = frozenset(
@@ -93,16 +95,27 @@ def core(key: SynsetId) -> frozenset[str]:
     )
 
 
-@lru_cache(maxsize=16384)
-def word_gloss(lemma: str, pos: str | None, senses: int = 2) -> frozenset[str]:
-    """The gloss words of a context word's most frequent senses (crew: ship, vehicle)."""
+def _of_frequent_senses(
+    lemma: str, pos: str | None, senses: int, of_sense: Callable[[SynsetId], Iterable[T]]
+) -> frozenset[T]:
+    """What ``of_sense`` finds in any of a word's ``senses`` most frequent senses: a context
+    word stands for those, as it has not been disambiguated."""
     net = wordnet_graph()
     if net is None:
         return frozenset()
-    found: set[str] = set()
-    for key in net.synsets(lemma, pos)[:senses]:
-        found |= _gloss_words(net.synset(key).gloss.split(";")[0])
-    return frozenset(found)
+    return frozenset(found for key in net.synsets(lemma, pos)[:senses] for found in of_sense(key))
+
+
+def _definition_words(key: SynsetId) -> set[str]:
+    """The content words of a sense's definition (its gloss before the examples)."""
+    net = wordnet_graph()
+    return set() if net is None else _gloss_words(net.synset(key).gloss.split(";")[0])
+
+
+@lru_cache(maxsize=16384)
+def word_gloss(lemma: str, pos: str | None, senses: int = 2) -> frozenset[str]:
+    """The gloss words of a context word's most frequent senses (crew: ship, vehicle)."""
+    return _of_frequent_senses(lemma, pos, senses, _definition_words)
 
 
 @lru_cache(maxsize=65536)
@@ -125,14 +138,8 @@ def domains(key: SynsetId) -> frozenset[SynsetId]:
 
 @lru_cache(maxsize=16384)
 def word_domains(lemma: str, pos: str | None, senses: int = 3) -> frozenset[SynsetId]:
-    """Domains of a context word's most frequent senses (it has not been disambiguated)."""
-    net = wordnet_graph()
-    if net is None:
-        return frozenset()
-    found: set[SynsetId] = set()
-    for key in net.synsets(lemma, pos)[:senses]:
-        found |= domains(key)
-    return frozenset(found)
+    """Domains of a context word's most frequent senses."""
+    return _of_frequent_senses(lemma, pos, senses, domains)
 
 
 @dataclass(frozen=True)
