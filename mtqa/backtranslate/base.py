@@ -12,7 +12,7 @@ from typing import Annotated, Any, ClassVar, Generic, Protocol, TypeVar, runtime
 
 from pydantic import BaseModel, ConfigDict, PlainValidator, ValidationError
 
-from mtqa.errors import ConfigError
+from mtqa.errors import ConfigError, EngineUnavailable
 
 
 @runtime_checkable
@@ -142,6 +142,14 @@ class ConfiguredEngine(Generic[SettingsT]):
 
     def _check_installed(self) -> None:
         """Raise ``EngineUnavailable`` with the install command when a package is missing."""
+
+    def _require(self, packages: Sequence[str], install: str, *, used_for: str = "") -> None:
+        """Raise ``EngineUnavailable`` naming those of ``packages`` that are not installed,
+        what the kind needs them for, and ``install``, the command that fixes it."""
+        missing = missing_packages(*packages)
+        if missing:
+            needed = ", ".join(missing) + (f" for {used_for}" if used_for else "")
+            raise EngineUnavailable(f"engine {self.kind} needs {needed}: {install}")
 
     def _given_settings(self, model: str | None, settings: dict[str, Any]) -> dict[str, Any]:
         """The settings to validate (a kind may read some from the model name)."""

@@ -18,7 +18,7 @@ from typing import Annotated, Any, ClassVar
 
 from pydantic import PlainValidator
 
-from mtqa.backtranslate.base import EngineSettings, missing_packages
+from mtqa.backtranslate.base import EngineSettings
 from mtqa.backtranslate.cache import default_cache_dir
 from mtqa.backtranslate.marian import input_limit, load_tokenizer
 from mtqa.backtranslate.neural import NeuralEngine, NeuralSettings, device_setting, versions
@@ -43,19 +43,6 @@ def machine_threads() -> int:
         return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:  # not on Linux
         return max(1, os.cpu_count() or 1)
-
-
-def check_installed() -> None:
-    if missing_packages("ctranslate2"):
-        raise EngineUnavailable(
-            "engine ct2 needs CTranslate2: pip install 'mtqa[ct2]' (or use --engine marian)"
-        )
-    missing = missing_packages("transformers", "sentencepiece")
-    if missing:
-        raise EngineUnavailable(
-            f"engine ct2 needs {', '.join(missing)} for tokenisation: "
-            "pip install 'mtqa[marian,ct2]'"
-        )
 
 
 def _compute_type(value: Any) -> str:
@@ -102,7 +89,13 @@ class CT2Engine(NeuralEngine[CT2Settings]):
     Settings: ClassVar[type[EngineSettings]] = CT2Settings
 
     def _check_installed(self) -> None:
-        check_installed()
+        self._require(["ctranslate2"], "pip install 'mtqa[ct2]' (or use --engine marian)")
+        # the checkpoint's MarianTokenizer, from transformers, tokenises
+        self._require(
+            ["transformers", "sentencepiece"],
+            "pip install 'mtqa[marian,ct2]'",
+            used_for="tokenisation",
+        )
 
     def _setup(self, model: str | None) -> None:
         super()._setup(model)

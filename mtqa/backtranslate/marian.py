@@ -13,7 +13,7 @@ from typing import Annotated, Any, ClassVar
 
 from pydantic import PlainValidator
 
-from mtqa.backtranslate.base import EngineSettings, missing_packages
+from mtqa.backtranslate.base import EngineSettings
 from mtqa.backtranslate.neural import NeuralEngine, NeuralSettings, versions
 from mtqa.errors import ConfigError, EngineUnavailable
 
@@ -27,16 +27,6 @@ DTYPES = {
     "bf16": "bfloat16",
     "bfloat16": "bfloat16",
 }
-
-
-def check_installed() -> None:
-    """Raise ``EngineUnavailable`` unless torch, transformers and sentencepiece import."""
-    missing = missing_packages("torch", "transformers", "sentencepiece", "safetensors")
-    if missing:
-        raise EngineUnavailable(
-            f"engine marian needs {', '.join(missing)}: pip install 'mtqa[marian]' "
-            "(or use --engine apertium)"
-        )
 
 
 def pick_device(requested: str) -> str:
@@ -111,7 +101,10 @@ class MarianEngine(NeuralEngine[MarianSettings]):
     Settings: ClassVar[type[EngineSettings]] = MarianSettings
 
     def _check_installed(self) -> None:
-        check_installed()
+        self._require(
+            ["torch", "transformers", "sentencepiece", "safetensors"],
+            "pip install 'mtqa[marian]' (or use --engine apertium)",
+        )
 
     def _setup(self, model: str | None) -> None:
         super()._setup(model)
