@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mtqa.metrics import METRIC_INFO, make_metric
 from mtqa.model import DocumentResult
@@ -94,15 +94,16 @@ def higher_is_better(metric: str) -> bool:
     return info.higher_is_better if info is not None else True
 
 
-@dataclass(frozen=True)
-class MetricScore:
-    """One system's score on one metric (under one engine; none for the error score)."""
+class _AgainstBaseline:
+    """A score on ``metric`` set against the baseline's: its difference (``delta``) and the
+    paired bootstrap's ``p_value`` say whether it is significant and whether it improved."""
 
-    metric: str
-    score: float | None
-    ci95: tuple[float, float] | None = None
-    p_value: float | None = None  # paired bootstrap against the baseline; None for it
-    delta: float | None = None  # score minus the baseline's
+    if TYPE_CHECKING:
+        metric: str
+        p_value: float | None
+
+        @property
+        def delta(self) -> float | None: ...
 
     @property
     def significant(self) -> bool:
@@ -112,9 +113,21 @@ class MetricScore:
     @property
     def improved(self) -> bool | None:
         """Better than the baseline (None: no difference or not compared)."""
-        if not self.delta:
+        delta = self.delta
+        if not delta:
             return None
-        return (self.delta > 0) == higher_is_better(self.metric)
+        return (delta > 0) == higher_is_better(self.metric)
+
+
+@dataclass(frozen=True)
+class MetricScore(_AgainstBaseline):
+    """One system's score on one metric (under one engine; none for the error score)."""
+
+    metric: str
+    score: float | None
+    ci95: tuple[float, float] | None = None
+    p_value: float | None = None  # paired bootstrap against the baseline; None for it
+    delta: float | None = None  # score minus the baseline's
 
     def to_json(self) -> dict[str, Any]:
         return estimate_json(self.score, self.ci95, self.p_value, self.delta)
@@ -167,7 +180,7 @@ class ComparisonRow:
 
 
 @dataclass(frozen=True)
-class Change:
+class Change(_AgainstBaseline):
     """How a system differs from the baseline on one metric."""
 
     metric: str
@@ -181,18 +194,6 @@ class Change:
         if self.score is None or self.baseline is None:
             return None
         return self.score - self.baseline
-
-    @property
-    def significant(self) -> bool:
-        # no change is never significant (sacrebleu gives identical systems its smallest p)
-        return self.p_value is not None and self.p_value < ALPHA and bool(self.delta)
-
-    @property
-    def improved(self) -> bool | None:
-        delta = self.delta
-        if not delta:
-            return None
-        return (delta > 0) == higher_is_better(self.metric)
 
     def to_json(self) -> dict[str, Any]:
         return {
