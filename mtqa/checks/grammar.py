@@ -14,8 +14,18 @@ the back-translations (the parses every family shares; nothing is parsed twice):
   sentence that names a year may be a historical present and is left alone; a French
   present against an English future is left alone when the French names a time to come
   (*demain*, *la semaine prochaine*). Present against future, in either direction, needs a
-  back-translation that reads the French verb in the French tense. Only the main clause
-  is compared: reported speech and subordinate clauses shift tense legitimately.
+  back-translation that reads the French verb in the French tense. Main clauses are
+  compared by their order; other clauses (relative, adverbial, coordinated) verb by verb:
+  a reference verb, the French verb that translates it (Apertium's dictionary, a
+  look-alike, or a shared WordNet verb sense) and the back-translation's counterpart of
+  that French verb, where the French and the back-translation agree with each other and
+  contradict the reference (il ouvre … qui ouvrait; car la route sera longue / as the road
+  is long). A verb with no counterpart says nothing, so a paraphrase is not judged;
+  complement clauses under a reporting verb not in the present (English shifts them
+  back), French clefts (c'est … que, which keeps its present), and evaluative frames
+  (il est clair que) are left out. The two compound pasts are told apart there too: a
+  passé composé against an English past perfect in a sentence with no past for it to be
+  anterior to, or a plus-que-parfait against a present perfect.
 - ``pronoun_gender``: a third-person pronoun for a person is masculine on one side and
   feminine on the other (*il* against *she*, *elle* against *he*; subject pronouns and the
   reflexives *lui-même* / *elle-même*). French possessives (*son*, *sa*) agree with the
@@ -29,11 +39,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+from rapidfuzz import fuzz
 
 from mtqa.checks import lexicon
 from mtqa.checks.base import CheckContext, finding
 from mtqa.language.parse import Token
+from mtqa.language.wordnet import wordnet_graph
 from mtqa.model import DocumentResult, Finding, Pair
 
 DETECTOR = "grammar"
@@ -42,6 +55,7 @@ PAST, PRESENT, FUTURE, CONDITIONAL, PERFECT = "past", "present", "future", "cond
     "present perfect"
 
 PRESENT_OR_PAST = "present or past"  # il dit, il finit; they put, it cost
+PLUPERFECT = "past perfect"  # named in findings only: had done, avait fait
 
 # Pairs of (French tense, English tense) that contradict each other.
 _CONTRADICTIONS = frozenset({
@@ -99,6 +113,9 @@ class Tense:
 
     tense: str
     span: tuple[int, int]  # character offsets of the verb group
+    verb: int = -1  # index of the predicate's token in its sentence (-1: not recorded)
+    compound: str = ""  # a compound past's auxiliary: "present" (a passé composé, has
+    # done) or "past" (a plus-que-parfait, had done); "" for other tenses
 
 
 def _group_span(tokens: Sequence[Token], indexes: Sequence[int]) -> tuple[int, int]:
@@ -123,6 +140,14 @@ def _etre_compound(tokens: Sequence[Token], verb: int) -> bool:
     )
 
 
+def _misread_present(token: Token) -> bool:
+    """A finite present the tagger read as a present participle ("précisent"): French
+    present participles all end in -ant."""
+    return (token.pos == "VERB" and _morph(token, "VerbForm") == "Part"
+            and _morph(token, "Tense") == "Pres" and bool(_FR_PRESENT_ENDING.search(
+                token.text.lower())) and not token.text.lower().endswith("ant"))
+
+
 def french_tense(tokens: Sequence[Token], verb: int) -> Tense | None:
     """Tense of a French predicate from its auxiliaries or its own morphology."""
     children = _children(tokens, verb)
@@ -140,13 +165,13 @@ def french_tense(tokens: Sequence[Token], verb: int) -> Tense | None:
                 return None
             tense = _morph(aux, "Tense")
             if tense in ("Pres", "Imp", "Past"):
-                return Tense(PAST, span)
+                return Tense(PAST, span, compound="present" if tense == "Pres" else "past")
             if tense == "Fut":
                 return Tense(FUTURE, span)
             return None
     finite = [c for c in auxiliaries if _morph(tokens[c], "VerbForm") == "Fin"]
     head = tokens[finite[0]] if finite else tokens[verb]
-    if _morph(head, "VerbForm") != "Fin":
+    if _morph(head, "VerbForm") != "Fin" and not _misread_present(head):
         return None
     if _morph(head, "Mood") == "Cnd":
         return Tense(CONDITIONAL, span)
@@ -217,7 +242,9 @@ def english_tense(tokens: Sequence[Token], verb: int) -> Tense | None:
         # "has, however, not returned": the tagger may read the participle as a past form
         if aux.lemma == "have" and (_morph(tokens[verb], "VerbForm") == "Part"
                                     or _morph(tokens[verb], "Tense") == "Past"):
-            return Tense(PAST if _morph(aux, "Tense") == "Past" else PERFECT, span)
+            if _morph(aux, "Tense") == "Past":
+                return Tense(PAST, span, compound="past")
+            return Tense(PERFECT, span, compound="present")
     finite = [c for c in auxiliaries if _morph(tokens[c], "VerbForm") == "Fin"]
     head = tokens[finite[0]] if finite else token
     if head.text.lower() in _EN_OTHER_MODALS:
@@ -257,7 +284,8 @@ def _frame(tokens: Sequence[Token], index: int) -> bool:
     """An evaluative frame around a clause (il est évident que …, it was clear that …):
     its tense carries little of what the sentence says."""
     children = [t for t in tokens if t.head == index and t is not tokens[index]]
-    clausal = any(t.dep in ("ccomp", "csubj", "csubj:pass") for t in children)
+    clausal = any(t.dep in ("ccomp", "csubj", "csubj:pass") and t.start > tokens[index].start
+                  for t in children)
     adjective = tokens[index].pos == "ADJ" or any(t.dep == "acomp" for t in children)
     return clausal and adjective
 
@@ -290,6 +318,7 @@ def _tenses(tokens: Sequence[Token], language: str) -> Tenses:
             continue
         tense = read(tokens, i)
         if tense is not None:
+            tense = replace(tense, verb=i)
             clauses.append(tense)
             if _main_clause(tokens, i) and not _frame(tokens, i):
                 main.append(tense)
@@ -300,9 +329,9 @@ def _compatible(mt: str, ref: str) -> bool:
     return (mt, ref) not in _CONTRADICTIONS
 
 
-def _changed_clause(mt: list[Tense], ref: list[Tense]) -> tuple[Tense, Tense] | None:
-    """A clause whose tense differs: a tense only the MT has against one only the reference
-    has, after matching equal tenses (and the present perfect with a past or a present)."""
+def _unmatched(mt: Sequence[Tense], ref: Sequence[Tense]) -> tuple[list[Tense], list[Tense]]:
+    """The tenses left on each side after matching equal tenses (and the present perfect
+    with a past or a present)."""
     mt_left = list(mt)
     ref_left = []
     for tense in ref:
@@ -317,6 +346,13 @@ def _changed_clause(mt: list[Tense], ref: list[Tense]) -> tuple[Tense, Tense] | 
             if same is not None:
                 mt_left.remove(same)
                 ref_left.remove(tense)
+    return mt_left, ref_left
+
+
+def _changed_clause(mt: list[Tense], ref: list[Tense]) -> tuple[Tense, Tense] | None:
+    """A clause whose tense differs: a tense only the MT has against one only the reference
+    has, after matching equal tenses (and the present perfect with a past or a present)."""
+    mt_left, ref_left = _unmatched(mt, ref)
     for m in mt_left:
         for r in ref_left:
             if not _compatible(m.tense, r.tense):
@@ -339,6 +375,219 @@ def _reads(bt: str, mt: str) -> bool:
     return bt == mt or (mt == PAST and bt == PERFECT) or (
         bt == PRESENT_OR_PAST and mt in (PRESENT, PAST)
     )
+
+# --- tenses of the same verb on both sides --------------------------------------------------
+
+_CLEFT_SUBJECTS = frozenset({"ce", "c'", "c’", "cela", "ça", "ca"})
+_PERIPHRASES = {"fr": frozenset({"aller", "venir"}), "en": frozenset({"go"})}
+_COPULA = {"fr": "être", "en": "be"}
+# French auxiliaries and copulas whose English counterparts the dictionary lists among many
+# others: être is "be", avoir is "have".
+_FR_FIXED = {"être": frozenset({"be"}), "avoir": frozenset({"have"})}
+
+
+def _verb_lemmas(tokens: Sequence[Token], verb: int, language: str) -> frozenset[str]:
+    """The verbs a clause's tense belongs to: the predicate's own, the copula of a nominal
+    predicate (est évidente, is evident), and the infinitive of a periphrasis (va relever,
+    is going to raise)."""
+    token = tokens[verb]
+    lemmas = set()
+    if token.pos in ("VERB", "AUX"):
+        lemmas.add(token.lemma.lower())
+    children = _children(tokens, verb)
+    if any(tokens[c].dep == "cop" or (
+        tokens[c].dep in ("aux:pass", "auxpass") and tokens[c].lemma == _COPULA[language]
+        and (token.pos == "ADJ" or _morph(token, "VerbForm") != "Part"
+             or (language == "fr" and not token.lemma.endswith(("er", "ir", "re"))))
+    ) for c in children):
+        lemmas.add(_COPULA[language])  # "est évidente", which the tagger may read as a passive
+    if token.lemma in _PERIPHRASES[language]:
+        lemmas.update(tokens[c].lemma.lower() for c in children
+                      if _morph(tokens[c], "VerbForm") == "Inf")
+    return frozenset(lemmas)
+
+
+def _reported(tokens: Sequence[Token], verb: int, language: str) -> bool:
+    """Inside a complement clause of a verb that is not in the present (he said that …,
+    il a dit que …): its tense follows the reporting verb's by rules that differ between
+    the two languages. Under a present (ils précisent que …) the tense is the speaker's."""
+    read = french_tense if language == "fr" else english_tense
+    index = verb
+    for _ in range(12):
+        token = tokens[index]
+        if token.dep == "ROOT" or token.head == index:
+            return False
+        if token.dep in ("ccomp", "csubj", "xcomp"):
+            governor = read(tokens, token.head)
+            return governor is None or governor.tense != PRESENT
+        index = token.head
+    return True
+
+
+def _cleft(tokens: Sequence[Token], verb: int) -> bool:
+    """C'est … qui / c'est … que and presentatives: French keeps this "est" in the present
+    whatever the time of what it presents (C'est en 1990 que … = It was in 1990 that …)."""
+    if "être" not in _verb_lemmas(tokens, verb, "fr"):
+        return False
+    group = [verb, *_children(tokens, verb)]
+    return any(
+        tokens[c].lemma == "être" and c > 0 and tokens[c - 1].text.lower() in _CLEFT_SUBJECTS
+        for c in group
+    )
+
+
+def _english_of_french(tokens: Sequence[Token], verb: int) -> frozenset[str]:
+    """English verbs a French predicate may be: the dictionary's senses of its verbs."""
+    from mtqa.checks import wordlink  # the word link loads the dictionary; only on use
+
+    found: set[str] = set()
+    lemmas = _verb_lemmas(tokens, verb, "fr")
+    wanted = [t for t in tokens if t.lemma.lower() in lemmas and t.pos in ("VERB", "AUX")
+              and t.lemma.lower() not in _FR_FIXED]
+    for lemma in lemmas & _FR_FIXED.keys():
+        found |= _FR_FIXED[lemma]
+    for senses in wordlink.french_senses(wanted) if wanted else []:
+        for sense in senses:
+            words = sense.split()
+            if words:
+                found.add(words[0])  # "take place": the verb of a phrasal sense
+    return frozenset(found)
+
+
+def _same_verb(english: frozenset[str], lemmas: frozenset[str]) -> bool:
+    """The same verb, or verbs that share a WordNet verb sense (watch / look)."""
+    if english & lemmas:
+        return True
+    net = wordnet_graph()
+    if net is None:
+        return False
+    return any(
+        set(net.synsets(a, "VERB")) & set(net.synsets(b, "VERB"))
+        for a in english - _LIGHT_VERBS for b in lemmas - _LIGHT_VERBS
+    )
+
+
+# Verbs whose WordNet senses reach most others (be = exist = represent …).
+_LIGHT_VERBS = frozenset("be have do make get go take give come put set keep let".split())
+
+
+@dataclass(frozen=True)
+class _Clause:
+    tense: Tense
+    lemmas: frozenset[str]  # English lemmas (a French clause: the English senses of its verb)
+    position: float  # where the verb stands in its sentence, 0 to 1
+    french: frozenset[str] = frozenset()  # a French clause's own verbs (folded lemmas)
+
+
+def _clauses(tokens: Sequence[Token], tenses: Tenses, language: str) -> list[_Clause]:
+    found = []
+    for tense in tenses.clauses:
+        if tense.verb < 0 or _reported(tokens, tense.verb, language) or _frame(tokens, tense.verb):
+            continue
+        if language == "fr":
+            if _cleft(tokens, tense.verb):
+                continue
+            lemmas = _english_of_french(tokens, tense.verb)
+            own = frozenset(lexicon.fold(x) for x in _verb_lemmas(tokens, tense.verb, "fr"))
+        else:
+            lemmas = _verb_lemmas(tokens, tense.verb, language)
+            own = frozenset()
+        if lemmas or own:
+            found.append(_Clause(tense, lemmas, tense.verb / max(len(tokens) - 1, 1), own))
+    return found
+
+
+_CLEAR = frozenset({PAST, PRESENT, FUTURE})
+
+
+def _cognate_verbs(french: frozenset[str], english: frozenset[str]) -> bool:
+    """Look-alike verbs (approuver / approve, transporter / transport): the French
+    infinitive without its ending against the English lemma."""
+    for verb in french:
+        stem = re.sub(r"(?:er|ir|re|oir)$", "", verb)
+        if len(stem) < 4:
+            continue
+        for word in english:
+            if len(word) >= 4 and fuzz.ratio(stem, word) >= 85 or (
+                word.startswith(stem) and len(word) - len(stem) <= 2
+            ):
+                return True
+    return False
+
+
+def _link_strength(a: _Clause, b: _Clause) -> int:
+    """2: the same verb (or a French verb and one of its dictionary senses, or a cognate);
+    1: verbs that share a WordNet sense; 0: no link."""
+    if a.lemmas & b.lemmas or _cognate_verbs(a.french, b.lemmas | b.french) or _cognate_verbs(
+        b.french, a.lemmas
+    ):
+        return 2
+    return 1 if _same_verb(a.lemmas, b.lemmas) else 0
+
+
+def _align(left: Sequence[_Clause], right: Sequence[_Clause]) -> dict[int, int]:
+    """One-to-one links between the clauses of two sentences, by their verbs: the same
+    verb before a synonym, tenses that agree before tenses that differ (the reading that
+    finds no error wins a tie), then the nearest position."""
+    options = []
+    for i, a in enumerate(left):
+        for j, b in enumerate(right):
+            strength = _link_strength(a, b)
+            if strength:
+                agree = _compatible(a.tense.tense, b.tense.tense) and _compatible(
+                    b.tense.tense, a.tense.tense)
+                options.append((-strength, not agree, abs(a.position - b.position), i, j))
+    links: dict[int, int] = {}
+    for *_, i, j in sorted(options):
+        if i not in links and j not in links.values():
+            links[i] = j
+    return links
+
+
+def _perfects(m: Tense, r: Tense, ref_all: Sequence[Tense]) -> tuple[Tense, Tense] | None:
+    """A passé composé against an English past perfect in a sentence with no past for it to
+    be anterior to, or a plus-que-parfait against an English present perfect: the two
+    compound pasts are not interchangeable (a promis = has promised, avait promis = had
+    promised). Returns the two tenses as a finding names them."""
+    if m.compound == "present" and m.tense == PAST and r.compound == "past" and not any(
+        t.tense == PAST and t.compound != "past" for t in ref_all
+    ):
+        return replace(m, tense=PERFECT), replace(r, tense=PLUPERFECT)
+    if m.compound == "past" and r.tense == PERFECT:
+        return replace(m, tense=PLUPERFECT), r
+    return None
+
+
+def _linked_changes(
+    mt: list[_Clause], ref: list[_Clause], bts: Sequence[tuple[str, list[_Clause]]],
+    ref_all: Sequence[Tense] = (),
+) -> list[tuple[Tense, Tense, list[str]]]:
+    """The same verb in contradicting tenses: a reference verb, the French verb that
+    translates it, and the back-translation's same verb, where the French and the
+    back-translation agree with each other and not with the reference.
+
+    Every finite clause is compared (relative, adverbial and coordinated ones too), but
+    only verb by verb: a clause whose verb has no counterpart on the other side says
+    nothing, so a paraphrase is never judged on its tenses.
+    """
+    found: list[tuple[Tense, Tense, list[str]]] = []
+    links = _align(mt, ref)
+    bt_links = [(engine, _align(mt, clauses), clauses) for engine, clauses in bts]
+    for i, j in sorted(links.items()):
+        m, r = mt[i].tense, ref[j].tense
+        perfects = _perfects(m, r, ref_all)
+        if perfects is None and (m.tense not in _CLEAR or _compatible(m.tense, r.tense)):
+            continue
+        witnesses = []
+        for engine, bt_link, clauses in bt_links:
+            if i not in bt_link or not _link_strength(clauses[bt_link[i]], ref[j]):
+                continue
+            bt = clauses[bt_link[i]].tense
+            if bt.compound == m.compound if perfects else _reads(bt.tense, m.tense):
+                witnesses.append(engine)
+        if witnesses:
+            found.append((*(perfects or (m, r)), witnesses))
+    return found
 
 
 def tense_change(pair: Pair, engines: Sequence[str]) -> TenseChange | None:
@@ -381,6 +630,14 @@ def tense_change(pair: Pair, engines: Sequence[str]) -> TenseChange | None:
                      if sum(bt.count(t) for t in readings) >= 1
                      and bt.count(ref.tense) <= mt_tenses.count(ref.tense)]
         candidates.append((mt, ref, witnesses))
+    mt_tokens = lexicon.parse(pair.mt_text, "fr")
+    ref_tokens = lexicon.parse(pair.ref_text, "en")
+    candidates += _linked_changes(
+        _clauses(mt_tokens, mt_tenses, "fr"), _clauses(ref_tokens, ref_tenses, "en"),
+        [(e, _clauses(lexicon.parse(pair.bt[e], "en"), bt, "en"))
+         for e, bt in zip(bt_engines, bt_tenses, strict=True)],
+        ref_tenses.clauses,
+    )
     folded = lexicon.fold(pair.mt_text)
     for mt, ref, witnesses in candidates:
         if (mt.tense, ref.tense) == (PRESENT, PAST) and _YEAR.search(pair.mt_text):

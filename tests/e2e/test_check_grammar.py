@@ -92,6 +92,79 @@ def test_agreeing_or_licensed_tenses_are_not_flagged(mt: str, ref: str, bt: str)
 @pytest.mark.parametrize(
     ("mt", "ref", "bt", "spans"),
     [
+        # a relative clause: the same verb, present in the MT and its back-translation
+        ("Le musée, qui ouvre ses portes chaque matin, attire des milliers de visiteurs.",
+         "The museum, which opened its doors every morning, attracts thousands of visitors.",
+         "The museum, that opens his doors every morning, attracts thousands of visitors.",
+         ("ouvre", "opened")),
+        # a coordinated clause after "mais"
+        ("Le vent souffle fort, mais la pluie s'arrête enfin.",
+         "The wind blows hard, but the rain finally stopped.",
+         "The wind blows strong, but the rain stops finally.", ("arrête", "stopped")),
+        # a "si" clause: si + présent is if + present, not if + past (a look-alike verb)
+        ("Si le comité approuve le budget, nous construirons une école.",
+         "If the committee approved the budget, we will build a school.",
+         "If the committee approves the budget, we will build a school.",
+         ("approuve", "approved")),
+        # a future in a clause of reason, against a present (a copula: être / be)
+        ("Nous partirons tôt, car la route sera longue.",
+         "We will leave early, as the road is long.",
+         "We will leave early, because the road will be long.", ("sera longue", "is")),
+        # passé composé against a past perfect with no past to be anterior to, and back
+        ("Le ministre a promis une réforme ambitieuse.",
+         "The minister had promised an ambitious reform.",
+         "The minister has promised an ambitious reform.", ("a promis", "had promised")),
+        ("Le maire avait promis une réforme ambitieuse.",
+         "The mayor has promised an ambitious reform.",
+         "The mayor had promised an ambitious reform.", ("avait promis", "has promised")),
+    ],
+)
+def test_the_same_verb_in_contradicting_tenses_is_found_in_any_clause(
+    mt: str, ref: str, bt: str, spans: tuple[str, str]
+) -> None:
+    assert _found(mt, ref, bt, "tense_change") == [spans]
+
+
+@pytest.mark.parametrize(
+    ("mt", "ref", "bt"),
+    [
+        # a complement clause under a past reporting verb: English shifts it back
+        ("Il a dit que la banque ferme ses portes.", "He said the bank was closing its doors.",
+         "It has said that the bank closes his doors."),
+        # French clefts and presentatives keep "c'est" in the present
+        ("C'est en 1990 que la société a ouvert son usine.",
+         "It was in 1990 that the company opened its factory.",
+         "It is in 1990 that the society has opened his factory."),
+        # an evaluative frame around the clause that carries the news
+        ("Il est clair que l'équipe a gagné le match.",
+         "It was clear that the team had won the match.",
+         "It is clear that the squad has won the match."),
+        # quand + futur = when + present
+        ("Quand il arrivera, nous mangerons ensemble.", "When he arrives, we will eat together.",
+         "When it will arrive, we will eat together."),
+        # a past perfect anterior to a past of the same sentence
+        ("Quand les élections sont arrivées, le ministre a promis une réforme.",
+         "When the elections came, the minister had promised a reform.",
+         "When the elections have arrived, the minister has promised a reform."),
+        # a historical present in a subordinate clause
+        ("En 1969, alors qu'Armstrong marche sur la Lune, le monde entier regarde.",
+         "In 1969, as Armstrong walked on the Moon, the whole world watched.",
+         "In 1969, whereas Armstrong walks on the Moon, the whole world looks."),
+        # a subordinate verb in the same tense on both sides
+        ("Les ventes progressent dans les magasins qui ouvrent le dimanche.",
+         "Sales are growing in the shops that open on Sundays.",
+         "The sales progress in the shops that open the Sunday."),
+    ],
+)
+def test_subordinate_tenses_that_agree_or_are_licensed_are_not_flagged(
+    mt: str, ref: str, bt: str
+) -> None:
+    assert _found(mt, ref, bt, "tense_change") == []
+
+
+@pytest.mark.parametrize(
+    ("mt", "ref", "bt", "spans"),
+    [
         ("Pendant les années 1980, il a travaillé à Boston.",
          "During the 1980s she worked in Boston.",
          "During the years 1980, he has worked in Boston.",
