@@ -7,6 +7,9 @@ Owns ``meaning_inversion``, checked in the French against the English reference:
 - **antonyms**: the reference has one pole of a general table of opposites
   (approve/reject, rise/fall, win/lose, accept/refuse, encourage/discourage...) and the
   MT the other; a flip that a negation flip cancels (did not accept = a refusé) is none;
+- **bounds on a number**: the same value bounded the other way (moins de 5 % / more than
+  5 %, au moins / at most, pas moins de / no more than), which the number checks cannot
+  see; a back-translation that bounds it as the reference does vetoes it;
 - **agent–patient flips**: a named participant is the doer in one text and the one done
   to in the other (the reference's "X were emboldened to stand up to Y" against the MT's
   "X ont encouragé Y à …"), read from spaCy dependency parses of both texts, with passive
@@ -15,6 +18,7 @@ Owns ``meaning_inversion``, checked in the French against the English reference:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -24,6 +28,7 @@ from mtqa.checks import lexicon, negation
 from mtqa.checks.base import CheckContext, finding
 from mtqa.language.lexicons import WordPatterns
 from mtqa.language.parse import Token
+from mtqa.language.text import fold_keep_length
 from mtqa.model import DocumentResult, Finding, Pair
 
 DETECTOR = "meaning"
@@ -118,6 +123,101 @@ def _antonym_flips(pair: Pair) -> list[tuple[Opposites, tuple[int, int], tuple[i
             flips.append((group, b_mt[0], a_ref[0]))
         elif b_ref and not a_ref and a_mt and not b_mt:
             flips.append((group, a_mt[0], b_ref[0]))
+    return flips
+
+
+# --- bounds on a number -----------------------------------------------------------------
+
+# Words that put a lower bound (more than, at least) or an upper bound (less than, at most)
+# on the number right after them; accent-free, lower case, longest first where one phrase
+# begins another ("pas moins de" is a lower bound, "moins de" an upper one).
+LOWER, UPPER = "at least", "at most"
+_BOUNDS = {
+    "fr": {
+        LOWER: ["pas moins de", "pas moins d'", "non moins de", "plus de", "plus d'",
+                "au moins", "au minimum", "au-dela de", "au dela de", "superieure? a",
+                "superieurs? a", "superieures a"],
+        UPPER: ["pas plus de", "pas plus d'", "moins de", "moins d'", "tout au plus",
+                "au plus", "au maximum", "jusqu'a", "inferieure? a", "inferieurs? a",
+                "inferieures a"],
+    },
+    "en": {
+        LOWER: ["no less than", "no fewer than", "not less than", "not fewer than",
+                "more than", "at least", "upwards of", "in excess of", "greater than",
+                "a minimum of", "over", "above"],
+        UPPER: ["no more than", "not more than", "less than", "fewer than", "at most",
+                "at the most", "up to", "a maximum of", "under", "below"],
+    },
+}
+_BOUND_PATTERN = {
+    lang: re.compile(
+        r"(?<![\w-])(" + "|".join(
+            sorted((p for ps in table.values() for p in ps), key=len, reverse=True)
+        ) + r")\s*$"
+    )
+    for lang, table in _BOUNDS.items()
+}
+# "ne … plus de" is "no more": not a bound.
+_FR_NOT_A_BOUND = re.compile(r"(?<![\w-])(?:ne\s+|n')(?:[\w'-]+\s+){0,3}$")
+
+
+def _bound(text: str, start: int, lang: str) -> tuple[str, int] | None:
+    """The bound a phrase right before ``start`` puts on the number there, and where the
+    phrase begins."""
+    before = fold_keep_length(text[:start]).lower()
+    match = _BOUND_PATTERN[lang].search(before)
+    if match is None:
+        return None
+    phrase = match.group(1)
+    if lang == "fr" and _FR_NOT_A_BOUND.search(before[: match.start()]):
+        return None
+    for side, patterns in _BOUNDS[lang].items():
+        if any(re.fullmatch(p, phrase) for p in patterns):
+            return side, match.start()
+    return None
+
+
+@dataclass(frozen=True)
+class BoundFlip:
+    value: str  # the number, as the MT writes it
+    mt_bound: str
+    ref_bound: str
+    mt_span: tuple[int, int]
+    ref_span: tuple[int, int]
+
+
+def bound_flips(pair: Pair, engines: Sequence[str]) -> list[BoundFlip]:
+    """A number the MT bounds one way (plus de 20 %, at least) and the reference the other
+    (less than 20 %, at most): the same value on both sides, so the number checks see no
+    difference. A back-translation that bounds it as the reference does vetoes it."""
+    from mtqa.checks.numbers import quantities
+
+    mt_numbers = [q for q in quantities(pair.mt_text, "fr") if q.kind == "number"]
+    ref_numbers = [q for q in quantities(pair.ref_text, "en") if q.kind == "number"]
+    flips = []
+    for mt in mt_numbers:
+        mt_bound = _bound(pair.mt_text, mt.start, "fr")
+        if mt_bound is None:
+            continue
+        same = [r for r in ref_numbers
+                if any(x == y for x in mt.readings for y in r.readings)]
+        if len(same) != 1:
+            continue  # the value is missing, or said twice: which one is which is unclear
+        ref = same[0]
+        ref_bound = _bound(pair.ref_text, ref.start, "en")
+        if ref_bound is None or ref_bound[0] == mt_bound[0]:
+            continue
+        vetoed = False
+        for engine in engines:
+            if engine not in pair.bt:
+                continue
+            for bt in quantities(pair.bt[engine], "en"):
+                if bt.kind == "number" and any(x == y for x in mt.readings for y in bt.readings):
+                    bt_bound = _bound(pair.bt[engine], bt.start, "en")
+                    vetoed |= bt_bound is not None and bt_bound[0] == ref_bound[0]
+        if not vetoed:
+            flips.append(BoundFlip(mt.surface, mt_bound[0], ref_bound[0],
+                                   (mt_bound[1], mt.end), (ref_bound[1], ref.end)))
     return flips
 
 
@@ -375,6 +475,20 @@ def check(result: DocumentResult, ctx: CheckContext) -> list[Finding]:
                         evidence={"check": "antonyms", "opposites": group.name},
                     )
                 )
+        if not negation_flipped:
+            for bound in bound_flips(pair, ctx.engines):
+                (ms, me), (rs, re_) = bound.mt_span, bound.ref_span
+                found.append(finding(
+                    result, pair, kind="meaning_inversion", severity="critical",
+                    detector=DETECTOR,
+                    message=f"the MT bounds {bound.value} the other way: "
+                    f"'{pair.mt_text[ms:me]}' ({bound.mt_bound}) against the reference's "
+                    f"'{pair.ref_text[rs:re_]}' ({bound.ref_bound})",
+                    mt_span=pair.mt_text[ms:me], ref_span=pair.ref_text[rs:re_],
+                    engines=[e for e in ctx.engines if e in pair.bt],
+                    evidence={"check": "number_bound", "mt_bound": bound.mt_bound,
+                              "ref_bound": bound.ref_bound},
+                ))
         flips = sorted(_role_flips(pair), key=lambda f: f.mt_span[1] - f.mt_span[0])
         if flips:  # one reversal shows in every participant it swaps: report it once
             flip = flips[0]

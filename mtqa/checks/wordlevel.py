@@ -80,7 +80,7 @@ def _ordinary(
 ) -> bool:
     """Neither tied to a number, nor a stop word (unless ``function_words``), nor a light
     verb, nor a name (or part of one: the entity checks own names)."""
-    if _counted(word, sentence):
+    if _counted(word, sentence, units_only=function_words):
         return False
     if not function_words and (
         fold(word.text) in stop_words(language) or fold(word.lemma) in stop_words(language)
@@ -103,13 +103,15 @@ def _judged_english(links: PairLinks, index: int, *, function_words: bool = Fals
     return net is not None and net.known(word.lemma)
 
 
-def _counted(word: Token, sentence: Sequence[Token]) -> bool:
+def _counted(word: Token, sentence: Sequence[Token], *, units_only: bool = False) -> bool:
     """A word tied to a number (25 millions de dollars, années 80): the number checks own
-    units, amounts and dates."""
+    units, amounts and dates. ``units_only``: only the number's own head or dependents, not
+    its neighbours (the antonym check: "six long months" is about "long")."""
     index = next((i for i, t in enumerate(sentence) if t.start == word.start), None)
     if index is None:
         return False
-    near = [sentence[i] for i in range(index - 3, index + 4) if 0 <= i < len(sentence)]
+    near = [] if units_only else [
+        sentence[i] for i in range(index - 3, index + 4) if 0 <= i < len(sentence)]
     near += [t for t in sentence if t.head == index] + [sentence[word.head]]
     return any(t.pos == "NUM" or any(c.isdigit() for c in t.text) for t in near)
 

@@ -14,6 +14,10 @@ through:
 - cognates: the French and English words look alike (``rapidfuzz``);
 - hypernymy, hyponymy and antonymy: weaker links that the checks turn into questions
   (the French word means something more general, more specific, or the opposite).
+  Words WordNet calls direct antonyms never mean each other, whatever else links them
+  (a verb sense the nouns father and mother share, the look-alikes patients and
+  impatient), nor does a back-translated antonym cover a reference word; they may link
+  as antonyms across parts of speech the tagger confuses (vraie read as a noun).
 
 The back-translations are the second witness: a reference word that appears in a
 back-translation (same lemma, synonym or derivation) is covered whatever the dictionary
@@ -139,6 +143,9 @@ def _english_match(word: str, lemma: str, pos: str, other: Token,
         return "dictionary"
     if net is None:
         return None
+    if net.opposed(lemma, other.lemma):
+        return None  # a sense shared in another part of speech (the verbs father / mother),
+        # or a look-alike (patient / impatient): opposites never mean each other
     if net.share_synset(lemma, other.lemma):
         return "synonym"
     if other.lemma in net.derivations(lemma) or lemma in net.derivations(other.lemma):
@@ -246,7 +253,10 @@ def link_pair(mt_text: str, ref_text: str, back_translations: Mapping[str, str])
                         MEANING_LINKS.index(how) < MEANING_LINKS.index(best[0])
                     )):
                         best = (how, sense)
-                if best is None and cognates(source, word):
+                if best is None and cognates(source, word) and not (
+                    net is not None and any(
+                        net.opposed(s, word.lemma) for s in {*senses[f], fold(source.lemma)})
+                ):  # patients / impatient look alike and mean the opposite
                     best = ("cognate", source.text)
             if best is not None:
                 links.append(Link(f, e, best[0], best[1]))
@@ -263,6 +273,11 @@ def link_pair(mt_text: str, ref_text: str, back_translations: Mapping[str, str])
                     continue
                 same_pos = french[f].pos == word.pos
                 if not same_pos and not {french[f].pos, word.pos} <= _LOOSE_POS:
+                    # a word the tagger read as a noun (vraie): only WordNet's own
+                    # antonym pointers link across nouns and other parts of speech
+                    opposite = next((s for s in senses[f] if net.opposed(s, word.lemma)), None)
+                    if opposite is not None:
+                        links.append(Link(f, e, "antonym", opposite))
                     continue
                 relation = _relation(senses[f], word, net, same_pos=same_pos)
                 if relation is not None:
@@ -274,8 +289,9 @@ def link_pair(mt_text: str, ref_text: str, back_translations: Mapping[str, str])
     for e, word in enumerate(english):
         for tokens in bt_tokens.values():
             if any(
-                _english_match(t.text.lower(), t.lemma, t.pos, word, net) is not None
-                or fuzz.ratio(t.text.lower(), word.text.lower()) >= 90
+                (_english_match(t.text.lower(), t.lemma, t.pos, word, net) is not None
+                 or fuzz.ratio(t.text.lower(), word.text.lower()) >= 90)
+                and not (net is not None and net.opposed(t.lemma, word.lemma))
                 for t in tokens
             ):
                 covered.add(e)

@@ -325,6 +325,16 @@ class WordNetGraph:
         return frozenset(found - {lemma.lower()})
 
     @lru_cache(maxsize=16384)  # noqa: B019
+    def direct_antonyms(self, lemma: str) -> frozenset[str]:
+        """WordNet's own antonym pointers of a word's senses (father / mother, patient /
+        impatient), without the adjective clusters' indirect ones."""
+        return frozenset(self._lexical(lemma, frozenset({"!"})) - {lemma.lower()})
+
+    def opposed(self, a: str, b: str) -> bool:
+        """Whether one word is a direct WordNet antonym of the other."""
+        return b.lower() in self.direct_antonyms(a) or a.lower() in self.direct_antonyms(b)
+
+    @lru_cache(maxsize=16384)  # noqa: B019
     def similar(self, lemma: str) -> frozenset[str]:
         """Words of the synsets WordNet calls similar, see-also or of the same verb group
         (obvious ~ evident, dark ~ shady)."""

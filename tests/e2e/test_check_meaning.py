@@ -203,3 +203,46 @@ def test_a_flip_between_unrelated_verbs_without_a_witness_is_not_flagged() -> No
         "The show of Jessica Lange singing Life on Mars is simply stunning.",
         "The show of Jessica Lange singing Life on Mars is simply overwhelming.",
     ) == []
+
+
+@pytest.mark.parametrize(
+    ("mt", "ref", "bt", "mt_span"),
+    [
+        ("Selon le rapport, elles paient moins de 5 % d'impôts.",
+         "According to the report, they pay more than 5% in taxes.",
+         "According to the report, they pay less than 5 % of taxes.", "moins de 5 %"),
+        ("Le tunnel mesure au moins 300 mètres de long.", "The tunnel is at most 300 meters long.",
+         "The tunnel measures at least 300 metres of long.", "au moins 300"),
+        # a litotes is a lower bound: "pas moins de" = "no less than"
+        ("Pas moins de 40 % des électeurs se sont abstenus.",
+         "No more than 40% of voters abstained.",
+         "Not less than 40 % of the electors have abstained.", "Pas moins de 40 %"),
+    ],
+)
+def test_a_number_bounded_the_other_way_is_an_inversion(
+    mt: str, ref: str, bt: str, mt_span: str
+) -> None:
+    assert _inversions(mt, ref, bt) == [("number_bound", mt_span)]
+
+
+@pytest.mark.parametrize(
+    ("mt", "ref", "bt"),
+    [
+        ("Plus de 200 personnes ont été évacuées.", "More than 200 people were evacuated.",
+         "More than 200 people have been evacuated."),
+        ("Le village est à moins de 10 kilomètres de la frontière.",
+         "The village is less than 10 kilometres from the border.",
+         "The village is to less than 10 kilometres of the border."),
+        ("Les enfants de moins de 12 ans entrent gratuitement.", "Children under 12 get in free.",
+         "The children of less than 12 years enter free."),
+        ("Pas moins de 40 % des électeurs se sont abstenus.",
+         "At least 40% of voters abstained.",
+         "Not less than 40 % of the electors have abstained."),
+        # "ne … plus de" is "no more", not a bound
+        ("Il n'y a plus de 20 places libres depuis lundi.",
+         "Fewer than 20 seats have been free since Monday.",
+         "There is not more than 20 free places since Monday."),
+    ],
+)
+def test_bounds_that_agree_or_are_no_bounds_are_not_flagged(mt: str, ref: str, bt: str) -> None:
+    assert [c for c, _ in _inversions(mt, ref, bt) if c == "number_bound"] == []

@@ -122,6 +122,53 @@ def test_an_addition_names_its_back_translated_word() -> None:
     assert "free" in found[0].evidence["french_senses"]
 
 
+@pytest.mark.parametrize(
+    ("mt", "ref", "bt", "spans"),
+    [
+        # a look-alike of the antonym (patients / impatient): neither a cognate nor a word
+        # the back-translation covers the reference's with
+        ("Les clients du restaurant sont restés patients malgré l'attente.",
+         "The restaurant's customers remained impatient despite the wait.",
+         "The clients of the restaurant have remained patient in spite of the wait.",
+         ("patients", "impatient")),
+        # the nouns father / mother share a verb sense (to parent): not synonyms
+        ("Son père travaille dans une usine de chaussures.",
+         "Her mother works in a shoe factory.",
+         "His father works in a factory of shoes.", ("père", "mother")),
+    ],
+)
+def test_an_antonym_that_looks_like_or_shares_a_sense_with_the_word_is_found(
+    mt: str, ref: str, bt: str, spans: tuple[str, str]
+) -> None:
+    assert summary(findings(mt, ref, bt)) == [("meaning_inversion", *spans)]
+
+
+@pytest.mark.parametrize(
+    ("mt", "ref", "bt"),
+    [
+        ("Les clients du restaurant sont restés patients malgré l'attente.",
+         "The restaurant's customers remained patient despite the wait.",
+         "The clients of the restaurant have remained patient in spite of the wait."),
+        ("Son père travaille dans une usine de chaussures.",
+         "Her father works in a shoe factory.", "His father works in a factory of shoes."),
+        # "patients" the noun (the sick) is not opposed to anything here
+        ("Les malades du service attendent un médecin.",
+         "The patients in the ward are waiting for a doctor.",
+         "The ills of the service wait a doctor."),
+    ],
+)
+def test_the_same_word_or_its_plain_sense_is_not_an_antonym(mt: str, ref: str, bt: str) -> None:
+    assert summary(findings(mt, ref, bt)) == []
+
+
+def test_direct_antonyms_are_wordnet_pointers_only() -> None:
+    net = wordlink.wordnet_graph()
+    assert net is not None
+    assert net.opposed("father", "mother") and net.opposed("impatient", "patient")
+    assert not net.opposed("true", "odd")  # only through an adjective cluster's head
+    assert "odd" in net.antonyms("true")
+
+
 def test_wordnet_relations() -> None:
     net = wordlink.wordnet_graph()
     assert net is not None
