@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz
 
@@ -264,6 +264,7 @@ def english_tense(tokens: Sequence[Token], verb: int) -> Tense | None:
     return None
 
 
+_COMPLEMENT_DEPS = frozenset({"ccomp", "csubj", "xcomp"})
 _PREDICATE_DEPS = frozenset({"aux", "aux:tense", "aux:pass", "auxpass", "cop", "xcomp", "ccomp",
                              "csubj", "mark", "case", "det", "punct"})
 
@@ -294,6 +295,7 @@ def _frame(tokens: Sequence[Token], index: int) -> bool:
 class Tenses:
     main: list[Tense]  # main clauses in order
     clauses: list[Tense]  # every finite clause except reported ones
+    reported: list[Tense] = field(default_factory=list)  # the complement clauses left out
 
     def count(self, tense: str) -> int:
         return sum(1 for t in self.clauses if t.tense == tense)
@@ -308,8 +310,13 @@ def _tenses(tokens: Sequence[Token], language: str) -> Tenses:
     if not tokens or not tokens[0].pos:
         return Tenses([], [])
     read = french_tense if language == "fr" else english_tense
-    main, clauses = [], []
+    main, clauses, reported = [], [], []
     for i, token in enumerate(tokens):
+        if token.dep in _COMPLEMENT_DEPS and token.pos in ("VERB", "AUX"):
+            complement = read(tokens, i)
+            if complement is not None:
+                reported.append(replace(complement, verb=i))
+            continue
         if token.dep in _PREDICATE_DEPS or token.pos not in ("VERB", "AUX", "ADJ", "NOUN"):
             continue
         if token.pos in ("ADJ", "NOUN") and not any(
@@ -322,7 +329,7 @@ def _tenses(tokens: Sequence[Token], language: str) -> Tenses:
             clauses.append(tense)
             if _main_clause(tokens, i) and not _frame(tokens, i):
                 main.append(tense)
-    return Tenses(main, clauses)
+    return Tenses(main, clauses, reported)
 
 
 def _compatible(mt: str, ref: str) -> bool:
@@ -477,23 +484,26 @@ class _Clause:
     lemmas: frozenset[str]  # English lemmas (a French clause: the English senses of its verb)
     position: float  # where the verb stands in its sentence, 0 to 1
     french: frozenset[str] = frozenset()  # a French clause's own verbs (folded lemmas)
+    judged: bool = True  # False: linked to its counterpart, but its tense is not judged
 
 
 def _clauses(tokens: Sequence[Token], tenses: Tenses, language: str) -> list[_Clause]:
     found = []
-    for tense in tenses.clauses:
-        if tense.verb < 0 or _reported(tokens, tense.verb, language) or _frame(tokens, tense.verb):
+    for tense in sorted(tenses.clauses + tenses.reported, key=lambda t: t.verb):
+        if tense.verb < 0:
             continue
+        judged = tense not in tenses.reported and not (
+            _reported(tokens, tense.verb, language) or _frame(tokens, tense.verb)
+            or (language == "fr" and _cleft(tokens, tense.verb)))
         if language == "fr":
-            if _cleft(tokens, tense.verb):
-                continue
             lemmas = _english_of_french(tokens, tense.verb)
             own = frozenset(lexicon.fold(x) for x in _verb_lemmas(tokens, tense.verb, "fr"))
         else:
             lemmas = _verb_lemmas(tokens, tense.verb, language)
             own = frozenset()
         if lemmas or own:
-            found.append(_Clause(tense, lemmas, tense.verb / max(len(tokens) - 1, 1), own))
+            found.append(_Clause(tense, lemmas, tense.verb / max(len(tokens) - 1, 1), own,
+                                 judged))
     return found
 
 
@@ -574,6 +584,8 @@ def _linked_changes(
     links = _align(mt, ref)
     bt_links = [(engine, _align(mt, clauses), clauses) for engine, clauses in bts]
     for i, j in sorted(links.items()):
+        if not (mt[i].judged and ref[j].judged):
+            continue  # a reported clause is still its verb's counterpart: not another's
         m, r = mt[i].tense, ref[j].tense
         perfects = _perfects(m, r, ref_all)
         if perfects is None and (m.tense not in _CLEAR or _compatible(m.tense, r.tense)):
