@@ -16,8 +16,8 @@ the back-translations (the parses every family shares; nothing is parsed twice):
   (*demain*, *la semaine prochaine*). Present against future, in either direction, needs a
   back-translation that reads the French verb in the French tense. Main clauses are
   compared by their order; other clauses (relative, adverbial, coordinated) verb by verb:
-  a reference verb, the French verb that translates it (Apertium's dictionary, a
-  look-alike, or a shared WordNet verb sense) and the back-translation's counterpart of
+  a reference verb, the French verb that translates it (Apertium's dictionary either way,
+  a look-alike, or a shared WordNet verb sense) and the back-translation's counterpart of
   that French verb, where the French and the back-translation agree with each other and
   contradict the reference (il ouvre … qui ouvrait; car la route sera longue / as the road
   is long). A verb with no counterpart says nothing, so a paraphrase is not judged;
@@ -32,7 +32,10 @@ the back-translations (the parses every family shares; nothing is parsed twice):
   thing possessed and say nothing of the possessor's gender, so they are not evidence;
   an impersonal *il* (*il faut*, *il y a*, *il semble*, *il pleut*) is not a person, and a
   side that uses both genders is not compared. An English *he*/*she* names a person, so
-  the French pronoun it faces does too.
+  the French pronoun it faces does too. One possessive is judged: a masculine person noun
+  that is the subject of its clause (*un avocat a exprimé son intention*) against the
+  same noun owning *her* in a reference that names no one else it could be; not the
+  reverse, since French nouns such as *la victime* are feminine whoever they name.
 """
 
 from __future__ import annotations
@@ -461,6 +464,17 @@ def _english_of_french(tokens: Sequence[Token], verb: int) -> frozenset[str]:
     return frozenset(found)
 
 
+def _french_of_english(tokens: Sequence[Token], verb: int) -> frozenset[str]:
+    """French verbs an English predicate may be (watch → regarder): the dictionary's other
+    direction, which lists senses the French → English side leaves out."""
+    from mtqa.checks import wordlink
+
+    token = tokens[verb]
+    if token.pos != "VERB" or token.lemma in _LIGHT_VERBS:
+        return frozenset()
+    return frozenset(sense.split()[0] for sense in wordlink.english_senses([token])[0] if sense)
+
+
 def _same_verb(english: frozenset[str], lemmas: frozenset[str]) -> bool:
     """The same verb, or verbs that share a WordNet verb sense (watch / look)."""
     if english & lemmas:
@@ -483,8 +497,10 @@ class _Clause:
     tense: Tense
     lemmas: frozenset[str]  # English lemmas (a French clause: the English senses of its verb)
     position: float  # where the verb stands in its sentence, 0 to 1
-    french: frozenset[str] = frozenset()  # a French clause's own verbs (folded lemmas)
+    french: frozenset[str] = frozenset()  # a French clause's own verbs (folded lemmas); an
+    # English clause's French equivalents, from the dictionary's English → French side
     judged: bool = True  # False: linked to its counterpart, but its tense is not judged
+    is_french: bool = False
 
 
 def _clauses(tokens: Sequence[Token], tenses: Tenses, language: str) -> list[_Clause]:
@@ -500,10 +516,10 @@ def _clauses(tokens: Sequence[Token], tenses: Tenses, language: str) -> list[_Cl
             own = frozenset(lexicon.fold(x) for x in _verb_lemmas(tokens, tense.verb, "fr"))
         else:
             lemmas = _verb_lemmas(tokens, tense.verb, language)
-            own = frozenset()
+            own = _french_of_english(tokens, tense.verb)
         if lemmas or own:
             found.append(_Clause(tense, lemmas, tense.verb / max(len(tokens) - 1, 1), own,
-                                 judged))
+                                 judged, language == "fr"))
     return found
 
 
@@ -528,8 +544,8 @@ def _cognate_verbs(french: frozenset[str], english: frozenset[str]) -> bool:
 def _link_strength(a: _Clause, b: _Clause) -> int:
     """2: the same verb (or a French verb and one of its dictionary senses, or a cognate);
     1: verbs that share a WordNet sense; 0: no link."""
-    if a.lemmas & b.lemmas or _cognate_verbs(a.french, b.lemmas | b.french) or _cognate_verbs(
-        b.french, a.lemmas
+    if a.lemmas & b.lemmas or a.french & b.french or any(
+        x.is_french and _cognate_verbs(x.french, y.lemmas) for x, y in ((a, b), (b, a))
     ):
         return 2
     return 1 if _same_verb(a.lemmas, b.lemmas) else 0
@@ -743,6 +759,109 @@ def gender_change(pair: Pair, engines: Sequence[str]) -> GenderChange | None:
     return GenderChange(mt[0], ref[0], tuple(witnesses))
 
 
+# --- the gender of a possessor ------------------------------------------------------------
+
+_FR_POSSESSIVES = frozenset({"son", "sa", "ses"})
+_EN_POSSESSIVES = {"his": "masculine", "her": "feminine"}
+_EN_PERSON_WORDS = frozenset(
+    "he she him her his hers himself herself they them their theirs themselves".split())
+_FR_MASCULINE_DETERMINERS = frozenset({"un", "le", "ce", "cet"})
+_PERSON_DEPTH = 8  # hypernym steps from a noun up to WordNet's "person"
+
+
+def _person(lemma: str) -> bool:
+    """A noun whose most frequent WordNet sense is a person (lawyer; not case, whose
+    rarer sense is one)."""
+    net = wordnet_graph()
+    if net is None:
+        return False
+    senses, person = net.synsets(lemma, "NOUN"), net.synsets("person", "NOUN")[:1]
+    frontier = set(senses[:1])
+    for _ in range(_PERSON_DEPTH):
+        if frontier & set(person):
+            return True
+        frontier = {target for key in frontier for symbol, target, _, _ in
+                    net.synset(key).pointers if symbol in ("@", "@i")}
+    return False
+
+
+def _maybe_named_person(tokens: Sequence[Token], index: int) -> bool:
+    """A name that may be a person's: not an acronym (ECHR) nor a name after "the"."""
+    token = tokens[index]
+    return token.pos == "PROPN" and not token.text.isupper() and not any(
+        tokens[c].text.lower() == "the" for c in _children(tokens, index)
+    ) and not (tokens[token.head].pos == "PROPN" and any(
+        tokens[c].text.lower() == "the" for c in _children(tokens, token.head)))
+
+
+def _clause_subject(tokens: Sequence[Token], noun: int) -> int | None:
+    """The subject of the clause a noun is an object or complement in; None when the noun
+    is itself a subject (its possessor may be anyone the text has named)."""
+    index = noun
+    for _ in range(4):
+        token = tokens[index]
+        if token.dep.startswith("nsubj"):
+            return None
+        subjects = [c for c in _children(tokens, index) if tokens[c].dep.startswith("nsubj")]
+        if subjects and index != noun:
+            return subjects[0]
+        if token.dep == "ROOT" or token.head == index or token.dep in (
+            "acl", "acl:relcl", "relcl", "advcl", "ccomp", "conj", "parataxis"
+        ):
+            return None
+        index = token.head
+    return None
+
+
+def possessor_change(pair: Pair) -> GenderChange | None:
+    """A possessive whose possessor the English makes a woman and the French a man: the
+    subject of the clause is a person noun with a masculine determiner in the French (un
+    avocat … son intention) and the same noun, neutral in English, owns "her" (a lawyer …
+    her intention).
+
+    French possessives agree with the thing possessed, so only the subject tells the
+    possessor's gender, and only where nothing else could be the possessor: one possessive
+    on each side, no other third person in the reference, the possessed noun not a
+    subject itself. The reverse (a feminine French noun against "his") is not judged: many
+    French nouns for persons are feminine whoever they name (la victime, la personne).
+    """
+    ref = lexicon.parse(pair.ref_text, "en")
+    owners = [i for i, t in enumerate(ref) if t.text.lower() in _EN_POSSESSIVES
+              and t.dep == "poss"]
+    if len(owners) != 1 or _EN_POSSESSIVES[ref[owners[0]].text.lower()] != "feminine":
+        return None
+    owner = owners[0]
+    ref_subject = _clause_subject(ref, ref[owner].head)
+    if ref_subject is None or ref[ref_subject].pos != "NOUN" or not _person(
+        ref[ref_subject].lemma
+    ):
+        return None
+    if any(t.text.lower() in _EN_PERSON_WORDS and i != owner or _maybe_named_person(ref, i)
+           or (t.pos == "NOUN" and i != ref_subject and _person(t.lemma))
+           for i, t in enumerate(ref)):
+        return None  # someone else the possessive may refer to
+    mt = lexicon.parse(pair.mt_text, "fr")
+    possessives = [i for i, t in enumerate(mt) if t.text.lower() in _FR_POSSESSIVES]
+    if len(possessives) != 1:
+        return None
+    subject = _clause_subject(mt, mt[possessives[0]].head)
+    if subject is None or mt[subject].pos != "NOUN" or _morph(mt[subject], "Gender") != "Masc":
+        return None
+    determiners = [mt[c].text.lower() for c in _children(mt, subject) if mt[c].dep == "det"]
+    if not determiners or determiners[0] not in _FR_MASCULINE_DETERMINERS:
+        return None
+    from mtqa.checks import wordlink  # the dictionary loads on first use
+
+    if ref[ref_subject].lemma not in wordlink.french_senses([mt[subject]])[0]:
+        return None  # not the same person noun
+    span = (mt[subject].start, mt[subject].end)
+    determiner = next(c for c in _children(mt, subject) if mt[c].dep == "det")
+    return GenderChange(
+        Pronoun("masculine", (min(span[0], mt[determiner].start), span[1])),
+        Pronoun("feminine", (ref[owner].start, ref[owner].end)), (),
+    )
+
+
 # --- the family ---------------------------------------------------------------------------
 
 
@@ -774,7 +893,8 @@ def check(result: DocumentResult, ctx: CheckContext) -> list[Finding]:
     for pair in result.pairs:
         if not pair.aligned:
             continue
-        for change in (tense_change(pair, ctx.engines), gender_change(pair, ctx.engines)):
+        gender = gender_change(pair, ctx.engines) or possessor_change(pair)
+        for change in (tense_change(pair, ctx.engines), gender):
             if change is not None:
                 found.append(_change_finding(result, pair, change))
     return found

@@ -110,6 +110,10 @@ def test_agreeing_or_licensed_tenses_are_not_flagged(mt: str, ref: str, bt: str)
         ("Nous partirons tôt, car la route sera longue.",
          "We will leave early, as the road is long.",
          "We will leave early, because the road will be long.", ("sera longue", "is")),
+        # a verb only the dictionary's English → French side pairs (watch → regarder)
+        ("Quand elle regardait la télévision, elle riait souvent.",
+         "When she watches television, she often laughed.",
+         "When she looked the television, she laughed often.", ("regardait", "watches")),
         # passé composé against a past perfect with no past to be anterior to, and back
         ("Le ministre a promis une réforme ambitieuse.",
          "The minister had promised an ambitious reform.",
@@ -150,6 +154,13 @@ def test_the_same_verb_in_contradicting_tenses_is_found_in_any_clause(
         ("En 1969, alors qu'Armstrong marche sur la Lune, le monde entier regarde.",
          "In 1969, as Armstrong walked on the Moon, the whole world watched.",
          "In 1969, whereas Armstrong walks on the Moon, the whole world looks."),
+        ("Quand elle regardait la télévision, elle riait souvent.",
+         "When she watched television, she often laughed.",
+         "When she looked the television, she laughed often."),
+        # a quoted verb the reference parses as reported still pairs with its own verb
+        ("« Nous disons ces mots chaque jour », a déclaré le ministre.",
+         '"We say these words every day," the minister said.',
+         '« We say these words every day », has declared the minister.'),
         # a subordinate verb in the same tense on both sides
         ("Les ventes progressent dans les magasins qui ouvrent le dimanche.",
          "Sales are growing in the shops that open on Sundays.",
@@ -211,3 +222,39 @@ def test_findings_carry_their_kind_severity_and_evidence() -> None:
         ["The government will build three bridges."]), CTX)
     assert [(f.kind, f.severity, f.evidence["mt_tense"], f.evidence["ref_tense"], f.engines)
             for f in findings] == [("tense_change", "major", "future", "past", ("apertium",))]
+
+
+@pytest.mark.parametrize(
+    ("mt", "ref", "spans"),
+    [
+        # a masculine person noun owns "son": the reference makes the owner a woman
+        ("Un avocat a exprimé son intention de faire appel.",
+         "A lawyer has expressed her intention to appeal.", ("Un avocat", "her")),
+        ("Un chercheur a publié ses résultats hier.",
+         "A researcher published her results yesterday.", ("Un chercheur", "her")),
+    ],
+)
+def test_a_possessor_given_the_other_gender_is_found(
+    mt: str, ref: str, spans: tuple[str, str]
+) -> None:
+    assert _found(mt, ref, ref, "pronoun_gender") == [spans]
+
+
+@pytest.mark.parametrize(
+    ("mt", "ref"),
+    [
+        ("Un avocat a exprimé son intention de faire appel.",
+         "A lawyer has expressed his intention to appeal."),
+        # French nouns for persons that are feminine whoever they name
+        ("La victime a retrouvé son portefeuille.", "The victim found his wallet."),
+        # someone else the possessive may refer to
+        ("Le juge a félicité Marie pour son travail.",
+         "The judge congratulated Marie on her work."),
+        ("Le médecin a dit que la patiente avait perdu son emploi.",
+         "The doctor said the patient had lost her job."),
+        # the possessed noun is a subject: its owner is whoever the text named before
+        ("Son directeur a démissionné.", "Her director resigned."),
+    ],
+)
+def test_possessors_that_agree_or_are_unknown_are_not_flagged(mt: str, ref: str) -> None:
+    assert _found(mt, ref, ref, "pronoun_gender") == []
