@@ -2,8 +2,9 @@
 one its context uses (``odd_rendering``, detector ``renderings.sense``).
 
 For each reference noun, verb or adjective with several WordNet senses, and a French word
-the word link ties to it through a shared or neighbouring WordNet sense (not through a
-dictionary translation of the reference word):
+the word link ties to it (the dictionary's English → French entry, or a shared or
+neighbouring WordNet sense), unless some French word of the sentence translates back to
+the reference word itself or the two words look alike (the trap lexicon's business):
 
 1. the reference word's sense is chosen from its context (its sentence and the ones on
    either side) by a simplified Lesk (``mtqa.language.senses``): context words held in
@@ -18,8 +19,9 @@ dictionary translation of the reference word):
    backs the chosen sense by at least two words and by two more than any of the French
    word's senses (three, when the French word's sense is the reference word's most
    frequent one); when no sense the context backs is a neighbour of the French word's
-   sense (within two hypernym steps, three inside one WordNet lexicographer file); and
-   when no back-translation has the reference word or a word of its chosen sense.
+   sense (a direct link, or a common hypernym within two steps, three inside one WordNet
+   lexicographer file, that is not one of the broad classes near the top of the tree);
+   and when no back-translation has the reference word or a word of its chosen sense.
 
 "récipient" (container) for "the vessel and its crew" (a craft). A French word whose
 dictionary entry gives the reference word itself carries every sense of it as far as
@@ -29,6 +31,7 @@ these resources can tell, and is left alone: precision first.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -46,15 +49,18 @@ from mtqa.model import DocumentResult, Finding, Pair
 DETECTOR = "renderings.sense"
 _JUDGED_POS = frozenset({"NOUN", "VERB", "ADJ"})
 _CONTEXT_POS = frozenset({"NOUN", "VERB", "ADJ"})
-# The links a wrong sense hides behind: a shared or neighbouring WordNet sense
-# (récipient → container ~ vessel). Where the dictionary itself gives the French word for
-# the reference word (case → affaire), its thin entries cannot tell the senses apart.
-_JUDGED_LINKS = frozenset({"synonym", "similar", "hypernym", "hyponym", "kin"})
+# The links a wrong sense hides behind: the dictionary's English → French direction
+# (goal → objectif, whose own translations are aim and objective), a shared or
+# neighbouring WordNet sense (récipient → container ~ vessel).
+_JUDGED_LINKS = frozenset({"dictionary", "synonym", "similar", "hypernym", "hyponym", "kin"})
 # How many context words must back the chosen sense, and by how many it must beat the
 # French word's senses. Below this, Lesk's choice is a guess.
 MIN_SUPPORT = 2
 MIN_MARGIN = 2
 SAME_FILE_DEPTH = 3
+# A hypernym this close to the top of WordNet (entity, abstraction, communication, person)
+# is shared by senses that have nothing to do with each other.
+MIN_SHARED_DEPTH = 4
 _LOOKALIKE = 80  # rapidfuzz ratio from which a translation is the French word's twin
 # A context word of more senses than this (take, run, place) points to no domain.
 MAX_CONTEXT_SENSES = 12
@@ -90,11 +96,30 @@ def _ancestors(net: WordNetGraph, key: SynsetId, depth: int = 2) -> set[SynsetId
     return found
 
 
+@lru_cache(maxsize=65536)
+def _depth(key: SynsetId) -> int:
+    """Steps from the synset up to the top of WordNet's tree (the shortest way)."""
+    net = wordnet_graph()
+    if net is None:
+        return 0
+    frontier, steps, seen = {key}, 0, {key}
+    while frontier and steps < 30:
+        ups = {t for k in frontier for s, t, _, _ in net.synset(k).pointers if s in ("@", "@i")}
+        if not ups:
+            return steps
+        frontier = ups - seen
+        seen |= ups
+        steps += 1
+    return steps
+
+
 def _near(net: WordNetGraph, a: SynsetId, b: SynsetId, depth: int = 2) -> bool:
-    """One sense next to, or under a common hypernym within ``depth`` steps of, the other."""
-    return close(net, a, b) or close(net, b, a) or bool(
-        _ancestors(net, a, depth) & _ancestors(net, b, depth)
-    )
+    """One sense next to, or under a common hypernym within ``depth`` steps of, the other;
+    a common hypernym near the top of the tree (communication, person) does not count."""
+    if close(net, a, b) or close(net, b, a):
+        return True
+    shared = _ancestors(net, a, depth) & _ancestors(net, b, depth)
+    return any(_depth(key) >= MIN_SHARED_DEPTH for key in shared)
 
 
 def _back_translated(pair: Pair, engines: Sequence[str], lemma: str,
@@ -124,6 +149,8 @@ def _judge(
     if lemma in translations or english.text.lower() in translations:
         return None  # the dictionary gives the word itself: any of its senses may be meant
     french = links.french[f]
+    if wordlink.cognates(french, english):
+        return None  # look-alikes (corps, corps) are the trap lexicon's to judge
     # A translation spelt like the French word (audience, client) is the dictionary pairing
     # look-alikes: it says nothing about which of their shared senses the French bears.
     carried = carried_senses(

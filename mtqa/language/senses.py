@@ -4,8 +4,8 @@ of its senses a set of English translations can carry.
 Owns the knowledge the sense check reads, all of it derived from WordNet (no word lists):
 
 - a sense's *signature*: its synset's words, the content words of its gloss and examples,
-  the words of its hypernyms (two steps up), of its hyponyms (one step down) and of its
-  derivations;
+  the words of its hypernyms (two steps up), of its hyponyms (one step down), of its
+  wholes and parts (hull, deck) and of its derivations;
 - a sense's *domains*: the topic domains WordNet files it, its hypernyms and its
   derivationally related synsets under (``;c`` pointers: criminal law, soccer, finance),
   each widened one step up (criminal law → law);
@@ -31,6 +31,7 @@ MAX_SENSES_OF_KIN = 8
 _UP = ("@", "@i")
 _DOWN = ("~", "~i")
 _DERIVED = ("+",)
+_PARTS = ("#m", "#s", "#p", "%m", "%s", "%p")  # holonyms and meronyms
 _TOPIC = ";c"
 T = TypeVar("T")
 _GLOSS_WORD = re.compile(r"[a-z][a-z-]+")
@@ -74,7 +75,7 @@ def signature(key: SynsetId) -> frozenset[str]:
     for up in _hypernyms(net, key, 2):
         words |= set(net.synset(up).words)
     for symbol, target, _, _ in synset.pointers:
-        if symbol in _DERIVED or symbol in _DOWN:
+        if symbol in _DERIVED or symbol in _DOWN or symbol in _PARTS:
             words |= set(net.synset(target).words)
     return frozenset(w for part in words for w in (part, *part.split()) if len(w) > 2)
 

@@ -68,8 +68,27 @@ def test_a_container_for_a_ship_is_flagged_with_its_evidence() -> None:
         # a context that says nothing about the sense
         (["Le récipient a été livré samedi."], ["The vessel was delivered on Saturday."],
          ["The container has been delivered on Saturday."]),
+        # a look-alike that carries the sense: the army's corps
+        (["Le corps d'armée a traversé le fleuve à l'aube.",
+          "Les troupes ont ensuite pris la ville."],
+         ["The army corps crossed the river at dawn.", "The troops then took the town."],
+         ["The body of army has crossed the river to the dawn.",
+          "The troops have then taken the city."]),
+        # a French word with translations outside the reference word's senses: a court case
+        (["L'avocat a porté l'affaire devant le tribunal.", "Le juge a entendu les témoins."],
+         ["The lawyer brought the case before the court.", "The judge heard the witnesses."],
+         ["The lawyer has carried the subject in front of the court.",
+          "The judge has heard the witnesses."]),
+        # the dictionary's word for a goal where the reference means an aim
+        (["Le gouvernement vise un objectif de croissance de deux pour cent.",
+          "Le ministre des finances l'a confirmé."],
+         ["The government has a growth goal of two percent.",
+          "The finance minister confirmed it."],
+         ["The government aims an objective of growth of two percent.",
+          "The minister of the finances has confirmed it."]),
     ],
-    ids=["right-word", "container-meant", "bt-reads-reference", "no-context"],
+    ids=["right-word", "container-meant", "bt-reads-reference", "no-context", "lookalike",
+         "other-translations", "aim-meant"],
 )
 def test_clean_counterparts_are_not_flagged(
     mt: Sequence[str], ref: Sequence[str], bt: Sequence[str]
