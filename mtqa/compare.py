@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from mtqa.metrics import METRIC_INFO, make_metric
-from mtqa.model import DocumentResult
+from mtqa.model import DocumentResult, Subset
 from mtqa.mqm import (
     ALPHA,
     ErrorScore,
@@ -377,13 +377,17 @@ class Comparison:
 
 def shared_documents(
     by_system: Mapping[str, Sequence[DocumentResult]],
-) -> dict[str, list[DocumentResult]]:
-    """Each system's results for the source documents every system has, in one order."""
-    keyed = {s: {d.document.base_id: d for d in docs} for s, docs in by_system.items()}
-    first = next(iter(by_system.values()), [])
-    order = [d.document.base_id for d in first]
+) -> dict[str, Sequence[DocumentResult]]:
+    """Each system's results for the source documents every system has, in one order.
+
+    The answers are views by position (``Subset``): documents a run keeps on disk are
+    read again when used, never all held at once."""
+    ids = {s: [d.document.base_id for d in docs] for s, docs in by_system.items()}
+    # a source document twice in one system: its last result counts
+    keyed = {s: {base_id: k for k, base_id in enumerate(v)} for s, v in ids.items()}
+    order = next(iter(ids.values()), [])
     shared = [i for i in order if all(i in k for k in keyed.values())]
-    return {s: [keyed[s][i] for i in shared] for s in by_system}
+    return {s: Subset(by_system[s], [keyed[s][i] for i in shared]) for s in by_system}
 
 
 def _metric_rows(

@@ -6,10 +6,10 @@ is a plain function of the previous step's output; these types are that output.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 if TYPE_CHECKING:
     from mtqa.compare import Comparison
@@ -275,3 +275,33 @@ def _run_stats(data: Mapping[str, Any]) -> RunStats:
     from mtqa.runstats import RunStats
 
     return RunStats.from_json(data)
+
+
+class Subset(Sequence[DocumentResult]):
+    """Some of a sequence's documents, by position, read from it when used: a view that
+    holds positions, never the documents (the run's may live on disk)."""
+
+    def __init__(self, documents: Sequence[DocumentResult], positions: Sequence[int]) -> None:
+        self.documents = documents
+        self.positions = tuple(positions)
+
+    def __len__(self) -> int:
+        return len(self.positions)
+
+    @overload
+    def __getitem__(self, index: int) -> DocumentResult: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Subset: ...
+
+    def __getitem__(self, index: int | slice) -> DocumentResult | Subset:
+        if isinstance(index, slice):
+            return Subset(self.documents, self.positions[index])
+        return self.documents[self.positions[index]]
+
+    def __iter__(self) -> Iterator[DocumentResult]:
+        for position in self.positions:
+            yield self.documents[position]
+
+    def __repr__(self) -> str:
+        return f"Subset({len(self.positions)} of {len(self.documents)} documents)"

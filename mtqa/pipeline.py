@@ -37,6 +37,7 @@ from mtqa.model import (
     Score,
     Segment,
     Side,
+    Subset,
 )
 from mtqa.prechecks import check_before_work
 from mtqa.review import apply_decisions, load_decisions
@@ -410,12 +411,12 @@ def run(
             )
         # the table describes the documents' own MT ("mt"); findings are counted per system
         table = replace(
-            aggregate(_Subset(results, primary), names, config.metrics),
+            aggregate(Subset(results, primary), names, config.metrics),
             by_system=findings_by_system(results),
         )
         # always: the error score of every system, and with several systems or engines the
         # comparison table, verdicts and ranking
-        comparison = _comparison(results, names, config)
+        comparison = _comparison(results, [d.system for d in documents], names, config)
     translated = sum(s.get("misses", 0) for s in engine_stats.values())
     seconds = timings.seconds["backtranslate"]
     stats = RunStats(
@@ -447,20 +448,6 @@ def run(
     return run_result
 
 
-class _Subset(Sequence[DocumentResult]):
-    """Some of a run's documents, by position, read when used."""
-
-    def __init__(self, documents: Sequence[DocumentResult], positions: Sequence[int]) -> None:
-        self.documents = documents
-        self.positions = positions
-
-    def __len__(self) -> int:
-        return len(self.positions)
-
-    def __getitem__(self, index: int) -> DocumentResult:  # type: ignore[override]
-        return self.documents[self.positions[index]]
-
-
 def _run_scores(
     results: Iterable[DocumentResult], engines: Sequence[str], metrics: Sequence[str]
 ) -> dict[str, tuple[Score, ...]]:
@@ -480,11 +467,17 @@ def _run_scores(
 
 
 def _comparison(
-    results: Sequence[DocumentResult], engines: Sequence[str], config: RunConfig
+    results: Sequence[DocumentResult],
+    systems: Sequence[str],
+    engines: Sequence[str],
+    config: RunConfig,
 ) -> Comparison:
-    by_system: dict[str, list[DocumentResult]] = {}
-    for result in results:
-        by_system.setdefault(result.document.system, []).append(result)
+    """The comparison over the run's documents (``systems``: each one's system, in order),
+    each system's documents a view by position: they are read when used, not held."""
+    positions: dict[str, list[int]] = {}
+    for position, system in enumerate(systems):
+        positions.setdefault(system, []).append(position)
+    by_system = {system: Subset(results, p) for system, p in positions.items()}
     baseline = (config.compare.baseline_system, config.compare.baseline_engine or engines[0])
     if baseline[0] not in by_system or baseline[1] not in engines:
         raise ConfigError(

@@ -14,10 +14,10 @@ appears is *stale*: the run reports it instead of dropping it silently.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 from mtqa.errors import InputError, read_text_file
 from mtqa.model import DocumentResult
@@ -118,21 +118,50 @@ def load_decisions(path: Path) -> dict[str, Decision]:
 
 def apply_decisions(
     results: Sequence[DocumentResult], decisions: Mapping[str, Decision], *, file: str = ""
-) -> tuple[list[DocumentResult], ReviewRecord]:
+) -> tuple[Sequence[DocumentResult], ReviewRecord]:
     """Each finding with a decision gains its verdict and note; returns the results and the
-    record of what applied (``file``: the decisions file, for the record)."""
-    used: set[str] = set()
-    out = []
-    for result in results:
-        findings = []
-        for found in result.findings:
-            decision = decisions.get(found.id) if found.id else None
-            if decision is None:
-                findings.append(replace(found, verdict=None, note=None))
-                continue
-            used.add(found.id)
-            findings.append(replace(found, verdict=decision.verdict, note=decision.note))
-        out.append(replace(result, findings=tuple(findings)))
+    record of what applied (``file``: the decisions file, for the record).
+
+    The results are a view: each document gains its decisions when it is read, so a run's
+    documents, read from its folder as they are used, are never all held at once."""
+    used = {f.id for result in results for f in result.findings if f.id and f.id in decisions}
     applied = {v: sum(1 for i in used if decisions[i].verdict == v) for v in VERDICTS}
     stale = tuple(d for i, d in decisions.items() if i not in used)
-    return out, ReviewRecord(file, len(decisions), applied, stale)
+    return _Decided(results, decisions), ReviewRecord(file, len(decisions), applied, stale)
+
+
+def _decide(result: DocumentResult, decisions: Mapping[str, Decision]) -> DocumentResult:
+    findings = []
+    for found in result.findings:
+        decision = decisions.get(found.id) if found.id else None
+        if decision is None:
+            findings.append(replace(found, verdict=None, note=None))
+        else:
+            findings.append(replace(found, verdict=decision.verdict, note=decision.note))
+    return replace(result, findings=tuple(findings))
+
+
+class _Decided(Sequence[DocumentResult]):
+    """Documents with the review's decisions applied as each is read."""
+
+    def __init__(self, results: Sequence[DocumentResult], decisions: Mapping[str, Decision]):
+        self.results = results
+        self.decisions = decisions
+
+    def __len__(self) -> int:
+        return len(self.results)
+
+    @overload
+    def __getitem__(self, index: int) -> DocumentResult: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[DocumentResult, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> DocumentResult | tuple[DocumentResult, ...]:
+        if isinstance(index, slice):
+            return tuple(_decide(r, self.decisions) for r in self.results[index])
+        return _decide(self.results[index], self.decisions)
+
+    def __iter__(self) -> Iterator[DocumentResult]:
+        for result in self.results:
+            yield _decide(result, self.decisions)

