@@ -26,18 +26,20 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import pickle
+import tempfile
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import IO, Any, overload
 
 from mtqa.errors import InputError
 from mtqa.metrics import METRIC_LABELS, METRICS
 from mtqa.model import (
     FINDING_KINDS,
     SEVERITIES,
+    Finding,
     RunResult,
 )
 from mtqa.numbering import mt_label, ref_label
@@ -69,39 +71,43 @@ def render_html(result: RunResult) -> str:
 
 def _render_parts(result: RunResult) -> Iterator[str]:
     """The page of ``render_html`` in pieces, as the template makes them: written as they
-    come, a report of thousands of documents is never one string in memory."""
-    # The page holds every document anyway; read them once, so each finding is one object
-    # (a written run's documents are otherwise read from its folder afresh on each pass).
-    result = replace(result, documents=tuple(result.documents))
-    view = _build_view(result)
-    scripts = {name: _static(name) for name in ("report.js", "compare.js", "review.js")}
-    style = _static("report.css")
-    checked = [*((n, t, "</script") for n, t in scripts.items()), ("report.css", style, "</style")]
-    for name, text, closer in checked:
-        if closer in text.lower():  # our own sources; a closing tag would end the element early
-            raise InputError(f"{name} contains {closer}>; remove it from mtqa/report/static")
-    # One inline script, pinned by its hash: the page's filters, the systems view, the triage.
-    script = "\n".join(scripts.values())
-    csp = "; ".join(
-        (
-            "default-src 'none'",
-            "style-src 'unsafe-inline'",
-            f"script-src '{_sha256(script)}'",
-            "img-src data:",
-            "base-uri 'none'",
-            "form-action 'none'",
-        )
-    )
-    from markupsafe import Markup
+    come, a report of thousands of documents is never one string in memory.
 
-    template = _environment().get_template("report.html.j2")
-    return template.generate(
-        view=view,
-        csp=csp,
-        style=Markup(style),
-        script=Markup(script),
-        data=Markup(_script_json(view["data"])),
-    )
+    Its segment rows are made a document at a time and set aside in a temporary file, then
+    read back in the page's order (worst first) as the template writes them: the rows of a
+    run of thousands of documents are never all in memory either."""
+    with tempfile.TemporaryFile() as spill:
+        view = _build_view(result, spill)
+        scripts = {name: _static(name) for name in ("report.js", "compare.js", "review.js")}
+        style = _static("report.css")
+        checked = [
+            *((n, t, "</script") for n, t in scripts.items()), ("report.css", style, "</style")
+        ]
+        for name, text, closer in checked:
+            if closer in text.lower():  # our own sources; a closing tag would end it early
+                raise InputError(f"{name} contains {closer}>; remove it from mtqa/report/static")
+        # One inline script, pinned by its hash: the page's filters, the systems view, triage.
+        script = "\n".join(scripts.values())
+        csp = "; ".join(
+            (
+                "default-src 'none'",
+                "style-src 'unsafe-inline'",
+                f"script-src '{_sha256(script)}'",
+                "img-src data:",
+                "base-uri 'none'",
+                "form-action 'none'",
+            )
+        )
+        from markupsafe import Markup
+
+        template = _environment().get_template("report.html.j2")
+        yield from template.generate(
+            view=view,
+            csp=csp,
+            style=Markup(style),
+            script=Markup(script),
+            data=Markup(_script_json(view["data"])),
+        )
 
 
 def write_html(result: RunResult, run_dir: Path) -> Path:
@@ -173,17 +179,102 @@ def _script_json(data: Any) -> str:
 # --------------------------------------------------------------------------- the view
 
 
-def _build_view(result: RunResult) -> dict[str, Any]:
+class _SpilledRows(Sequence[RowView]):
+    """Segment rows pickled into a file, read back one at a time in the page's order."""
+
+    def __init__(self, spill: IO[bytes], places: Sequence[tuple[int, int]]) -> None:
+        self.spill = spill
+        self.places = places  # (offset, length) of each row, in the page's order
+
+    def __len__(self) -> int:
+        return len(self.places)
+
+    def _read(self, offset: int, length: int) -> RowView:
+        self.spill.seek(offset)
+        row: RowView = pickle.loads(self.spill.read(length))  # noqa: S301 - our own file
+        return row
+
+    @overload
+    def __getitem__(self, index: int) -> RowView: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[RowView]: ...
+
+    def __getitem__(self, index: int | slice) -> RowView | list[RowView]:
+        if isinstance(index, slice):
+            return [self._read(*place) for place in self.places[index]]
+        return self._read(*self.places[index])
+
+    def __iter__(self) -> Iterator[RowView]:
+        for place in self.places:
+            yield self._read(*place)
+
+
+def _build_view(result: RunResult, spill: IO[bytes]) -> dict[str, Any]:
     engines = [e.name for e in result.engines_run]
-    # Findings are numbered once, in run order, so a number means the same thing everywhere.
-    numbers = {id(f): n for n, f in enumerate(result.findings, start=1)}
-    rows: list[RowView] = []
+    sort_engine = engines[0] if engines else None
+    # One pass over the documents, each read once: findings are numbered in run order, so a
+    # number means the same thing everywhere; each row goes to ``spill`` as it is made, and
+    # only its sort key, place and script data stay here.
+    every: list[Finding] = []
+    numbers: dict[int, int] = {}
+    anchors: dict[int, str] = {}
+    placed: list[tuple[tuple[int, float, int], int, int, dict[str, Any]]] = []
+    documents: list[dict[str, Any]] = []
+    positions: dict[str, int] = {}
+    system_names: dict[str, None] = {}
+    system_values: set[Any] = set()
+    row_count = unaligned = 0
     for doc_pos, doc in enumerate(result.documents):
-        rows.extend(document_rows(doc, doc_pos, engines, numbers, start=len(rows)))
-    ordered = sorted(rows, key=lambda r: _worst_first_key(r, engines[0] if engines else None))
+        for f in doc.findings:
+            every.append(f)
+            numbers[id(f)] = len(every)
+        rows = document_rows(doc, doc_pos, engines, numbers, start=row_count)
+        row_count += len(rows)
+        for r in rows:
+            for fv in r.findings:
+                anchors[id(fv.finding)] = r.anchor
+            unaligned += r.unaligned
+            data_row = {
+                "id": r.anchor,
+                "doc": r.doc_pos,
+                "order": r.order,
+                "sev": r.severity_rank,
+                "status": r.status,
+                "score": r.sort_scores,
+                "f": [
+                    [fv.number, fv.finding.kind, fv.finding.severity, list(fv.finding.engines)]
+                    for fv in r.findings
+                ],
+            }
+            text = pickle.dumps(r, protocol=pickle.HIGHEST_PROTOCOL)
+            offset = spill.seek(0, 2)
+            spill.write(text)
+            placed.append((_worst_first_key(r, sort_engine), offset, len(text), data_row))
+        documents.append(
+            {
+                "pos": doc_pos,
+                "id": doc.document.id,
+                "label": doc.document.label,  # the folder name the id was made from, if any
+                # Which MT system a document's text comes from, when a run compares several.
+                "system": str(getattr(doc.document, "system", "") or ""),
+                "mt_segments": len(doc.mt_segments),
+                "ref_segments": len(doc.ref_segments),
+                "pairs": len(doc.pairs),
+                "unaligned": sum(1 for p in doc.pairs if not p.aligned),
+                "findings": len(doc.counted_findings),
+                "scores": score_table(doc.scores, engines),
+                "error_score": document_error_text(result, doc.document.id),
+            }
+        )
+        positions[doc.document.id] = doc_pos
+        system_names.setdefault(doc.document.system)
+        system_values.add(getattr(doc.document, "system", ""))
+    placed.sort(key=lambda entry: entry[0])
+    rows_in_order = _SpilledRows(spill, [(offset, length) for _, offset, length, _ in placed])
 
     # Counts leave out findings a reviewer waived as false alarms; the rows still show them.
-    findings = result.counted_findings
+    findings = [f for f in every if not f.waived]
     by_kind_severity: Counter[tuple[str, str]] = Counter((f.kind, f.severity) for f in findings)
     kinds = _ordered(FINDING_KINDS, {f.kind for f in findings})
     severities = _ordered(SEVERITIES, {f.severity for f in findings})
@@ -199,54 +290,21 @@ def _build_view(result: RunResult) -> dict[str, Any]:
         "severities": severities,
         "totals": [sum(1 for f in findings if f.severity == s) for s in severities],
         "total": len(findings),
-        "waived": len(result.findings) - len(findings),
+        "waived": len(every) - len(findings),
     }
-    documents = [
-        {
-            "pos": pos,
-            "id": d.document.id,
-            "label": d.document.label,  # the folder name the id was made from, if any
-            # Which MT system a document's text comes from, when a run compares several.
-            "system": str(getattr(d.document, "system", "") or ""),
-            "mt_segments": len(d.mt_segments),
-            "ref_segments": len(d.ref_segments),
-            "pairs": len(d.pairs),
-            "unaligned": sum(1 for p in d.pairs if not p.aligned),
-            "findings": len(d.counted_findings),
-            "scores": score_table(d.scores, engines),
-            "error_score": document_error_text(result, d.document.id),
-        }
-        for pos, d in enumerate(result.documents)
-    ]
     charts = {
         "histograms": [histogram(result, e) for e in engines],
         "findings": findings_chart(findings, kinds, severities),
         "documents": documents_chart(result, engines) if len(result.documents) > 1 else None,
     }
-    anchors = {id(fv.finding): r.anchor for r in rows for fv in r.findings}
-    positions = {d.document.id: pos for pos, d in enumerate(result.documents)}
-    groups = finding_groups(result, numbers, anchors, positions)
+    groups = finding_groups(every, numbers, anchors, positions)
     stats = {k: v for k, v in result.stats.to_json().items() if k != "comparison"}
     comparison = result.stats.other.get("comparison")  # a table mtqa can no longer read
     data = {
         "engines": engines,
         "severities": list(SEVERITIES),
-        "rows": [
-            {
-                "id": r.anchor,
-                "doc": r.doc_pos,
-                "order": r.order,
-                "sev": r.severity_rank,
-                "status": r.status,
-                "score": r.sort_scores,
-                "f": [
-                    [fv.number, fv.finding.kind, fv.finding.severity, list(fv.finding.engines)]
-                    for fv in r.findings
-                ],
-            }
-            for r in ordered
-        ],
-        "review": review_data(result),
+        "rows": [data_row for *_, data_row in placed],
+        "review": review_data(result, every),
     }
     return {
         "result": result,
@@ -254,7 +312,7 @@ def _build_view(result: RunResult) -> dict[str, Any]:
         "engine_names": engines,
         "scores": score_table(result.scores, engines),
         "documents": documents,
-        "rows": ordered,
+        "rows": rows_in_order,
         "counts": counts,
         "kinds": kinds,
         "severities": list(SEVERITIES),
@@ -269,11 +327,11 @@ def _build_view(result: RunResult) -> dict[str, Any]:
         "comparison": blocks("Comparison", comparison)
         if comparison is not None
         else [],
-        "system_names": list(dict.fromkeys(d.document.system for d in result.documents)),
+        "system_names": list(system_names),
         "aggregate": _aggregate(result, documents),
         "config": json.dumps(jsonable(result.config), indent=2, ensure_ascii=False),
-        "unaligned": sum(1 for r in rows if r.unaligned),
-        "systems": len({getattr(d.document, "system", "") for d in result.documents}) > 1,
+        "unaligned": unaligned,
+        "systems": len(system_values) > 1,
         "data": data,
         "groups": groups,
         "stale": stale_decisions(result),

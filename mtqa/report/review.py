@@ -9,7 +9,7 @@ reads, and imported back.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -69,14 +69,16 @@ def _group_key(f: Finding) -> tuple[str, ...]:
 
 
 def finding_groups(
-    result: RunResult,
+    findings: Iterable[Finding],
     numbers: Mapping[int, int],
     anchors: Mapping[int, str],
     doc_positions: Mapping[str, int],
 ) -> list[Group]:
-    """Every finding as a list line, identical ones grouped; worst and most frequent first."""
+    """Every finding as a list line, identical ones grouped; worst and most frequent first.
+
+    ``numbers`` and ``anchors`` are keyed by the identity of the finding objects given."""
     groups: dict[tuple[str, ...], list[ListItem]] = {}
-    for f in result.findings:
+    for f in findings:
         item = ListItem(
             number=numbers[id(f)],
             finding=f,
@@ -96,11 +98,12 @@ def finding_groups(
     return out
 
 
-def review_data(result: RunResult) -> dict[str, Any]:
-    """What the triage script starts from: the run's storage key and decisions already made."""
+def review_data(result: RunResult, findings: Iterable[Finding] | None = None) -> dict[str, Any]:
+    """What the triage script starts from: the run's storage key and decisions already made
+    (on ``findings``, when given: the run's, already read)."""
     decided = [
         {"id": f.id, "verdict": f.verdict, "note": f.note}
-        for f in result.findings
+        for f in (result.findings if findings is None else findings)
         if f.id and f.verdict
     ]
     return {"key": f"mtqa-review:{result.name}:{result.created}", "decided": decided}
