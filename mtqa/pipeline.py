@@ -61,6 +61,36 @@ ProgressFactory = Callable[[str, int], Callable[[int], None]]
 
 STEPS = ("load", "segment", "engines", "backtranslate", "align", "score", "detect", "report")
 
+# Above this many MT sentences to evaluate, a run says what it is about to do and about how
+# long it will take, before any of it.
+ANNOUNCE_ABOVE = 5000
+# Seconds per MT sentence on the 2-core development machine, shared with other work
+# (benchmarks/results/longdoc.json: one document of 5,264 sentences, all detectors):
+# back-translation by engine kind (Marian and CTranslate2 from benchmarks/results/
+# backtranslate-cpu.json, beam 4, batch 32), then alignment, scores and checks together.
+_SECONDS_PER_SENTENCE = {"apertium": 0.013, "marian": 0.47, "ct2": 0.14}
+_SECONDS_PER_SENTENCE_EVALUATED = 0.06
+
+
+def plan_message(documents: int, sentences: int, engines: Sequence[str]) -> str | None:
+    """What a large run is about to do and an estimate of its time (None for a small run).
+
+    ``engines`` are the kinds of the engines that run; the estimate counts every sentence
+    as new to the translation cache, so a rerun is faster than it says."""
+    if sentences <= ANNOUNCE_ABOVE:
+        return None
+    seconds = sentences * (
+        sum(_SECONDS_PER_SENTENCE.get(kind, 0.5) for kind in engines)
+        + _SECONDS_PER_SENTENCE_EVALUATED
+    )
+    minutes = max(1, round(seconds / 60))
+    return (
+        f"{documents} document{'s' if documents != 1 else ''}, {sentences} MT sentences: "
+        f"back-translating them ({', '.join(engines)}), then aligning, scoring and checking "
+        f"each document; about {minutes} min on 2 CPU cores (less for sentences already in "
+        "the translation cache)"
+    )
+
 
 def _no_progress(description: str, total: int) -> Callable[[int], None]:
     return lambda done: None
@@ -358,6 +388,11 @@ def run(
         with timings.step("segment"):
             mt_segments = {d.id: segments_of(d, "mt") for d in pending}
         texts = [s.text for segments in mt_segments.values() for s in segments]
+        plan = plan_message(
+            len(pending), len(texts), [i.kind for i in engines.infos if i.skipped is None]
+        )
+        if plan is not None:
+            log.warning("%s", plan)
         translated = runner.translate(texts, engines, timings, progress)
         jobs = [
             DocumentJob(
