@@ -40,6 +40,16 @@ from mtqa.model import DocumentResult, Finding, Pair
 
 DETECTOR = "wordlevel"
 _JUDGED_POS = frozenset({"NOUN", "VERB", "ADJ"})
+# Antonymy judges adverbs too (far / près, well / mal), except right after a negation or
+# a softener, where the pair is a litotes (non loin de = near, not badly = well).
+_ANTONYM_POS = _JUDGED_POS | {"ADV"}
+_LITOTES_BEFORE = frozenset({"non", "pas", "peu", "not", "no", "n't", "never", "hardly"})
+
+
+def _after_negation(word: Token, sentence: Sequence[Token]) -> bool:
+    index = next((i for i, t in enumerate(sentence) if t.start == word.start), None)
+    return index is not None and any(
+        t.text.lower() in _LITOTES_BEFORE for t in sentence[max(0, index - 2):index])
 # Verbs that carry little meaning of their own and are rendered freely.
 _EN_LIGHT = frozenset(
     "be have do make take get give go come put set keep let seem become use need want "
@@ -95,7 +105,11 @@ def _judged_english(links: PairLinks, index: int, *, function_words: bool = Fals
     """Whether a reference word is one the checks judge (``function_words``: quantifiers
     and the like too, for antonymy: many / few)."""
     word = links.english[index]
-    if word.pos not in _JUDGED_POS or word.lemma in lexicon.STOP_LEMMAS:
+    if word.pos not in (_ANTONYM_POS if function_words else _JUDGED_POS) or (
+        word.lemma in lexicon.STOP_LEMMAS
+    ):
+        return False
+    if function_words and word.pos == "ADV" and _after_negation(word, links.english_all):
         return False
     if not _ordinary(word, links.english_all, "en", _EN_LIGHT, function_words):
         return False
@@ -128,7 +142,11 @@ def _in_compound(word: Token, sentence: Sequence[Token]) -> bool:
 
 def _judged_french(links: PairLinks, index: int, *, function_words: bool = False) -> bool:
     word = links.french[index]
-    if word.pos not in _JUDGED_POS or not links.senses[index] or len(word.text) < 3:
+    if word.pos not in (_ANTONYM_POS if function_words else _JUDGED_POS) or (
+        not links.senses[index] or len(word.text) < 3
+    ):
+        return False
+    if function_words and word.pos == "ADV" and _after_negation(word, links.french_all):
         return False
     return _ordinary(word, links.french_all, "fr", _FR_LIGHT, function_words)
 

@@ -135,6 +135,10 @@ def test_an_addition_names_its_back_translated_word() -> None:
         ("Son père travaille dans une usine de chaussures.",
          "Her mother works in a shoe factory.",
          "His father works in a factory of shoes.", ("père", "mother")),
+        # adverbs are judged for antonymy: far against proche (near)
+        ("Le village se trouve proche de la côte atlantique.",
+         "The village lies far from the Atlantic coast.",
+         "The village is near of the Atlantic coast.", ("proche", "far")),
     ],
 )
 def test_an_antonym_that_looks_like_or_shares_a_sense_with_the_word_is_found(
@@ -151,6 +155,13 @@ def test_an_antonym_that_looks_like_or_shares_a_sense_with_the_word_is_found(
          "The clients of the restaurant have remained patient in spite of the wait."),
         ("Son père travaille dans une usine de chaussures.",
          "Her father works in a shoe factory.", "His father works in a factory of shoes."),
+        ("Le village se trouve loin de la côte atlantique.",
+         "The village lies far from the Atlantic coast.",
+         "The village is far of the Atlantic coast."),
+        # a litotes: "non loin de" is near
+        ("Le village se trouve non loin de la côte atlantique.",
+         "The village lies near the Atlantic coast.",
+         "The village is not far of the Atlantic coast."),
         # "patients" the noun (the sick) is not opposed to anything here
         ("Les malades du service attendent un médecin.",
          "The patients in the ward are waiting for a doctor.",
