@@ -19,6 +19,7 @@ extractor and f-score) so that merged beads cost a Counter sum, not a re-tokenis
 from __future__ import annotations
 
 import bisect
+import itertools
 import logging
 import math
 import re
@@ -65,6 +66,10 @@ class AlignSettings:
     # paired this way.
     lone_similarity: float = 0.08
     lone_length_ratio: float = 2.0
+    # French runs longer than English, and a free reference is shorter still ("Many cycled
+    # to work" / « Beaucoup ont choisi le vélo pour se rendre au travail »): in a gap of two
+    # sentences or more that pair best in order, lengths may differ up to this ratio.
+    lone_length_ratio_in_order: float = 2.5
 
 
 def _normalise(text: str) -> str:
@@ -223,22 +228,59 @@ def _digits(text: str) -> Counter[str]:
     return Counter(_DIGITS.findall(text))
 
 
+_DECADE = re.compile(r"^(?:19|20)(\d0)$")
+# Number words beyond "one" (un, one are too often no number: l'un des, one of).
+_NUMBER_WORD = re.compile(
+    r"(?<![\w-])(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze"
+    r"|quinze|seize|vingt|trente|quarante|cinquante|soixante|cent|mille|two|three|four|five"
+    r"|six|seven|eight|nine|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen"
+    r"|(?:twen|thir|for|fif|six|seven|eigh|nine)t(?:y|ies)|hundred|thousand)s?(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def _numbers_agree(mt_text: str, ref_text: str) -> bool:
+    """Whether two sentences could carry the same numbers: the same digits, a decade written
+    short on one side (les années 80 / the 1980s), or digits on one side where the other
+    spells a number out (soixante-dix / 70, 80 ans / in her eighties)."""
+    mt, ref = _digits(mt_text), _digits(ref_text)
+    if mt == ref:
+        return True
+    if not mt or not ref:
+        return bool(_NUMBER_WORD.search(mt_text if not mt else ref_text))
+
+    def short(digits: Counter[str]) -> Counter[str]:
+        return Counter({(m.group(1) if (m := _DECADE.match(d)) else d): n
+                        for d, n in digits.items()})
+
+    return short(mt) == short(ref)
+
+
+# A gap holding up to this many sentences a side is paired in order on the usual evidence;
+# one of two sentences or more (up to ``_LONE_LONG_MAX``) also where pairing in order matches
+# better than any other pairing of the gap's sentences, with lengths that may differ more.
 _LONE_MAX = 3
+_LONE_LONG_MAX = 6
 Step = tuple[int, int, int, int]  # MT sentences i0:i1 against reference sentences j0:j1
 
 
 def _pair_lone_gaps(
     steps: Sequence[Step],
     score: Callable[[int, int], float],
-    compatible: Callable[[int, int], bool],
+    compatible: Callable[[int, int, float], bool],
     furniture: Collection[int],
     settings: AlignSettings,
 ) -> list[Step]:
     """Pair, in order, the MT and reference sentences a gap between aligned beads leaves
-    unaligned, when the gap holds as many (at most ``_LONE_MAX``) on each side and every
-    such pair could be a translation pair (see ``AlignSettings.lone_similarity``)."""
-    def pairable(i: int, j: int) -> bool:
-        return i not in furniture and compatible(i, j) and score(i, j) >= settings.lone_similarity
+    unaligned, when the gap holds as many on each side and every such pair could be a
+    translation pair (see ``AlignSettings.lone_similarity``): at most ``_LONE_MAX`` a side,
+    or up to ``_LONE_LONG_MAX`` where the in-order pairing is the gap's best."""
+    def pairable(i: int, j: int, ratio: float = settings.lone_length_ratio) -> bool:
+        return (i not in furniture and compatible(i, j, ratio)
+                and score(i, j) >= settings.lone_similarity)
+
+    def pairable_in_order(i: int, j: int) -> bool:
+        return pairable(i, j, settings.lone_length_ratio_in_order)
 
     steps = _split_merges(steps, pairable)
     out: list[Step] = []
@@ -249,8 +291,11 @@ def _pair_lone_gaps(
             continue
         mt_only = [g[0] for g in gap if g[0] < g[1]]
         ref_only = [g[2] for g in gap if g[2] < g[3]]
-        if 0 < len(mt_only) == len(ref_only) <= _LONE_MAX and all(
-            pairable(i, j) for i, j in zip(mt_only, ref_only, strict=True)
+        pairs = list(zip(mt_only, ref_only, strict=True)) if len(mt_only) == len(ref_only) else []
+        if 0 < len(pairs) <= _LONE_MAX and all(pairable(i, j) for i, j in pairs) or (
+            1 < len(pairs) <= _LONE_LONG_MAX
+            and all(pairable_in_order(i, j) for i, j in pairs)
+            and _in_order_best(mt_only, ref_only, score)
         ):
             gap = [(i, i + 1, j, j + 1) for i, j in zip(mt_only, ref_only, strict=True)]
         out += gap
@@ -258,6 +303,19 @@ def _pair_lone_gaps(
         if step is not None:
             out.append(step)
     return out
+
+
+def _in_order_best(mt_only: Sequence[int], ref_only: Sequence[int],
+                   score: Callable[[int, int], float]) -> bool:
+    """The in-order pairing of a gap matches better, in sum, than any other one-to-one
+    pairing of its sentences: the diagonal, not chance, is what the scores show."""
+    table = [[score(i, j) for j in ref_only] for i in mt_only]
+    in_order = sum(table[k][k] for k in range(len(table)))
+    return all(
+        sum(table[k][p] for k, p in enumerate(order)) < in_order
+        for order in itertools.permutations(range(len(table)))
+        if list(order) != sorted(order)
+    )
 
 
 def _split_merges(steps: Sequence[Step], pairable: Callable[[int, int], bool]) -> list[Step]:
@@ -435,9 +493,9 @@ def align(
     steps = _pair_lone_gaps(
         steps,
         lambda i, j: sim(i, i + 1, j, j + 1),
-        lambda i, j: _digits(mt[i].text) == _digits(ref[j].text)
+        lambda i, j, ratio: _numbers_agree(mt[i].text, ref[j].text)
         and max(len(mt[i].text), len(ref[j].text))
-        <= settings.lone_length_ratio * min(len(mt[i].text), len(ref[j].text)),
+        <= ratio * min(len(mt[i].text), len(ref[j].text)),
         furniture,
         settings,
     )

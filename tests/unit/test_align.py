@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from support import make_segments
 
-from mtqa.align import _split_merges, align
+from mtqa.align import AlignSettings, _numbers_agree, _pair_lone_gaps, _split_merges, align
 from mtqa.model import Segment
 
 REF = [
@@ -237,3 +237,41 @@ def test_a_merge_beside_a_lone_sentence_splits_when_both_halves_pair(
     assert _split_merges(steps, lambda i, j: True) == expected
     # a half that cannot be a pair (a fragment, other digits) keeps the merge
     assert _split_merges(steps, lambda i, j: (i, j) != (1, 1)) == steps
+
+
+def _gap_of_four(score: dict[tuple[int, int], float]) -> list[tuple[int, int, int, int]]:
+    """Beads after pairing a gap of four lone sentences a side between two aligned pairs."""
+    steps = [(0, 1, 0, 1), *[(i, i + 1, 1, 1) for i in range(1, 5)],
+             *[(5, 5, j, j + 1) for j in range(1, 5)], (5, 6, 5, 6)]
+    return _pair_lone_gaps(steps, lambda i, j: score.get((i, j), 0.10),
+                           lambda i, j, ratio: True, (), AlignSettings())
+
+
+def test_a_long_gap_is_paired_in_order_when_that_pairing_is_the_best() -> None:
+    # weak pairs (a free reference through a rule-based back-translation), best in order
+    score = {(1, 1): 0.19, (2, 2): 0.13, (3, 3): 0.17, (4, 4): 0.21, (2, 1): 0.15}
+    assert _gap_of_four(score) == [(0, 1, 0, 1), *[(i, i + 1, i, i + 1) for i in range(1, 5)],
+                                   (5, 6, 5, 6)]
+
+
+def test_a_long_gap_stays_unaligned_when_another_pairing_matches_better() -> None:
+    score = {(1, 1): 0.12, (2, 2): 0.12, (3, 3): 0.12, (4, 4): 0.12, (1, 2): 0.30, (2, 1): 0.30}
+    found = _gap_of_four(score)
+    assert not any(i1 - i0 == 1 and j1 - j0 == 1 for i0, i1, j0, j1 in found[1:-1])
+
+
+@pytest.mark.parametrize(
+    ("fr_text", "en_text", "agree"),
+    [
+        ("Il y en a 40 000.", "There are 40,000.", True),
+        ("On travaille soixante-dix heures.", "We work 70 hours.", True),
+        ("Elle jouait encore à plus de 80 ans.", "She was still acting in her eighties.", True),
+        ("Dans les années 80, elle a changé de voie.", "In the 1980s she changed course.", True),
+        ("Le Maroc est l'un des grands importateurs.", "Imports could reach 7 million.", False),
+        ("Les 2 000 agriculteurs recevront une aide.", "The 3,000 farmers will get help.", False),
+        ("Le centre a fermé en septembre.", "It shut down in 2019.", False),
+    ],
+)
+def test_numbers_agree_across_ways_of_writing_them(fr_text: str, en_text: str,
+                                                   agree: bool) -> None:
+    assert _numbers_agree(fr_text, en_text) is agree
