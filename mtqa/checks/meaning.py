@@ -443,13 +443,21 @@ def check(result: DocumentResult, ctx: CheckContext) -> list[Finding]:
     for pair in result.pairs:
         if not pair.aligned:
             continue
-        mt_polarity = negation.without_litotes(negation.polarity(pair.mt_text, "fr"), "fr",
-                                               pair.ref_text)
-        ref_polarity = negation.without_litotes(negation.polarity(pair.ref_text, "en"), "en",
-                                                pair.mt_text)
+        mt_plain = negation.without_litotes(negation.polarity(pair.mt_text, "fr"), "fr",
+                                            pair.ref_text)
+        ref_plain = negation.without_litotes(negation.polarity(pair.ref_text, "en"), "en",
+                                             pair.mt_text)
+        mt_polarity = negation.with_implicit(mt_plain, pair.mt_text, "fr", pair.ref_text)
+        ref_polarity = negation.with_implicit(ref_plain, pair.ref_text, "en", pair.mt_text)
         bt_polarity = {e: negation.polarity(pair.bt[e], "en") for e in ctx.engines if e in pair.bt}
-        disagreement = negation.compare(mt_polarity, ref_polarity, tuple(bt_polarity.values()))
-        negation_flipped = disagreement is not None
+        witnesses = tuple(bt_polarity.values())
+        disagreement = negation.compare(mt_polarity, ref_polarity, witnesses)
+        # a negation that an implicit negative answers still cancels an antonym flip
+        # (« a refusé » / "did not accept")
+        negation_flipped = disagreement is not None or (
+            (mt_polarity, ref_polarity) != (mt_plain, ref_plain)
+            and negation.compare(mt_plain, ref_plain, witnesses) is not None
+        )
         antonyms = _antonym_flips(pair)
         if disagreement is not None and not antonyms:
             found.append(_negation_finding(result, pair, ctx, disagreement, mt_polarity,

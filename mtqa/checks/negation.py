@@ -3,7 +3,9 @@
 Owns the reading of polarity that ``meaning`` compares across the two sides. A sentence's
 negations are grouped into **units**, one per negated predicate (``ne … jamais rien`` is
 one unit; ``I did not go and never called`` is two), each with the kind of clause it sits
-in (``main`` or ``sub``). Two strengths:
+in: ``main``, ``sub``, or ``reporting`` (a negated verb of saying that reports a clause);
+what a reporting verb reports counts as the main statement, before or after its verb.
+Two strengths:
 
 - **strong**: a verb or its argument negated — ``ne … pas/plus/jamais/rien/personne/
   aucun/nullement/point/ni``, colloquial ``pas`` without ``ne``, literary ``ne`` alone
@@ -13,6 +15,10 @@ in (``main`` or ``sub``). Two strengths:
   ``sans`` / ``without``, ``non`` + word, ``ne … guère`` / ``hardly``, ``à peine`` /
   ``barely``, privative adjectives (``unable``, ``unprecedented``, ``hopeless``),
   ``fail to``.
+
+**Implicit negatives** (``threw out``, ``stood firm``, ``have yet to``, ``stay off``;
+« a refusé de », « privés de ») are counted with the privative words: they may answer the
+other side's negation, unless that side renders the word itself.
 
 Forms that look negative and are not are left out on both sides: restrictive
 ``ne … que`` / ``nothing but`` (= only), ``pas moins de`` / ``no less than`` and the like
@@ -54,9 +60,11 @@ _FR_NOT_NEGATION = re.compile(
     r"|non seulement|non sans|pas sans|non plus|non loin|non moins|ou non|si non|sinon"
     r"|pas seulement|pas uniquement|d'aucuns"
     # litotes: a negated negative adjective says the positive (pas rare = common)
-    r"|(?:ne\s+|n'\s*)(?:[\w'-]+\s+){0,2}pas\s+(?:(?:si|tres|du tout)\s+)?(?:rare|rares|inutiles?"
-    r"|impossibles?|negligeables?|exclue?s?|inconnue?s?|inhabituel\w*|anodine?s?|inimaginables?"
-    r"|inconcevables?|sans (?:interet|importance|rappeler|evoquer))"
+    # (with or without "ne": « élevé mais pas déraisonnable », as "not unreasonable")
+    r"|(?:(?:ne\s+|n'\s*)(?:[\w'-]+\s+){0,2})?pas\s+(?:(?:si|tres|du tout)\s+)?(?:rare|rares"
+    r"|inutiles?|impossibles?|negligeables?|exclue?s?|inconnue?s?|inhabituel\w*|anodine?s?"
+    r"|inimaginables?|inconcevables?|deraisonnables?|improbables?|inattendue?s?|insignifiante?s?"
+    r"|impensables?|sans (?:interet|importance|rappeler|evoquer))"
     r"|(?:le|la|les|du|des) (?:plus|moins|meilleure?s?|pire?s?) (?:[\w'-]+ ){0,2}jamais"
     r"|pas mal|pas moins (?:de|que|d')|pas plus (?:de|que|d')|pas a pas"
     r"|(?:ne\s+|n'\s*)(?:(?!pas|plus|jamais|rien|personne|aucun|nul|guere)[\w'-]+\s+){0,3}qu[e']"
@@ -164,6 +172,74 @@ def without_litotes(polarity: Polarity, language: str, other_text: str) -> Polar
     return replace(polarity, strong=kept) if len(kept) < len(polarity.strong) else polarity
 
 
+# Implicit negatives: words that say "not" in their meaning ("declined to comment" = « n'a fait
+# aucune déclaration », "threw out the charge" = « n'a pas retenu », "stood firm" = « n'a pas
+# reculé », "have yet to" = « n'ont pas encore », « a refusé de » = "would not", « privés
+# de » = "without"). Like privative words they may render the other side's negation, and are
+# no negation a reader would miss on their own. Each maps to the stems of its literal
+# rendering in the other language: where the other side renders the word itself (« n'a pas
+# rejeté » against "rejected"), it stands for nothing and the negation stays a finding.
+_EN_IMPLICIT: dict[str, tuple[str, ...]] = {
+    r"reject(?:s|ed|ing)?": ("rejet", "rejett", "refus"),
+    r"dismiss(?:es|ed|ing)?": ("rejet", "rejett", "renvo", "limog", "congedi", "ecart"),
+    r"(?:throw|throws|threw|thrown|throwing) out": ("rejet", "rejett", "jet"),
+    r"(?:stay|stays|stayed|staying|keep|keeps|kept|keeping) (?:off|away|out|clear)":
+        ("rest", "eloign", "ecart", "tenir"),
+    r"avoid(?:s|ed|ing)?": ("evit",),
+    r"refrain(?:s|ed|ing)?|abstain(?:s|ed|ing)?": ("absten", "abstien"),
+    r"(?:stand|stands|stood|standing|hold|holds|held|holding) (?:firm|fast)": ("ferme",),
+    r"(?:has|have|had|is|are|was|were) yet to": (),
+    r"withh[eo]ld(?:s|ing)?": ("retenu", "retien", "reten", "cach", "garder", "gard"),
+}
+_FR_IMPLICIT: dict[str, tuple[str, ...]] = {
+    r"refus\w*": ("refus", "reject", "declin", "turn"),
+    r"prive(?:e|s|es)? d(?:e|u|es|')": ("depriv",),
+    r"depourvue?s? d(?:e|u|es|')": ("devoid", "lack"),
+    r"renon(?:c|ç)\w*": ("renounc", "waive", "abandon"),
+    r"evit\w*": ("avoid",),
+    r"absten\w*|abstien\w*": ("abstain", "refrain"),
+}
+_IMPLICIT = {
+    language: [(re.compile(r"(?<![\w-])(?:" + pattern + r")(?:(?<=')|(?![\w-]))"), stems)
+               for pattern, stems in table.items()]
+    for language, table in (("en", _EN_IMPLICIT), ("fr", _FR_IMPLICIT))
+}
+# Weak English negatives that are implicit ones too: facing their own literal rendering
+# ("refused to" / « a refusé de ») they are no negation either side lacks.
+_EN_WEAK_RENDERED: dict[str, tuple[str, ...]] = {
+    "refus": ("refus",), "declin": ("declin",), "fail": ("echou", "echec"),
+    "lack": ("manqu", "faute", "absence", "depourvu"),
+}
+
+
+def with_implicit(polarity: Polarity, text: str, language: str, other_text: str) -> Polarity:
+    """``polarity`` plus the implicit negatives of ``text`` that ``other_text`` (the other
+    language) does not render word for word, counted with the privative words."""
+    folded = lexicon.fold_keep_length(text)
+    other = lexicon.fold(other_text).split()
+    taken = [*polarity.affix, *polarity.weak, *(n.span for n in polarity.strong)]
+    found = []
+    for regex, stems in _IMPLICIT[language]:
+        for match in regex.finditer(folded):
+            start, end = match.span()
+            if any(s < end and start < e for s, e in taken):
+                continue
+            if any(word.startswith(stem) for stem in stems for word in other):
+                continue  # the other side has the word itself: it renders nothing else
+            found.append((start, end))
+    weak = polarity.weak
+    if language == "en":
+        weak = tuple(
+            (start, end) for start, end in weak
+            if not any(folded[start:end].startswith(word)
+                       and any(w.startswith(stem) for stem in stems for w in other)
+                       for word, stems in _EN_WEAK_RENDERED.items())
+        )
+    if not found and weak == polarity.weak:
+        return polarity
+    return replace(polarity, weak=weak, affix=tuple(sorted((*polarity.affix, *found))))
+
+
 @dataclass(frozen=True)
 class Negation:
     """One negated predicate: where its words are, and the clause it belongs to."""
@@ -215,17 +291,39 @@ def _marked(tokens: Sequence[Token], predicate: int) -> bool:
     return any(t.dep == "mark" and t.pos == "SCONJ" and t.head in near for t in tokens)
 
 
+# Reporting verbs: what they report is the sentence's main statement, whichever order the two
+# come in (« X, ont assuré les groupes » / "the groups insisted that X"); a negated reporting
+# verb is a clause of its own kind, "reporting" (« il n'a pas dit que X » is not "he said
+# that not X").
+_REPORTING = frozenset(
+    # French and English side by side, so that both sides of a pair read alike
+    "dire déclarer affirmer ajouter indiquer expliquer souligner préciser annoncer répondre "
+    "assurer confier raconter rappeler insister noter avertir prévenir lancer conclure "
+    "garantir promettre prétendre soutenir maintenir reconnaître admettre nier démentir "
+    "répéter signaler rapporter confirmer écrire estimer juger considérer penser croire "
+    "craindre regretter dénoncer "
+    "say tell add state note explain announce reply respond insist stress assure warn claim "
+    "argue confirm conclude promise maintain contend pretend acknowledge admit deny repeat "
+    "report write estimate judge consider think believe feel fear regret denounce "
+    "guarantee recall remind".split()
+)
+
+
 def _clause(tokens: Sequence[Token], predicate: int) -> str:
     current = predicate
     for _ in range(8):
         token = tokens[current]
+        if token.dep == "ccomp" and token.head != current and (
+            tokens[token.head].lemma in _REPORTING or current < token.head
+        ):
+            # what a reporting verb reports, before or after it, is the sentence's main
+            # statement, as it is in « X ne saurait …, a-t-il dit » ("X cannot …, the owner
+            # said"; "the groups insisted that no cuts were planned")
+            current = token.head
+            continue
         if _marked(tokens, current):
             return "sub"
         if token.head == current or token.dep == "ROOT":
-            return "main"
-        if token.dep == "ccomp" and current < token.head:
-            # reported speech before its reporting verb ("X cannot …, the owner said"):
-            # the report is the sentence's main statement, as in "X ne saurait …, a-t-il dit"
             return "main"
         if token.dep not in ("conj", "parataxis", "aux", "aux:tense", "cop", "xcomp"):
             return "sub"
@@ -291,7 +389,12 @@ def polarity(text: str, language: str) -> Polarity:
             units[predicate] = Negation((first.span[0], max(first.span[1], end)), predicate,
                                         first.clause, first.lemma)
         else:
-            units[predicate] = Negation((start, end), predicate, _clause(tokens, predicate),
+            clause = _clause(tokens, predicate)
+            if clause == "main" and tokens[predicate].lemma in _REPORTING and any(
+                t.head == predicate and t.dep == "ccomp" for t in tokens
+            ):
+                clause = "reporting"  # a negated verb that reports a clause
+            units[predicate] = Negation((start, end), predicate, clause,
                                         tokens[predicate].lemma)
     strong = tuple(sorted(units.values(), key=lambda n: n.span))
     return Polarity(strong, tuple(weak), tuple(affix))
@@ -337,9 +440,23 @@ def compare(mt: Polarity, ref: Polarity, bt: Sequence[Polarity] = ()) -> Disagre
         if any(b.clauses() == mt.clauses() and len(b.strong) == len(mt.strong) for b in bt):
             moved_mt = _unmatched(mt.strong, ref.strong, by_clause=True)
             moved_ref = _unmatched(ref.strong, mt.strong, by_clause=True)
+            if moved_mt and moved_ref and _same_predicate(moved_mt.lemma, moved_ref.lemma):
+                return None  # one verb negated on both sides, in clauses built differently
             return Disagreement("moved", moved_mt.span if moved_mt else None,
                                 moved_ref.span if moved_ref else None)
     return None
+
+
+def _same_predicate(french: str, english: str) -> bool:
+    """Whether a French and an English predicate are one verb (dictionary or WordNet):
+    « pour ne rien gagner » and "and earn nothing" negate the same thing."""
+    if not french or not english:
+        return False
+    senses = lexicon.dictionary().french_senses([french]).get(french, frozenset())
+    if english in senses:
+        return True
+    net = lexicon.wordnet()
+    return net is not None and any(net.synonyms(sense, english, "VERB") for sense in senses)
 
 
 def _unmatched(more: Sequence[Negation], fewer: Sequence[Negation], *,

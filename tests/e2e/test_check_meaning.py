@@ -246,3 +246,63 @@ def test_a_number_bounded_the_other_way_is_an_inversion(
 )
 def test_bounds_that_agree_or_are_no_bounds_are_not_flagged(mt: str, ref: str, bt: str) -> None:
     assert [c for c, _ in _inversions(mt, ref, bt) if c == "number_bound"] == []
+
+
+@pytest.mark.parametrize(
+    ("mt", "ref"),
+    [
+        ("Le tribunal n'a pas retenu l'accusation de fraude.",
+         "The court threw out the fraud charge."),
+        ("Le syndicat ne reculera pas sur les salaires.", "The union will stand firm on pay."),
+        ("Les riverains n'ont pas encore été consultés.", "Residents have yet to be consulted."),
+        ("Il a refusé de signer le contrat.", "He would not sign the contract."),
+        ("Il a refusé de signer le contrat.", "He refused to sign the contract."),
+        ("Des milliers de foyers sont privés de chauffage.",
+         "Thousands of homes are without heating."),
+        ("La police a demandé aux automobilistes de ne pas prendre la route.",
+         "Police asked drivers to stay off the roads."),
+        ("Le projet est coûteux mais pas déraisonnable.",
+         "The project is costly but not unreasonable."),
+    ],
+)
+def test_a_negation_said_by_a_word_that_means_not_agrees(mt: str, ref: str) -> None:
+    assert _inversions(mt, ref) == []
+
+
+@pytest.mark.parametrize(
+    ("mt", "ref"),
+    [
+        ("La cour n'a pas rejeté l'appel.", "The court rejected the appeal."),
+        ("Il n'a pas évité la question.", "He avoided the question."),
+    ],
+)
+def test_a_negated_verb_against_its_own_implicit_negative_is_an_inversion(
+    mt: str, ref: str
+) -> None:
+    assert [check for check, _ in _inversions(mt, ref)] == ["negation"]
+
+
+@needs_parser
+@pytest.mark.parametrize(
+    ("mt", "ref", "bt"),
+    [
+        ("Aucun licenciement n'est prévu, a assuré la direction.",
+         "Management insisted that no lay-offs were planned.",
+         "No dismissal is foreseen, has ensured the direction."),
+        ("Ils travaillent dur pour ne rien gagner.", "They work hard and earn nothing.",
+         "They work hard not to win anything."),
+    ],
+)
+def test_one_negation_in_clauses_built_differently_is_not_flagged(mt: str, ref: str,
+                                                                  bt: str) -> None:
+    assert _inversions(mt, ref, bt) == []
+
+
+@needs_parser
+def test_a_negation_moved_from_the_reporting_verb_to_its_report_is_an_inversion() -> None:
+    found = meaning.check(build(
+        ["Il n'a pas dit que l'usine fermerait."],
+        ["He said that the factory would not close."],
+        ["He has not said that the factory would close."],
+    ), CTX)
+    assert [(f.evidence["check"], f.evidence["how"]) for f in found] == [("negation", "moved")]
