@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from mtqa.errors import ConfigError
-from mtqa.language.text import fold, fold_keep_length, words
+from mtqa.language.text import find_word, fold, fold_keep_length, words
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -160,6 +160,13 @@ class Exonyms:
         key = fold(name)
         return key in self.places or key in self.english
 
+    def phrases_in(self, text: str, name: str) -> list[str]:
+        """The longer English names in ``text`` that hold the word ``name`` ("the Paris
+        region" for Paris): a French form of the phrase renders the name too."""
+        key = fold(name)
+        return [phrase for phrase in self.french
+                if phrase != key and key in phrase.split() and find_word(text, phrase)]
+
 
 def _country_variants(name: str) -> list[str]:
     """ISO names come as "Korea, Republic of": also give "Republic of Korea" and "Korea"."""
@@ -228,7 +235,7 @@ def exonyms(path: Path = EXONYMS_PATH) -> Exonyms:
     for english_names, french_names in _pycountry_pairs():
         add(english_names, french_names, True)
     for table, place in (("places", True), ("bodies", False), ("names", False),
-                         ("metonyms", False)):
+                         ("metonyms", False), ("acronyms", False)):
         section = data.get(table, {})
         if not isinstance(section, dict):
             raise ConfigError(f"{path.name}: [{table}] must be a table of name = [forms]")

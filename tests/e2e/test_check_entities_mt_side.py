@@ -87,6 +87,14 @@ def test_a_person_replaced_by_another_person() -> None:
          "She has led the Labour Party since March."),
         # acronyms that differ between the languages
         ("La décision de l'OTAN est attendue.", "NATO's decision is expected."),
+        # French acronyms an English reference spells out or describes
+        ("Un TGV sur deux circulera samedi.", "One high-speed train in two will run on Saturday."),
+        ("La DGAC a demandé aux compagnies d'annuler des vols.",
+         "The civil aviation authority asked airlines to cancel flights."),
+        # a region named after its city, and English spellings of French cities
+        ("Les bouchons ont atteint 200 kilomètres en Île-de-France.",
+         "Traffic jams in the Paris region reached 200 km."),
+        ("Elle est née à Marseille en 1950.", "She was born in Marseilles in 1950."),
     ],
 )
 def test_correct_french_forms_are_not_flagged(mt: str, ref: str) -> None:
@@ -109,6 +117,11 @@ def test_an_acronym_with_nothing_like_it_in_the_reference_is_flagged() -> None:
         ["The case was taken to the NSA on Tuesday."],
     )
     assert kinds(found) == [("entity_missing", "CEDH", None)]
+    spelt_out_elsewhere = run(
+        ["Le TGV a été retardé mardi."],
+        ["The delay hit the civil aviation authority on Tuesday."],
+    )
+    assert kinds(spelt_out_elsewhere) == [("entity_missing", "TGV", None)]
     same = run(
         ["L'affaire a été portée devant la CEDH mardi."],
         ["The case was taken to the ECHR on Tuesday."],

@@ -286,6 +286,11 @@ def _missing(
     capital = capitals().get(fold(name.core.text))
     if capital and any(geonames_same_place(m, capital) for m in mt_words if m[:1].isupper()):
         return None  # "Berlin a promis" for "Germany has promised": the capital stands for it
+    tables = exonyms()
+    if any(find_word(pair.mt_text, form)
+           for phrase in tables.phrases_in(pair.ref_text, name.core.text)
+           for form in tables.french_forms(phrase) - {phrase}):
+        return None  # "the Paris region" rendered « l'Île-de-France »
     best = max(
         (name_similarity(w.text, m) for w in name.words for m in mt_words),
         default=0.0,

@@ -135,14 +135,17 @@ def _has_counterpart(
     key = fold(word)
     if key in document.folded or key.rstrip("sx") in document.folded:
         return True  # named elsewhere in the reference: here perhaps as "she" or "the city"
+    tables = exonyms()
     if _ACRONYM.match(word):
-        return _acronym_counterpart(word, pair_ref, mt_text)
+        # OTAN / NATO; or a French acronym the reference spells out (TGV / high-speed train)
+        return _acronym_counterpart(word, pair_ref, mt_text) or any(
+            find_word(around.text, english) for english in tables.english.get(key, ())
+        )
     for candidate in document.capitalised:
         if same_name(candidate, word, place=True) or (
             name_similarity(candidate, word) >= threshold
         ):
             return True
-    tables = exonyms()
     for form in (word, run_text):
         for english in tables.english.get(fold(form), ()):
             if find_word(around.text, english):
@@ -232,6 +235,17 @@ def prefetch(result: DocumentResult, mt_words: Sequence[Part]) -> None:
     names.english_words(reference.capitalised)
 
 
+_COMPOUND = re.compile(r"\w+(?:-\w+(?:['’]\w+)?)+")  # Île-de-France, Saint-Jean-d'Angély
+
+
+def _compound(text: str, start: int, end: int) -> str:
+    """The hyphenated word around ``text[start:end]``, or that text itself."""
+    for match in _COMPOUND.finditer(text):
+        if match.start() <= start and end <= match.end():
+            return match.group()
+    return text[start:end]
+
+
 def check_pair(
     result: DocumentResult,
     pair: Pair,
@@ -253,12 +267,15 @@ def check_pair(
     findings: list[Finding] = []
     unlinked = list(outcome.unlinked)
     for run in _runs(pair.mt_text, mt_words):
-        run_text = _covering(pair.mt_text, run).text
+        covering = _covering(pair.mt_text, run)
+        run_text = covering.text
+        # a hyphenated name whose inner words are no name words (Île-de-France) is one form
+        compound = _compound(pair.mt_text, covering.start, covering.end)
         lost = [
             w for w in _judged(run)
             if (w.start, w.end) not in linked
             and not _has_counterpart(
-                w.text, run_text, pair_ref, around, document, pair.mt_text, threshold, glossary
+                w.text, compound, pair_ref, around, document, pair.mt_text, threshold, glossary
             )
         ]
         if not lost:
