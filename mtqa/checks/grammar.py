@@ -134,9 +134,25 @@ _ETRE_VERBS = frozenset(
 )
 
 
+# Their past participles, folded and without agreement: the tagger may read « intervenues »
+# as an adjective with a lemma of its own.
+_ETRE_PARTICIPLES = frozenset(
+    "alle venu revenu devenu parvenu survenu intervenu arrive parti reparti sorti entre rentre "
+    "monte remonte descendu redescendu ne mort decede tombe retombe reste retourne".split()
+)
+
+
+def _etre_participle(word: str) -> bool:
+    folded = lexicon.fold(word)
+    for ending in ("es", "e", "s", ""):
+        if folded.endswith(ending) and folded[: len(folded) - len(ending)] in _ETRE_PARTICIPLES:
+            return True
+    return False
+
+
 def _etre_compound(tokens: Sequence[Token], verb: int) -> bool:
     """être + this participle is a compound tense: an être verb, or a pronominal one."""
-    return tokens[verb].lemma in _ETRE_VERBS or any(
+    return tokens[verb].lemma in _ETRE_VERBS or _etre_participle(tokens[verb].text) or any(
         tokens[c].text.lower() in ("se", "s'", "s’", "me", "m'", "te", "t'", "nous", "vous")
         and tokens[c].dep in ("expl:comp", "expl:pass", "expl", "obj", "iobj")
         for c in _children(tokens, verb)
@@ -160,8 +176,9 @@ def french_tense(tokens: Sequence[Token], verb: int) -> Tense | None:
     for c in auxiliaries:  # passé composé, plus-que-parfait, futur antérieur
         aux = tokens[c]
         if tokens[c].dep in ("aux:tense", "aux") and aux.lemma in ("avoir", "être") or (
-            tokens[c].dep == "aux:pass" and aux.lemma == "être" and _etre_compound(tokens, verb)
-        ):
+            tokens[c].dep in ("aux:pass", "cop") and aux.lemma == "être"
+            and _etre_compound(tokens, verb)
+        ):  # « sont revenus », and « il est tombé », « ne sont pas intervenues » read as copulas
             if _morph(aux, "Mood") == "Cnd":
                 return Tense(CONDITIONAL, span)
             if _morph(aux, "Mood") == "Sub":
@@ -235,6 +252,10 @@ def english_tense(tokens: Sequence[Token], verb: int) -> Tense | None:
         if word in _EN_OTHER_MODALS:
             return None
     token = tokens[verb]
+    if token.lemma == "have" and any(
+        tokens[c].text.lower() == "yet" for c in _children(tokens, verb)
+    ) and any(tokens[c].dep == "xcomp" for c in _children(tokens, verb)):
+        return Tense(PERFECT, span)  # "have yet to be consulted" = have not yet been
     if token.lemma == "go" and _morph(token, "Aspect") == "Prog":
         infinitive = [c for c in _children(tokens, verb) if tokens[c].dep == "xcomp"
                       and _morph(tokens[c], "VerbForm") == "Inf"]

@@ -215,7 +215,12 @@ def _scanner(lang: str) -> re.Pattern[str]:
             r"(?P<roman>[IVXLC]+)(?:e|ème|ᵉ)"
             r"(?=(?:\s*(?:[-–]|et|ou|au|à)\s*[IVXLC]+(?:e|ème|ᵉ))*\s+siècles?\b)"
         )
-        decade = r"(?<=années\s)(?P<decade>(?:19|20)?\d0)(?![\d])"
+        # les années 70; each decade of « les années 60 et 70 », « années 1980-1990 »
+        decade = (
+            r"(?:(?<=années\s)|(?<=années\s\d0\set\s)|(?<=années\s\d0\sou\s)"
+            r"|(?<=années\s\d0[-–])|(?<=années\s\d{4}\set\s)|(?<=années\s\d{4}\sou\s)"
+            r"|(?<=années\s\d{4}[-–]))(?P<decade>(?:19|20)?\d0)(?![\d])"
+        )
         slash = r"(?P<slash_b>\d{1,2})/(?P<slash_a>\d{1,2})(?![\d/])"  # 11/9: day, month
         date_en = None
     else:
@@ -300,6 +305,11 @@ def quantities(text: str, lang: str) -> list[Quantity]:
         quantity = _read(groups, lang, months, start, end, surface)
         if quantity is not None and any(a <= start and end <= b for a, b in idioms):
             continue
+        if quantity is not None and quantity.kind == "decade" and _AGE_DECADE.search(
+            text[:start]
+        ):
+            # "in her eighties", "in his late 70s": an age, as « à plus de 80 ans »
+            quantity = Quantity("number", quantity.value % 100, start, end, surface)
         if quantity is not None:
             found.append(_full_year(quantity, found[-1] if found else None, text))
     if lang == "fr":
@@ -311,6 +321,10 @@ def quantities(text: str, lang: str) -> list[Quantity]:
     return found
 
 
+_AGE_DECADE = re.compile(
+    r"(?<![\w-])(?:her|his|their|its|my|your|our)\s+(?:(?:early|mid|late)[\s-]+)?$",
+    re.IGNORECASE,
+)
 _FR_APPROXIMATE = re.compile(rf"(?i)\b(?:une|la|d'une) ({'|'.join(APPROXIMATE)})\b")
 
 

@@ -75,6 +75,13 @@ def test_contradicting_tenses_are_found(mt: str, ref: str, bt: str, mt_span: str
          "The visitors have come back in mass."),
         ("Les ministres se sont réunis lundi.", "The ministers met on Monday.",
          "The ministers met Monday."),
+        # the same, read by the tagger as a copula with an adjective
+        ("Les secours ne sont pas intervenus.", "Rescuers did not intervene.",
+         "The helps are not taken part."),
+        ("Il est tombé beaucoup de neige.", "A lot of snow fell.", "It is fallen a lot of snow."),
+        # "have yet to" = have not yet
+        ("Les habitants n'ont pas encore été consultés.", "Residents have yet to be consulted.",
+         "The inhabitants have not still been consulted."),
         # a present perfect split by an adverb
         ("La fréquentation n'a toutefois pas retrouvé son niveau.",
          "Attendance has, however, not returned to its level.",

@@ -185,6 +185,8 @@ SAME_IN_OTHER_WORDS = [
     ("Dans les années 70, la ville a grandi.", "In the 1970s, the city grew."),
     ("Dans les années soixante-dix, la ville a grandi.", "In the seventies, the city grew."),
     ("Dans les années 1990, la ville a grandi.", "In the '90s, the city grew."),
+    ("Un groupe célèbre dans les années 60 et 70.", "A band famous in the 1960s and 70s."),
+    ("Elle peignait encore à plus de 90 ans.", "She was still painting in her nineties."),
     ("Plusieurs millions de doses ont été livrées.", "Several million doses were delivered."),
     ("Quelques milliers de personnes ont défilé.", "A few thousand people marched."),
     ("Les attentats du 11 septembre ont tout changé.", "The 9/11 attacks changed everything."),
@@ -210,6 +212,9 @@ def test_the_same_number_written_differently_is_not_flagged(mt: str, ref: str) -
     ("mt", "ref", "mt_span", "ref_span"),
     [
         ("Dans les années 80, la ville a grandi.", "In the 1970s, the city grew.", "80", "1970s"),
+        ("Un groupe célèbre dans les années 60 et 70.", "A band famous in the 1960s and 80s.",
+         "70", "80s"),
+        ("Il est mort à 80 ans.", "He died in his seventies.", "80", "seventies"),
         ("Le style date du XIe siècle.", "The style dates from the 12th century.", "XIe", "12th"),
         ("Les attentats du 11 septembre.", "The 9/12 attacks.", "11 septembre", "9/12"),
         ("Le traité du 11 septembre 2001.", "The treaty of September 11, 2002.", "2001", "2002"),
