@@ -12,6 +12,13 @@ numerals; decades; sentences whose rule-based back-translation is too poor to sh
 pair. ``labels.toml`` is empty: every finding is a false positive. Minor findings are
 allowed (a reviewer may look at a paraphrase); critical and major ones are what a reviewer
 acts on.
+
+A second batch (``SECOND_BATCH``) covers registers the first did not (courts, a tech
+takeover, a storm, a transport strike, farming, defence, an obituary, an interview, local
+news), with English references as free as a human translator's: paraphrase, reordering,
+idiom, implicit negatives ("threw out", "stood firm", "have yet to"), French acronyms
+spelt out (TGV, DGAC), numbers written other ways ("in her eighties", "the 1960s and 70s").
+Each batch has its own bound, equal to what remains, so that any regression fails.
 """
 
 from __future__ import annotations
@@ -25,11 +32,17 @@ from support import REPO_ROOT
 pytestmark = [pytest.mark.slow, pytest.mark.apertium]
 
 CONTROLS = REPO_ROOT / "tests" / "data" / "controls"
-# Measured with Apertium alone: 5 critical/major findings on 141 sentences, each a known
-# limit: two French narrative presents against the reference's past ("arrive en tête" /
-# "came first", "juge" / "described"); two French acronyms the reference spells out (SNCF,
-# RATP); « peu crédibles » against "not very credible".
-MAX_ALARMS = 5
+# Measured with Apertium alone: 3 critical/major findings on the first nine stories (141
+# sentences), each a known limit: two French narrative presents against the reference's
+# past ("arrive en tête" / "came first", "juge" / "described"); « peu crédibles » against
+# "not very credible".
+MAX_ALARMS = 3
+SECOND_BATCH = ("court", "defence", "farming", "interview", "local", "obituary", "storm",
+                "strike", "techdeal")
+# The second batch (149 sentences): 8, each a known limit: clause-level additions and
+# omissions in free paraphrases whose words the bilingual dictionary does not link (6), a
+# French narrative present against the reference's past (« appellent » / "urged").
+MAX_SECOND_BATCH_ALARMS = 8
 
 
 @pytest.fixture(scope="module")
@@ -46,6 +59,20 @@ def test_the_controls_are_clean_stories() -> None:
         assert len(mt) == len(ref) >= 15
 
 
+def _alarms(evaluation: dict[str, Any], second: bool) -> list[dict[str, Any]]:
+    return [f for f in evaluation["false_positives"]
+            if f["severity"] in ("critical", "major") and (f["story"] in SECOND_BATCH) == second]
+
+
+def test_the_second_batch_is_there() -> None:
+    assert {s.name for s in stories(CONTROLS)} >= set(SECOND_BATCH)
+
+
 def test_clean_sentences_raise_no_critical_or_major_alarm(evaluation: dict[str, Any]) -> None:
-    alarms = [f for f in evaluation["false_positives"] if f["severity"] in ("critical", "major")]
+    alarms = _alarms(evaluation, second=False)
     assert len(alarms) <= MAX_ALARMS, alarms
+
+
+def test_free_references_raise_no_more_alarms_than_known(evaluation: dict[str, Any]) -> None:
+    alarms = _alarms(evaluation, second=True)
+    assert len(alarms) <= MAX_SECOND_BATCH_ALARMS, alarms
