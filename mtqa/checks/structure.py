@@ -16,7 +16,9 @@ directly under ``[checks]``: ``boilerplate_path``, ``clause_min_words``, ``low_s
 Clause-level additions and omissions are confirmed in the French: a back-translated
 chunk missing from the reference must map to a French chunk whose dictionary senses the
 reference does not contain either, and a reference chunk missing from the
-back-translation must have no dictionary equivalent in the French.
+back-translation must have no dictionary equivalent in the French. A chunk sharing a
+number with the other side has its counterpart; and a clause stands out as added or left
+out only beside another part of its sentence that the other side does render.
 """
 
 from __future__ import annotations
@@ -201,26 +203,43 @@ def _strip_span(text: str, start: int, end: int) -> str:
     return span
 
 
+_NUMBER = re.compile(r"\d(?:[\d\s\u00a0\u202f.,]*\d)?")
+
+
+def _numbers(text: str) -> set[str]:
+    """The numbers of a text, separators dropped (320 000 = 320,000 = 320000)."""
+    return {re.sub(r"\D", "", m.group()) for m in _NUMBER.finditer(text)}
+
+
 def _lone_chunks(
     text: str,
     minimum: int,
     words_of: Callable[[str], Sequence[Token]],
     senses_of: Callable[[list[str]], Mapping[str, frozenset[str]]],
     backed: Callable[[frozenset[str]], bool],
+    other_text: str,
 ) -> Iterator[tuple[str, list[Token], list[Token]]]:
     """Chunks of a text with ``minimum`` content words or more, as many the dictionary
-    knows, and none of those backed by the other side: (span, content words, known)."""
+    knows, and none of those backed by the other side: (span, content words, known).
+
+    A chunk that shares a number with the other side has its counterpart there; and where
+    no chunk of the text is backed at all, no part of it stands out as added or left out:
+    the whole pair differs (a free paraphrase, which ``low_score`` may point at).
+    """
+    chunks = []
+    any_backed = False
+    other_numbers = _numbers(other_text)
     for start, end, chunk in _chunks(text):
         words_ = list(words_of(chunk))
-        if len(words_) < minimum:
-            continue
-        senses = senses_of([w.text for w in words_])
+        senses = senses_of([w.text for w in words_]) if words_ else {}
         known = [w for w in words_ if senses.get(w.text)]
-        if len(known) < minimum:
-            continue  # too few words the dictionary knows to judge
-        if any(backed(senses[w.text]) for w in known):
+        if any(backed(senses[w.text]) for w in known) or _numbers(chunk) & other_numbers:
+            any_backed = True
             continue
-        yield _strip_span(text, start, end), words_, known
+        if len(words_) >= minimum and len(known) >= minimum:
+            chunks.append((_strip_span(text, start, end), words_, known))
+    if any_backed:
+        yield from chunks
 
 
 def _clause_finding(
@@ -256,6 +275,7 @@ def _clause_additions(result: DocumentResult, ctx: CheckContext, pair: Pair) -> 
         lambda chunk: [t for t in lexicon.parse(chunk, "fr") if t.content],
         lambda texts: lexicon.dictionary().french_senses(texts),
         lambda senses: bool(senses & ref_lemmas),
+        pair.ref_text,
     ):
         engines = []
         for engine in ctx.engines:
@@ -281,6 +301,7 @@ def _clause_omissions(result: DocumentResult, ctx: CheckContext, pair: Pair) -> 
         lambda chunk: lexicon.content_tokens(chunk, "en"),
         lambda texts: lexicon.dictionary().english_senses(texts),
         lambda senses: bool({lexicon.fold(s) for s in senses} & fr_lemmas),
+        pair.mt_text,
     ):
         engines = []
         for engine in ctx.engines:

@@ -77,3 +77,43 @@ def test_detect_applies_the_severity_policy_and_orders_findings() -> None:
         ("meaning_inversion", "critical"), ("boilerplate", "minor")
     ]
     assert SEVERITY_POLICY["omission"] == "major"
+
+
+def _clause_findings(mt: str, ref: str, bt: str) -> list[tuple[str, str | None, str | None]]:
+    found = structure.check(build([mt], [ref], [bt], [((0,), (0,))]), CTX)
+    return [(f.kind, f.mt_span, f.ref_span) for f in found if f.kind in ("addition", "omission")]
+
+
+@needs_parser
+@pytest.mark.usefixtures("apertium")
+def test_a_clause_the_reference_lacks_beside_one_it_has_is_an_addition() -> None:
+    found = _clause_findings(
+        "Selon le ministre, le maire a vendu trois voitures anciennes aux enchères.",
+        "According to the minister, the council met on Tuesday.",
+        "According to the minister, the mayor has sold three old cars at auction.",
+    )
+    assert [kind for kind, _, _ in found] == ["addition"]
+
+
+@needs_parser
+@pytest.mark.usefixtures("apertium")
+@pytest.mark.parametrize(
+    ("mt", "ref", "bt"),
+    [
+        # a number both sides share ties the clause to the reference
+        ("Selon le ministre, plus de 2 300 pompiers ont été envoyés pour secourir les "
+         "habitants bloqués.",
+         "According to the minister, over 2,300 firefighters were deployed to rescue stranded "
+         "residents.",
+         "According to the minister, more than 2 300 firemen have been sent to succour the "
+         "inhabitants blocked."),
+        # nothing in the sentence links to the reference: a free paraphrase, no part added
+        ("Les ménages les plus modestes sont les premiers touchés.",
+         "Low-income households are hit hardest.",
+         "The most modest housework are the first touched."),
+    ],
+)
+def test_a_clause_tied_to_the_reference_or_a_wholly_free_paraphrase_is_no_addition(
+    mt: str, ref: str, bt: str
+) -> None:
+    assert _clause_findings(mt, ref, bt) == []

@@ -39,10 +39,11 @@ CONTROLS = REPO_ROOT / "tests" / "data" / "controls"
 MAX_ALARMS = 3
 SECOND_BATCH = ("court", "defence", "farming", "interview", "local", "obituary", "storm",
                 "strike", "techdeal")
-# The second batch (149 sentences): 8, each a known limit: clause-level additions and
-# omissions in free paraphrases whose words the bilingual dictionary does not link (6), a
-# French narrative present against the reference's past (« appellent » / "urged").
-MAX_SECOND_BATCH_ALARMS = 8
+# The second batch (149 sentences): 2, each a known limit: a clause added in a free
+# paraphrase whose words the bilingual dictionary does not link (« révélée au grand public
+# par le cinéma » / "films made her a household name"); a French narrative present against
+# the reference's past (« appellent » / "urged").
+MAX_SECOND_BATCH_ALARMS = 2
 
 
 @pytest.fixture(scope="module")
