@@ -83,6 +83,9 @@ _FR_AFFIX = re.compile(
     r"(?<![\w-])(?:in|im|il|ir)[a-z]{2,}(?:ables?|ibles?|iles?|connue?s?|egale?s?|attendue?s?"
     r"|suffisante?s?|justes?|legale?s?|regulier|reguliers|reguliere?s?|dependante?s?|exacte?s?"
     r"|stables?|certaine?s?|complete?s?|efficaces?|humaine?s?)(?![\w-])"
+    # « peu » before a word: a weak quantity a translation may give as "not very" (peu
+    # crédibles / not very credible), never a negation of its own
+    r"|(?<![\w-])peu\s+(?!(?:de|d'|a|apres|avant|pres|a peu|ou)(?![\w-]))[a-z]{4,}(?![\w'-])"
     # "non" as a prefix written apart: non gouvernementale, non négligeable
     r"|(?<![\w-])non\s+(?!(?:pour|dans|avec|sans|comme|plus|pas|seulement|loin|moins|dont"
     r"|leurs?|elles?|lui|ceux|celles?|celui|contre|parce|point)(?![\w-]))[a-z]{4,}(?![\w'-])"

@@ -263,6 +263,8 @@ def test_bounds_that_agree_or_are_no_bounds_are_not_flagged(mt: str, ref: str, b
          "Police asked drivers to stay off the roads."),
         ("Le projet est coûteux mais pas déraisonnable.",
          "The project is costly but not unreasonable."),
+        ("Les experts jugent ces chiffres peu fiables.",
+         "Experts consider the figures not very reliable."),
     ],
 )
 def test_a_negation_said_by_a_word_that_means_not_agrees(mt: str, ref: str) -> None:

@@ -32,11 +32,10 @@ from support import REPO_ROOT
 pytestmark = [pytest.mark.slow, pytest.mark.apertium]
 
 CONTROLS = REPO_ROOT / "tests" / "data" / "controls"
-# Measured with Apertium alone: 3 critical/major findings on the first nine stories (141
+# Measured with Apertium alone: 2 critical/major findings on the first nine stories (141
 # sentences), each a known limit: two French narrative presents against the reference's
-# past ("arrive en tête" / "came first", "juge" / "described"); « peu crédibles » against
-# "not very credible".
-MAX_ALARMS = 3
+# past ("arrive en tête" / "came first", "juge" / "described").
+MAX_ALARMS = 2
 SECOND_BATCH = ("court", "defence", "farming", "interview", "local", "obituary", "storm",
                 "strike", "techdeal")
 # The second batch (149 sentences): 4, each a known limit: a clause added in a free
