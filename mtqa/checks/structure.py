@@ -27,6 +27,7 @@ import re
 import statistics
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 from pydantic import StrictInt
 
@@ -34,7 +35,7 @@ from mtqa.checks import lexicon
 from mtqa.checks.base import CheckContext, finding
 from mtqa.checks.detector import Number, Settings
 from mtqa.language.parse import Token
-from mtqa.model import DocumentResult, Finding, Pair, Segment
+from mtqa.model import DocumentResult, Finding, Pair, Segment, Severity
 
 DETECTOR = "structure"
 _CHUNK = re.compile(r"[^,;:()«»\"“”—–]+")
@@ -53,6 +54,31 @@ class LowScoreSettings(Settings):
 
     z: Number = -2.5
     min_spread: Number = 5.0
+
+
+def _segment_finding(
+    result: DocumentResult,
+    mt_index: int,
+    *,
+    kind: str,
+    severity: Severity,
+    message: str,
+    **details: Any,
+) -> Finding:
+    """A finding on a whole MT segment, outside any pair (page furniture, a fragment, a
+    sentence with no counterpart): the segment is its MT span. ``details`` are ``finding``'s
+    other keywords (``evidence``, ``engines``, ``bt_span``, the reference side)."""
+    return finding(
+        result,
+        None,
+        kind=kind,
+        severity=severity,
+        detector=DETECTOR,
+        message=message,
+        mt_span=result.mt_segments[mt_index].text,
+        mt_index=mt_index,
+        **details,
+    )
 
 
 def _furniture(ctx: CheckContext) -> lexicon.Furniture:
@@ -110,16 +136,12 @@ def boilerplate(result: DocumentResult, ctx: CheckContext) -> list[Finding]:
         if pair is not None and pair.ref and furniture.match(pair.ref_text):
             continue  # the reference carries the same furniture: it belongs to the text
         found.append(
-            finding(
+            _segment_finding(
                 result,
-                None,
+                segment.index,
                 kind="boilerplate",
                 severity="minor",
-                detector=DETECTOR,
                 message="page furniture, not part of the story",
-                mt_span=segment.text,
-                mt_index=segment.index,
-                engines=(),
                 evidence={"pattern": match.re.pattern, "aligned": bool(pair and pair.ref)},
             )
         )
@@ -168,16 +190,13 @@ def fragments(
         share, home, engine, words_ = best
         lowercase = segment.text[:1].islower()
         found.append(
-            finding(
+            _segment_finding(
                 result,
-                None,
+                segment.index,
                 kind="fragment",
                 severity="major",
-                detector=DETECTOR,
                 message="a broken-off piece of a sentence: no verb, and its words belong to "
                 "a neighbouring reference sentence",
-                mt_span=segment.text,
-                mt_index=segment.index,
                 ref_index=home.ref_index,
                 ref_span=_ref_window(home.ref_text, words_),
                 bt_span=_bt_of_segment(result, engine, segment.index),
@@ -324,17 +343,13 @@ def additions_and_omissions(
             for index in pair.mt:
                 if index in skip:
                     continue
-                segment = result.mt_segments[index]
                 found.append(
-                    finding(
+                    _segment_finding(
                         result,
-                        None,
+                        index,
                         kind="addition",
                         severity="major",
-                        detector=DETECTOR,
                         message="this MT sentence has no counterpart in the reference",
-                        mt_span=segment.text,
-                        mt_index=index,
                         bt_span=next(
                             (b for e in ctx.engines if (b := _bt_of_segment(result, e, index))),
                             None,
