@@ -19,8 +19,9 @@ Owns ``meaning_inversion``, checked in the French against the English reference:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from rapidfuzz import fuzz
 
@@ -402,6 +403,35 @@ def _role_flips(pair: Pair) -> list[RoleFlip]:
     return flips
 
 
+def _inversion(
+    result: DocumentResult,
+    pair: Pair,
+    mt_span: tuple[int, int] | None,
+    ref_span: tuple[int, int] | None,
+    *,
+    message: str,
+    engines: Sequence[str],
+    evidence: Mapping[str, Any],
+) -> Finding:
+    """A meaning inversion between ``mt_span`` of the pair's MT and ``ref_span`` of its
+    reference (start and end offsets; a side with no span, or an empty one, is shown whole):
+    a negation on one side only, opposites, a number bounded the other way, swapped roles."""
+    mt = pair.mt_text[slice(*mt_span)] if mt_span else ""
+    ref = pair.ref_text[slice(*ref_span)] if ref_span else ""
+    return finding(
+        result,
+        pair,
+        kind="meaning_inversion",
+        severity="critical",
+        detector=DETECTOR,
+        message=message,
+        mt_span=mt or pair.mt_text,
+        ref_span=ref or pair.ref_text,
+        engines=engines,
+        evidence=evidence,
+    )
+
+
 def _negation_finding(result: DocumentResult, pair: Pair, ctx: CheckContext,
                       disagreement: negation.Disagreement, mt: negation.Polarity,
                       ref: negation.Polarity, bt: dict[str, negation.Polarity]) -> Finding:
@@ -418,15 +448,12 @@ def _negation_finding(result: DocumentResult, pair: Pair, ctx: CheckContext,
         ) + (f", the reference '{ref_span}'" if ref_span else " where the reference has none")
         engines = [e for e, p in bt.items() if len(p.strong) == len(mt.strong)
                    and p.any == mt.any]
-    return finding(
+    return _inversion(
         result,
         pair,
-        kind="meaning_inversion",
-        severity="critical",
-        detector=DETECTOR,
+        disagreement.mt_span,
+        disagreement.ref_span,
         message=message,
-        mt_span=mt_span or pair.mt_text,
-        ref_span=ref_span or pair.ref_text,
         engines=engines,
         evidence={"check": "negation", "how": disagreement.how,
                   "mt_negations": len(mt.strong), "ref_negations": len(ref.strong),
@@ -465,16 +492,13 @@ def check(result: DocumentResult, ctx: CheckContext) -> list[Finding]:
         if antonyms and not negation_flipped:
             for group, (ms, me), (rs, re_) in antonyms:
                 found.append(
-                    finding(
+                    _inversion(
                         result,
                         pair,
-                        kind="meaning_inversion",
-                        severity="critical",
-                        detector=DETECTOR,
+                        (ms, me),
+                        (rs, re_),
                         message=f"opposite meaning ({group.name}): the reference says "
                         f"'{pair.ref_text[rs:re_]}', the MT '{pair.mt_text[ms:me]}'",
-                        mt_span=pair.mt_text[ms:me],
-                        ref_span=pair.ref_text[rs:re_],
                         engines=[
                             e for e in ctx.engines
                             if e in pair.bt and not (group.en_a.find(pair.bt[e])
@@ -486,13 +510,11 @@ def check(result: DocumentResult, ctx: CheckContext) -> list[Finding]:
         if not negation_flipped:
             for bound in bound_flips(pair, ctx.engines):
                 (ms, me), (rs, re_) = bound.mt_span, bound.ref_span
-                found.append(finding(
-                    result, pair, kind="meaning_inversion", severity="critical",
-                    detector=DETECTOR,
+                found.append(_inversion(
+                    result, pair, bound.mt_span, bound.ref_span,
                     message=f"the MT bounds {bound.value} the other way: "
                     f"'{pair.mt_text[ms:me]}' ({bound.mt_bound}) against the reference's "
                     f"'{pair.ref_text[rs:re_]}' ({bound.ref_bound})",
-                    mt_span=pair.mt_text[ms:me], ref_span=pair.ref_text[rs:re_],
                     engines=[e for e in ctx.engines if e in pair.bt],
                     evidence={"check": "number_bound", "mt_bound": bound.mt_bound,
                               "ref_bound": bound.ref_bound},
@@ -500,19 +522,15 @@ def check(result: DocumentResult, ctx: CheckContext) -> list[Finding]:
         flips = sorted(_role_flips(pair), key=lambda f: f.mt_span[1] - f.mt_span[0])
         if flips:  # one reversal shows in every participant it swaps: report it once
             flip = flips[0]
-            (ms, me), (rs, re_) = flip.mt_span, flip.ref_span
             found.append(
-                finding(
+                _inversion(
                     result,
                     pair,
-                    kind="meaning_inversion",
-                    severity="critical",
-                    detector=DETECTOR,
+                    flip.mt_span,
+                    flip.ref_span,
                     message=f"{flip.participant} is the {flip.mt_role} of "
                     f"'{flip.mt_predicate}' in the MT but the {flip.ref_role} of "
                     f"'{flip.ref_predicate}' in the reference: who does what is reversed",
-                    mt_span=pair.mt_text[ms:me],
-                    ref_span=pair.ref_text[rs:re_],
                     engines=[],
                     evidence={"check": "agent_patient", **flip.evidence(),
                               "participants_swapped": [f.participant for f in flips]},
