@@ -8,8 +8,10 @@ with no plausible French mention is ``entity_missing``.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
+from typing import Any
 
 from mtqa.checks.base import CheckContext, finding, witnesses
 from mtqa.checks.entities.names import (
@@ -204,6 +206,47 @@ def _word_key(word: str) -> str:
     return "word:" + transliteration_key(word, "en")
 
 
+def drift_finding(
+    result: DocumentResult,
+    pair: Pair,
+    name: ReferenceName,
+    mt_span: Part,
+    ref_span: Part,
+    *,
+    message: str,
+    linked_by: str,
+    how: Mapping[str, Any],
+    engines: Sequence[str],
+    bt_span: str | None = None,
+) -> Finding:
+    """The MT renders the reference's ``name`` as another name: ``mt_span`` for ``ref_span``.
+    Critical; its evidence gives the name's label, what linked the two sides (``linked_by``,
+    with the particulars in ``how``) and which recogniser found the name."""
+    return finding(
+        result,
+        pair,
+        kind="entity_drift",
+        severity="critical",
+        detector=DETECTOR,
+        message=message,
+        mt_span=mt_span.text,
+        ref_span=ref_span.text,
+        bt_span=bt_span,
+        engines=engines,
+        evidence={
+            "label": name.mention.label,
+            "linked_by": linked_by,
+            **how,
+            "ner": name.mention.source,
+        },
+    )
+
+
+# A name on one side of a pair with no form on the other (``ref_span``: a reference name the
+# MT lacks; ``mt_span``: an MT name the reference lacks): always critical.
+missing_finding = partial(finding, kind="entity_missing", severity="critical", detector=DETECTOR)
+
+
 def _drift(
     result: DocumentResult,
     pair: Pair,
@@ -223,20 +266,11 @@ def _drift(
     ref_forms = [w.text for w, _, _, _ in drifted]
     engines, bt_span = _bt_support(pair, ctx.engines, mt_forms[0], ref_forms[0])
     pairs_text = ", ".join(f"{m!r} for {r!r}" for m, r in zip(mt_forms, ref_forms, strict=True))
-    return finding(
-        result,
-        pair,
-        kind="entity_drift",
-        severity="critical",
-        detector=DETECTOR,
+    return drift_finding(
+        result, pair, name, mt_span, ref_span,
         message=f"The MT spells the name {ref_span.text!r} as {mt_span.text!r} ({pairs_text}).",
-        mt_span=mt_span.text,
-        ref_span=ref_span.text,
-        bt_span=bt_span,
-        engines=engines,
-        evidence={
-            "label": name.mention.label,
-            "linked_by": "word similarity within the aligned pair",
+        linked_by="word similarity within the aligned pair",
+        how={
             "words": [
                 {
                     "ref": w.text,
@@ -248,8 +282,9 @@ def _drift(
                 }
                 for w, m, r, s in statuses
             ],
-            "ner": name.mention.source,
         },
+        engines=engines,
+        bt_span=bt_span,
     )
 
 
@@ -313,15 +348,10 @@ def _missing(
             text = result.mt_segments[index].text
             if any(find_word(text, form) for form in forms):
                 return None
-    return finding(
-        result,
-        pair,
-        kind="entity_missing",
-        severity="critical",
-        detector=DETECTOR,
+    return missing_finding(
+        result, pair, ref_span=name.core.text,
         message=f"The reference names {name.core.text!r}; the aligned MT has no form of it.",
-        ref_span=name.core.text,
-        engines=tuple(lacking),
+        engines=lacking,
         evidence={
             "label": label,
             "best_similarity": round(best, 3),

@@ -36,12 +36,16 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from functools import cached_property, lru_cache
 
-from mtqa.checks.base import CheckContext, finding
-from mtqa.checks.entities.link import PairOutcome, ReferenceName
+from mtqa.checks.base import CheckContext
+from mtqa.checks.entities.link import (
+    PairOutcome,
+    ReferenceName,
+    drift_finding,
+    missing_finding,
+)
 from mtqa.checks.entities.names import (
     _ACRONYM,
     _TOKEN,
-    DETECTOR,
     Part,
     name_similarity,
     same_name,
@@ -320,21 +324,13 @@ def demonym_findings(
         stems = {stem for stem in stems if len(stem) >= 4}
         if not stems or any(w.startswith(stem) for w in mt_words for stem in stems):
             continue
-        findings.append(
-            finding(
-                result,
-                pair,
-                kind="entity_missing",
-                severity="critical",
-                detector=DETECTOR,
-                message=(
-                    f"The reference says {mention.text!r}; the aligned MT has no French form of "
-                    "it."
-                ),
-                ref_span=mention.text,
-                evidence={"label": "NORP", "french_stems": sorted(stems), "ner": "spacy"},
-            )
-        )
+        findings.append(missing_finding(
+            result, pair, ref_span=mention.text,
+            message=(
+                f"The reference says {mention.text!r}; the aligned MT has no French form of it."
+            ),
+            evidence={"label": "NORP", "french_stems": sorted(stems), "ner": "spacy"},
+        ))
     return findings
 
 
@@ -356,43 +352,27 @@ def _replaced(
     engines: tuple[str, ...],
 ) -> Finding:
     ref_span = ref_words[0] if len(ref_words) == 1 else name.core
-    return finding(
-        result,
-        pair,
-        kind="entity_drift",
-        severity="critical",
-        detector=DETECTOR,
+    return drift_finding(
+        result, pair, name, span, ref_span,
         message=(
             f"The MT names {span.text!r} where the reference names {ref_span.text!r}: "
             "no French word renders the reference's name, and no reference word the MT's."
         ),
-        mt_span=span.text,
-        ref_span=ref_span.text,
+        linked_by="names on both sides with no counterpart on the other",
+        how={"reference_words_unrendered": [w.text for w in ref_words]},
         engines=engines,
-        evidence={
-            "label": name.mention.label,
-            "linked_by": "names on both sides with no counterpart on the other",
-            "reference_words_unrendered": [w.text for w in ref_words],
-            "ner": name.mention.source,
-        },
     )
 
 
 def _added(
     result: DocumentResult, pair: Pair, span: Part, run_text: str, engines: tuple[str, ...]
 ) -> Finding:
-    return finding(
-        result,
-        pair,
-        kind="entity_missing",
-        severity="critical",
-        detector=DETECTOR,
+    return missing_finding(
+        result, pair, mt_span=span.text,
         message=(
             f"The MT names {span.text!r}; the aligned reference has no form of it "
             "(not the same word, a known French form, nor a close spelling)."
         ),
-        mt_span=span.text,
-        ref_span=None,
         engines=engines,
         evidence={
             "missing_from": "reference",
