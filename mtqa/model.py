@@ -6,6 +6,7 @@ is a plain function of the previous step's output; these types are that output.
 
 from __future__ import annotations
 
+from abc import abstractmethod
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -275,6 +276,34 @@ def _run_stats(data: Mapping[str, Any]) -> RunStats:
     from mtqa.runstats import RunStats
 
     return RunStats.from_json(data)
+
+
+class LazyDocuments(Sequence[DocumentResult]):
+    """Documents made or read one at a time as they are used (from disk, with decisions
+    applied…): a subclass says how many there are and how to get the one at a position."""
+
+    @abstractmethod
+    def _document(self, index: int) -> DocumentResult:
+        """The document at ``index``, 0 <= index < len(self)."""
+
+    @overload
+    def __getitem__(self, index: int) -> DocumentResult: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[DocumentResult, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> DocumentResult | tuple[DocumentResult, ...]:
+        if isinstance(index, slice):
+            return tuple(self._document(i) for i in range(len(self))[index])
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        return self._document(index)
+
+    def __iter__(self) -> Iterator[DocumentResult]:
+        for index in range(len(self)):
+            yield self._document(index)
 
 
 class Subset(Sequence[DocumentResult]):

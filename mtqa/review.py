@@ -14,13 +14,13 @@ appears is *stale*: the run reports it instead of dropping it silently.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, overload
+from typing import Any
 
 from mtqa.errors import InputError, read_text_file
-from mtqa.model import DocumentResult
+from mtqa.model import DocumentResult, LazyDocuments
 
 VERDICTS = ("accepted", "false_alarm", "fixed")
 
@@ -141,7 +141,7 @@ def _decide(result: DocumentResult, decisions: Mapping[str, Decision]) -> Docume
     return replace(result, findings=tuple(findings))
 
 
-class _Decided(Sequence[DocumentResult]):
+class _Decided(LazyDocuments):
     """Documents with the review's decisions applied as each is read."""
 
     def __init__(self, results: Sequence[DocumentResult], decisions: Mapping[str, Decision]):
@@ -151,17 +151,5 @@ class _Decided(Sequence[DocumentResult]):
     def __len__(self) -> int:
         return len(self.results)
 
-    @overload
-    def __getitem__(self, index: int) -> DocumentResult: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> tuple[DocumentResult, ...]: ...
-
-    def __getitem__(self, index: int | slice) -> DocumentResult | tuple[DocumentResult, ...]:
-        if isinstance(index, slice):
-            return tuple(_decide(r, self.decisions) for r in self.results[index])
+    def _document(self, index: int) -> DocumentResult:
         return _decide(self.results[index], self.decisions)
-
-    def __iter__(self) -> Iterator[DocumentResult]:
-        for result in self.results:
-            yield _decide(result, self.decisions)

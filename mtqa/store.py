@@ -14,12 +14,12 @@ from __future__ import annotations
 import json
 import os
 from collections import OrderedDict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, overload
+from typing import Any
 
-from mtqa.model import Document, DocumentResult, Score
+from mtqa.model import Document, DocumentResult, LazyDocuments, Score
 
 
 def saved_path(run_dir: Path, doc_id: str) -> Path:
@@ -135,7 +135,7 @@ def _size(result: DocumentResult) -> int:
     return len(result.mt_segments) + len(result.ref_segments)
 
 
-class SavedDocuments(Sequence[DocumentResult]):
+class SavedDocuments(LazyDocuments):
     """A run's documents, read from its folder one at a time as they are used.
 
     The report, the comparison and the summary each go over every document; the documents
@@ -154,7 +154,7 @@ class SavedDocuments(Sequence[DocumentResult]):
     def __len__(self) -> int:
         return len(self.ids)
 
-    def _load(self, index: int) -> DocumentResult:
+    def _document(self, index: int) -> DocumentResult:
         if index in self._kept:
             self._kept.move_to_end(index)
             return self._kept[index]
@@ -168,25 +168,6 @@ class SavedDocuments(Sequence[DocumentResult]):
             _, dropped = self._kept.popitem(last=False)
             self._kept_segments -= _size(dropped)
         return result
-
-    @overload
-    def __getitem__(self, index: int) -> DocumentResult: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> tuple[DocumentResult, ...]: ...
-
-    def __getitem__(self, index: int | slice) -> DocumentResult | tuple[DocumentResult, ...]:
-        if isinstance(index, slice):
-            return tuple(self._load(i) for i in range(len(self.ids))[index])
-        if index < 0:
-            index += len(self.ids)
-        if not 0 <= index < len(self.ids):
-            raise IndexError(index)
-        return self._load(index)
-
-    def __iter__(self) -> Iterator[DocumentResult]:
-        for index in range(len(self.ids)):
-            yield self._load(index)
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, SavedDocuments):
