@@ -30,6 +30,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "benchmarks"))
 
 from batch import ACTIONS, CITIES, SUBJECTS, TIMES  # noqa: E402
+from output import emit  # noqa: E402
 
 FURNITURE = ["Lire aussi : nos dernières informations", "Partager cet article", "Publicité"]
 NAMES = ["Dupont", "Martin", "Bernard", "Moreau", "Laurent", "Garnier", "Faure", "Rousseau"]
@@ -193,12 +194,7 @@ def main() -> None:
         results = bench_run(count, args.root)
     else:
         results = bench_sizes(args.sizes, args.repeat, args.root)
-    text = json.dumps(results, indent=2)
-    print(text)
-    if args.json:
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(text + "\n", encoding="utf-8")
-
+    emit(results, args.json)
 
 if __name__ == "__main__":
     main()

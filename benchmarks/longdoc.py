@@ -41,6 +41,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "benchmarks"))
 
 from align import make_pair  # noqa: E402
+from output import emit, machine_load  # noqa: E402
 
 STORIES = [REPO / "tests" / "data" / "controls", REPO / "tests" / "data" / "evalset"]
 _NUMBER = re.compile(r"\d+")
@@ -251,18 +252,12 @@ def main() -> None:
     parser.add_argument("--label", default="", help="what this measurement is (before, after)")
     args = parser.parse_args()
     count = int(args.mb * 1e6 / 2 / 95) if args.mb else args.sentences  # ~95 bytes a line
-    load_before = os.getloadavg()[0]
-    results = measure(count, args.root, args.keep, args.source)
-    load_after = os.getloadavg()[0]
+    load: dict[str, Any] = {}
+    with machine_load(load):
+        results = measure(count, args.root, args.keep, args.source)
+    results.update(load)
     results["label"] = args.label
-    # other jobs on the machine move every wall time (not the memory figures): say so
-    results["load_average"] = {"before": load_before, "after": load_after}
-    results["machine_shared"] = max(load_before, load_after) > 1.5
-    text = json.dumps(results, indent=2)
-    print(text)
-    if args.json:
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(text + "\n", encoding="utf-8")
+    emit(results, args.json)
 
 
 if __name__ == "__main__":

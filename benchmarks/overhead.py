@@ -34,6 +34,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "benchmarks"))
 
 from batch import make_documents  # noqa: E402
+from output import emit, machine_load  # noqa: E402
 
 SAMPLE = REPO / "references" / "blinken-central-asia"
 
@@ -147,22 +148,12 @@ def main() -> None:
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
     results: dict = {"root": str(args.root)}
-    before = os.getloadavg()[0]
-    with tempfile.TemporaryDirectory() as tmp:
+    with machine_load(results), tempfile.TemporaryDirectory() as tmp:
         if args.only in (None, "sample"):
             results["sample"] = bench_sample(args.repeat, args.root, Path(tmp))
         if args.only in (None, "batch"):
             results["batch"] = bench_batch(args.docs, args.repeat, args.root, Path(tmp))
-    after = os.getloadavg()[0]
-    # other jobs on the machine move every wall time: say how busy it was
-    results["load_average"] = {"before": before, "after": after}
-    results["machine_shared"] = max(before, after) > 1.5
-    text = json.dumps(results, indent=2)
-    print(text)
-    if args.json:
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(text + "\n", encoding="utf-8")
-
+    emit(results, args.json)
 
 if __name__ == "__main__":
     main()
