@@ -28,7 +28,7 @@ from rapidfuzz import fuzz
 from mtqa.checks import lexicon, negation
 from mtqa.checks.base import CheckContext, finding
 from mtqa.language.lexicons import WordPatterns
-from mtqa.language.parse import Token
+from mtqa.language.parse import Token, children
 from mtqa.language.text import fold_keep_length
 from mtqa.model import DocumentResult, Finding, Pair
 
@@ -234,17 +234,14 @@ _PASSIVE_SUBJECTS = ("nsubjpass", "nsubj:pass")
 _OBJECTS = ("obj", "dobj")
 
 
-def _children(tokens: Sequence[Token], index: int) -> list[int]:
-    return [i for i, t in enumerate(tokens) if t.head == index and i != index]
-
 
 def _infinitive(tokens: Sequence[Token], verb: int) -> int | None:
     """A to-/à-/de-infinitive complement of ``verb`` (control: its doer is given by verb)."""
-    for child in _children(tokens, verb):
+    for child in children(tokens, verb):
         token = tokens[child]
         infinitive = token.pos == "VERB" and "VerbForm=Inf" in token.morph
         if token.dep in ("xcomp", "advcl") and infinitive:
-            markers = {tokens[c].text.lower() for c in _children(tokens, child)}
+            markers = {tokens[c].text.lower() for c in children(tokens, child)}
             if markers & {"to", "à", "de", "d'"}:
                 return child
     return None
@@ -297,7 +294,7 @@ def _clause_span(tokens: Sequence[Token], entity: int, predicate: int) -> tuple[
     top = predicate
     if tokens[predicate].dep in ("xcomp", "advcl") and tokens[predicate].head != predicate:
         top = tokens[predicate].head
-    auxiliaries = [c for c in _children(tokens, top) if tokens[c].dep.startswith("aux")]
+    auxiliaries = [c for c in children(tokens, top) if tokens[c].dep.startswith("aux")]
     first = min([top, entity, *auxiliaries])
     last = max(
         [entity]

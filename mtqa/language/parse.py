@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib.util
 import logging
 from collections import OrderedDict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
@@ -91,6 +91,19 @@ class Token:
         return self.pos in ("NOUN", "VERB", "ADJ", "ADV") or (
             self.pos == "" and len(self.text) > 3
         )
+
+    def feature(self, name: str) -> str | None:
+        """The value of one morphological feature ("Tense", "VerbForm"…), or None."""
+        for item in self.morph.split("|"):
+            key, _, value = item.partition("=")
+            if key == name:
+                return value
+        return None
+
+
+def children(tokens: Sequence[Token], index: int) -> list[int]:
+    """The positions of the words whose head is the word at ``index``."""
+    return [i for i, t in enumerate(tokens) if t.head == index and i != index]
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,411 @@
+"""The tense of a verb on both sides of a pair, for the grammar detector's ``tense_change``:
+the main verb of the MT and of the reference are in tenses that
+contradict each other — past against future, past against present, present against
+future. French tenses are mapped onto English ones (passé composé, passé simple,
+imparfait and plus-que-parfait ≈ past; présent ≈ present; futur and *aller* +
+infinitive ≈ *will* / *going to*; conditionnel ≈ *would*). The English present perfect
+agrees with both the French past and the French present (*depuis* + présent = *has
+been … since*); the conditionnel is never compared (the French *conditionnel
+journalistique* reports what is alleged). A French present against an English past in a
+sentence that names a year may be a historical present and is left alone; a French
+present against an English future is left alone when the French names a time to come
+(*demain*, *la semaine prochaine*). Present against future, in either direction, needs a
+back-translation that reads the French verb in the French tense. Main clauses are
+compared by their order; other clauses (relative, adverbial, coordinated) verb by verb:
+a reference verb, the French verb that translates it (Apertium's dictionary either way,
+a look-alike, or a shared WordNet verb sense) and the back-translation's counterpart of
+that French verb, where the French and the back-translation agree with each other and
+contradict the reference (il ouvre … qui ouvrait; car la route sera longue / as the road
+is long). A verb with no counterpart says nothing, so a paraphrase is not judged;
+complement clauses under a reporting verb not in the present (English shifts them
+back), French clefts (c'est … que, which keeps its present), and evaluative frames
+(il est clair que) are left out. The two compound pasts are told apart there too: a
+passé composé against an English past perfect in a sentence with no past for it to be
+anterior to, or a plus-que-parfait against a present perfect.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from rapidfuzz import fuzz
+
+from mtqa.checks import lexicon
+from mtqa.language.parse import Token, children
+from mtqa.language.tenses import (
+    FUTURE,
+    PAST,
+    PERFECT,
+    PLUPERFECT,
+    PRESENT,
+    PRESENT_OR_PAST,
+    Tense,
+    Tenses,
+    clause_tenses,
+    english_tense,
+    evaluative_frame,
+    french_tense,
+)
+from mtqa.language.wordnet import wordnet_graph
+from mtqa.model import Pair
+
+# Pairs of (French tense, English tense) that contradict each other.
+_CONTRADICTIONS = frozenset({
+    (PAST, PRESENT), (PRESENT, PAST), (PAST, FUTURE), (FUTURE, PAST),
+    (PRESENT, FUTURE), (FUTURE, PRESENT), (FUTURE, PERFECT),
+})
+_NEEDS_WITNESS = frozenset({(PRESENT, FUTURE), (FUTURE, PRESENT)})
+
+_YEAR = re.compile(r"(?<!\d)(?:1[0-9]{3}|20[0-9]{2})(?!\d)")
+_FR_FUTURE_TIME = re.compile(
+    r"(?<![\w-])(?:demain|bientot|prochaine?s?|d'ici|a venir|a partir d[eu']|dans (?:les )?"
+    r"(?:\w+ ){0,2}(?:jours|semaines|mois|ans|annees|heures|minutes)|des que|ce soir|cette"
+    r" (?:nuit|semaine|annee)|l'an prochain)(?![\w-])"
+)
+
+
+def _compatible(mt: str, ref: str) -> bool:
+    return (mt, ref) not in _CONTRADICTIONS
+
+
+def _unmatched(mt: Sequence[Tense], ref: Sequence[Tense]) -> tuple[list[Tense], list[Tense]]:
+    """The tenses left on each side after matching equal tenses (and the present perfect
+    with a past or a present)."""
+    mt_left = list(mt)
+    ref_left = []
+    for tense in ref:
+        same = next((m for m in mt_left if m.tense == tense.tense), None)
+        if same is not None:
+            mt_left.remove(same)
+        else:
+            ref_left.append(tense)
+    for tense in list(ref_left):
+        if tense.tense == PERFECT:
+            same = next((m for m in mt_left if m.tense in (PAST, PRESENT)), None)
+            if same is not None:
+                mt_left.remove(same)
+                ref_left.remove(tense)
+    return mt_left, ref_left
+
+
+def _changed_clause(mt: list[Tense], ref: list[Tense]) -> tuple[Tense, Tense] | None:
+    """A clause whose tense differs: a tense only the MT has against one only the reference
+    has, after matching equal tenses (and the present perfect with a past or a present)."""
+    mt_left, ref_left = _unmatched(mt, ref)
+    for m in mt_left:
+        for r in ref_left:
+            if not _compatible(m.tense, r.tense):
+                return m, r
+    return None
+
+
+@dataclass(frozen=True)
+class TenseChange:
+    mt: Tense
+    ref: Tense
+    witnesses: tuple[str, ...]  # engines whose back-translation reads the MT's tense
+
+
+_CONDITIONAL_CLAUSE = re.compile(r"(?<![\w-])(?:si|s'il|s'ils|if|quand|lorsque|when|once|des que)"
+                                 r"(?![\w-])")
+
+
+def _reads(bt: str, mt: str) -> bool:
+    return bt == mt or (mt == PAST and bt == PERFECT) or (
+        bt == PRESENT_OR_PAST and mt in (PRESENT, PAST)
+    )
+
+# --- tenses of the same verb on both sides --------------------------------------------------
+
+_CLEFT_SUBJECTS = frozenset({"ce", "c'", "c’", "cela", "ça", "ca"})
+_PERIPHRASES = {"fr": frozenset({"aller", "venir"}), "en": frozenset({"go"})}
+_COPULA = {"fr": "être", "en": "be"}
+# French auxiliaries and copulas whose English counterparts the dictionary lists among many
+# others: être is "be", avoir is "have".
+_FR_FIXED = {"être": frozenset({"be"}), "avoir": frozenset({"have"})}
+
+
+def _verb_lemmas(tokens: Sequence[Token], verb: int, language: str) -> frozenset[str]:
+    """The verbs a clause's tense belongs to: the predicate's own, the copula of a nominal
+    predicate (est évidente, is evident), and the infinitive of a periphrasis (va relever,
+    is going to raise)."""
+    token = tokens[verb]
+    lemmas = set()
+    if token.pos in ("VERB", "AUX"):
+        lemmas.add(token.lemma.lower())
+    dependents = children(tokens, verb)
+    if any(tokens[c].dep == "cop" or (
+        tokens[c].dep in ("aux:pass", "auxpass") and tokens[c].lemma == _COPULA[language]
+        and (token.pos == "ADJ" or token.feature("VerbForm") != "Part"
+             or (language == "fr" and not token.lemma.endswith(("er", "ir", "re"))))
+    ) for c in dependents):
+        lemmas.add(_COPULA[language])  # "est évidente", which the tagger may read as a passive
+    if token.lemma in _PERIPHRASES[language]:
+        lemmas.update(tokens[c].lemma.lower() for c in dependents
+                      if tokens[c].feature("VerbForm") == "Inf")
+    return frozenset(lemmas)
+
+
+def _reported(tokens: Sequence[Token], verb: int, language: str) -> bool:
+    """Inside a complement clause of a verb that is not in the present (he said that …,
+    il a dit que …): its tense follows the reporting verb's by rules that differ between
+    the two languages. Under a present (ils précisent que …) the tense is the speaker's."""
+    read = french_tense if language == "fr" else english_tense
+    index = verb
+    for _ in range(12):
+        token = tokens[index]
+        if token.dep == "ROOT" or token.head == index:
+            return False
+        if token.dep in ("ccomp", "csubj", "xcomp"):
+            governor = read(tokens, token.head)
+            return governor is None or governor.tense != PRESENT
+        index = token.head
+    return True
+
+
+def _cleft(tokens: Sequence[Token], verb: int) -> bool:
+    """C'est … qui / c'est … que and presentatives: French keeps this "est" in the present
+    whatever the time of what it presents (C'est en 1990 que … = It was in 1990 that …)."""
+    if "être" not in _verb_lemmas(tokens, verb, "fr"):
+        return False
+    group = [verb, *children(tokens, verb)]
+    return any(
+        tokens[c].lemma == "être" and c > 0 and tokens[c - 1].text.lower() in _CLEFT_SUBJECTS
+        for c in group
+    )
+
+
+def _english_of_french(tokens: Sequence[Token], verb: int) -> frozenset[str]:
+    """English verbs a French predicate may be: the dictionary's senses of its verbs."""
+    from mtqa.checks import wordlink  # the word link loads the dictionary; only on use
+
+    found: set[str] = set()
+    lemmas = _verb_lemmas(tokens, verb, "fr")
+    wanted = [t for t in tokens if t.lemma.lower() in lemmas and t.pos in ("VERB", "AUX")
+              and t.lemma.lower() not in _FR_FIXED]
+    for lemma in lemmas & _FR_FIXED.keys():
+        found |= _FR_FIXED[lemma]
+    for senses in wordlink.french_senses(wanted) if wanted else []:
+        for sense in senses:
+            words = sense.split()
+            if words:
+                found.add(words[0])  # "take place": the verb of a phrasal sense
+    return frozenset(found)
+
+
+def _french_of_english(tokens: Sequence[Token], verb: int) -> frozenset[str]:
+    """French verbs an English predicate may be (watch → regarder): the dictionary's other
+    direction, which lists senses the French → English side leaves out."""
+    from mtqa.checks import wordlink
+
+    token = tokens[verb]
+    if token.pos != "VERB" or token.lemma in _LIGHT_VERBS:
+        return frozenset()
+    return frozenset(sense.split()[0] for sense in wordlink.english_senses([token])[0] if sense)
+
+
+def _same_verb(english: frozenset[str], lemmas: frozenset[str]) -> bool:
+    """The same verb, or verbs that share a WordNet verb sense (watch / look)."""
+    if english & lemmas:
+        return True
+    net = wordnet_graph()
+    if net is None:
+        return False
+    return any(
+        set(net.synsets(a, "VERB")) & set(net.synsets(b, "VERB"))
+        for a in english - _LIGHT_VERBS for b in lemmas - _LIGHT_VERBS
+    )
+
+
+# Verbs whose WordNet senses reach most others (be = exist = represent …).
+_LIGHT_VERBS = frozenset("be have do make get go take give come put set keep let".split())
+
+
+@dataclass(frozen=True)
+class _Clause:
+    tense: Tense
+    lemmas: frozenset[str]  # English lemmas (a French clause: the English senses of its verb)
+    position: float  # where the verb stands in its sentence, 0 to 1
+    french: frozenset[str] = frozenset()  # a French clause's own verbs (folded lemmas); an
+    # English clause's French equivalents, from the dictionary's English → French side
+    judged: bool = True  # False: linked to its counterpart, but its tense is not judged
+    is_french: bool = False
+
+
+def _clauses(tokens: Sequence[Token], tenses: Tenses, language: str) -> list[_Clause]:
+    found = []
+    for tense in sorted(tenses.clauses + tenses.reported, key=lambda t: t.verb):
+        if tense.verb < 0:
+            continue
+        judged = tense not in tenses.reported and not (
+            _reported(tokens, tense.verb, language) or evaluative_frame(tokens, tense.verb)
+            or (language == "fr" and _cleft(tokens, tense.verb)))
+        if language == "fr":
+            lemmas = _english_of_french(tokens, tense.verb)
+            own = frozenset(lexicon.fold(x) for x in _verb_lemmas(tokens, tense.verb, "fr"))
+        else:
+            lemmas = _verb_lemmas(tokens, tense.verb, language)
+            own = _french_of_english(tokens, tense.verb)
+        if lemmas or own:
+            found.append(_Clause(tense, lemmas, tense.verb / max(len(tokens) - 1, 1), own,
+                                 judged, language == "fr"))
+    return found
+
+
+_CLEAR = frozenset({PAST, PRESENT, FUTURE})
+
+
+def _cognate_verbs(french: frozenset[str], english: frozenset[str]) -> bool:
+    """Look-alike verbs (approuver / approve, transporter / transport): the French
+    infinitive without its ending against the English lemma."""
+    for verb in french:
+        stem = re.sub(r"(?:er|ir|re|oir)$", "", verb)
+        if len(stem) < 4:
+            continue
+        for word in english:
+            if len(word) >= 4 and fuzz.ratio(stem, word) >= 85 or (
+                word.startswith(stem) and len(word) - len(stem) <= 2
+            ):
+                return True
+    return False
+
+
+def _link_strength(a: _Clause, b: _Clause) -> int:
+    """2: the same verb (or a French verb and one of its dictionary senses, or a cognate);
+    1: verbs that share a WordNet sense; 0: no link."""
+    if a.lemmas & b.lemmas or a.french & b.french or any(
+        x.is_french and _cognate_verbs(x.french, y.lemmas) for x, y in ((a, b), (b, a))
+    ):
+        return 2
+    return 1 if _same_verb(a.lemmas, b.lemmas) else 0
+
+
+def _align(left: Sequence[_Clause], right: Sequence[_Clause]) -> dict[int, int]:
+    """One-to-one links between the clauses of two sentences, by their verbs: the same
+    verb before a synonym, tenses that agree before tenses that differ (the reading that
+    finds no error wins a tie), then the nearest position."""
+    options = []
+    for i, a in enumerate(left):
+        for j, b in enumerate(right):
+            strength = _link_strength(a, b)
+            if strength:
+                agree = _compatible(a.tense.tense, b.tense.tense) and _compatible(
+                    b.tense.tense, a.tense.tense)
+                options.append((-strength, not agree, abs(a.position - b.position), i, j))
+    links: dict[int, int] = {}
+    for *_, i, j in sorted(options):
+        if i not in links and j not in links.values():
+            links[i] = j
+    return links
+
+
+def _perfects(m: Tense, r: Tense, ref_all: Sequence[Tense]) -> tuple[Tense, Tense] | None:
+    """A passé composé against an English past perfect in a sentence with no past for it to
+    be anterior to, or a plus-que-parfait against an English present perfect: the two
+    compound pasts are not interchangeable (a promis = has promised, avait promis = had
+    promised). Returns the two tenses as a finding names them."""
+    if m.compound == "present" and m.tense == PAST and r.compound == "past" and not any(
+        t.tense == PAST and t.compound != "past" for t in ref_all
+    ):
+        return replace(m, tense=PERFECT), replace(r, tense=PLUPERFECT)
+    if m.compound == "past" and r.tense == PERFECT:
+        return replace(m, tense=PLUPERFECT), r
+    return None
+
+
+def _linked_changes(
+    mt: list[_Clause], ref: list[_Clause], bts: Sequence[tuple[str, list[_Clause]]],
+    ref_all: Sequence[Tense] = (),
+) -> list[tuple[Tense, Tense, list[str]]]:
+    """The same verb in contradicting tenses: a reference verb, the French verb that
+    translates it, and the back-translation's same verb, where the French and the
+    back-translation agree with each other and not with the reference.
+
+    Every finite clause is compared (relative, adverbial and coordinated ones too), but
+    only verb by verb: a clause whose verb has no counterpart on the other side says
+    nothing, so a paraphrase is never judged on its tenses.
+    """
+    found: list[tuple[Tense, Tense, list[str]]] = []
+    links = _align(mt, ref)
+    bt_links = [(engine, _align(mt, clauses), clauses) for engine, clauses in bts]
+    for i, j in sorted(links.items()):
+        if not (mt[i].judged and ref[j].judged):
+            continue  # a reported clause is still its verb's counterpart: not another's
+        m, r = mt[i].tense, ref[j].tense
+        perfects = _perfects(m, r, ref_all)
+        if perfects is None and (m.tense not in _CLEAR or _compatible(m.tense, r.tense)):
+            continue
+        witnesses = []
+        for engine, bt_link, clauses in bt_links:
+            if i not in bt_link or not _link_strength(clauses[bt_link[i]], ref[j]):
+                continue
+            bt = clauses[bt_link[i]].tense
+            if bt.compound == m.compound if perfects else _reads(bt.tense, m.tense):
+                witnesses.append(engine)
+        if witnesses:
+            found.append((*(perfects or (m, r)), witnesses))
+    return found
+
+
+def tense_change(pair: Pair, engines: Sequence[str]) -> TenseChange | None:
+    """A main verb, or a clause in the future, whose tense contradicts the reference's.
+
+    Main clauses are compared in order when both sides have as many; past against present
+    is judged only there. A back-translation must read the French verb in the French tense
+    (the parses of long sentences are not trusted alone).
+    """
+    mt_tenses = clause_tenses(lexicon.parse(pair.mt_text, "fr"), "fr")
+    ref_tenses = clause_tenses(lexicon.parse(pair.ref_text, "en"), "en")
+    bt_engines = [e for e in engines if e in pair.bt]
+    bt_tenses = [clause_tenses(lexicon.parse(pair.bt[e], "en"), "en") for e in bt_engines]
+    candidates: list[tuple[Tense, Tense, list[str]]] = []
+    mt_main, ref_main = mt_tenses.main, ref_tenses.main
+    if mt_main and len(mt_main) == len(ref_main):
+        for position, (mt, ref) in enumerate(zip(mt_main, ref_main, strict=True)):
+            if _compatible(mt.tense, ref.tense) or (
+                FUTURE not in (mt.tense, ref.tense)
+                and mt_tenses.count(mt.tense) <= ref_tenses.count(mt.tense)
+            ):
+                continue
+            witnesses = [e for e, bt in zip(bt_engines, bt_tenses, strict=True)
+                         if len(bt.main) == len(mt_main) and _reads(bt.main[position].tense,
+                                                                     mt.tense)]
+            candidates.append((mt, ref, witnesses))
+    elif mt_main and ref_main and not _compatible(mt_main[0].tense, ref_main[0].tense):
+        mt, ref = mt_main[0], ref_main[0]
+        if mt_tenses.count(mt.tense) > ref_tenses.count(mt.tense) and (
+            ref_tenses.count(ref.tense) > mt_tenses.count(ref.tense)
+        ):
+            witnesses = [e for e, bt in zip(bt_engines, bt_tenses, strict=True)
+                         if bt.main and _reads(bt.main[0].tense, mt.tense)]
+            candidates.append((mt, ref, witnesses))
+    changed = _changed_clause(mt_tenses.clauses, ref_tenses.clauses)
+    if changed is not None and FUTURE in (changed[0].tense, changed[1].tense):
+        mt, ref = changed
+        readings = [PAST, PERFECT] if mt.tense == PAST else [mt.tense]
+        witnesses = [e for e, bt in zip(bt_engines, bt_tenses, strict=True)
+                     if sum(bt.count(t) for t in readings) >= 1
+                     and bt.count(ref.tense) <= mt_tenses.count(ref.tense)]
+        candidates.append((mt, ref, witnesses))
+    mt_tokens = lexicon.parse(pair.mt_text, "fr")
+    ref_tokens = lexicon.parse(pair.ref_text, "en")
+    candidates += _linked_changes(
+        _clauses(mt_tokens, mt_tenses, "fr"), _clauses(ref_tokens, ref_tenses, "en"),
+        [(e, _clauses(lexicon.parse(pair.bt[e], "en"), bt, "en"))
+         for e, bt in zip(bt_engines, bt_tenses, strict=True)],
+        ref_tenses.clauses,
+    )
+    folded = lexicon.fold(pair.mt_text)
+    for mt, ref, witnesses in candidates:
+        if (mt.tense, ref.tense) == (PRESENT, PAST) and _YEAR.search(pair.mt_text):
+            continue  # a historical present
+        if (mt.tense, ref.tense) in _NEEDS_WITNESS and (
+            _FR_FUTURE_TIME.search(folded)
+            or _CONDITIONAL_CLAUSE.search(folded + " " + pair.ref_text.lower())
+        ):
+            continue  # "le sommet a lieu demain"; "s'il pleut, il suffira de…"
+        if witnesses or not bt_engines:
+            return TenseChange(mt, ref, tuple(witnesses))
+    return None

@@ -1,0 +1,292 @@
+"""A verb's tense read from spaCy's morphology, in French and in English: the predicate's
+auxiliaries and forms (passé composé with avoir or être, futur proche, will/would, present
+perfect), the tagger's known misreadings read back, and each clause's tense with whether it
+is the main clause, reported speech or an evaluative frame."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from mtqa.language.parse import Token, children
+from mtqa.language.text import fold
+
+PAST, PRESENT, FUTURE, CONDITIONAL, PERFECT = "past", "present", "future", "conditional", \
+    "present perfect"
+
+PRESENT_OR_PAST = "present or past"  # il dit, il finit; they put, it cost
+PLUPERFECT = "past perfect"  # named in findings only: had done, avait fait
+
+
+_FR_TENSE = {"Pres": PRESENT, "Imp": PAST, "Past": PAST, "Fut": FUTURE}
+_EN_MODALS = {"will": FUTURE, "shall": FUTURE, "'ll": FUTURE, "wo": FUTURE,
+              "would": CONDITIONAL, "'d": CONDITIONAL}
+# Verbs whose past is their present (except the 3rd person singular): they put, we cut.
+_EN_INVARIANT = frozenset(
+    "put set cut hit let read spread cost hurt shut quit bet cast burst split upset broadcast "
+    "forecast beat".split()
+)
+_EN_OTHER_MODALS = frozenset("can could may might must should ought".split())
+# French verbs whose 3rd person singular present and passé simple look alike (il dit, il
+# finit, il réussit): their present is no evidence against an English past.
+_FR_AMBIGUOUS_PRESENT = re.compile(r"(?:it|is)$")
+_FR_PRESENT_ENDING = re.compile(r"(?:e|es|ent|ons|ez)$")
+_FR_PAST_ENDING = re.compile(r"(?:aient|èrent|irent|urent|inrent|âmes|îmes|ûmes|âtes|îtes|ûtes)$")
+# Imparfait endings the small tagger sometimes reads as present (vous rendiez, il rendait).
+_FR_IMPARFAIT = re.compile(r"(?:ais|ait|aient|ions|iez)$")
+_FR_PRESENT_AIT = frozenset("fait sait plait plaît nait naît parait paraît connait connaît "
+                            "tait taît vais fais sais mais".split())
+
+
+def _root(tokens: Sequence[Token]) -> int | None:
+    roots = [i for i, t in enumerate(tokens) if t.dep == "ROOT"]
+    return roots[0] if roots else None
+
+
+@dataclass(frozen=True)
+class Tense:
+    """The tense of a main verb and the words that show it."""
+
+    tense: str
+    span: tuple[int, int]  # character offsets of the verb group
+    verb: int = -1  # index of the predicate's token in its sentence (-1: not recorded)
+    compound: str = ""  # a compound past's auxiliary: "present" (a passé composé, has
+    # done) or "past" (a plus-que-parfait, had done); "" for other tenses
+
+
+def _group_span(tokens: Sequence[Token], indexes: Sequence[int]) -> tuple[int, int]:
+    return min(tokens[i].start for i in indexes), max(tokens[i].end for i in indexes)
+
+
+# Intransitive verbs whose compound tenses take être: "sont revenus" is a passé composé,
+# never a passive (the tagger reads it as one).
+_ETRE_VERBS = frozenset(
+    "aller venir revenir devenir parvenir survenir intervenir arriver partir repartir sortir "
+    "entrer rentrer monter remonter descendre redescendre naître mourir décéder tomber "
+    "retomber rester retourner passer".split()
+)
+
+
+# Their past participles, folded and without agreement: the tagger may read « intervenues »
+# as an adjective with a lemma of its own.
+_ETRE_PARTICIPLES = frozenset(
+    "alle venu revenu devenu parvenu survenu intervenu arrive parti reparti sorti entre rentre "
+    "monte remonte descendu redescendu ne mort decede tombe retombe reste retourne".split()
+)
+
+
+def _etre_participle(word: str) -> bool:
+    folded = fold(word)
+    for ending in ("es", "e", "s", ""):
+        if folded.endswith(ending) and folded[: len(folded) - len(ending)] in _ETRE_PARTICIPLES:
+            return True
+    return False
+
+
+def _etre_compound(tokens: Sequence[Token], verb: int) -> bool:
+    """être + this participle is a compound tense: an être verb, or a pronominal one."""
+    return tokens[verb].lemma in _ETRE_VERBS or _etre_participle(tokens[verb].text) or any(
+        tokens[c].text.lower() in ("se", "s'", "s’", "me", "m'", "te", "t'", "nous", "vous")
+        and tokens[c].dep in ("expl:comp", "expl:pass", "expl", "obj", "iobj")
+        for c in children(tokens, verb)
+    )
+
+
+def _misread_present(token: Token) -> bool:
+    """A finite present the tagger read as a present participle ("précisent"): French
+    present participles all end in -ant."""
+    return (token.pos == "VERB" and token.feature("VerbForm") == "Part"
+            and token.feature("Tense") == "Pres" and bool(_FR_PRESENT_ENDING.search(
+                token.text.lower())) and not token.text.lower().endswith("ant"))
+
+
+def french_tense(tokens: Sequence[Token], verb: int) -> Tense | None:
+    """Tense of a French predicate from its auxiliaries or its own morphology."""
+    dependents = children(tokens, verb)
+    auxiliaries = [c for c in dependents if tokens[c].dep in ("aux:tense", "aux:pass", "cop")
+                   or (tokens[c].dep == "aux" and tokens[c].pos == "AUX")]
+    span = _group_span(tokens, [verb, *auxiliaries])
+    for c in auxiliaries:  # passé composé, plus-que-parfait, futur antérieur
+        aux = tokens[c]
+        if tokens[c].dep in ("aux:tense", "aux") and aux.lemma in ("avoir", "être") or (
+            tokens[c].dep in ("aux:pass", "cop") and aux.lemma == "être"
+            and _etre_compound(tokens, verb)
+        ):  # « sont revenus », and « il est tombé », « ne sont pas intervenues » read as copulas
+            if aux.feature("Mood") == "Cnd":
+                return Tense(CONDITIONAL, span)
+            if aux.feature("Mood") == "Sub":
+                return None
+            tense = aux.feature("Tense")
+            if tense in ("Pres", "Imp", "Past"):
+                return Tense(PAST, span, compound="present" if tense == "Pres" else "past")
+            if tense == "Fut":
+                return Tense(FUTURE, span)
+            return None
+    finite = [c for c in auxiliaries if tokens[c].feature("VerbForm") == "Fin"]
+    head = tokens[finite[0]] if finite else tokens[verb]
+    if head.feature("VerbForm") != "Fin" and not _misread_present(head):
+        return None
+    if head.feature("Mood") == "Cnd":
+        return Tense(CONDITIONAL, span)
+    mood = head.feature("Mood")
+    if mood == "Sub" and not any(
+        tokens[c].text.lower() in ("que", "qu'", "qu’") for c in dependents
+    ):
+        mood = "Ind"  # a subjunctive needs its "que": the tagger misread an indicative
+    if mood not in (None, "Ind"):
+        return None
+    tense = _FR_TENSE.get(head.feature("Tense") or "")
+    if tense == PRESENT and head.lemma in ("aller", "venir"):
+        infinitives = [c for c in children(tokens, verb)
+                       if tokens[c].feature("VerbForm") == "Inf"]
+        if infinitives:  # il va partir (future); il vient de partir (past)
+            markers = {tokens[c].text.lower() for c in children(tokens, infinitives[0])}
+            if head.lemma == "aller":
+                return Tense(FUTURE, _group_span(tokens, [verb, infinitives[0]]))
+            if markers & {"de", "d'"}:
+                return Tense(PAST, _group_span(tokens, [verb, infinitives[0]]))
+    if head.lemma in ("être", "avoir") and any(
+        tokens[c].feature("VerbForm") == "Inf"
+        and {tokens[m].text.lower() for m in children(tokens, c)} & {"à", "a"}
+        for c in children(tokens, verb)
+    ):
+        return None  # "n'est à déplorer", "a à payer": a modal, not a tense of its own
+    word = head.text.lower()
+    lemma = fold(head.lemma)
+    stem = lemma[:-1] if lemma.endswith("re") else lemma
+    folded = fold(word)
+    if tense in (PRESENT, PAST) and lemma.endswith("r" if not lemma.endswith("re") else "re") \
+            and folded.startswith(stem) and len(folded) > len(stem):
+        ending = folded[len(stem):]
+        if ending in ("ai", "as", "a", "ons", "ez", "ont") and tense == PRESENT:
+            return Tense(FUTURE, span)  # "encouragerez" read as a present by the tagger
+        if ending in ("ais", "ait", "ions", "iez", "aient"):
+            return Tense(CONDITIONAL, span)  # "génèrerait" read as an imparfait
+    if tense == PAST and _FR_PRESENT_ENDING.search(word) and not _FR_PAST_ENDING.search(word):
+        tense = PRESENT  # "proposent", "marque" read as past by the tagger
+    if tense == PRESENT and _FR_IMPARFAIT.search(word) and word not in _FR_PRESENT_AIT and not (
+        word.endswith(("ions", "iez")) and head.lemma.endswith(("ier", "yer", "ire"))
+    ):
+        return Tense(PAST, span)
+    if tense == PRESENT and _FR_AMBIGUOUS_PRESENT.search(word):
+        return Tense(PRESENT_OR_PAST, span)
+    return Tense(tense, span) if tense else None
+
+
+def english_tense(tokens: Sequence[Token], verb: int) -> Tense | None:
+    """Tense of an English predicate from its auxiliaries or its own morphology."""
+    auxiliaries = [c for c in children(tokens, verb)
+                   if tokens[c].dep in ("aux", "auxpass") and tokens[c].text.lower() != "to"]
+    span = _group_span(tokens, [verb, *auxiliaries])
+    words = [tokens[c].text.lower() for c in auxiliaries]
+    for word in words:
+        if word in _EN_MODALS:
+            return Tense(_EN_MODALS[word], span)
+        if word in _EN_OTHER_MODALS:
+            return None
+    token = tokens[verb]
+    if token.lemma == "have" and any(
+        tokens[c].text.lower() == "yet" for c in children(tokens, verb)
+    ) and any(tokens[c].dep == "xcomp" for c in children(tokens, verb)):
+        return Tense(PERFECT, span)  # "have yet to be consulted" = have not yet been
+    if token.lemma == "go" and token.feature("Aspect") == "Prog":
+        infinitive = [c for c in children(tokens, verb) if tokens[c].dep == "xcomp"
+                      and tokens[c].feature("VerbForm") == "Inf"]
+        if infinitive and any(tokens[c].lemma == "be" for c in auxiliaries):
+            return Tense(FUTURE, _group_span(tokens, [verb, *auxiliaries, infinitive[0]]))
+    for c in auxiliaries:
+        aux = tokens[c]
+        # "has, however, not returned": the tagger may read the participle as a past form
+        if aux.lemma == "have" and (tokens[verb].feature("VerbForm") == "Part"
+                                    or tokens[verb].feature("Tense") == "Past"):
+            if aux.feature("Tense") == "Past":
+                return Tense(PAST, span, compound="past")
+            return Tense(PERFECT, span, compound="present")
+    finite = [c for c in auxiliaries if tokens[c].feature("VerbForm") == "Fin"]
+    head = tokens[finite[0]] if finite else token
+    if head.text.lower() in _EN_OTHER_MODALS:
+        return None
+    if head.feature("VerbForm") != "Fin" and not (
+        head.pos in ("VERB", "AUX") and head.feature("Tense") == "Past" and not finite
+        and head.feature("VerbForm") is None
+    ):
+        return None
+    value = head.feature("Tense")
+    if head.text.lower() in _EN_INVARIANT:
+        return Tense(PRESENT_OR_PAST, span)
+    if value == "Past":
+        return Tense(PAST, span)
+    if value == "Pres":
+        return Tense(PRESENT, span)
+    return None
+
+
+_COMPLEMENT_DEPS = frozenset({"ccomp", "csubj", "xcomp"})
+_PREDICATE_DEPS = frozenset({"aux", "aux:tense", "aux:pass", "auxpass", "cop", "xcomp", "ccomp",
+                             "csubj", "mark", "case", "det", "punct"})
+
+
+def _main_clause(tokens: Sequence[Token], index: int) -> bool:
+    """The root, or a predicate coordinated with it (X and Y)."""
+    for _ in range(6):
+        token = tokens[index]
+        if token.dep == "ROOT" or token.head == index:
+            return True
+        if token.dep not in ("conj", "parataxis"):
+            return False
+        index = token.head
+    return False
+
+
+def evaluative_frame(tokens: Sequence[Token], index: int) -> bool:
+    """An evaluative frame around a clause (il est évident que …, it was clear that …):
+    its tense carries little of what the sentence says."""
+    children = [t for t in tokens if t.head == index and t is not tokens[index]]
+    clausal = any(t.dep in ("ccomp", "csubj", "csubj:pass") and t.start > tokens[index].start
+                  for t in children)
+    adjective = tokens[index].pos == "ADJ" or any(t.dep == "acomp" for t in children)
+    return clausal and adjective
+
+
+@dataclass(frozen=True)
+class Tenses:
+    main: list[Tense]  # main clauses in order
+    clauses: list[Tense]  # every finite clause except reported ones
+    reported: list[Tense] = field(default_factory=list)  # the complement clauses left out
+
+    def count(self, tense: str) -> int:
+        return sum(1 for t in self.clauses if t.tense == tense)
+
+
+def clause_tenses(tokens: Sequence[Token], language: str) -> Tenses:
+    """The tenses of the main clauses, and of every finite clause but reported ones.
+
+    Complement clauses (``he said that …``) are left out: their tense follows the
+    reporting verb's by rules that differ between the two languages.
+    """
+    if not tokens or not tokens[0].pos:
+        return Tenses([], [])
+    read = french_tense if language == "fr" else english_tense
+    main, clauses, reported = [], [], []
+    for i, token in enumerate(tokens):
+        if token.dep in _COMPLEMENT_DEPS and token.pos in ("VERB", "AUX"):
+            complement = read(tokens, i)
+            if complement is not None:
+                reported.append(replace(complement, verb=i))
+            continue
+        if token.dep in _PREDICATE_DEPS or token.pos not in ("VERB", "AUX", "ADJ", "NOUN"):
+            continue
+        if token.pos in ("ADJ", "NOUN") and not any(
+            t.head == i and t.dep in ("cop", "aux:pass", "auxpass") for t in tokens
+        ):
+            continue
+        tense = read(tokens, i)
+        if tense is not None:
+            tense = replace(tense, verb=i)
+            clauses.append(tense)
+            if _main_clause(tokens, i) and not evaluative_frame(tokens, i):
+                main.append(tense)
+    return Tenses(main, clauses, reported)
+
+
