@@ -8,8 +8,8 @@ true beads are known. Each size is aligned in a fresh process (its peak RSS is i
 smallest, and the share of true beads found.
 
     python benchmarks/align.py [--sizes 1000 5000] [--repeat 3] [--json FILE]
-    python benchmarks/align.py --run 5000     # a whole `mtqa run` (Apertium) on such a pair
-    python benchmarks/align.py --run-mb 5     # ... on a pair of about 5 MB of text
+
+A whole ``mtqa run`` on such a pair is ``longdoc.py --source templates``.
 
 ``--root DIR`` measures the mtqa found in DIR instead (the code before a change).
 """
@@ -144,57 +144,15 @@ def bench_sizes(sizes: list[int], repeat: int, root: Path) -> dict:
     return results
 
 
-_RUN = """
-import json, resource, sys, time
-from mtqa.pipeline import run
-start = time.perf_counter()
-result = run(sys.argv[1], run_dir=__import__("pathlib").Path(sys.argv[2]), use_cache=False)
-print(json.dumps({"wall_s": time.perf_counter() - start, "steps_s": dict(result.timings),
-                  "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
-"""
-
-
-def bench_run(count: int, root: Path) -> dict:
-    """A whole run (Apertium back-translation, alignment, scores, detection) on one pair."""
-    mt, _, ref, _ = make_pair(count)
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        (folder / "mt.fr.txt").write_text("\n".join(mt) + "\n", encoding="utf-8")
-        (folder / "ref.en.txt").write_text("\n".join(ref) + "\n", encoding="utf-8")
-        size = sum((folder / f).stat().st_size for f in ("mt.fr.txt", "ref.en.txt"))
-        config = folder / "run.toml"
-        config.write_text(
-            f'name = "long"\n[[documents]]\nid = "long"\nmt = "{folder}/mt.fr.txt"\n'
-            f'ref = "{folder}/ref.en.txt"\n[[engines]]\nname = "apertium"\nkind = "apertium"\n',
-            encoding="utf-8",
-        )
-        env = {**os.environ, "PYTHONPATH": str(root)}
-        out = subprocess.run(
-            [sys.executable, "-c", _RUN, str(config), str(folder / "run")],
-            capture_output=True, text=True, env=env, check=False,
-        )
-        if out.returncode:
-            return {"sentences": count, "bytes": size, "failed": out.stderr[-2000:]}
-        data = json.loads(out.stdout.strip().splitlines()[-1])
-        warnings = [line for line in out.stderr.splitlines() if "aligning" in line]
-    return {"sentences": count, "bytes": size, **data, "messages": warnings}
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000])
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--root", type=Path, default=REPO)
-    parser.add_argument("--run", type=int, help="a whole run on a pair of this many sentences")
-    parser.add_argument("--run-mb", type=float, help="a whole run on a pair of about this size")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
-    if args.run or args.run_mb:
-        count = args.run or int(args.run_mb * 1e6 / 2 / 73)  # ~73 bytes a sentence a side
-        results = bench_run(count, args.root)
-    else:
-        results = bench_sizes(args.sizes, args.repeat, args.root)
-    emit(results, args.json)
+    emit(bench_sizes(args.sizes, args.repeat, args.root), args.json)
+
 
 if __name__ == "__main__":
     main()
