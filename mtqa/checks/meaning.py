@@ -239,7 +239,7 @@ def _infinitive(tokens: Sequence[Token], verb: int) -> int | None:
     """A to-/à-/de-infinitive complement of ``verb`` (control: its doer is given by verb)."""
     for child in children(tokens, verb):
         token = tokens[child]
-        infinitive = token.pos == "VERB" and "VerbForm=Inf" in token.morph
+        infinitive = token.pos == "VERB" and token.feature("VerbForm") == "Inf"
         if token.dep in ("xcomp", "advcl") and infinitive:
             markers = {tokens[c].text.lower() for c in children(tokens, child)}
             if markers & {"to", "à", "de", "d'"}:

@@ -242,10 +242,10 @@ def _main_clause(tokens: Sequence[Token], index: int) -> bool:
 def evaluative_frame(tokens: Sequence[Token], index: int) -> bool:
     """An evaluative frame around a clause (il est évident que …, it was clear that …):
     its tense carries little of what the sentence says."""
-    children = [t for t in tokens if t.head == index and t is not tokens[index]]
+    dependents = [tokens[c] for c in children(tokens, index)]
     clausal = any(t.dep in ("ccomp", "csubj", "csubj:pass") and t.start > tokens[index].start
-                  for t in children)
-    adjective = tokens[index].pos == "ADJ" or any(t.dep == "acomp" for t in children)
+                  for t in dependents)
+    adjective = tokens[index].pos == "ADJ" or any(t.dep == "acomp" for t in dependents)
     return clausal and adjective
 
 
