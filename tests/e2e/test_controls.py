@@ -18,6 +18,14 @@ takeover, a storm, a transport strike, farming, defence, an obituary, an intervi
 news), with English references as free as a human translator's: paraphrase, reordering,
 idiom, implicit negatives ("threw out", "stood firm", "have yet to"), French acronyms
 spelt out (TGV, DGAC), numbers written other ways ("in her eighties", "the 1960s and 70s").
+A third batch (``THIRD_BATCH``) reads like encyclopaedia and news text on topics the first
+two lack (a biography, history, geography, space, cycling, travel, a historical theft, a
+heatwave, medicine, technology): long sentences full of names in their French forms
+(Varsovie, Bâle, les Offices, Léonard de Vinci), numbers in every French shape (Roman
+centuries and ordinals, « six millions et demi », « une quarantaine », « neuf ans » /
+"nine-year-old"), restrictive and expletive negations (« ne … que » / "not until", « qu'il ne
+l'était »), passé simple and narrative present against an English past, passive/active swaps;
+its references mix literal and free English.
 Each batch has its own bound, equal to what remains, so that any regression fails.
 """
 
@@ -45,6 +53,10 @@ SECOND_BATCH = ("court", "defence", "farming", "interview", "local", "obituary",
 # motorists"); a verb whose common sense the sense check takes for another (« recueilli »
 # / "gathered").
 MAX_SECOND_BATCH_ALARMS = 4
+THIRD_BATCH = ("biography", "heatwave", "heist", "minitel", "montsaintmichel", "rabies",
+               "rhine", "rosetta", "suez", "tour")
+# The third batch (160 sentences), as drafted: 23.
+MAX_THIRD_BATCH_ALARMS = 23
 
 
 @pytest.fixture(scope="module")
@@ -61,20 +73,28 @@ def test_the_controls_are_clean_stories() -> None:
         assert len(mt) == len(ref) >= 15
 
 
-def _alarms(evaluation: dict[str, Any], second: bool) -> list[dict[str, Any]]:
+def _alarms(evaluation: dict[str, Any], batch: int) -> list[dict[str, Any]]:
+    def batch_of(story: str) -> int:
+        return 2 if story in SECOND_BATCH else 3 if story in THIRD_BATCH else 1
+
     return [f for f in evaluation["false_positives"]
-            if f["severity"] in ("critical", "major") and (f["story"] in SECOND_BATCH) == second]
+            if f["severity"] in ("critical", "major") and batch_of(f["story"]) == batch]
 
 
-def test_the_second_batch_is_there() -> None:
-    assert {s.name for s in stories(CONTROLS)} >= set(SECOND_BATCH)
+def test_the_second_and_third_batches_are_there() -> None:
+    assert {s.name for s in stories(CONTROLS)} >= set(SECOND_BATCH) | set(THIRD_BATCH)
 
 
 def test_clean_sentences_raise_no_critical_or_major_alarm(evaluation: dict[str, Any]) -> None:
-    alarms = _alarms(evaluation, second=False)
+    alarms = _alarms(evaluation, batch=1)
     assert len(alarms) <= MAX_ALARMS, alarms
 
 
 def test_free_references_raise_no_more_alarms_than_known(evaluation: dict[str, Any]) -> None:
-    alarms = _alarms(evaluation, second=True)
+    alarms = _alarms(evaluation, batch=2)
     assert len(alarms) <= MAX_SECOND_BATCH_ALARMS, alarms
+
+
+def test_encyclopaedic_text_raises_no_more_alarms_than_known(evaluation: dict[str, Any]) -> None:
+    alarms = _alarms(evaluation, batch=3)
+    assert len(alarms) <= MAX_THIRD_BATCH_ALARMS, alarms
