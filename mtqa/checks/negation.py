@@ -22,11 +22,13 @@ other side's negation, unless that side renders the word itself.
 
 Forms that look negative and are not are left out on both sides: restrictive
 ``ne … que`` / ``nothing but`` (= only), ``pas moins de`` / ``no less than`` and the like
-(quantities), ``non sans`` / ``not without`` (double negation), ``non seulement`` /
-``not only``, ``sans doute``, ``aucun doute``, ``nul doute`` / ``no doubt``, expletive
-``ne`` (``avant qu'il ne parte``, ``à moins que``, ``de peur que``, comparatives),
-``ne cesse de`` (= keeps), ``ne saurait tarder`` (= soon), ``plus que jamais``,
-``à jamais`` (= ever, forever), ``non-`` prefixes.
+(quantities), bounds (``ne … pas avant`` / ``not … until``, ``pas au-dessous de`` / ``not
+below``, which a translation may give as "only" or "above"), a superlative's ``jamais``
+(``le deuxième plus chaud jamais enregistré``), ``non sans`` / ``not without`` (double
+negation), ``non seulement`` / ``not only``, ``sans doute``, ``aucun doute``, ``nul
+doute`` / ``no doubt``, expletive ``ne`` (``avant qu'il ne parte``, ``à moins que``,
+``de peur que``, comparatives), ``ne cesse de`` (= keeps), ``ne saurait tarder`` (= soon),
+``plus que jamais``, ``à jamais`` (= ever, forever), ``non-`` prefixes.
 """
 
 from __future__ import annotations
@@ -65,7 +67,14 @@ _FR_NOT_NEGATION = re.compile(
     r"|inutiles?|impossibles?|negligeables?|exclue?s?|inconnue?s?|inhabituel\w*|anodine?s?"
     r"|inimaginables?|inconcevables?|deraisonnables?|improbables?|inattendue?s?|insignifiante?s?"
     r"|impensables?|sans (?:interet|importance|rappeler|evoquer))"
-    r"|(?:le|la|les|du|des) (?:plus|moins|meilleure?s?|pire?s?) (?:[\w'-]+ ){0,2}jamais"
+    # a superlative's "jamais" (= ever): le plus grand jamais vu, le deuxième plus chaud
+    # jamais enregistré
+    r"|(?:le|la|les|du|des|l')\s*(?:[\w'-]+ ){0,2}?(?:plus|moins|meilleure?s?|pire?s?)"
+    r" (?:[\w'-]+ ){0,2}jamais"
+    # a bound, not a negation: « ne … pas avant » (= only at, "not until"), « n'est pas
+    # descendu au-dessous de 25 » (= stayed above), as "pas moins de"
+    r"|(?:ne\s+|n'\s*)(?:[\w'-]+\s+){0,4}?pas\s+(?:[\w'-]+\s+){0,3}?(?:avant|au-dessous"
+    r"|en dessous|en-dessous|en deca|sous la barre)"
     r"|pas mal|pas moins (?:de|que|d')|pas plus (?:de|que|d')|pas a pas"
     r"|(?:ne\s+|n'\s*)(?:(?!pas|plus|jamais|rien|personne|aucun|nul|guere)[\w'-]+\s+){0,3}qu[e']"
     r"|n'y a (?:plus|pas) qu[e']|(?:ne\s+|n'\s*)rest\w* plus qu[e']"
@@ -116,6 +125,9 @@ _EN_NOT_NEGATION = re.compile(
     r"|not (?:(?:so|very|at all)\s+)?(?:uncommon|unusual|unlike|unreasonable|unknown|unheard"
     r"|unlikely|unimportant|insignificant|impossible|unthinkable|unexpected|negligible|rare"
     r"|infrequent|without)"
+    # a bound, not a negation: "was not noticed until the next day" (= only then), as
+    # « ne fut remarqué que le lendemain »; "did not fall below 25C" (= stayed above)
+    r"|(?:not|n't)\s+(?:[\w'-]+\s+){0,4}?(?:until|till|below)|not before"
     r"|not to mention|none other|unless|under|until|united|universal\w*|unique\w*|union\w*"
     r"|unit\w*|university|universit\w*|uncle|unless|unlike|unlikely|nevertheless|nonetheless"
     r"|regardless|doubtless|unusual|unusually"

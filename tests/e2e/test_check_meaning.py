@@ -163,6 +163,14 @@ def test_a_negation_moved_under_a_verb_of_opinion_is_not_flagged() -> None:
         ("Le ministre n'a pas caché sa colère.", "The minister was openly angry."),
         ("Elle a tenu à remercier les bénévoles.", "She did not fail to thank the volunteers."),
         ("Le ministère n'a pas souhaité commenter.", "The ministry declined to comment."),
+        # bounds: "not until" = « ne … que » / « pas avant » (only then); "not below" = above
+        ("Le pont n'a rouvert qu'en mars.", "The bridge did not reopen until March."),
+        ("Le blessé ne fut retrouvé que le soir.", "The injured man was not found until evening."),
+        ("Le chantier ne reprendra pas avant l'été.", "Work will only resume in the summer."),
+        ("La fièvre n'est pas descendue au-dessous de 39 degrés.",
+         "The fever stayed above 39 degrees."),
+        ("C'est le troisième plus long pont jamais construit.",
+         "It is the third longest bridge ever built."),
     ],
 )
 def test_forms_that_look_negative_agree(mt: str, ref: str) -> None:
