@@ -136,9 +136,41 @@ def _offset_maps(original: str, converted: str) -> tuple[Any, Any]:
 _NUMBER_UNIT_HYPHEN = re.compile(
     r"(?<=[a-z])-(?=(?:hour|day|week|month|year|minute|second|mile|metre|meter|kilometre"
     r"|kilometer|foot|feet|inch|point|man|member|seat|storey|story|game|match|page|time)s?"
-    r"(?![\w-]))",
+    # "a nine-year-old boy", "a two-hour-long debate": an age or length, as « de neuf ans »
+    r"(?:-(?:old|long)(?![\w-])|(?![\w-])))",
     re.IGNORECASE,
 )
+
+
+# "six millions et demi" = "six and a half million" = "6.5 million"; "un million et demi" =
+# "a million and a half". Written as one decimal so that both sides read 6.5 million.
+_HALF_SCALES = {"fr": r"millions?|milliards?", "en": r"million|billion|thousand|hundred"}
+_SMALL_VALUES = {
+    "fr": dict(zip("un une deux trois quatre cinq six sept huit neuf dix".split(),
+                   (1, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10), strict=True)),
+    "en": dict(zip("a an one two three four five six seven eight nine ten".split(),
+                   (1, 1, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10), strict=True)),
+}
+_HALVES = {
+    "fr": re.compile(rf"(?i)(?<![\d.,])\b(?P<n>\d+|{'|'.join(_SMALL_VALUES['fr'])})\s+"
+                     rf"(?P<scale>{_HALF_SCALES['fr']})\s+et\s+demie?\b"),
+    "en": re.compile(rf"(?i)(?<![\d.,])\b(?P<n>\d+|{'|'.join(_SMALL_VALUES['en'])})\s+"
+                     rf"(?:and\s+a\s+half\s+(?P<scale>{_HALF_SCALES['en']})|(?P<scale2>{_HALF_SCALES['en']})\s+and"
+                     rf"\s+a\s+half)\b"),
+}
+
+
+_HALF_TAIL = {"fr": re.compile(r"\s+et\s+demie?\b"), "en": re.compile(r"\s+and\s+a\s+half\b")}
+
+
+def _halves(text: str, lang: str) -> str:
+    def write(match: re.Match[str]) -> str:
+        number = match.group("n")
+        value = int(number) if number.isdigit() else _SMALL_VALUES[lang][number.lower()]
+        scale = match.group("scale") or match.groupdict().get("scale2") or ""
+        return f"{value}{',' if lang == 'fr' else '.'}5 {scale}"
+
+    return _HALVES[lang].sub(write, text)
 
 
 @lru_cache(maxsize=1)
@@ -166,6 +198,7 @@ def _words_to_digits(text: str, lang: str) -> str:
     # "a twenty-four-hour strike", "a five-year plan": the number word stands apart from its
     # unit (same length, so offsets hold).
     text = _NUMBER_UNIT_HYPHEN.sub(" ", text)
+    text = _halves(text, lang)
     masked = _SCALE_AFTER_DIGIT[lang].sub(lambda m: m.group(1) + mask(m.group(2)), text)
     masked = _PROTECT[lang].sub(lambda m: mask(m.group()), masked)
     converted = str(convert(masked, lang))
@@ -210,10 +243,14 @@ def _scanner(lang: str) -> re.Pattern[str]:
         date = rf"(?P<day>\d{{1,2}})(?:er|ᵉʳ|e)?\s+(?P<month>{month})(?![\w])"
         time = r"(?P<hour>\d{1,2})\s?(?:h|heures?)(?:\s?(?P<minute>\d{2}))?(?![\w])"
         ordinal = r"(?P<ord>\d+)(?:e|ème|eme|è|ᵉ|er|ère|re|ᵉʳ)(?![\w])"
-        # XIVe siècle, and each of "Xe–XIe siècle", "XVe et XVIe siècles"
+        # XIVe siècle, and each of "Xe–XIe siècle", "XVe et XVIe siècles", "entre le Xe et
+        # le XVIe siècle"; an ordinal in I, V and X before a noun (Ve République, Xe
+        # arrondissement, IIIe millénaire), never "Le" or "Ce"
         roman = (
             r"(?P<roman>[IVXLC]+)(?:e|ème|ᵉ)"
-            r"(?=(?:\s*(?:[-–]|et|ou|au|à)\s*[IVXLC]+(?:e|ème|ᵉ))*\s+siècles?\b)"
+            r"(?=(?:\s*(?:[-–]|et|ou|au|à)\s*(?:(?:le|la|l')\s*)?[IVXLC]+(?:e|ème|ᵉ))*"
+            r"\s+siècles?\b)"
+            r"|(?P<roman_ord>[IVX]+)(?:e|ème|ᵉ)(?=\s+[^\W\d_])"
         )
         # les années 70; each decade of « les années 60 et 70 », « années 1980-1990 »
         decade = (
@@ -297,11 +334,14 @@ def quantities(text: str, lang: str) -> list[Quantity]:
     for match in _scanner(lang).finditer(converted):
         groups = match.groupdict()
         start, end = map_start(match.start()), map_end(match.end())
-        surface = text[start:end].strip()
+        surface = text[start:end].strip().rstrip("-")  # "nine-" of "nine-year-old"
         start = text.index(surface, start) if surface else start
         end = start + len(surface)
         if not surface:
             continue
+        tail = _HALF_TAIL[lang].match(text, end)
+        if tail and groups.get("number"):  # "six millions et demi", "a million and a half"
+            end, surface = tail.end(), text[start : tail.end()]
         quantity = _read(groups, lang, months, start, end, surface)
         if quantity is not None and any(a <= start and end <= b for a, b in idioms):
             continue
@@ -393,8 +433,9 @@ def _read(
     decade = groups.get("decade") or groups.get("decade_short") or groups.get("decade_word")
     if decade:
         return _decade(decade, start, end, surface)
-    if groups.get("roman"):
-        return Quantity("number", float(_roman(groups["roman"] or "")), start, end, surface)
+    if groups.get("roman") or groups.get("roman_ord"):
+        numeral = groups.get("roman") or groups.get("roman_ord") or ""
+        return Quantity("number", float(_roman(numeral)), start, end, surface)
     if groups.get("code"):
         code = re.sub(r"[-‑]", "", groups["code"] or "").casefold()
         return Quantity("code", code, start, end, surface)

@@ -55,8 +55,8 @@ SECOND_BATCH = ("court", "defence", "farming", "interview", "local", "obituary",
 MAX_SECOND_BATCH_ALARMS = 4
 THIRD_BATCH = ("biography", "heatwave", "heist", "minitel", "montsaintmichel", "rabies",
                "rhine", "rosetta", "suez", "tour")
-# The third batch (160 sentences): 23 as drafted; 19 once bounds read as bounds.
-MAX_THIRD_BATCH_ALARMS = 19
+# The third batch (160 sentences): 23 as drafted; 19 once bounds read as bounds; 14 once numbers are read in more French and English shapes.
+MAX_THIRD_BATCH_ALARMS = 14
 
 
 @pytest.fixture(scope="module")

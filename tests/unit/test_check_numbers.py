@@ -200,6 +200,13 @@ SAME_IN_OTHER_WORDS = [
     ("Les moins de 18 ans entrent gratuitement.", "Under-18s get in free."),
     ("Une trentaine de pays ont signé.", "Around thirty countries signed."),
     ("Une dizaine de sites pourraient fermer.", "About 10 sites could close."),
+    ("Le château, bâti entre le XIe et le XIIe siècle, domine la ville.",
+     "The castle, built between the 11th and 12th centuries, overlooks the town."),
+    ("Elle habite dans le XVe arrondissement.", "She lives in the 15th arrondissement."),
+    ("Le pays compte quatre millions et demi d'habitants.",
+     "The country has four and a half million inhabitants."),
+    ("Un million et demi de personnes ont défilé.", "A million and a half people marched."),
+    ("Un garçon de huit ans a été blessé.", "An eight-year-old boy was injured."),
 ]
 
 
@@ -216,6 +223,11 @@ def test_the_same_number_written_differently_is_not_flagged(mt: str, ref: str) -
          "70", "80s"),
         ("Il est mort à 80 ans.", "He died in his seventies.", "80", "seventies"),
         ("Le style date du XIe siècle.", "The style dates from the 12th century.", "XIe", "12th"),
+        ("Elle habite dans le XVe arrondissement.", "She lives in the 16th arrondissement.",
+         "XVe", "16th"),
+        ("Le pays compte quatre millions et demi d'habitants.",
+         "The country has three and a half million inhabitants.", "quatre millions et demi",
+         "three and a half million"),
         ("Les attentats du 11 septembre.", "The 9/12 attacks.", "11 septembre", "9/12"),
         ("Le traité du 11 septembre 2001.", "The treaty of September 11, 2002.", "2001", "2002"),
     ],
