@@ -199,6 +199,17 @@ CLEAN_CASES = [
         "Le musée d'Orsay a prêté la Joconde à un navire dans le détroit d'Ormuz.",
         id="elided-article-work-and-h-less-place",
     ),
+    pytest.param(
+        "A statue of Saint Michael stands beside a copy of a portrait by Leonardo da Vinci.",
+        "Une statue de saint Michel se dresse à côté d'une copie d'un portrait de Léonard de "
+        "Vinci.",
+        id="given-names-in-their-french-form",
+    ),
+    pytest.param(
+        "The Durands and the Kowalskis were neighbours in Cayenne, French Guiana.",
+        "Les Durand et les Kowalski étaient voisins à Cayenne, en Guyane.",
+        id="families-plural-in-english-only-and-overseas-region",
+    ),
 ]
 
 

@@ -87,6 +87,8 @@ def test_a_person_replaced_by_another_person() -> None:
          "She has led the Labour Party since March."),
         # acronyms that differ between the languages
         ("La décision de l'OTAN est attendue.", "NATO's decision is expected."),
+        # an acronym the reference writes with a possessive
+        ("Le programme de l'ONUDI a été prolongé.", "UNIDO's programme was extended."),
         # French acronyms an English reference spells out or describes
         ("Un TGV sur deux circulera samedi.", "One high-speed train in two will run on Saturday."),
         ("La DGAC a demandé aux compagnies d'annuler des vols.",
@@ -99,6 +101,16 @@ def test_a_person_replaced_by_another_person() -> None:
 )
 def test_correct_french_forms_are_not_flagged(mt: str, ref: str) -> None:
     assert run([mt], [ref]) == []
+
+
+@needs_apertium
+@pytest.mark.parametrize("backend", ["rules", pytest.param("spacy", marks=pytest.mark.skipif(
+    not HAVE_SPACY, reason="spaCy pipelines are not installed"))])
+def test_a_sentence_opening_attribute_of_a_pronoun_is_not_a_name(backend: str) -> None:
+    # « Soupçonneux, celui-ci … »: the word describes the subject that follows it
+    mt = ["Il écrivit à Tamsin Greer.", "Soupçonneux, celui-ci alerta la police."]
+    ref = ["He wrote to Tamsin Greer.", "Suspicious, Greer alerted the police."]
+    assert run(mt, ref, backend) == []
 
 
 @needs_apertium

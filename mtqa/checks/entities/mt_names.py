@@ -86,6 +86,8 @@ class _Reference:
         tokens = _TOKEN.findall(text)
         # French names keep their elided article in English: the Musée d'Orsay, L'Oréal
         tokens += [t[2:] for t in tokens if _ELIDED.match(t)]
+        # an English possessive is the name itself: UNESCO's list, ESA's mission
+        tokens += [t[:-2] for t in tokens if t.endswith(("'s", "’s")) and len(t) > 3]
         self.folded = {fold(t).rstrip(".") for t in tokens}
         self.capitalised = [t.rstrip(".") for t in tokens if t[:1].isupper()]
         self.acronyms = {t for t in self.capitalised if _ACRONYM.match(t)}

@@ -123,6 +123,13 @@ def _french_plural(reference: str, candidate: str) -> bool:
     return len(ref) >= 3 and cand in (ref + "s", ref + "x") and not ref.endswith(("s", "x"))
 
 
+def _english_plural(reference: str, candidate: str) -> bool:
+    """A family named in the plural in English but not in French: the Curies / les Curie,
+    the Kennedys / les Kennedy."""
+    ref, cand = fold(reference), fold(candidate)
+    return len(cand) >= 3 and ref in (cand + "s", cand + "es") and not cand.endswith(("s", "x"))
+
+
 def same_name(reference: str, candidate: str, *, place: bool = False) -> str | None:
     """How a French word renders an English name word, when it renders it correctly.
 
@@ -130,7 +137,7 @@ def same_name(reference: str, candidate: str, *, place: bool = False) -> str | N
     """
     if fold(reference) == fold(candidate):
         return "identical"
-    if _french_plural(reference, candidate):
+    if _french_plural(reference, candidate) or _english_plural(reference, candidate):
         return "identical"
     if fold(candidate) in exonyms().french_forms(reference):
         return "exonym"
@@ -297,6 +304,15 @@ def reference_names(
     return names
 
 
+# A sentence-opening word set off by a comma before a subject pronoun describes that subject
+# (« Inquiet, il appela … », « Méfiant, celui-ci prévint … »): a name there would be the
+# subject itself.
+_DETACHED = re.compile(
+    r",\s*(?:il|elle|ils|elles|on|celui-ci|celle-ci|ceux-ci|celles-ci|ce dernier"
+    r"|cette derni[eè]re)\b"
+)
+
+
 def french_name_words(text: str, *, context: str | None = None) -> list[Part]:
     """Capitalised French words that may render a name (common words and titles left out)."""
     lists = entity_words()
@@ -308,6 +324,8 @@ def french_name_words(text: str, *, context: str | None = None) -> list[Part]:
             continue
         if word.sentence_initial and (key in lists.common.get("fr", ()) or key in lower):
             continue
+        if word.sentence_initial and _DETACHED.match(text, word.end):
+            continue  # « Méfiant, celui-ci prévint … »: an attribute of the subject after it
         parts.extend(p for p in _split(text, word.start, word.end) if p.text[:1].isupper())
     return parts
 
