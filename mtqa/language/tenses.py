@@ -101,6 +101,27 @@ def _misread_present(token: Token) -> bool:
                 token.text.lower())) and not token.text.lower().endswith("ant"))
 
 
+_FR_PARTICIPLE_ENDING = re.compile(r"(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues|it|ite|its|ites)$")
+
+
+def _misread_participle(tokens: Sequence[Token], verb: int) -> int | None:
+    """The past participle of a passé composé that the tagger hung off "avoir" as an adverb
+    or adjective when adverbs stand between them (« n'a en effet jamais réussi »): a word
+    after the auxiliary whose lemma is a verb and whose form is a participle's."""
+    head = tokens[verb]
+    if head.lemma != "avoir" or head.pos != "AUX" or head.feature("VerbForm") != "Fin":
+        return None
+    for c in children(tokens, verb):
+        token = tokens[c]
+        if c <= verb or c - verb > 5 or token.pos not in ("ADV", "ADJ"):
+            continue
+        lemma, word = token.lemma.lower(), token.text.lower()
+        if lemma != word and lemma.endswith(("er", "ir", "re")) and lemma[:2] == word[:2] \
+                and _FR_PARTICIPLE_ENDING.search(word):
+            return c
+    return None
+
+
 def french_tense(tokens: Sequence[Token], verb: int) -> Tense | None:
     """Tense of a French predicate from its auxiliaries or its own morphology."""
     dependents = children(tokens, verb)
@@ -125,6 +146,14 @@ def french_tense(tokens: Sequence[Token], verb: int) -> Tense | None:
             return None
     finite = [c for c in auxiliaries if tokens[c].feature("VerbForm") == "Fin"]
     head = tokens[finite[0]] if finite else tokens[verb]
+    participle = _misread_participle(tokens, verb)
+    if participle is not None:  # « il n'a en effet jamais réussi », the participle read apart
+        tense = head.feature("Tense")
+        span = _group_span(tokens, [verb, participle])
+        if head.feature("Mood") == "Cnd":
+            return Tense(CONDITIONAL, span)
+        if tense in ("Pres", "Imp", "Past") and head.feature("Mood") in (None, "Ind"):
+            return Tense(PAST, span, compound="present" if tense == "Pres" else "past")
     if head.feature("VerbForm") != "Fin" and not _misread_present(head):
         return None
     if head.feature("Mood") == "Cnd":

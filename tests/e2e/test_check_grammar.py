@@ -265,3 +265,14 @@ def test_a_possessor_given_the_other_gender_is_found(
 )
 def test_possessors_that_agree_or_are_unknown_are_not_flagged(mt: str, ref: str) -> None:
     assert _found(mt, ref, ref, "pronoun_gender") == []
+
+
+def test_a_participle_read_apart_from_avoir_still_makes_a_passe_compose() -> None:
+    # the tagger hangs « réussi » off « a » as an adverb when adverbs stand between them
+    from mtqa.checks import lexicon
+    from mtqa.language.tenses import PAST, french_tense
+
+    tokens = lexicon.parse("Il n'a en effet jamais réussi à s'imposer hors de l'Hexagone.", "fr")
+    root = next(i for i, t in enumerate(tokens) if t.dep == "ROOT")
+    tense = french_tense(tokens, root)
+    assert tense is not None and tense.tense == PAST and tense.compound == "present"
