@@ -41,6 +41,7 @@ from mtqa.checks.base import CheckContext, finding
 from mtqa.checks.wordlevel import _FR_LIGHT
 from mtqa.checks.wordlink import PairLinks
 from mtqa.language.lexicons import stop_words
+from mtqa.language.parse import Token
 from mtqa.language.senses import SenseScore, carried_senses, close, sense_scores
 from mtqa.language.text import fold
 from mtqa.language.wordnet import SynsetId, WordNetGraph, wordnet_graph
@@ -182,6 +183,12 @@ def _judge(
     # Senses the context backs equally (file a charge, accuse) are all candidates: the
     # French word must carry none of them, nor a neighbour of any.
     top = [s for s in scores if s.score == best]
+    # A translation of the French word with a sense of its own beside the chosen one (core,
+    # "the center of an object", beside a comet's nucleus, "the center of its head") may
+    # render that sense, though WordNet does not file the two words together.
+    if any(_near(net, own, t.key, 1) for word in translations
+           for own in net.synsets(word, english.pos) for t in top):
+        return None
     if not rivals or any(best - r.score < MIN_MARGIN + extra for r in rivals):
         return None
     # Senses WordNet files together (two kinds of president, of home, of client) must sit
@@ -194,6 +201,11 @@ def _judge(
     return {"chosen": top[0], "rivals": rivals, "carried": carried}
 
 
+def _phrasal(verb: Token, sentence: Sequence[Token]) -> bool:
+    index = next((i for i, t in enumerate(sentence) if t.start == verb.start), None)
+    return index is not None and any(t.head == index and t.dep == "prt" for t in sentence)
+
+
 def _pairs_to_judge(links: PairLinks) -> list[tuple[int, int]]:
     """(reference word, French word) pairs to judge: every link of a reference word that no
     French word of the sentence translates to that very word."""
@@ -204,6 +216,8 @@ def _pairs_to_judge(links: PairLinks) -> list[tuple[int, int]]:
             continue
         if english.text[:1].isupper() and english.start > 0:
             continue  # part of a name
+        if english.pos == "VERB" and _phrasal(english, links.english_all):
+            continue  # a phrasal verb (run over, give up) has senses of its own
         if any(
             lemma in senses or english.text.lower() in senses for senses in links.senses
         ):

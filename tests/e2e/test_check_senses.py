@@ -86,9 +86,22 @@ def test_a_container_for_a_ship_is_flagged_with_its_evidence() -> None:
           "The finance minister confirmed it."],
          ["The government aims an objective of growth of two percent.",
           "The minister of the finances has confirmed it."]),
+        # a French word whose translation names a sense beside the chosen one: « noyau »
+        # (core, "the center of an object") for a comet's nucleus
+        (["Le noyau de la comète contient de la glace et des poussières.",
+          "La sonde a photographié sa queue."],
+         ["The comet's nucleus contains ice and dust.", "The probe photographed its tail."],
+         ["The core of the comet contains ice and dusts.", "The probe has photographed its tail."]),
+        # a phrasal verb: "run over" is not any sense of "run"
+        (["Le facteur mourut en 1906, renversé par une voiture à cheval rue Lepic.",
+          "Sa femme lui succéda à la poste."],
+         ["The postman died in 1906 after being run over by a horse-drawn carriage in the Rue "
+          "Lepic.", "His wife succeeded him at the post office."],
+         ["The postman died in 1906, spilt by a car to horse street Lepic.",
+          "His woman succeeded him to the post."]),
     ],
     ids=["right-word", "container-meant", "bt-reads-reference", "no-context", "lookalike",
-         "other-translations", "aim-meant"],
+         "other-translations", "aim-meant", "sibling-sense", "phrasal-verb"],
 )
 def test_clean_counterparts_are_not_flagged(
     mt: Sequence[str], ref: Sequence[str], bt: Sequence[str]
