@@ -7,7 +7,9 @@ Owns four findings, each read off ``wordlink.link_pair`` for an aligned pair:
   in a sentence whose other words are all accounted for;
 - ``addition`` — a French noun, verb or adjective that means no reference word and whose
   back-translated word the reference lacks, in a sentence whose reference words are all
-  accounted for;
+  accounted for; or, in any sentence, a French noun or verb that means no reference word
+  near a place where the reference's own grammar shows a noun or verb missing (an article
+  with no noun, a modal with no verb: ``mtqa.language.gaps``);
 - ``meaning_inversion`` — a reference word that no French word means, where a French word
   in its place means its WordNet antonym (many / few, accept / reject);
 - ``odd_rendering`` — a reference noun that no French word means, where the one
@@ -32,6 +34,7 @@ from rapidfuzz import fuzz
 from mtqa.checks import lexicon, wordlink
 from mtqa.checks.base import CheckContext, finding
 from mtqa.checks.wordlink import PairLinks
+from mtqa.language.gaps import Gap, missing_words
 from mtqa.language.lexicons import stop_words as _stop_words
 from mtqa.language.parse import Token
 from mtqa.language.text import fold, fold_keep_length
@@ -301,6 +304,56 @@ def _additions(pair: Pair, links: PairLinks) -> list[tuple[int, dict[str, list[T
     return candidates if len(candidates) == 1 else []
 
 
+_GAP_POS = {"noun": "NOUN", "verb": "VERB"}
+# French modal verbs render English modals (can, must, may), which the word link, made of
+# content words, does not hold: they never fill a missing verb's slot.
+_FR_MODALS = frozenset({"pouvoir", "devoir", "vouloir", "falloir", "savoir"})
+
+
+def _gap_additions(
+    pair: Pair, links: PairLinks, reported: Collection[int],
+) -> list[tuple[int, Gap, dict[str, list[Token]]]]:
+    """French words the reference shows a hole for: the reference's grammar has an empty
+    slot (an article with no noun, a modal with no verb: ``gaps.missing_words``), and a
+    French word of the part of speech that slot wants, near its place, means no
+    reference word by any witness (dictionary both ways, WordNet, look-alike, nor its
+    back-translated word). Two independent witnesses: the reference's own syntax and the
+    word link."""
+    gaps = missing_words(links.english_all)
+    if not gaps:
+        return []
+    ref_lemmas = {t.lemma for t in links.english_all} | {
+        t.text.lower() for t in links.english_all}
+    found: list[tuple[int, Gap, dict[str, list[Token]]]] = []
+    for gap in gaps:
+        anchor = links.english_all[gap.index]
+        place = anchor.start / max(1, len(pair.ref_text))
+        candidates = []
+        for f, word in enumerate(links.french):
+            if f in reported or word.pos != _GAP_POS[gap.wanted] or len(word.text) < 3 or (
+                word.lemma in _FR_MODALS
+            ):
+                continue
+            if (word.text[:1].isupper() and word.start > 0) or _accounted_french(links, f):
+                continue
+            if any(wordlink.cognates(word, e) for e in links.english_all) or (
+                links.senses[f] & ref_lemmas
+            ):
+                continue  # it looks like, or translates, some reference word (pouvoir / can)
+            traced = _traced(links, f)
+            if any(t.lemma in ref_lemmas or t.text.lower() in ref_lemmas
+                   for words in traced.values() for t in words):
+                continue  # the back-translation's word for it is in the reference
+            distance = abs(word.start / max(1, len(pair.mt_text)) - place)
+            if distance <= _MAX_POSITION_GAP:
+                candidates.append((distance, f, traced))
+        if candidates:
+            _, f, traced = min(candidates, key=lambda c: c[0])
+            if all(f != chosen for chosen, _, _ in found):
+                found.append((f, gap, traced))
+    return found
+
+
 def _substitutions(pair: Pair, links: PairLinks) -> list[tuple[int, int, str, str]]:
     """(French, English, relation, sense) where a reference word that nothing means faces a
     French word, in its place, related to it by antonymy, hypernymy or hyponymy only."""
@@ -369,7 +422,22 @@ def check(result: DocumentResult, ctx: CheckContext) -> list[Finding]:
                           "reference_word_in_french": sorted(
                               wordlink.english_senses([word])[0])},
             ))
-        for f, traced in _additions(pair, links):
+        added = _additions(pair, links)
+        for f, gap, traced in _gap_additions(pair, links, [f for f, _ in added]):
+            word, anchor = links.french[f], links.english_all[gap.index]
+            bt_span, engines = _bt_word(traced)
+            found.append(finding(
+                result, pair, kind="addition", severity="major", detector=DETECTOR,
+                message=f"'{word.text}' (\u2248 {', '.join(sorted(links.senses[f])[:3]) or '?'}) "
+                f"has no counterpart in the reference, whose grammar shows a {gap.wanted} "
+                f"missing at '{anchor.text}'",
+                mt_span=pair.mt_text[word.start:word.end], bt_span=bt_span,
+                ref_span=pair.ref_text[anchor.start:anchor.end],
+                engines=engines or list(bts),
+                evidence={"check": "word_gap", "pos": word.pos, "gap": gap.reason,
+                          "french_senses": sorted(links.senses[f])},
+            ))
+        for f, traced in added:
             word = links.french[f]
             bt_span, engines = _bt_word(traced)
             found.append(finding(

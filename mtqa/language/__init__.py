@@ -1,5 +1,6 @@
 """Language resources the detectors share, below them: text folding and words
-(``text``), spaCy parses (``parse``) and the tenses read off them (``tenses``), WordNet
+(``text``), spaCy parses (``parse``), the tenses read off them (``tenses``) and the words an
+English sentence's grammar shows missing (``gaps``), WordNet
 (``wordnet``, word senses in ``senses``), numbers in words (``numerals``), Apertium's
 dictionaries (``apertium``) and the lexicon files of ``configs/`` (``lexicons``).
 

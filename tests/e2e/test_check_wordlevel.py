@@ -234,3 +234,69 @@ def test_position_decides_whether_a_word_has_a_place(
     mt: str, ref: str, bt: str, expected: list
 ) -> None:
     assert summary(findings(mt, ref, bt)) == expected
+
+
+@pytest.mark.parametrize(
+    ("mt", "ref", "bt", "added"),
+    [
+        # The reference's grammar shows a noun missing (a preposition with a verb for its
+        # object); the French noun of that place means no reference word.
+        (
+            "Des milliers d'habitants ont signé la pétition depuis mars.",
+            "Thousands of have signed the petition since March.",
+            "Thousands of inhabitants have signed the petition since March.",
+            "habitants",
+        ),
+        # A modal with no verb after it; the French verb is the one the reference lacks.
+        (
+            "La nouvelle loi imposerait une taxe sur les voitures importées.",
+            "The new law would a tax on imported cars.",
+            "The new law would impose a tax on the imported cars.",
+            "imposerait",
+        ),
+        # An article with no noun after it.
+        (
+            "Les agriculteurs ont vendu leurs légumes au marché de la ville.",
+            "Farmers sold their at the town market.",
+            "The farmers have sold their vegetables to the market of the city.",
+            "légumes",
+        ),
+    ],
+)
+def test_a_word_the_reference_has_a_hole_for_is_an_addition(
+    mt: str, ref: str, bt: str, added: str
+) -> None:
+    assert ("addition", added) in [(kind, span) for kind, span, _ in summary(findings(mt, ref, bt))]
+
+
+def test_a_hole_is_evidence_where_the_rest_of_the_sentence_is_free() -> None:
+    # "swiftly" has no French counterpart, so the sentence-wide gate of the plain addition
+    # check keeps it silent; the reference's own grammar still shows the missing verb.
+    found = findings(
+        "La nouvelle loi imposerait une taxe sur les voitures importées.",
+        "The new law would swiftly a tax on imported cars.",
+        "The new law would impose a tax on the imported cars.",
+    )
+    assert summary(found) == [("addition", "imposerait", "would")]
+    assert found[0].evidence["check"] == "word_gap"
+    assert found[0].evidence["gap"] == "modal_without_verb"
+
+
+@pytest.mark.parametrize(
+    ("mt", "ref", "bt"),
+    [
+        ("Des milliers d'habitants ont signé la pétition depuis mars.",
+         "Thousands of residents have signed the petition since March.",
+         "Thousands of inhabitants have signed the petition since March."),
+        ("La nouvelle loi imposerait une taxe sur les voitures importées.",
+         "The new law would impose a tax on imported cars.",
+         "The new law would impose a tax on the imported cars."),
+        # The modal's verb is there, under another word the dictionary links (pouvoir is
+        # the modal itself, never the missing verb).
+        ("Vous pouvez aussi demander conseil à la mairie.",
+         "You can also ask the town hall for advice.",
+         "You can also ask advice to the town hall."),
+    ],
+)
+def test_a_complete_reference_gives_no_gap_addition(mt: str, ref: str, bt: str) -> None:
+    assert summary(findings(mt, ref, bt)) == []
