@@ -4,7 +4,9 @@ Owns four findings, each read off ``wordlink.link_pair`` for an aligned pair:
 
 - ``omission`` — a reference noun, verb or adjective that no French word can mean
   (dictionary, WordNet synonym or derivation, cognate) and that no back-translation has,
-  in a sentence whose other words are all accounted for;
+  in a sentence whose other words are all accounted for; or, in any sentence mostly
+  accounted for, a reference adjective with no counterpart by any witness whose noun's
+  French counterpart is bare (no modifier, complement or open word beside it);
 - ``addition`` — a French noun, verb or adjective that means no reference word and whose
   back-translated word the reference lacks, in a sentence whose reference words are all
   accounted for; or, in any sentence, a French noun or verb that means no reference word
@@ -276,6 +278,120 @@ def _omissions(pair: Pair, links: PairLinks) -> list[int]:
     return candidates if len(candidates) == 1 else []
 
 
+# English adjectives that point or situate rather than describe; a translator adds them
+# freely (the whole country, the current minister, a single day).
+_SITUATING = frozenset(
+    "single whole entire certain particular specific various several real actual current "
+    "present recent former latter last next first new old local national main general "
+    "further additional usual overall total key major".split()
+)
+
+
+def _subtree(tokens: Sequence[Token], index: int) -> list[Token]:
+    """The words below ``index`` in the parse (la santé numérique: numérique is below
+    santé, which is below secteur)."""
+    below: list[Token] = []
+    frontier = [index]
+    while frontier:
+        current = frontier.pop()
+        for i, t in enumerate(tokens):
+            if t.head == current and i != current and i != index and t not in below:
+                below.append(t)
+                frontier.append(i)
+    return below
+
+
+def _bare_counterpart(links: PairLinks, head: int, word: Token) -> bool:
+    """Syntax as a witness: the reference noun ``head`` has a French noun that translates
+    it outright (dictionary or look-alike), and nothing on or beside that French noun (its
+    adjectives, complements, relative clauses, the word before it, the next content word)
+    is a word no other reference word accounts for. Then nothing in the French can carry
+    the reference's modifier ``word``."""
+    direct = [
+        link.french for link in links.of_english(head) if link.how in ("dictionary", "cognate")
+    ]
+    if not direct:
+        return False
+    french = links.french_all
+    # A second French word for the noun itself (billets d'entrée / tickets) may carry the
+    # modifier: only the other reference words' counterparts are taken.
+    taken = {
+        links.french[j].start for e in range(len(links.english))
+        if e != head and links.english[e].start != word.start
+        for j in links.counterparts_of_english(e)
+    }
+    ignored = stop_words("fr")
+
+    def open_word(t: Token) -> bool:
+        return (
+            t.pos in _FILLING and len(t.text) > 2 and any(c.isalpha() for c in t.text)
+            and fold(t.text) not in ignored and t.start not in taken
+        )
+
+    for j in direct:
+        noun = links.french[j]
+        at = next((i for i, t in enumerate(french) if t.start == noun.start), None)
+        if noun.pos != "NOUN" or at is None or "-" in noun.text:
+            return False  # rendered by another part of speech, or a compound
+        dependents = _subtree(french, at)
+        if any(fold(t.text) == "en" and t.dep == "case" for t in dependents) and not any(
+            t.pos == "DET" for t in dependents
+        ):
+            return False  # a bare noun after "en" is adverbial (en nombre)
+        # Its dependents, the noun it complements (en fin de matinée / in the late
+        # morning), the word before it (grand, vieux) and the next content word of its
+        # clause (l'apocalypse qui approche / the impending apocalypse): none may be a
+        # word that no other reference word accounts for.
+        around = dependents + list(french[at - 1:at])
+        if noun.dep in ("nmod", "amod") and 0 <= noun.head < len(french):
+            around.append(french[noun.head])
+        after = next((t for t in french[at + 1:] if open_word(t) or t.pos == "PUNCT"
+                      or t.start in taken), None)
+        if after is not None and after.pos != "PUNCT":
+            around.append(after)
+        if any(open_word(t) for t in around):
+            return False
+    return True
+
+
+def _modifier_omissions(pair: Pair, links: PairLinks, reported: Collection[int]) -> list[int]:
+    """Reference adjectives or participles (the *stolen* yacht, the *failed* recovery) that
+    no witness links to the French (dictionary both ways, WordNet, look-alike, the
+    back-translation) and whose noun's French counterpart is bare (``_bare_counterpart``).
+    Two independent witnesses, so the sentence-wide gate of ``_omissions`` is not needed;
+    a sentence whose reference words are mostly unaccounted for is still a paraphrase."""
+    english = range(len(links.english))
+    if sum(1 for e in english if _accounted_english(links, e)) < 0.5 * len(links.english):
+        return []
+    french_all = wordlink.content_tokens_all(pair.mt_text)
+    sentence = links.english_all
+    found = []
+    for e in english:
+        word = links.english[e]
+        # Adjectives and participles only: one French noun often renders a whole English
+        # compound (trade unions / syndicats, armed forces / Armées).
+        if e in reported or word.dep != "amod" or word.pos not in ("ADJ", "VERB"):
+            continue
+        if _in_compound(word, sentence):
+            continue
+        if not _judged_english(links, e) or word.lemma in _SITUATING or links.of_english(e):
+            continue
+        if e in links.covered_by_bt or _french_anywhere(word, pair.mt_text, french_all):
+            continue
+        at = next((i for i, t in enumerate(sentence) if t.start == word.start), None)
+        if at is None or "-" in word.text or any(
+            t.text == "-" for t in sentence[max(0, at - 1):at + 2]
+        ):
+            continue  # a hyphenated compound (mid-September) is rendered whole
+        head = sentence[word.head]
+        h = next((i for i, t in enumerate(links.english) if t.start == head.start), None)
+        if head.pos != "NOUN" or h is None or h == e:
+            continue
+        if _bare_counterpart(links, h, word):
+            found.append(e)
+    return found
+
+
 def _additions(pair: Pair, links: PairLinks) -> list[tuple[int, dict[str, list[Token]]]]:
     if not links.english or not links.bt_tokens:
         return []
@@ -410,7 +526,23 @@ def check(result: DocumentResult, ctx: CheckContext) -> list[Finding]:
         links = wordlink.link_pair(pair.mt_text, pair.ref_text, bts)
         if not links.french or not links.english:
             continue
-        for e in _omissions(pair, links):
+        omitted = _omissions(pair, links)
+        for e in _modifier_omissions(pair, links, omitted):
+            word = links.english[e]
+            head = links.english_all[word.head]
+            found.append(finding(
+                result, pair, kind="omission", severity="major", detector=DETECTOR,
+                message=f"'{word.text}' of the reference has no counterpart in the MT nor "
+                f"in any back-translation, and the MT's word for '{head.text}' carries "
+                "no modifier",
+                ref_span=pair.ref_text[word.start:word.end],
+                engines=list(bts),
+                evidence={"check": "word_modifier_omission", "pos": word.pos,
+                          "head": head.text,
+                          "reference_word_in_french": sorted(
+                              wordlink.english_senses([word])[0])},
+            ))
+        for e in omitted:
             word = links.english[e]
             found.append(finding(
                 result, pair, kind="omission", severity="major", detector=DETECTOR,

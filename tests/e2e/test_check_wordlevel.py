@@ -300,3 +300,39 @@ def test_a_hole_is_evidence_where_the_rest_of_the_sentence_is_free() -> None:
 )
 def test_a_complete_reference_gives_no_gap_addition(mt: str, ref: str, bt: str) -> None:
     assert summary(findings(mt, ref, bt)) == []
+
+
+def test_an_adjective_whose_noun_is_bare_in_french_is_an_omission() -> None:
+    # "last spring" is missing too, so the sentence-wide gate of the plain omission check
+    # keeps it silent about "strange"; the French noun "cristaux" carries no modifier,
+    # which is the second witness.
+    found = findings(
+        "Les enquêteurs ont découvert des cristaux dans l'eau du lac.",
+        "Investigators found strange crystals in the water of the lake last spring.",
+        "The investigators have discovered crystals in the water of the lake.",
+    )
+    assert [(f.kind, f.ref_span, f.evidence["check"]) for f in found] == [
+        ("omission", "strange", "word_modifier_omission")]
+
+
+@pytest.mark.parametrize(
+    ("mt", "ref", "bt"),
+    [
+        # The French noun has an adjective of its own the dictionary does not link.
+        ("Les enquêteurs ont découvert des cristaux insolites dans l'eau du lac.",
+         "Investigators found strange crystals in the water of the lake last spring.",
+         "The investigators have discovered insolites crystals in the water of the lake."),
+        # One French noun renders an English compound.
+        ("Les syndicats ont appelé à une grève générale.",
+         "Trade unions called for a general strike last spring.",
+         "The unions have called to a general strike."),
+        # The French adjective sits below a complement of the noun (secteur de la santé
+        # numérique / digital health sector).
+        ("Le secteur de la santé numérique a fortement progressé l'an dernier.",
+         "The digital health sector grew strongly in the spring.",
+         "The sector of the health numérique has strongly progressed the last year."),
+    ],
+)
+def test_a_modifier_the_french_may_carry_is_not_an_omission(mt: str, ref: str, bt: str) -> None:
+    assert not [f for f in findings(mt, ref, bt)
+                if f.evidence.get("check") == "word_modifier_omission"]
