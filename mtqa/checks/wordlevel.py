@@ -422,8 +422,22 @@ def _additions(pair: Pair, links: PairLinks) -> list[tuple[int, dict[str, list[T
 
 _GAP_POS = {"noun": "NOUN", "verb": "VERB"}
 # French modal verbs render English modals (can, must, may), which the word link, made of
-# content words, does not hold: they never fill a missing verb's slot.
-_FR_MODALS = frozenset({"pouvoir", "devoir", "vouloir", "falloir", "savoir"})
+# content words, does not hold, and presentatives (voilà, voici) are no lexical verb: they
+# never fill a missing verb's slot.
+_FR_MODALS = frozenset({"pouvoir", "devoir", "vouloir", "falloir", "savoir", "voilà", "voici"})
+# Gaps that an article or a possessive shows: the missing noun had its own determiner, so
+# its French counterpart has one too (not a noun of a locution: en raison de).
+_ARTICLE_GAPS = frozenset({"article_without_noun", "modifier_without_noun"})
+_CONTRACTED = frozenset({"du", "des", "au", "aux"})
+
+
+def _has_determiner(sentence: Sequence[Token], word: Token) -> bool:
+    """The French noun has an article, a possessive or demonstrative, or a preposition
+    contracted with its article (du, des, au, aux)."""
+    at = next((i for i, t in enumerate(sentence) if t.start == word.start), None)
+    return at is not None and any(
+        t.head == at and (t.dep.startswith("det") or fold(t.text) in _CONTRACTED)
+        for t in sentence)
 
 
 def _gap_additions(
@@ -447,8 +461,10 @@ def _gap_additions(
         candidates = []
         for f, word in enumerate(links.french):
             if f in reported or word.pos != _GAP_POS[gap.wanted] or len(word.text) < 3 or (
-                word.lemma in _FR_MODALS
+                word.lemma in _FR_MODALS or fold(word.text) in _FR_MODALS
             ):
+                continue
+            if gap.reason in _ARTICLE_GAPS and not _has_determiner(links.french_all, word):
                 continue
             if (word.text[:1].isupper() and word.start > 0) or _accounted_french(links, f):
                 continue

@@ -198,6 +198,32 @@ def _skip_adverbs(tokens: Sequence[Token], j: int) -> int:
     return j
 
 
+_POSSESSIVES = frozenset({"its", "their", "our", "my", "your"})
+_SUBORDINATORS = frozenset({
+    "when", "if", "because", "although", "though", "while", "since", "unless", "whereas",
+    "as", "once", "until", "whenever",
+})
+
+
+def _clause_start(tokens: Sequence[Token], i: int) -> int:
+    """Where the clause holding ``i`` starts: after the last comma, semicolon, colon or
+    dash before it, or after a subordinating conjunction."""
+    for j in range(i - 1, -1, -1):
+        if tokens[j].text in (",", ";", ":", "-", "–", "—", "(") or (
+            tokens[j].text.lower() in _SUBORDINATORS and tokens[j].pos == "SCONJ"
+        ):
+            return j + 1
+    return 0
+
+
+def _opens_clause(tokens: Sequence[Token], j: int) -> bool:
+    """The word at ``j`` is a subordinating conjunction opening a clause (As I watched;
+    when you travel), not a comparison (as tall as I)."""
+    if j < 0 or tokens[j].text.lower() not in _SUBORDINATORS:
+        return False
+    return j == 0 or tokens[j - 1].text in (",", ";", ":", "(") or tokens[j].pos == "SCONJ"
+
+
 def _verb_gap(tokens: Sequence[Token], i: int) -> str | None:
     word, low = tokens[i], tokens[i].text.lower()
     before = tokens[i - 1] if i > 0 else None
@@ -213,9 +239,12 @@ def _verb_gap(tokens: Sequence[Token], i: int) -> str | None:
             or (tokens[j].pos == "VERB" and _known_non_verb(tokens[j]))
         ):
             return "modal_without_verb"
-    if low in _SUBJECTS and word.pos == "PRON" and (
-        before is None or (before.text.lower() not in ("than", "as", "like", "and", "or")
-                           and before.pos != "AUX")  # are they…?
+    if (low in _SUBJECTS or (low in ("you", "it") and _opens_clause(tokens, i - 1))) and (
+        word.pos == "PRON"
+    ) and (
+        before is None or _opens_clause(tokens, i - 1)
+        or (before.text.lower() not in ("than", "as", "like", "and", "or")
+            and before.pos != "AUX")  # are they…? taller than I
     ):
         j = _skip_adverbs(tokens, i + 1)
         if j < len(tokens) and tokens[j].text.lower() not in _AFTER_SUBJECT and (
@@ -223,6 +252,10 @@ def _verb_gap(tokens: Sequence[Token], i: int) -> str | None:
             or tokens[j].text.lower() in ("this", "these", "those")
         ) and not (tokens[j].pos == "NOUN" and tokens[j].dep == "npadvmod"):
             return "subject_without_verb"
+    if low in _POSSESSIVES and before is not None and before.pos in ("NOUN", "PROPN") and (
+        not any(t.pos in ("VERB", "AUX") for t in tokens[_clause_start(tokens, i):i])
+    ) and after is not None and after.pos in ("NOUN", "ADJ"):
+        return "subject_without_verb"  # The committee its report (no verb yet)
     if word.pos == "VERB" and word.dep == "ROOT" and not low.endswith(("ed", "en", "ing")) and (
         _known_non_verb(word)
     ):

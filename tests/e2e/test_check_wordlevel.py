@@ -11,7 +11,7 @@ import shutil
 import pytest
 from support import make_result
 
-from mtqa.checks import wordlevel, wordlink
+from mtqa.checks import lexicon, wordlevel, wordlink
 from mtqa.checks.base import CheckContext
 from mtqa.model import Finding
 
@@ -336,3 +336,20 @@ def test_an_adjective_whose_noun_is_bare_in_french_is_an_omission() -> None:
 def test_a_modifier_the_french_may_carry_is_not_an_omission(mt: str, ref: str, bt: str) -> None:
     assert not [f for f in findings(mt, ref, bt)
                 if f.evidence.get("check") == "word_modifier_omission"]
+
+
+@pytest.mark.parametrize(
+    ("french", "noun", "expected"),
+    [
+        ("Le match a été reporté en raison de la neige.", "raison", False),  # a locution
+        ("Le match a été reporté en raison de la neige.", "neige", True),
+        ("Ils annoncent la fin du monde.", "monde", True),  # du = de + le
+        ("Les panneaux sont en catalan.", "panneaux", True),
+    ],
+)
+def test_an_article_gap_wants_a_french_noun_with_its_own_article(
+    french: str, noun: str, expected: bool
+) -> None:
+    sentence = lexicon.parse(french, "fr")
+    word = next(t for t in sentence if t.text == noun)
+    assert wordlevel._has_determiner(sentence, word) is expected

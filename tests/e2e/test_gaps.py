@@ -38,6 +38,8 @@ def found(sentence: str) -> list[tuple[str, str, str]]:
         ("Residents say they the noise every night.", "verb", "they"),
         ("In 2010 he in a bank in Lyon.", "verb", "he"),
         ("The bridge has been by the army.", "verb", "been"),
+        ("The committee its report to parliament on Tuesday.", "verb", "its"),
+        ("As I the match from the stands, the rain began.", "verb", "I"),
     ],
 )
 def test_a_missing_noun_or_verb_is_found_where_it_was(sentence: str, wanted: str, at: str) -> None:
@@ -65,6 +67,9 @@ def test_a_missing_noun_or_verb_is_found_where_it_was(sentence: str, wanted: str
         "A friend of his, a doctor, examined her.",
         "They were at their best in the second half.",  # a superlative after a possessive
         "The region has been by far the hardest hit.",
+        "The board gave the company its new name.",  # a verb comes first: two objects
+        "Paris, its museums and its parks drew record crowds.",
+        "He is as tall as I am, and as I said, he plays well.",
     ],
 )
 def test_clean_sentences_show_no_gap(sentence: str) -> None:
