@@ -22,6 +22,7 @@ from pydantic import ValidationError
 from mtqa.checks import (
     entities,
     grammar,
+    hypernym,
     language,
     meaning,
     numbers,
@@ -54,8 +55,9 @@ DETECTORS: tuple[Detector, ...] = tuple(sorted((
     Detector("grammar", {"tense_change": "major", "pronoun_gender": "major"}, grammar.check, 70),
     Detector("terms", {"term_violation": "major"}, terms.check, 80, terms.TermsSettings),
     Detector("wordlevel", {"omission": "major", "addition": "major",
-                           "meaning_inversion": "critical", "odd_rendering": "major"},
+                           "meaning_inversion": "critical"},
              wordlevel.check, 90),
+    Detector("hypernym", {"odd_rendering": "major"}, hypernym.check, 95),
     # Last: a low score is reported only where no earlier finding explains the pair.
     Detector("low_score", {"low_score": "minor"}, structure.check_low_score, 100,
              structure.LowScoreSettings,

@@ -1,6 +1,6 @@
 """Word-level errors: questions asked of the word link between the French and the reference.
 
-Owns four findings, each read off ``wordlink.link_pair`` for an aligned pair:
+Owns three findings, each read off ``wordlink.link_pair`` for an aligned pair:
 
 - ``omission`` — a reference noun, verb or adjective that no French word can mean
   (dictionary, WordNet synonym or derivation, cognate) and that no back-translation has,
@@ -13,11 +13,10 @@ Owns four findings, each read off ``wordlink.link_pair`` for an aligned pair:
   near a place where the reference's own grammar shows a noun or verb missing (an article
   with no noun, a modal with no verb: ``mtqa.language.gaps``);
 - ``meaning_inversion`` — a reference word that no French word means, where a French word
-  in its place means its WordNet antonym (many / few, accept / reject);
-- ``odd_rendering`` — a reference noun that no French word means, where the one
-  unaccounted French noun of the sentence means a WordNet hyponym of it: the MT says
-  something more specific than the reference ("vaccin" for "substance"). The reverse, a
-  more general word, is a translator's routine choice and is not reported.
+  in its place means its WordNet antonym (many / few, accept / reject).
+
+A French word more specific than the reference's ("vaccin" for "substance") is
+``mtqa.checks.hypernym``'s question.
 
 Each check wants both witnesses, the dictionary link and the back-translation, and stays
 silent where the sentence is a paraphrase (several words unaccounted for on both sides),
@@ -510,20 +509,6 @@ def _substitutions(pair: Pair, links: PairLinks) -> list[tuple[int, int, str, st
     return found
 
 
-def _single_substitution(links: PairLinks, f: int, e: int) -> bool:
-    """Whether the two words are the only ones unaccounted for on each side."""
-    open_english = [
-        i for i in range(len(links.english))
-        if _judged_english(links, i) and not links.meaning_linked_english(i)
-        and i not in links.covered_by_bt
-    ]
-    open_french = [
-        i for i in range(len(links.french))
-        if _judged_french(links, i) and not links.meaning_linked_french(i)
-    ]
-    return open_english == [e] and open_french == [f]
-
-
 def _bt_word(traced: dict[str, list[Token]]) -> tuple[str | None, list[str]]:
     engines = [engine for engine, words in traced.items() if words]
     first = next((words[0].text for words in traced.values() if words), None)
@@ -598,6 +583,7 @@ def check(result: DocumentResult, ctx: CheckContext) -> list[Finding]:
                           "french_senses": sorted(links.senses[f])},
             ))
         inverted = _negation_count(pair.mt_text, "fr") != _negation_count(pair.ref_text, "en")
+        # a French word more specific than the reference's: mtqa.checks.hypernym
         for f, e, how, sense in _substitutions(pair, links):
             french, english = links.french[f], links.english[e]
             if how == "antonym":
@@ -612,25 +598,6 @@ def check(result: DocumentResult, ctx: CheckContext) -> list[Finding]:
                     ref_span=pair.ref_text[english.start:english.end],
                     engines=list(bts),
                     evidence={"check": "antonym", "relation": "antonym",
-                              "french_sense": sense, "source": "WordNet"},
-                ))
-            else:
-                # A translator generalises a word routinely (discussions for talks); a
-                # French noun more specific than the reference's, as the one difference of
-                # an otherwise matching sentence, says something the reference does not.
-                if how != "hyponym" or not (
-                    french.pos == english.pos == "NOUN" and _single_substitution(links, f, e)
-                ):
-                    continue
-                relation = "more general" if how == "hypernym" else "more specific"
-                found.append(finding(
-                    result, pair, kind="odd_rendering", severity="major", detector=DETECTOR,
-                    message=f"'{french.text}' means '{sense}', {relation} than the "
-                    f"reference's '{english.text}'",
-                    mt_span=pair.mt_text[french.start:french.end],
-                    ref_span=pair.ref_text[english.start:english.end],
-                    engines=list(bts),
-                    evidence={"level": "sense", "check": how, "relation": how,
                               "french_sense": sense, "source": "WordNet"},
                 ))
     return found

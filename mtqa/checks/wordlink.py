@@ -31,6 +31,7 @@ import logging
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
 
 from rapidfuzz import fuzz
@@ -234,7 +235,15 @@ def _relation(
 
 
 def link_pair(mt_text: str, ref_text: str, back_translations: Mapping[str, str]) -> PairLinks:
-    """Link the content words of a French sentence and its English reference."""
+    """Link the content words of a French sentence and its English reference (each pair
+    once: the word-level and hypernym checks both read the same link)."""
+    return _link_pair(mt_text, ref_text, tuple(sorted(back_translations.items())))
+
+
+@lru_cache(maxsize=1024)
+def _link_pair(
+    mt_text: str, ref_text: str, back_translations: tuple[tuple[str, str], ...]
+) -> PairLinks:
     net = wordnet_graph()
     french = _content(lexicon.parse(mt_text, "fr"))
     english = _content(lexicon.parse(ref_text, "en"))
@@ -283,7 +292,7 @@ def link_pair(mt_text: str, ref_text: str, back_translations: Mapping[str, str])
                 if relation is not None:
                     links.append(Link(f, e, relation[0], relation[1]))
     bt_tokens = {
-        engine: _content(lexicon.parse(text, "en")) for engine, text in back_translations.items()
+        engine: _content(lexicon.parse(text, "en")) for engine, text in back_translations
     }
     covered = set()
     for e, word in enumerate(english):

@@ -376,6 +376,56 @@ class WordNetGraph:
             return False
         return bool(set(self.synsets(general)) & self.ancestors(specific, depth))
 
+    @lru_cache(maxsize=16384)  # noqa: B019
+    def root_distance(self, key: SynsetId) -> int:
+        """Hypernym steps from a noun or verb synset up to the top of its hierarchy, along
+        the shortest path (entity 0, physical entity 1, ..., animal 6)."""
+        seen, frontier, steps = {key}, {key}, 0
+        while frontier:
+            ups: set[SynsetId] = set()
+            for synset in frontier:
+                parents = [t for symbol, t, _, _ in self.synset(synset).pointers
+                           if symbol in ("@", "@i")]
+                if not parents:
+                    return steps
+                ups.update(parents)
+            frontier = ups - seen
+            seen |= frontier
+            steps += 1
+        return steps
+
+    def generalisation(
+        self, general: str, specific: str, pos: str, *, depth: int, min_root_distance: int,
+        senses: int = 1,
+    ) -> int | None:
+        """The fewest hypernym steps (up to ``depth``) from one of the ``senses`` most
+        frequent ``pos`` senses of ``specific`` up to a sense of ``general`` lying at least
+        ``min_root_distance`` steps below the top of the hierarchy (animal, not entity or
+        object); None when there is none, or when the two words share a sense. A rare
+        sense does not count (world is "people" only in its fifth sense)."""
+        targets = {
+            s for s in self.synsets(general, pos)
+            if self.root_distance(s) >= min_root_distance
+        }
+        own = set(self.synsets(specific, pos)[:senses])
+        if not targets or not own or set(self.synsets(specific, pos)) & set(
+            self.synsets(general, pos)
+        ):
+            return None
+        frontier, seen = own, set(own)
+        for steps in range(1, depth + 1):
+            frontier = {
+                target for synset in frontier
+                for symbol, target, _, _ in self.synset(synset).pointers
+                if symbol in ("@", "@i")
+            } - seen
+            if frontier & targets:
+                return steps
+            if not frontier:
+                return None
+            seen |= frontier
+        return None
+
 
 @lru_cache(maxsize=1)
 def wordnet_graph() -> WordNetGraph | None:
