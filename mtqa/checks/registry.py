@@ -20,6 +20,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from mtqa.checks import (
+    antonym,
     entities,
     grammar,
     hypernym,
@@ -57,6 +58,7 @@ DETECTORS: tuple[Detector, ...] = tuple(sorted((
     Detector("wordlevel", {"omission": "major", "addition": "major",
                            "meaning_inversion": "critical"},
              wordlevel.check, 90),
+    Detector("antonym", {"meaning_inversion": "critical"}, antonym.check, 92),
     Detector("hypernym", {"odd_rendering": "major"}, hypernym.check, 95),
     # Last: a low score is reported only where no earlier finding explains the pair.
     Detector("low_score", {"low_score": "minor"}, structure.check_low_score, 100,

@@ -330,6 +330,29 @@ class WordNetGraph:
         impatient), without the adjective clusters' indirect ones."""
         return frozenset(self._lexical(lemma, frozenset({"!"})) - {lemma.lower()})
 
+    @lru_cache(maxsize=16384)  # noqa: B019
+    def sense_opposites(self, lemma: str, senses: int) -> frozenset[str]:
+        """Words opposed to one of the ``senses`` most frequent senses of a lemma (per part
+        of speech), read at the level of the synset rather than the word: an antonym
+        pointer of any word of the sense's synset (prepare shares a synset with organize,
+        opposed to disorganize), every word of the opposed synset (well / ill, badly,
+        poorly), and for adjectives the heads of the sense's cluster and the satellites of
+        the opposed head (average ~ normal / abnormal ~ atypical)."""
+        found: set[str] = set()
+        for letter in _FILES:
+            for key in self._index[letter].get(lemma.lower().replace(" ", "_"), ())[:senses]:
+                sources = [(letter, key)]
+                sources += [t for s, t, _, _ in self.synset((letter, key)).pointers if s == "&"]
+                for source in sources:
+                    for symbol, target, _, _ in self.synset(source).pointers:
+                        if symbol != "!":
+                            continue
+                        found.update(self.synset(target).words)
+                        for s, satellite, _, _ in self.synset(target).pointers:
+                            if s == "&":
+                                found.update(self.synset(satellite).words)
+        return frozenset(found - {lemma.lower()})
+
     def opposed(self, a: str, b: str) -> bool:
         """Whether one word is a direct WordNet antonym of the other."""
         return b.lower() in self.direct_antonyms(a) or a.lower() in self.direct_antonyms(b)

@@ -1,0 +1,177 @@
+"""Antonyms beyond WordNet's word-to-word pointers: a reference word that no French word
+means, facing a French word in its place whose sense WordNet opposes to it at the level of
+the sense (``WordNetGraph.sense_opposites``).
+
+The word-level check (``mtqa.checks.wordlevel``) reads WordNet's antonym pointers between
+the two words themselves (accept / reject, many / few). WordNet records antonymy between
+words, not meanings, so many opposites are reached only through a synonym: « bien » is
+"well", opposed to "ill", whose synset holds "badly" and "poorly"; « moyen » is "average",
+in the cluster of "normal", opposed to "abnormal", whose cluster holds "atypical". Only the
+most frequent senses count (``_SENSES``), and antonymy is read both ways. (Reading
+derivations too, stopper ~ stop / start, raised false alarms on faithful sentences.)
+
+Both words must be unaccounted for (no dictionary, synonym, derivation or look-alike link to
+anything on the other side, the reference word in no back-translation), stand at about the
+same place in their sentences, and be the only such opposed pair of the sentence; a
+negation on one side only (which may cancel the opposite) or right before either word (non
+loin de = near) silences it. A second witness is required: a back-translation has the
+French word's own senses (the MT says "well" where the reference says "poorly"), or the two
+words depend on words that mean each other (fille pakistanaise moyenne / atypical Pakistani
+girl).
+
+A French adjective the tagger reads as a noun after a number (six longs mois) is judged
+like the English one (six short months).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from mtqa.checks import lexicon, wordlevel, wordlink
+from mtqa.checks.base import CheckContext, finding
+from mtqa.checks.wordlink import PairLinks
+from mtqa.language.parse import Token
+from mtqa.language.wordnet import WordNetGraph, wordnet_graph
+from mtqa.model import DocumentResult, Finding, Pair
+
+DETECTOR = "antonym"
+# How many of a word's most frequent senses (per part of speech) are read for opposites.
+_SENSES = 2
+_POS = frozenset({"NOUN", "VERB", "ADJ", "ADV"})
+
+
+@dataclass(frozen=True)
+class Opposed:
+    french: int
+    english: int
+    sense: str  # the French word's English sense opposed to the reference word
+
+
+def _open_english(links: PairLinks, index: int) -> bool:
+    return (
+        wordlevel._judged_english(links, index, function_words=True)
+        and not links.meaning_linked_english(index)
+        and index not in links.covered_by_bt
+    )
+
+
+def _open_french(links: PairLinks, index: int) -> bool:
+    word = links.french[index]
+    if word.pos not in _POS or len(word.text) < 3 or not links.senses[index]:
+        return False
+    if word.text[:1].isupper() and word.start > 0:
+        return False  # a name
+    if wordlevel._after_negation(word, links.french_all):
+        return False
+    return not links.meaning_linked_french(index)
+
+
+def _opposed(senses: frozenset[str], english: Token, net: WordNetGraph) -> str | None:
+    """The French word's sense opposed to the reference word, read both ways."""
+    for sense in sorted(senses):
+        if english.lemma in net.sense_opposites(sense, _SENSES) or sense in (
+            net.sense_opposites(english.lemma, _SENSES)
+        ):
+            return sense
+    return None
+
+
+def opposed(links: PairLinks) -> Opposed | None:
+    """The one pair of unaccounted words whose senses WordNet opposes, if exactly one."""
+    net = wordnet_graph()
+    if net is None:
+        return None
+    open_english = [e for e in range(len(links.english)) if _open_english(links, e)]
+    if not open_english:
+        return None
+    open_french = [f for f in range(len(links.french)) if _open_french(links, f)]
+    found: list[Opposed] = []
+    for e in open_english:
+        english = links.english[e]
+        if wordlevel._after_negation(english, links.english_all):
+            continue
+        for f in open_french:
+            gap = abs(wordlevel._relative(english, links.english) - wordlevel._relative(
+                links.french[f], links.french))
+            if gap > wordlevel._MAX_POSITION_GAP:
+                continue
+            sense = _opposed(links.senses[f], english, net)
+            if sense is not None:
+                found.append(Opposed(f, e, sense))
+    return found[0] if len(found) == 1 else None
+
+
+def _witnesses(links: PairLinks, f: int) -> tuple[list[str], Token | None]:
+    """The engines whose back-translation has one of the French word's own senses."""
+    senses = links.senses[f]
+    engines, first = [], None
+    for engine, tokens in links.bt_tokens.items():
+        token = next((t for t in tokens if t.lemma in senses or t.text.lower() in senses),
+                     None)
+        if token is not None:
+            engines.append(engine)
+            first = first or token
+    return engines, first
+
+
+def _same_slot(links: PairLinks, f: int, e: int) -> bool:
+    """The two words depend on words that mean each other (fille pakistanaise moyenne /
+    atypical Pakistani girl: fille is girl): the parse places them in the same slot."""
+    def position(tokens: Sequence[Token], word: Token) -> int | None:
+        return next((i for i, t in enumerate(tokens) if t.start == word.start), None)
+
+    f_all = position(links.french_all, links.french[f])
+    e_all = position(links.english_all, links.english[e])
+    if f_all is None or e_all is None:
+        return False
+    f_head = links.french_all[links.french_all[f_all].head]
+    e_head = links.english_all[links.english_all[e_all].head]
+    if f_head.start == links.french[f].start or e_head.start == links.english[e].start:
+        return False  # a root: no head to compare
+    return any(
+        links.french[link.french].start == f_head.start
+        and links.english[link.english].start == e_head.start
+        for link in links.links if link.how in wordlink.MEANING_LINKS
+    )
+
+
+def _inverted(pair: Pair) -> bool:
+    return wordlevel._negation_count(pair.mt_text, "fr") != wordlevel._negation_count(
+        pair.ref_text, "en")
+
+
+def check(result: DocumentResult, ctx: CheckContext) -> list[Finding]:
+    """Opposites read at the level of WordNet senses, in aligned pairs."""
+    pairs = [p for p in result.pairs if p.aligned]
+    if not pairs or wordnet_graph() is None or not lexicon.dictionary().available:
+        return []
+    wordlink.prefetch([p.mt_text for p in pairs], [p.ref_text for p in pairs])
+    found: list[Finding] = []
+    for pair in pairs:
+        bts = {e: pair.bt[e] for e in ctx.engines if e in pair.bt}
+        links = wordlink.link_pair(pair.mt_text, pair.ref_text, bts)
+        if not links.french or not links.english:
+            continue
+        hit = opposed(links)
+        if hit is None or _inverted(pair):
+            continue
+        engines, bt_word = _witnesses(links, hit.french)
+        if not engines and not _same_slot(links, hit.french, hit.english):
+            continue
+        french, english = links.french[hit.french], links.english[hit.english]
+        found.append(finding(
+            result, pair, kind="meaning_inversion", severity="critical", detector=DETECTOR,
+            message=f"'{french.text}' means '{hit.sense}', the opposite of the reference's "
+            f"'{english.text}'",
+            mt_span=pair.mt_text[french.start:french.end],
+            ref_span=pair.ref_text[english.start:english.end],
+            bt_span=bt_word.text if bt_word is not None else None,
+            engines=engines,
+            evidence={"check": "antonym", "relation": "antonym", "french_sense": hit.sense,
+                      "source": "WordNet senses"},
+        ))
+    return found
+
+
+__all__ = ["Opposed", "check", "opposed"]
