@@ -14,7 +14,7 @@ Both words must be unaccounted for (no dictionary, synonym, derivation or look-a
 anything on the other side, the reference word in no back-translation), stand at about the
 same place in their sentences, and be the only such opposed pair of the sentence; a
 negation on one side only (which may cancel the opposite) or right before either word (non
-loin de = near) silences it. A second witness is required: a back-translation has the
+loin de = near) silences it, and so does a comparison of inferiority (moins dense = thinner). A second witness is required: a back-translation has the
 French word's own senses (the MT says "well" where the reference says "poorly"), or the two
 words depend on words that mean each other (fille pakistanaise moyenne / atypical Pakistani
 girl).
@@ -48,6 +48,17 @@ class Opposed:
     sense: str  # the French word's English sense opposed to the reference word
 
 
+# A comparison of inferiority says the opposite pole: moins dense = thinner, less expensive
+# = cheaper. Right before either word it cancels the opposition.
+_LESS = frozenset({"moins", "less", "fewer", "least"})
+
+
+def _after_less(word: Token, sentence: Sequence[Token]) -> bool:
+    index = next((i for i, t in enumerate(sentence) if t.start == word.start), None)
+    return index is not None and any(
+        t.text.lower() in _LESS for t in sentence[max(0, index - 2):index])
+
+
 def _open_english(links: PairLinks, index: int) -> bool:
     return (
         wordlevel._judged_english(links, index, function_words=True)
@@ -62,7 +73,9 @@ def _open_french(links: PairLinks, index: int) -> bool:
         return False
     if word.text[:1].isupper() and word.start > 0:
         return False  # a name
-    if wordlevel._after_negation(word, links.french_all):
+    if wordlevel._after_negation(word, links.french_all) or _after_less(
+        word, links.french_all
+    ):
         return False
     return not links.meaning_linked_french(index)
 
@@ -89,7 +102,9 @@ def opposed(links: PairLinks) -> Opposed | None:
     found: list[Opposed] = []
     for e in open_english:
         english = links.english[e]
-        if wordlevel._after_negation(english, links.english_all):
+        if wordlevel._after_negation(english, links.english_all) or _after_less(
+            english, links.english_all
+        ):
             continue
         for f in open_french:
             gap = abs(wordlevel._relative(english, links.english) - wordlevel._relative(

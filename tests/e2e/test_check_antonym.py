@@ -66,6 +66,9 @@ def test_opposed_senses_are_found(mt: str, ref: str, bt: str, expected: list) ->
          "The half customer prefers the shops of the neighbourhood."),
         (WINTER, "Winter brings six long months of rain.",
          "The winter brings six long months of rain."),
+        # a comparison of inferiority says the other pole
+        ("La foule était moins dense le soir.", "The crowd was thinner in the evening.",
+         "The crowd was less dense the evening."),
         # a negation on one side only may cancel the opposite (not well = poorly)
         ("L'équipe n'a pas bien joué hier soir.", "The team played poorly last night.",
          "The team has not played well yesterday evening."),
