@@ -14,10 +14,10 @@ Both words must be unaccounted for (no dictionary, synonym, derivation or look-a
 anything on the other side, the reference word in no back-translation), stand at about the
 same place in their sentences, and be the only such opposed pair of the sentence; a
 negation on one side only (which may cancel the opposite) or right before either word (non
-loin de = near) silences it, and so does a comparison of inferiority (moins dense = thinner). A second witness is required: a back-translation has the
-French word's own senses (the MT says "well" where the reference says "poorly"), or the two
-words depend on words that mean each other (fille pakistanaise moyenne / atypical Pakistani
-girl).
+loin de = near) silences it, and so does a comparison of inferiority (moins dense =
+thinner). A second witness is required: a back-translation has the French word's own
+senses (the MT says "well" where the reference says "poorly"), or the two words depend on
+words that mean each other (fille pakistanaise moyenne / atypical Pakistani girl).
 
 A French adjective the tagger reads as a noun after a number (six longs mois) is judged
 like the English one (six short months).
