@@ -62,10 +62,14 @@ def comparison_units(
     systems = list(by_system)
     units: list[Unit] = []
     for docs in zip(*(by_system[s] for s in systems), strict=True):
+        # per document, the beads by their first reference sentence, in alignment order
+        starting = [beads_by_first_ref(doc) for doc in docs]
         for members in unit_groups(docs):
             hypotheses: dict[tuple[str, str], str] = {}
-            for system, doc in zip(systems, docs, strict=True):
-                beads = [p for p in doc.pairs if p.ref and p.ref[0] in members]
+            for system, doc, by_first in zip(systems, docs, starting, strict=True):
+                beads = [
+                    doc.pairs[k] for k in sorted(k for j in members for k in by_first.get(j, ()))
+                ]
                 for engine in engines:
                     hypotheses[(system, engine)] = " ".join(
                         p.bt.get(engine, "") for p in beads if p.mt
@@ -79,6 +83,15 @@ def comparison_units(
                 )
             )
     return units
+
+
+def beads_by_first_ref(doc: DocumentResult) -> dict[int, list[int]]:
+    """Reference sentence -> the positions of the beads that start with it."""
+    out: dict[int, list[int]] = {}
+    for k, pair in enumerate(doc.pairs):
+        if pair.ref:
+            out.setdefault(pair.ref[0], []).append(k)
+    return out
 
 
 # ---- typed results ---------------------------------------------------------------------

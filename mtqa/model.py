@@ -209,20 +209,39 @@ class DocumentResult:
         """All findings but those a reviewer waived as false alarms."""
         return tuple(f for f in self.findings if not f.waived)
 
-    @property
-    def pair_of_mt(self) -> dict[int, Pair]:
+    # The indexes below are built once per result, on first use: a long document's
+    # findings, detectors and reports look beads up by sentence instead of scanning them.
+
+    @cached_property
+    def pair_of_mt(self) -> Mapping[int, Pair]:
         """MT segment index -> the bead that holds it."""
         return {i: pair for pair in self.pairs for i in pair.mt}
 
+    @cached_property
+    def _first_bead(self) -> tuple[dict[int, Pair], dict[int, Pair]]:
+        """MT and reference segment index -> the first bead that holds it."""
+        by_mt: dict[int, Pair] = {}
+        by_ref: dict[int, Pair] = {}
+        for pair in self.pairs:
+            for i in pair.mt:
+                by_mt.setdefault(i, pair)
+            for i in pair.ref:
+                by_ref.setdefault(i, pair)
+        return by_mt, by_ref
+
     def pair_of(self, finding: Finding) -> Pair | None:
         """The bead a finding belongs to: by its MT index, else by its reference index."""
-        for pair in self.pairs:
-            if finding.mt_index is not None and finding.mt_index in pair.mt:
-                return pair
-        for pair in self.pairs:
-            if finding.ref_index is not None and finding.ref_index in pair.ref:
-                return pair
+        by_mt, by_ref = self._first_bead
+        if finding.mt_index is not None and finding.mt_index in by_mt:
+            return by_mt[finding.mt_index]
+        if finding.ref_index is not None:
+            return by_ref.get(finding.ref_index)
         return None
+
+    @cached_property
+    def ref_text_of(self) -> Mapping[int, str]:
+        """Reference segment index -> its text, in the order of ``ref_segments``."""
+        return {s.index: s.text for s in self.ref_segments}
 
 
 @dataclass(frozen=True)

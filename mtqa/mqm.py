@@ -177,22 +177,50 @@ def ref_of_mt(doc: DocumentResult, mt_index: int) -> int:
     """The reference sentence an MT sentence answers to: that of its bead; for an MT sentence
     with no reference (an addition, page furniture), the nearest one before it (after it at
     the start of the document)."""
-    for k, pair in enumerate(doc.pairs):
-        if mt_index in pair.mt:
+    return refs_of_mt(doc).get(mt_index, 0)
+
+
+def refs_of_mt(doc: DocumentResult) -> dict[int, int]:
+    """``ref_of_mt`` of every MT sentence of the document's beads, in one pass over them
+    (what a long document's findings and rows look up, instead of a pass each)."""
+    pairs = doc.pairs
+    # the reference sentence nearest before each bead, and nearest after it
+    before: list[int | None] = []
+    last = None
+    for pair in pairs:
+        before.append(last)
+        if pair.ref:
+            last = pair.ref[-1]
+    after: list[int | None] = [None] * len(pairs)
+    following = None
+    for k in range(len(pairs) - 1, -1, -1):
+        after[k] = following
+        if pairs[k].ref:
+            following = pairs[k].ref[0]
+    out: dict[int, int] = {}
+    for k, pair in enumerate(pairs):
+        for mt_index in pair.mt:
+            if mt_index in out:
+                continue  # the first bead holding it counts
             if pair.ref:
-                return pair.ref[0]
-            before = [p.ref[-1] for p in doc.pairs[:k] if p.ref]
-            after = [p.ref[0] for p in doc.pairs[k + 1 :] if p.ref]
-            return before[-1] if before else (after[0] if after else 0)
-    return 0
+                out[mt_index] = pair.ref[0]
+            else:
+                nearest = before[k] if before[k] is not None else after[k]
+                out[mt_index] = nearest if nearest is not None else 0
+    return out
 
 
-def charged_ref(doc: DocumentResult, finding: Finding) -> int:
+def charged_ref(
+    doc: DocumentResult, finding: Finding, refs: Mapping[int, int] | None = None
+) -> int:
     """The reference sentence a finding is charged to: its own; else that of its MT sentence
-    (``ref_of_mt``); a finding on the whole document is charged to the first."""
+    (``ref_of_mt``; ``refs``: the document's ``refs_of_mt``, when the caller charges many
+    findings); a finding on the whole document is charged to the first."""
     if finding.ref_index is not None:
         return finding.ref_index
     if finding.mt_index is not None:
+        if refs is not None:
+            return refs.get(finding.mt_index, 0)
         return ref_of_mt(doc, finding.mt_index)
     return 0
 
@@ -245,8 +273,9 @@ def _units(
         for system, doc in zip(systems, docs, strict=True):
             out.points[system] += [0.0] * len(groups)
             out.counts[system] += [dict.fromkeys(SEVERITIES, 0) for _ in groups]
+            refs = refs_of_mt(doc)
             for f in counted(doc.findings):
-                u = first + where.get(charged_ref(doc, f), 0) if groups else None
+                u = first + where.get(charged_ref(doc, f, refs), 0) if groups else None
                 if u is None:
                     continue  # no reference sentence at all: nothing to normalise by
                 out.points[system][u] += float(weights.get(f.severity, 0.0))

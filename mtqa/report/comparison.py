@@ -18,12 +18,13 @@ from mtqa.compare import (
     ERROR_SCORE,
     TIE_MARGIN,
     MetricScore,
+    beads_by_first_ref,
     higher_is_better,
     shared_documents,
 )
 from mtqa.language.text import pieces
 from mtqa.model import SEVERITIES, DocumentResult, Finding, RunResult
-from mtqa.mqm import charged_ref, ref_of_mt, unit_groups
+from mtqa.mqm import charged_ref, refs_of_mt, unit_groups
 from mtqa.report.terminal import direction, format_p, format_verdict, format_weights, metric_label
 
 # ---- the comparison table --------------------------------------------------------------
@@ -247,8 +248,9 @@ def _same_finding(a: Finding, b: Finding) -> bool:
 def _mt_by_ref(doc: DocumentResult) -> dict[int, list[int]]:
     """Reference sentence -> the MT sentences answering to it (unaligned ones included)."""
     out: dict[int, list[int]] = {}
+    refs = refs_of_mt(doc)
     for segment in doc.mt_segments:
-        out.setdefault(ref_of_mt(doc, segment.index), []).append(segment.index)
+        out.setdefault(refs.get(segment.index, 0), []).append(segment.index)
     return out
 
 
@@ -277,10 +279,12 @@ def side_by_side(result: RunResult) -> dict[str, Any] | None:
         charged: list[dict[int, list[Finding]]] = []
         for d in docs:
             table: dict[int, list[Finding]] = {}
+            ref_of = refs_of_mt(d)
             for f in d.findings:
                 if not f.waived:
-                    table.setdefault(charged_ref(d, f), []).append(f)
+                    table.setdefault(charged_ref(d, f, ref_of), []).append(f)
             charged.append(table)
+        starting = [beads_by_first_ref(d) for d in docs]
         for members in unit_groups(docs):
             french = [
                 " ".join(d.mt_segments[i].text for j in members for i in sorted(t.get(j, [])))
@@ -290,8 +294,11 @@ def side_by_side(result: RunResult) -> dict[str, Any] | None:
             points = [sum(weights.get(f.severity, 0.0) for f in fs) for fs in found]
             reference = " ".join(docs[0].ref_segments[j].text for j in members)
             hyps = [
-                " ".join(p.bt.get(engine, "") for p in d.pairs if p.ref and p.ref[0] in members)
-                for d in docs
+                " ".join(
+                    d.pairs[k].bt.get(engine, "")
+                    for k in sorted(k for j in members for k in by_first.get(j, ()))
+                )
+                for d, by_first in zip(docs, starting, strict=True)
             ]
             scores = [chrf(h, reference) if h.strip() else 0.0 for h in hyps]
             cells = []
