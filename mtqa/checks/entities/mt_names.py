@@ -46,9 +46,8 @@ from mtqa.checks.entities.link import (
 from mtqa.checks.entities.names import (
     _ACRONYM,
     _TOKEN,
+    NameIndex,
     Part,
-    name_similarity,
-    same_name,
 )
 from mtqa.checks.entities.places import apertium_names, capitals, geonames_same_place
 from mtqa.checks.terms import Term, find_term, glossary_of
@@ -74,7 +73,8 @@ def _runs(text: str, words: Sequence[Part]) -> list[list[Part]]:
 def _reference_context(result: DocumentResult, pair: Pair) -> str:
     """The pair's reference and the reference sentences on either side of it."""
     indexes = {i for r in pair.ref for i in (r - 1, r, r + 1)}
-    texts = [s.text for s in result.ref_segments if s.index in indexes]
+    text_of = result.ref_text_of
+    texts = [text_of[i] for i in sorted(indexes) if i in text_of]
     return " ".join(texts) if texts else pair.ref_text
 
 
@@ -92,6 +92,27 @@ class _Reference:
         self.capitalised = [t.rstrip(".") for t in tokens if t[:1].isupper()]
         self.acronyms = {t for t in self.capitalised if _ACRONYM.match(t)}
         self.names = sorted(set(self.capitalised) | set(_PHRASE.findall(text)))
+
+    def has_close_name(self, word: str, threshold: float) -> bool:
+        """Whether a capitalised word of the text is ``word``'s name (``same_name``, places
+        included) or as close as ``threshold`` (``name_similarity``).
+
+        Answered from indexes of the text's distinct capitalised words, once per word: a
+        long document asks this of every French name it lacks, and comparing each with
+        every capitalised word of the document costs the square of its length."""
+        key = (word, threshold)
+        known = self._close.get(key)
+        if known is None:
+            known = self._close[key] = self._index.close(word, threshold)
+        return known
+
+    @cached_property
+    def _close(self) -> dict[tuple[str, float], bool]:
+        return {}
+
+    @cached_property
+    def _index(self) -> NameIndex:
+        return NameIndex(self.capitalised)
 
     def spanish(self) -> frozenset[str]:
         forms = apertium_names().english(self.names)
@@ -147,11 +168,8 @@ def _has_counterpart(
         return _acronym_counterpart(word, pair_ref, mt_text) or any(
             find_word(around.text, english) for english in tables.english.get(key, ())
         )
-    for candidate in document.capitalised:
-        if same_name(candidate, word, place=True) or (
-            name_similarity(candidate, word) >= threshold
-        ):
-            return True
+    if document.has_close_name(word, threshold):
+        return True
     for form in (word, run_text):
         for english in tables.english.get(fold(form), ()):
             if find_word(around.text, english):

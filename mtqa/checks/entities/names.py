@@ -8,9 +8,11 @@ compared (``same_name``, ``name_similarity``, ``transliteration_key``), the
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from pydantic import Field, StrictBool, StrictStr, field_validator
+from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
 from mtqa.checks.detector import Number, Settings
@@ -134,6 +136,8 @@ def same_name(reference: str, candidate: str, *, place: bool = False) -> str | N
     """How a French word renders an English name word, when it renders it correctly.
 
     Returns "identical", "exonym" or "transliteration", or None when it is not the same name.
+    (``NameIndex.same`` answers this over many names at once: a rule added here goes there
+    too; tests/unit/test_name_index.py holds the two together.)
     """
     if fold(reference) == fold(candidate):
         return "identical"
@@ -148,6 +152,65 @@ def same_name(reference: str, candidate: str, *, place: bool = False) -> str | N
     if place and _place_key(english_key) in {_place_key(k) for k in french_keys}:
         return "exonym"
     return None
+
+
+class NameIndex:
+    """Many English names, indexed to answer at once whether any of them is a French word's
+    name (``same_name``, places included) or close to it (``name_similarity``): the answer
+    of comparing the word with each, without a Python call per name."""
+
+    # rapidfuzz's cutoff is applied on its own scale: candidates come from a slightly lower
+    # bar, and the bar itself is then applied to the similarities name_similarity computes.
+    _MARGIN = 1e-6
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self.names = list(dict.fromkeys(names))
+        self.folded = [fold(n) for n in self.names]
+        self.keys = [transliteration_key(n, "en") for n in self.names]
+        self._folded = set(self.folded)
+        self._keys = set(self.keys)
+        self._place_keys = {_place_key(k) for k in self.keys}
+        tables = exonyms()
+        self._exonyms: set[str] = set().union(
+            *(tables.french.get(f, frozenset()) for f in self._folded)
+        )
+
+    def same(self, word: str) -> bool:
+        """Whether ``same_name(name, word, place=True)`` holds for one of the names."""
+        key = fold(word)
+        if key in self._folded or key in self._exonyms:
+            return True
+        singular = key[:-1]
+        if key[-1:] in ("s", "x") and singular in self._folded and len(singular) >= 3 and (
+            not singular.endswith(("s", "x"))
+        ):
+            return True  # _french_plural
+        if len(key) >= 3 and not key.endswith(("s", "x")) and (
+            key + "s" in self._folded or key + "es" in self._folded
+        ):
+            return True  # _english_plural
+        french_keys = {transliteration_key(word, "fr"), transliteration_key(word, "en")}
+        if french_keys & self._keys:
+            return True
+        return bool({_place_key(k) for k in french_keys} & self._place_keys)
+
+    def similar(self, word: str, threshold: float) -> bool:
+        """Whether ``name_similarity(name, word) >= threshold`` for one of the names."""
+        for query, choices in (
+            (fold(word), self.folded), (transliteration_key(word, "fr"), self.keys)
+        ):
+            near = process.extract(
+                query, choices, scorer=Indel.normalized_similarity, limit=None,
+                score_cutoff=max(0.0, threshold - self._MARGIN),
+            )
+            if any(Indel.normalized_similarity(choice, query) >= threshold
+                   for choice, _, _ in near):
+                return True
+        return False
+
+    def close(self, word: str, threshold: float) -> bool:
+        """``same`` or ``similar``: what comparing ``word`` with every name would say."""
+        return self.same(word) or self.similar(word, threshold)
 
 
 # ---------------------------------------------------------------------------------------
