@@ -91,19 +91,43 @@ def _statistics(name: str, hypothesis: str, reference: str) -> tuple[float, ...]
     return tuple(stats)
 
 
+Statistics = Callable[[str, str, str], tuple[float, ...]]  # (metric, hypothesis, reference)
+
+
+class DocumentStatistics:
+    """Segment statistics held for one document's segment and corpus scores.
+
+    The shared cache (``_statistics``) is bounded; a document with more segments than it
+    holds would have every statistic computed twice, once for its segment scores and again
+    for its corpus score. This holds them for as long as the document is scored."""
+
+    def __init__(self) -> None:
+        self._known: dict[tuple[str, str, str], tuple[float, ...]] = {}
+
+    def __call__(self, name: str, hypothesis: str, reference: str) -> tuple[float, ...]:
+        key = (name, hypothesis, reference)
+        found = self._known.get(key)
+        if found is None:
+            found = self._known[key] = _statistics(name, hypothesis, reference)
+        return found
+
+
 def corpus_scores(
     *,
     hypotheses: Sequence[str],
     references: Sequence[str],
     metrics: Sequence[str] = METRICS,
     n_bootstrap: int = N_BOOTSTRAP,
+    statistics: Statistics | None = None,
 ) -> tuple[Score, ...]:
     """Corpus-level scores with 95% bootstrap intervals (none when fewer than 2 segments).
 
     The interval is sacrebleu's (what its CLI prints as ``μ ± x``): the mean of the resampled
     scores ± half the width of their 2.5–97.5 percentile range, over the resamples sacrebleu
-    draws (seeded from SACREBLEU_SEED, 12345 when unset).
+    draws (seeded from SACREBLEU_SEED, 12345 when unset). ``statistics`` gives a segment's
+    sufficient statistics (a ``DocumentStatistics``; the shared cache when not given).
     """
+    statistics = statistics or _statistics
     if len(hypotheses) != len(references):
         raise ValueError(f"{len(hypotheses)} hypotheses but {len(references)} references")
     if not hypotheses:
@@ -111,7 +135,7 @@ def corpus_scores(
     scores = []
     for name in metrics:
         metric = make_metric(name)
-        stats = [_statistics(name, h, r) for h, r in zip(hypotheses, references, strict=True)]
+        stats = [statistics(name, h, r) for h, r in zip(hypotheses, references, strict=True)]
         score = metric._aggregate_and_compute([list(s) for s in stats])
         metric.num_refs = 1  # what extracting the statistics on this object would have set
         low = high = None
@@ -249,13 +273,17 @@ def _ter_scores(sums: np.ndarray) -> np.ndarray:
 
 
 def segment_scores(
-    pairs: Sequence[Pair], engine: str, metrics: Sequence[str] = METRICS
+    pairs: Sequence[Pair],
+    engine: str,
+    metrics: Sequence[str] = METRICS,
+    statistics: Statistics | None = None,
 ) -> tuple[dict[str, float], ...]:
     """Per pair, sentence-level scores of the engine's back-translation (empty if unaligned).
 
     The same as sacrebleu's ``sentence_score``, from the segment statistics the corpus
-    score uses too.
+    score uses too (``statistics``: as for ``corpus_scores``).
     """
+    statistics = statistics or _statistics
     rows: list[dict[str, float]] = []
     for pair in pairs:
         if not pair.aligned:
@@ -264,7 +292,8 @@ def segment_scores(
         hypothesis = pair.bt.get(engine, "")
         rows.append(
             {
-                name: round(float(sentence_score(name, hypothesis, pair.ref_text)), 4)
+                name: round(float(_sentence_score(statistics(name, hypothesis, pair.ref_text),
+                                                  name)), 4)
                 for name in metrics
             }
         )
@@ -273,8 +302,11 @@ def segment_scores(
 
 def sentence_score(name: str, hypothesis: str, reference: str) -> float:
     """sacrebleu's sentence-level score (BLEU with effective order) of one segment."""
-    stats = list(_statistics(name, hypothesis, reference))
-    return float(_metric(name, sentence=True)._aggregate_and_compute([stats]).score)
+    return _sentence_score(_statistics(name, hypothesis, reference), name)
+
+
+def _sentence_score(stats: Sequence[float], name: str) -> float:
+    return float(_metric(name, sentence=True)._aggregate_and_compute([list(stats)]).score)
 
 
 # ---------------------------------------------------------------------------------------

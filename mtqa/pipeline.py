@@ -27,7 +27,7 @@ from mtqa.config import BilingualSpec, DocumentSpec, RunConfig, load_config, par
 from mtqa.documents import load_document
 from mtqa.errors import ConfigError, EngineUnavailable
 from mtqa.execute import DocumentJob, WorkerSetup, create_executor
-from mtqa.metrics import corpus_scores, segment_scores
+from mtqa.metrics import DocumentStatistics, corpus_scores, segment_scores
 from mtqa.model import (
     Document,
     DocumentResult,
@@ -217,8 +217,12 @@ def evaluate_document(
                 furniture=furniture_indexes(mt, context),
             )
     with timings.step("score"):
-        per_segment = {name: segment_scores(pairs, name, metrics) for name in engines}
-        scores = {name: _corpus(pairs, name, metrics) for name in engines}
+        statistics = DocumentStatistics()  # each segment's statistics computed once
+        per_segment = {
+            name: segment_scores(pairs, name, metrics, statistics) for name in engines
+        }
+        scores = {name: _corpus(pairs, name, metrics, statistics) for name in engines}
+        del statistics
     result = DocumentResult(
         document=document,
         mt_segments=mt,
@@ -261,7 +265,12 @@ def _load(
     )
 
 
-def _corpus(pairs: Iterable[Pair], engine: str, metrics: Sequence[str]) -> tuple[Score, ...]:
+def _corpus(
+    pairs: Iterable[Pair],
+    engine: str,
+    metrics: Sequence[str],
+    statistics: DocumentStatistics | None = None,
+) -> tuple[Score, ...]:
     """Corpus scores of one engine's back-translations over the given beads.
 
     Every reference sentence counts: one the MT dropped is scored against an empty
@@ -273,7 +282,9 @@ def _corpus(pairs: Iterable[Pair], engine: str, metrics: Sequence[str]) -> tuple
         if pair.ref:
             hypotheses.append(pair.bt.get(engine, "") if pair.mt else "")
             references.append(pair.ref_text)
-    return corpus_scores(hypotheses=hypotheses, references=references, metrics=metrics)
+    return corpus_scores(
+        hypotheses=hypotheses, references=references, metrics=metrics, statistics=statistics
+    )
 
 
 def _result_cache(config: RunConfig) -> ResultCache | None:
