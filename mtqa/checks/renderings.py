@@ -266,14 +266,15 @@ def divergence_findings(result: DocumentResult, ctx: CheckContext) -> list[Findi
 def check(result: DocumentResult, ctx: CheckContext) -> list[Finding]:
     """Trap-lexicon, wrong-sense and divergence odd renderings."""
     found = trap_findings(result, ctx)
-    taken = {(f.mt_index, f.mt_span) for f in found}
+    taken: dict[int | None, set[str | None]] = {}  # MT sentence -> spans found there
+    for f in found:
+        taken.setdefault(f.mt_index, set()).add(f.mt_span)
     for item in [*senses.check(result, ctx), *divergence_findings(result, ctx)]:
         overlaps = any(
-            item.mt_index == index and span and item.mt_span
-            and (item.mt_span in span or span in item.mt_span)
-            for index, span in taken
+            span and item.mt_span and (item.mt_span in span or span in item.mt_span)
+            for span in taken.get(item.mt_index, ())
         )
         if not overlaps:
             found.append(item)
-            taken.add((item.mt_index, item.mt_span))
+            taken.setdefault(item.mt_index, set()).add(item.mt_span)
     return found
