@@ -10,11 +10,14 @@ process (the command line itself: Apertium, every detector, the report), and mea
 samples the resident memory of that process and of every process it starts (Apertium's
 pipeline, workers) from ``/proc``. It reports:
 
-- wall time and the run's own step timings (``summary.json``);
+- wall time, CPU time of the run and every process it started, and the run's own step
+  timings (``summary.json``);
 - peak RSS of the run's process (its ``VmHWM``), of its largest child, and the peak of the
   whole process tree summed at one sample (every 0.2 s): the figure a machine must hold;
 - per step, the run's RSS when the step started and the highest RSS seen while it ran, so
-  what grows is visible;
+  what grows is visible, and the CPU seconds it took (on a shared machine, what the step
+  costs whatever else runs); the detect step also in parts: ``detect:parse`` (the shared
+  spaCy parse) and ``detect:NAME`` per detector;
 - what the run printed (the announcement of a large input, warnings).
 
     python benchmarks/longdoc.py --sentences 5000 [--json benchmarks/results/longdoc.json]
@@ -76,7 +79,7 @@ def _shift(line: str, year: str, round_: int) -> str:
 # The child: the command line, with each pipeline step's start and end written (time, RSS)
 # to an events file, so the parent can say which step the memory peak belongs to.
 _CHILD = """
-import json, sys, threading, time
+import json, os, sys, threading, time
 from contextlib import contextmanager
 import mtqa.pipeline
 from mtqa.cli import main
@@ -88,8 +91,12 @@ def rss():
     return {k: int(fields[k].split()[0]) // 1024 for k in ("VmRSS", "VmHWM")}
 
 def event(step, what):
+    cpu = os.times()  # this process (all its threads) and its finished children
     events.write(json.dumps({"t": time.time(), "step": step, "what": what,
-                             "thread": threading.get_ident(), **rss()}) + "\\n")
+                             "thread": threading.get_ident(),
+                             "cpu": cpu.user + cpu.system,
+                             "children_cpu": cpu.children_user + cpu.children_system,
+                             **rss()}) + "\\n")
     events.flush()
 
 original = mtqa.pipeline.Timings.step
@@ -104,6 +111,25 @@ def step(self, name):
         event(name, "end")
 
 mtqa.pipeline.Timings.step = step
+
+# inside the detect step: the shared parse, and each detector, as steps of their own
+import dataclasses
+import mtqa.checks.registry as registry
+import mtqa.language.parse as parse
+
+def timed(name, function):
+    def call(*args, **kwargs):
+        event(name, "start")
+        try:
+            return function(*args, **kwargs)
+        finally:
+            event(name, "end")
+    return call
+
+registry.DETECTORS = tuple(
+    dataclasses.replace(d, check=timed(f"detect:{d.name}", d.check)) for d in registry.DETECTORS
+)
+parse.prime = timed("detect:parse", parse.prime)
 code = main(sys.argv[2:])
 event("exit", "end")
 sys.exit(code)
@@ -174,20 +200,25 @@ def write_pair(folder: Path, count: int, source: str) -> dict[str, Any]:
 def by_step(events: list[dict[str, Any]], samples: list[tuple[float, int, int, int]]) -> dict:
     """Per step: the run's RSS at its first start and the peaks sampled while it ran (the
     detectors' models load in a background thread, whose steps overlap the main ones)."""
-    spans: dict[str, list[tuple[float, float, int]]] = {}
-    open_at: dict[tuple[int, str], tuple[float, int]] = {}
+    spans: dict[str, list[tuple[float, float, int, float]]] = {}
+    open_at: dict[tuple[int, str], tuple[float, int, float]] = {}
     for event in events:
         key = (event.get("thread", 0), event["step"])
+        cpu = event.get("cpu", 0.0) + event.get("children_cpu", 0.0)
         if event["what"] == "start":
-            open_at[key] = (event["t"], event["VmRSS"])
+            open_at[key] = (event["t"], event["VmRSS"], cpu)
         elif key in open_at:
-            start, rss = open_at.pop(key)
-            spans.setdefault(event["step"], []).append((start, event["t"], rss))
+            start, rss, cpu_start = open_at.pop(key)
+            spans.setdefault(event["step"], []).append((start, event["t"], rss, cpu - cpu_start))
     out = {}
     for name, parts in spans.items():
-        inside = [s for s in samples if any(a <= s[0] <= b for a, b, _ in parts)]
+        inside = [s for s in samples if any(a <= s[0] <= b for a, b, _, _ in parts)]
         out[name] = {
-            "seconds": round(sum(b - a for a, b, _ in parts), 2),
+            "seconds": round(sum(b - a for a, b, _, _ in parts), 2),
+            # CPU of the run's process (every thread) and its finished children while the
+            # step ran: what the step costs whatever else the machine is doing (a thread
+            # running beside it, the detectors' models loading, counts too)
+            "cpu_seconds": round(sum(c for _, _, _, c in parts), 2),
             "rss_at_start_mib": parts[0][2],
             "peak_main_mib": max((s[1] for s in inside), default=None),
             "peak_tree_mib": max((s[3] for s in inside), default=None),
@@ -209,8 +240,10 @@ def measure(count: int, root: Path, keep: Path | None, source: str) -> dict[str,
                                  stderr=subprocess.PIPE, text=True)
         sampler = Sampler(child.pid)
         sampler.start()
+        cpu_before = os.times()
         stdout, stderr = child.communicate()
         wall = time.time() - start
+        cpu_after = os.times()
         sampler.done.set()
         sampler.join()
         events = [json.loads(line) for line in events_file.read_text().splitlines() if line]
@@ -221,6 +254,11 @@ def measure(count: int, root: Path, keep: Path | None, source: str) -> dict[str,
             **sizes,
             "exit_code": child.returncode,
             "wall_s": round(wall, 1),
+            # CPU seconds of the run and every process it started (user + system)
+            "cpu_s": round(
+                (cpu_after.children_user + cpu_after.children_system)
+                - (cpu_before.children_user + cpu_before.children_system), 1
+            ),
             "peak_rss_main_mib": max((e["VmHWM"] for e in events), default=None),
             "peak_rss_largest_child_mib": max((s[2] for s in samples), default=None),
             "peak_rss_tree_mib": max((s[3] for s in samples), default=None),
