@@ -22,11 +22,13 @@ import threading
 import time
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from concurrent.futures import Future
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from mtqa.backtranslate.base import Engine
 from mtqa.checks.base import CheckContext
+from mtqa.metrics import KnownStatistics, known_statistics
 from mtqa.model import Document, DocumentResult, Segment
 
 if TYPE_CHECKING:
@@ -43,6 +45,8 @@ class DocumentJob:
     document: Document
     mt_segments: tuple[Segment, ...]
     translated: Mapping[str, Mapping[str, str]]  # engine -> MT sentence -> back-translation
+    # the document already aligned and scored (``score_document``): only its checks are left
+    scored: DocumentResult | None = None
 
 
 @dataclass(frozen=True)
@@ -62,25 +66,49 @@ class Evaluated:
     position: int  # the job's position in the list given to ``evaluate``
     result: DocumentResult
     seconds: dict[str, float]
+    # the segment statistics of its corpus scores, when another process extracted them: the
+    # run's corpus scores are made of them (``metrics.remember_statistics``)
+    statistics: KnownStatistics = ()
 
 
 def evaluate_job(
-    job: DocumentJob, engines: Mapping[str, Engine], context: CheckContext, metrics: Sequence[str]
+    job: DocumentJob,
+    engines: Mapping[str, Engine],
+    context: CheckContext,
+    metrics: Sequence[str],
+    *,
+    check: bool = True,
 ) -> tuple[DocumentResult, dict[str, float]]:
-    """Align, score and check one document whose back-translations are all known."""
-    from mtqa.pipeline import Timings, evaluate_document
+    """Align, score and (``check``) check one document whose back-translations are all
+    known; a job already scored is only checked."""
+    from mtqa.pipeline import Timings, check_document, score_document
 
     timings = Timings()
-    result = evaluate_document(
-        job.document,
-        engines,
-        metrics=metrics,
-        context=context,
-        timings=timings,
-        translated=job.translated,
-        mt_segments=job.mt_segments,
-    )
+    result = job.scored
+    if result is None:
+        result = score_document(
+            job.document,
+            engines,
+            metrics=metrics,
+            context=context,
+            timings=timings,
+            translated=job.translated,
+            mt_segments=job.mt_segments,
+        )
+    if check:
+        result = check_document(result, context, timings)
     return result, {k: v for k, v in timings.seconds.items() if v}
+
+
+def scored_statistics(result: DocumentResult, metrics: Sequence[str]) -> KnownStatistics:
+    """The segment statistics of a document's corpus scores, every engine's."""
+    from mtqa.pipeline import scored_texts
+
+    return tuple(
+        entry
+        for name in result.back_translations
+        for entry in known_statistics(*scored_texts(result.pairs, name), metrics)
+    )
 
 
 class _Known:
@@ -114,8 +142,21 @@ class _WorkerState:
         self.engines: dict[str, Any] = {name: _Known(name) for name in setup.engines}
         self.context = CheckContext(engines=setup.engines, scorer=scorer, settings=setup.checks)
 
-    def evaluate(self, job: DocumentJob) -> tuple[DocumentResult, dict[str, float]]:
-        return evaluate_job(job, self.engines, self.context, self.setup.config.metrics)
+    def evaluate(
+        self, job: DocumentJob, *, check: bool = True
+    ) -> tuple[DocumentResult, dict[str, float]]:
+        return evaluate_job(
+            job, self.engines, self.context, self.setup.config.metrics, check=check
+        )
+
+    def evaluated(self, position: int, job: DocumentJob, *, check: bool = True) -> Evaluated:
+        """The job done here, for another process: with the statistics of its scores when
+        they were extracted here."""
+        result, seconds = self.evaluate(job, check=check)
+        statistics = (
+            scored_statistics(result, self.setup.config.metrics) if job.scored is None else ()
+        )
+        return Evaluated(position, result, seconds, statistics)
 
 
 _STATE: dict[int, _WorkerState] = {}
@@ -163,25 +204,36 @@ def warm_up(setup: WorkerSetup) -> None:
         log.debug("warm-up failed: %s", error)
 
 
+def _run_into(future: Future[None], function: Callable[..., None], *args: Any) -> None:
+    try:
+        function(*args)
+    except BaseException as error:  # noqa: BLE001 - handed to whoever waits on it
+        future.set_exception(error)
+    else:
+        future.set_result(None)
+
+
 class Executor(ABC):
     """Runs a run's back-translation and its per-document work somewhere."""
 
     name = "local"
     workers = 1
-    _warming: threading.Thread | None = None
+    _warming: Future[None] | None = None
 
     def prepare(self, setup: WorkerSetup) -> None:
         """Start loading the detectors' models in the background, so that their loading
         overlaps the back-translation (not with a Marian scorer: its model loads apart)."""
         if setup.needs_scorer or self._warming is not None:
             return
-        self._warming = threading.Thread(target=warm_up, args=(setup,), daemon=True)
-        self._warming.start()
+        self._warming = Future()
+        threading.Thread(
+            target=_run_into, args=(self._warming, warm_up, setup), daemon=True
+        ).start()
 
     def _warmed(self) -> None:
         """Wait for ``prepare``'s loading: models are not shared between two threads."""
         if self._warming is not None:
-            self._warming.join()
+            self._warming.result()
 
     progress_label = ""  # said after the engine's name in the progress bar
 
@@ -240,7 +292,7 @@ def dispatch(
     jobs: Sequence[DocumentJob],
     submit: Callable[[int, DocumentJob], Any],
     finished: Callable[[set[Any]], tuple[Iterable[Any], set[Any]]],
-    collect: Callable[[Any], tuple[int, DocumentResult, dict[str, float]]],
+    collect: Callable[[Any], Evaluated],
     ahead: int,
 ) -> Iterator[Evaluated]:
     """Every job's result as it finishes, with at most ``ahead`` jobs handed out at a time
@@ -256,7 +308,7 @@ def dispatch(
     while running:
         done, running = finished(running)
         for pending in done:
-            yield Evaluated(*collect(pending))
+            yield collect(pending)
             following = next(queue, None)
             if following is not None:
                 running.add(submit(*following))
@@ -275,10 +327,16 @@ def _init_pool_worker(setup: WorkerSetup, parent: int) -> None:
     worker_state(setup)
 
 
-def _pool_evaluate(position: int, job: DocumentJob) -> tuple[int, DocumentResult, dict[str, float]]:
-    state = next(iter(_STATE.values()))
-    result, seconds = state.evaluate(job)
-    return position, result, seconds
+def _pool_evaluate(position: int, job: DocumentJob) -> Evaluated:
+    return next(iter(_STATE.values())).evaluated(position, job)
+
+
+def _pool_score(position: int, job: DocumentJob) -> Evaluated:
+    return next(iter(_STATE.values())).evaluated(position, job, check=False)
+
+
+def _started() -> None:
+    """A first task, so that a pool's processes are started when it is done."""
 
 
 def _can_fork(setup: WorkerSetup) -> bool:
@@ -302,32 +360,119 @@ def _can_fork(setup: WorkerSetup) -> bool:
 class PoolExecutor(Executor):
     """Documents spread over a pool of local processes; each loads its models once.
 
-    Where it is safe (no neural engine runs in this process), this process
-    evaluates the first document itself, which loads every model the detectors use, and
-    the workers are forked from it: they start with those models instead of loading them
-    again each. Otherwise the workers are fresh processes that load their own.
+    Where it is safe (no neural engine runs in this process), the workers are forked from
+    this process once it has loaded every model the detectors use (the warm-up, then the
+    first document, evaluated here): they start with those models instead of loading them
+    again each. While this process loads them, one process forked before the loading
+    began aligns and scores documents (which needs none of those models), so that the
+    workers have only their checks left. Otherwise the workers are fresh processes that
+    load their own models.
     """
+
+    # documents aligned and scored ahead of their checks are held here until a worker takes
+    # them: up to about this many MT sentences (memory stays flat on a long batch)
+    SCORED_AHEAD = 5_000
 
     def __init__(self, workers: int) -> None:
         self.workers = workers
+        self._scoring: Any = None  # the pool of one process that scores during the warm-up
+
+    def prepare(self, setup: WorkerSetup) -> None:
+        if self._scoring is None and self.workers > 1 and _can_fork(setup):
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            # forked now, before the warm-up thread starts: a process is forked with no
+            # other thread running, and without the models it does not need
+            self._scoring = ProcessPoolExecutor(
+                max_workers=1,
+                mp_context=multiprocessing.get_context("fork"),
+                initializer=_init_pool_worker,
+                initargs=(setup, os.getpid()),
+            )
+            self._scoring.submit(_started).result()
+        super().prepare(setup)
+
+    def _stop_scoring(self) -> None:
+        if self._scoring is not None:
+            self._scoring.shutdown(wait=True, cancel_futures=True)
+            self._scoring = None
+
+    def _score_while_warming(
+        self, jobs: Sequence[DocumentJob]
+    ) -> dict[int, Evaluated]:
+        """Documents aligned and scored by the scoring process, by position, until the
+        warm-up is done (in order, and no more than ``SCORED_AHEAD`` MT sentences)."""
+        from concurrent.futures import FIRST_COMPLETED, wait
+
+        scored: dict[int, Evaluated] = {}
+        if self._scoring is None or self._warming is None:
+            return scored
+        queue = iter(enumerate(jobs))
+        running: dict[Any, int] = {}
+        held = 0
+        try:
+            while True:
+                while held < self.SCORED_AHEAD and len(running) < 2:
+                    following = next(queue, None)
+                    if following is None:
+                        break
+                    position, job = following
+                    held += len(job.mt_segments)
+                    running[self._scoring.submit(_pool_score, position, job)] = position
+                if not running or self._warming.done():
+                    break
+                done, _ = wait([self._warming, *running], return_when=FIRST_COMPLETED)
+                for future in done:
+                    if future in running:
+                        del running[future]
+                        evaluated = future.result()
+                        scored[evaluated.position] = evaluated
+            # the models are loaded: what the scoring process has started, it finishes;
+            # the workers score the rest themselves
+            for future in running:
+                if not future.cancel():
+                    evaluated = future.result()
+                    scored[evaluated.position] = evaluated
+        finally:
+            self._stop_scoring()
+        return scored
 
     def evaluate(
         self, jobs: Sequence[DocumentJob], setup: WorkerSetup, engines: EngineSet
     ) -> Iterator[Evaluated]:
-        self._warmed()
         workers = min(self.workers, len(jobs))
         if workers <= 1:  # one document: starting a process would only cost
+            self._stop_scoring()
+            self._warmed()
             yield from SerialExecutor().evaluate(jobs, setup, engines)
             return
         import multiprocessing
         from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
         fork = _can_fork(setup)
+        scored = self._score_while_warming(jobs) if fork else {}
+        self._warmed()
+        # the scored documents are handed out with their checks alone left
+        jobs = [
+            replace(job, scored=scored[position].result) if position in scored else job
+            for position, job in enumerate(jobs)
+        ]
+
+        def finish(evaluated: Evaluated) -> Evaluated:
+            """A checked document with what its scoring measured, when done apart."""
+            before = scored.pop(evaluated.position, None)
+            if before is None:
+                return evaluated
+            seconds = dict(before.seconds)
+            for step, value in evaluated.seconds.items():
+                seconds[step] = seconds.get(step, 0.0) + value
+            return Evaluated(evaluated.position, evaluated.result, seconds, before.statistics)
+
         first = 0
         if fork:
             # the worker state made here, models loaded by the first document, is inherited
-            result, seconds = worker_state(setup).evaluate(jobs[0])
-            yield Evaluated(0, result, seconds)
+            yield finish(worker_state(setup).evaluated(0, jobs[0]))
             first = 1
         pool = ProcessPoolExecutor(
             max_workers=workers,
@@ -347,11 +492,14 @@ class PoolExecutor(Executor):
                 jobs[first:],
                 lambda position, job: pool.submit(_pool_evaluate, position + first, job),
                 finished,
-                lambda future: future.result(),
+                lambda future: finish(future.result()),
                 ahead=2 * workers,
             )
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
+
+    def close(self) -> None:
+        self._stop_scoring()
 
 
 def default_workers() -> int:

@@ -72,11 +72,8 @@ class TranslationActor:
         }
 
 
-def _evaluate_task(
-    setup: WorkerSetup, position: int, job: DocumentJob
-) -> tuple[int, Any, dict[str, float]]:
-    result, seconds = worker_state(setup).evaluate(job)
-    return position, result, seconds
+def _evaluate_task(setup: WorkerSetup, position: int, job: DocumentJob) -> Evaluated:
+    return worker_state(setup).evaluated(position, job)
 
 
 class RayExecutor(Executor):

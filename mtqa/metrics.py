@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 import os
-from collections import Counter
+from collections import Counter, OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -83,12 +83,55 @@ def _metric(name: str, sentence: bool = False) -> Metric:
     return make_metric(name, sentence=sentence)
 
 
-@lru_cache(maxsize=1 << 16)
+# (metric, hypothesis, reference) -> statistics, the most recently used last
+_STATISTICS: OrderedDict[tuple[str, str, str], tuple[float, ...]] = OrderedDict()
+_STATISTICS_KEPT = 1 << 16
+
+
 def _statistics(name: str, hypothesis: str, reference: str) -> tuple[float, ...]:
     """sacrebleu's sufficient statistics of one segment (cached: segment and corpus scores of
     a document, and the run's corpus score, share them)."""
-    (stats,) = _metric(name)._extract_corpus_statistics([hypothesis], [[reference]])
-    return tuple(stats)
+    key = (name, hypothesis, reference)
+    found = _STATISTICS.get(key)
+    if found is None:
+        (stats,) = _metric(name)._extract_corpus_statistics([hypothesis], [[reference]])
+        found = tuple(stats)
+    _remember(key, found)
+    return found
+
+
+def _remember(key: tuple[str, str, str], stats: tuple[float, ...]) -> None:
+    # each step one dict operation: a warm-up thread may score at the same time
+    _STATISTICS.pop(key, None)
+    _STATISTICS[key] = stats
+    while len(_STATISTICS) > _STATISTICS_KEPT:
+        try:
+            _STATISTICS.popitem(last=False)
+        except KeyError:
+            break
+
+
+KnownStatistics = tuple[tuple[str, str, str, tuple[float, ...]], ...]
+
+
+def known_statistics(
+    hypotheses: Sequence[str], references: Sequence[str], metrics: Sequence[str]
+) -> KnownStatistics:
+    """The segment statistics a corpus score of these texts is made of, as (metric,
+    hypothesis, reference, statistics): what another process needs to score them again
+    without extracting them (``remember_statistics``)."""
+    return tuple(
+        (name, h, r, _statistics(name, h, r))
+        for name in metrics
+        for h, r in zip(hypotheses, references, strict=True)
+    )
+
+
+def remember_statistics(entries: KnownStatistics) -> None:
+    """Keep segment statistics extracted elsewhere (``known_statistics``): the same texts
+    scored here are not extracted again."""
+    for name, hypothesis, reference, stats in entries:
+        _remember((name, hypothesis, reference), tuple(stats))
 
 
 Statistics = Callable[[str, str, str], tuple[float, ...]]  # (metric, hypothesis, reference)

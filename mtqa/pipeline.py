@@ -27,7 +27,7 @@ from mtqa.config import BilingualSpec, DocumentSpec, RunConfig, load_config, par
 from mtqa.documents import load_document
 from mtqa.errors import ConfigError, EngineUnavailable
 from mtqa.execute import DocumentJob, WorkerSetup, create_executor
-from mtqa.metrics import DocumentStatistics, corpus_scores, segment_scores
+from mtqa.metrics import DocumentStatistics, corpus_scores, remember_statistics, segment_scores
 from mtqa.model import (
     Document,
     DocumentResult,
@@ -194,6 +194,33 @@ def evaluate_document(
     MT's sentences when the caller has already split them.
     """
     timings = timings or Timings()
+    result = score_document(
+        document,
+        engines,
+        metrics=metrics,
+        context=context,
+        timings=timings,
+        progress=progress,
+        translated=translated,
+        mt_segments=mt_segments,
+    )
+    return check_document(result, context, timings)
+
+
+def score_document(
+    document: Document,
+    engines: Mapping[str, Engine],
+    *,
+    metrics: Sequence[str],
+    context: CheckContext,
+    timings: Timings | None = None,
+    progress: ProgressFactory = _no_progress,
+    translated: Mapping[str, Mapping[str, str]] | None = None,
+    mt_segments: tuple[Segment, ...] | None = None,
+) -> DocumentResult:
+    """``evaluate_document`` up to its findings: segmented, back-translated, aligned and
+    scored. Needs none of the detectors' models (only the furniture patterns)."""
+    timings = timings or Timings()
     with timings.step("segment"):
         mt = mt_segments or segments_of(document, "mt")
         ref = segments_of(document, "ref")
@@ -223,7 +250,7 @@ def evaluate_document(
         }
         scores = {name: _corpus(pairs, name, metrics, statistics) for name in engines}
         del statistics
-    result = DocumentResult(
+    return DocumentResult(
         document=document,
         mt_segments=mt,
         ref_segments=ref,
@@ -232,6 +259,13 @@ def evaluate_document(
         segment_scores=per_segment,
         scores=scores,
     )
+
+
+def check_document(
+    result: DocumentResult, context: CheckContext, timings: Timings | None = None
+) -> DocumentResult:
+    """A scored document (``score_document``) with its findings."""
+    timings = timings or Timings()
     with timings.step("detect"):
         from mtqa.checks import detect
 
@@ -271,7 +305,15 @@ def _corpus(
     metrics: Sequence[str],
     statistics: DocumentStatistics | None = None,
 ) -> tuple[Score, ...]:
-    """Corpus scores of one engine's back-translations over the given beads.
+    """Corpus scores of one engine's back-translations over the given beads."""
+    hypotheses, references = scored_texts(pairs, engine)
+    return corpus_scores(
+        hypotheses=hypotheses, references=references, metrics=metrics, statistics=statistics
+    )
+
+
+def scored_texts(pairs: Iterable[Pair], engine: str) -> tuple[list[str], list[str]]:
+    """The hypotheses and references that corpus scores count, in order.
 
     Every reference sentence counts: one the MT dropped is scored against an empty
     hypothesis, so omissions cost. MT material with no reference has nothing to be scored
@@ -282,9 +324,7 @@ def _corpus(
         if pair.ref:
             hypotheses.append(pair.bt.get(engine, "") if pair.mt else "")
             references.append(pair.ref_text)
-    return corpus_scores(
-        hypotheses=hypotheses, references=references, metrics=metrics, statistics=statistics
-    )
+    return hypotheses, references
 
 
 def _result_cache(config: RunConfig) -> ResultCache | None:
@@ -423,6 +463,8 @@ def run(
             key = keys[result.document.id]
             for step, seconds in done.seconds.items():
                 timings.seconds[step] = timings.seconds.get(step, 0.0) + seconds
+            # the run's corpus scores are made of them: not extracted here again
+            remember_statistics(done.statistics)
             if write:
                 write_saved(saved_path(run_dir, result.document.id), key, result)
             else:
@@ -499,15 +541,16 @@ def _run_scores(
 ) -> dict[str, tuple[Score, ...]]:
     """Corpus scores over every document, holding only the texts scored."""
     hypotheses: dict[str, list[str]] = {name: [] for name in engines}
-    references: list[str] = []
+    references: dict[str, list[str]] = {name: [] for name in engines}
     for result in results:
-        for pair in result.pairs:
-            if pair.ref:
-                references.append(pair.ref_text)
-                for name in engines:
-                    hypotheses[name].append(pair.bt.get(name, "") if pair.mt else "")
+        for name in engines:
+            texts = scored_texts(result.pairs, name)
+            hypotheses[name] += texts[0]
+            references[name] += texts[1]
     return {
-        name: corpus_scores(hypotheses=hypotheses[name], references=references, metrics=metrics)
+        name: corpus_scores(
+            hypotheses=hypotheses[name], references=references[name], metrics=metrics
+        )
         for name in engines
     }
 

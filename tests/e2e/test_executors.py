@@ -6,12 +6,14 @@ from __future__ import annotations
 import json
 import os
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
 import pytest
 from support import apertium_argv
 
+import mtqa.execute
 from mtqa.cli import main
 from mtqa.pipeline import run
 from mtqa.runfolder import document_to_json, load_run
@@ -95,6 +97,52 @@ def test_process_pool_matches_serial_run(
     assert outputs(tmp_path / "serial") == outputs(tmp_path / "pooled")
     assert len(pooled.findings) == len(serial.findings) > 0
     assert [d.document.id for d in pooled.documents] == ["doc-0", "doc-1", "doc-2"]
+
+
+# Documents scored by the process that aligns and scores while the models load leave a
+# file here (the process is forked from the test's, so it sees these names).
+SCORED_DIR: Path | None = None
+_SCORE = mtqa.execute._pool_score
+
+
+def _score_and_say(position: int, job: Any) -> Any:
+    evaluated = _SCORE(position, job)
+    assert SCORED_DIR is not None
+    (SCORED_DIR / str(position)).touch()
+    return evaluated
+
+
+@pytest.mark.parametrize(("ahead", "expected"), [(5_000, ["0", "1", "2"]), (1, ["0"])])
+def test_documents_scored_while_the_models_load_give_the_serial_outputs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, ahead: int, expected: list[str]
+) -> None:
+    """With forked workers, documents aligned and scored by another process while this one
+    loads the detectors' models (all of them, or only the first when few may be held) are
+    only checked by the workers: the outputs are the serial run's."""
+    from support import apertium_required
+
+    apertium_required()
+    config = make_batch(tmp_path)
+    run(config, run_dir=tmp_path / "serial", use_cache=False, workers=1)
+    scored = tmp_path / "scored"
+    scored.mkdir()
+    monkeypatch.setattr(sys.modules[__name__], "SCORED_DIR", scored)
+    monkeypatch.setattr(mtqa.execute, "_pool_score", _score_and_say)
+    monkeypatch.setattr(mtqa.execute.PoolExecutor, "SCORED_AHEAD", ahead)
+    warm_up = mtqa.execute.warm_up
+
+    def slow_warm_up(setup: Any) -> None:
+        """The models load until the expected documents are scored (or a minute passed)."""
+        warm_up(setup)
+        deadline = time.monotonic() + 60
+        while len(list(scored.iterdir())) < len(expected) and time.monotonic() < deadline:
+            time.sleep(0.05)
+
+    monkeypatch.setattr(mtqa.execute, "warm_up", slow_warm_up)
+    pooled = run(config, run_dir=tmp_path / "pooled", use_cache=False, workers=2)
+    assert sorted(p.name for p in scored.iterdir()) == expected
+    assert outputs(tmp_path / "serial") == outputs(tmp_path / "pooled")
+    assert pooled.timings["align"] > 0 and pooled.timings["detect"] > 0
 
 
 def test_loading_models_ahead_changes_no_output(

@@ -104,3 +104,37 @@ def test_confidence_interval_equals_sacrebleus_bootstrap(metric: str) -> None:
     assert score.ci_low == pytest.approx(max(mean - half_width, 0.0), abs=0.05)
     assert score.ci_high == pytest.approx(mean + half_width, abs=0.05)
     assert score.ci_high - score.ci_low > 1.0  # a real interval, not a point
+
+
+def test_statistics_extracted_elsewhere_give_the_same_corpus_scores(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A run's corpus scores over documents scored in other processes are made of the
+    statistics those processes extracted: the same scores, nothing extracted again."""
+    import mtqa.metrics as metrics
+
+    expected = corpus_scores(hypotheses=HYPOTHESES, references=REFERENCES)
+    entries = metrics.known_statistics(HYPOTHESES, REFERENCES, metrics.METRICS)
+    assert len(entries) == len(HYPOTHESES) * len(metrics.METRICS)
+    monkeypatch.setattr(metrics, "_STATISTICS", type(metrics._STATISTICS)())
+    metrics.remember_statistics(entries)
+
+    def extract(*args: object, **kwargs: object) -> None:
+        raise AssertionError("statistics extracted again")
+
+    for name in metrics.METRICS:
+        monkeypatch.setattr(metrics._metric(name), "_extract_corpus_statistics", extract)
+    assert corpus_scores(hypotheses=HYPOTHESES, references=REFERENCES) == expected
+
+
+def test_statistics_kept_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    import mtqa.metrics as metrics
+
+    monkeypatch.setattr(metrics, "_STATISTICS", type(metrics._STATISTICS)())
+    monkeypatch.setattr(metrics, "_STATISTICS_KEPT", 3)
+    entries = metrics.known_statistics(HYPOTHESES, REFERENCES, ["chrf"])
+    assert list(metrics._STATISTICS) == [("chrf", h, r) for h, r in zip(
+        HYPOTHESES[1:], REFERENCES[1:], strict=True)]
+    metrics.remember_statistics(entries[:1])  # the oldest, kept again as the newest
+    assert next(reversed(metrics._STATISTICS)) == ("chrf", HYPOTHESES[0], REFERENCES[0])
+    assert len(metrics._STATISTICS) == 3
