@@ -54,6 +54,29 @@ SPACY_COMPONENTS = frozenset(
 PIPE_BATCH_SIZE = 256
 
 
+def import_spacy() -> Any:
+    """spaCy, imported without torch where nothing in this process has loaded torch or
+    transformers (a run whose engines are Apertium, say).
+
+    thinc, spaCy's layer library, imports torch only to offer it as a backend; the small
+    pipelines run on numpy either way (the same parses), and torch's import costs about a
+    second of CPU in every process that parses. torch stays importable afterwards.
+    """
+    import sys
+
+    if "spacy" in sys.modules or "torch" in sys.modules or "transformers" in sys.modules:
+        import spacy
+
+        return spacy
+    sys.modules["torch"] = None  # type: ignore[assignment]  # import torch: ImportError
+    try:
+        import spacy
+    finally:
+        if "torch" in sys.modules and sys.modules["torch"] is None:
+            del sys.modules["torch"]
+    return spacy
+
+
 @lru_cache(maxsize=4)
 def spacy_pipeline(lang: str) -> Any | None:
     """The small spaCy pipeline for "fr" or "en", loaded once, or None when not installed.
@@ -63,7 +86,7 @@ def spacy_pipeline(lang: str) -> Any | None:
     for name in SPACY_MODELS.get(lang, ()):
         if importlib.util.find_spec(name) is None:
             continue
-        import spacy
+        spacy = import_spacy()
         from spacy.util import get_package_path, load_meta
 
         meta = load_meta(get_package_path(name) / "meta.json")

@@ -93,3 +93,35 @@ def test_detection_parses_each_text_once_and_keeps_nothing_after_the_document(
     assert not parse._PARSES.pinned
     again = detect(result, CheckContext(engines=("apertium",)))
     assert again == first
+
+
+_PARSE_IN_A_FRESH_PROCESS = """
+import json, sys
+if sys.argv[1] == "torch":
+    import torch  # loaded first, as a Marian engine would
+from mtqa.language.parse import parse_text
+texts = json.loads(sys.argv[2])
+parses = {lang: [repr(parse_text(text, lang, names=True)) for text in texts[lang]]
+          for lang in texts}
+print(json.dumps({"torch_loaded": "torch" in sys.modules, "parses": parses}))
+"""
+
+
+def test_spacy_without_torch_parses_the_same() -> None:
+    """Where nothing has loaded torch, spaCy is imported without it (its import costs a
+    second of CPU a process); the parses are those made with torch loaded."""
+    import json
+    import subprocess
+    import sys
+
+    texts = json.dumps({"fr": MT, "en": REF})
+    found = {}
+    for first in ("torch", "nothing"):
+        out = subprocess.run(
+            [sys.executable, "-c", _PARSE_IN_A_FRESH_PROCESS, first, texts],
+            capture_output=True, text=True, check=True,
+        )
+        found[first] = json.loads(out.stdout.strip().splitlines()[-1])
+    assert found["torch"]["torch_loaded"] and not found["nothing"]["torch_loaded"]
+    assert found["torch"]["parses"] == found["nothing"]["parses"]
+    assert len(found["nothing"]["parses"]["fr"]) == len(MT)
