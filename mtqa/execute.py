@@ -186,9 +186,21 @@ _WARM_UP = (
 )
 
 
+def start_dictionary() -> None:
+    """Start the dictionary's processes, which load while other work goes on."""
+    from mtqa.language.apertium import DictionaryError, dictionary
+
+    try:
+        dictionary().start()
+    except (OSError, DictionaryError) as error:  # a lookup will say why
+        log.debug("dictionary not started: %s", error)
+
+
 def warm_up(setup: WorkerSetup) -> None:
     """Load the detectors' models by checking a one-sentence document, result unused."""
     from mtqa.pipeline import segments_of
+
+    start_dictionary()
 
     document = Document("warm-up", *_WARM_UP)
     mt = segments_of(document, "mt")
@@ -322,9 +334,11 @@ def _watch_parent(parent: int) -> None:
             os._exit(1)
 
 
-def _init_pool_worker(setup: WorkerSetup, parent: int) -> None:
+def _init_pool_worker(setup: WorkerSetup, parent: int, checks: bool = True) -> None:
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
     worker_state(setup)
+    if checks:  # a worker that checks documents looks words up from its first document
+        start_dictionary()
 
 
 def _pool_evaluate(position: int, job: DocumentJob) -> Evaluated:
@@ -388,7 +402,7 @@ class PoolExecutor(Executor):
                 max_workers=1,
                 mp_context=multiprocessing.get_context("fork"),
                 initializer=_init_pool_worker,
-                initargs=(setup, os.getpid()),
+                initargs=(setup, os.getpid(), False),
             )
             self._scoring.submit(_started).result()
         super().prepare(setup)

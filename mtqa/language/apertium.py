@@ -206,6 +206,11 @@ class Dictionary:
         """The output line of each stream-format input line from the long-lived ``lt-proc``
         of one dictionary (``fr_morph``, ``fr_es``, ``es_en``, ``en_morph``, ``en_es``,
         ``es_fr``); ``DictionaryError`` when it fails."""
+        process = self._process(binary, bilingual=bilingual)
+        self.lookups += 1
+        return process.lookup(lines)
+
+    def _process(self, binary: str, *, bilingual: bool) -> _LtProc:
         process = self._processes.get(binary)
         if process is None:
             arguments = [self.lt_proc or "lt-proc", "-z"]
@@ -214,8 +219,15 @@ class Dictionary:
             arguments.append(str(self.files[binary]))
             process = self._processes[binary] = _LtProc(arguments)
             weakref.finalize(self, process.close)
-        self.lookups += 1
-        return process.lookup(lines)
+        return process
+
+    def start(self) -> None:
+        """Start every dictionary's ``lt-proc`` now, without waiting for any: each loads its
+        dictionary meanwhile, instead of the first lookups waiting for six starts in a row
+        (the analysers, ``*_morph``, are the ones that are not bilingual)."""
+        if self.available:
+            for binary in self.files:
+                self._process(binary, bilingual=not binary.endswith("_morph"))._start()
 
     def _translate_units(self, binary: str, units: Sequence[list[str]]) -> list[list[str]]:
         """Per line, the translations (lemma<tags>) of its analysis units."""

@@ -72,3 +72,21 @@ def test_a_dead_process_is_an_error_then_restarted(dictionary: Dictionary) -> No
     process.wait()
     # a process found dead before a lookup is simply started again
     assert "dog" in dictionary.french_senses(["chien"])["chien"]
+
+
+def test_started_ahead_every_process_runs_and_lookups_use_them(dictionary: Dictionary) -> None:
+    """``start`` starts each dictionary's lt-proc at once; lookups then use those processes
+    and find what a dictionary started on demand finds."""
+    dictionary.start()
+    started = {name: process.process for name, process in dictionary._processes.items()}
+    assert set(started) == set(dictionary.files)
+    assert all(p is not None and p.poll() is None for p in started.values())
+    on_demand = Dictionary()
+    try:
+        assert dictionary.french_senses(NORMAL) == on_demand.french_senses(NORMAL)
+        assert dictionary.english_senses(["house", "bank"]) == on_demand.english_senses(
+            ["house", "bank"]
+        )
+    finally:
+        on_demand.close()
+    assert {n: p.process for n, p in dictionary._processes.items()} == started
