@@ -69,8 +69,9 @@ print(json.dumps({"load_s": loaded, "load_and_parse_s": time.perf_counter() - st
 
 def child(code: str, *args: str, root: Path) -> dict:
     env = {**os.environ, "PYTHONPATH": str(root)}
+    # cwd too: ``python -c`` looks in the current folder before PYTHONPATH
     out = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True,
-                         env=env, check=True)
+                         env=env, check=True, cwd=root)
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 

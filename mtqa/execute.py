@@ -385,7 +385,7 @@ class PoolExecutor(Executor):
 
     # documents aligned and scored ahead of their checks are held here until a worker takes
     # them: up to about this many MT sentences (memory stays flat on a long batch)
-    SCORED_AHEAD = 5_000
+    SCORED_AHEAD = 2_000
 
     def __init__(self, workers: int) -> None:
         self.workers = workers
