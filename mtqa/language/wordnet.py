@@ -341,7 +341,7 @@ class WordNetGraph:
         the opposed head (average ~ normal / abnormal ~ atypical)."""
         found: set[str] = set()
         for letter in _FILES:
-            for key in self._index[letter].get(lemma.lower().replace(" ", "_"), ())[:senses]:
+            for key in self._index[letter].ordered(lemma.lower().replace(" ", "_"))[:senses]:
                 sources = [(letter, key)]
                 sources += [t for s, t, _, _ in self.synset((letter, key)).pointers if s == "&"]
                 for source in sources:
