@@ -229,6 +229,12 @@ _SPEECH = frozenset(
     "répondre assurer confier raconter rappeler insister noter say tell add state note explain "
     "announce reply insist stress".split()
 )
+# Linking verbs: their subject is described, not a doer (the tagger may leave « reste » as
+# its own lemma).
+_LINKING = frozenset(
+    "être rester reste demeurer devenir sembler paraître paraitre "
+    "be remain become seem appear".split()
+)
 _SUBJECTS = ("nsubj",)
 _PASSIVE_SUBJECTS = ("nsubjpass", "nsubj:pass")
 _OBJECTS = ("obj", "dobj")
@@ -259,7 +265,14 @@ def role(tokens: Sequence[Token], index: int) -> tuple[str, int] | None:
     if head.lemma in _SPEECH:
         return None  # reporting verbs invert freely in French news style
     if dep in _SUBJECTS and head.pos in ("VERB", "AUX"):
+        if head.lemma in _LINKING:
+            return None  # « X reste une réussite »: X does nothing, X is described
         return ("agent", token.head)
+    if dep in _OBJECTS and any(
+        tokens[c].dep == "prep" and tokens[c].text.lower() == "as"
+        for c in children(tokens, token.head)
+    ):
+        return None  # "regard X as a success": X is described, as in « X reste un succès »
     if dep in _PASSIVE_SUBJECTS or dep in _OBJECTS:
         control = _infinitive(tokens, token.head)
         if control is not None:

@@ -204,6 +204,18 @@ def test_colloquial_pas_without_ne_is_a_negation() -> None:
 
 
 @needs_parser
+def test_a_participant_described_on_both_sides_is_no_flip() -> None:
+    # « X reste Y » and "regard X as Y": X is described on both sides, doer of nothing;
+    # the back-translation reads X as the subject, as the MT's parse does
+    mt = ("Pour beaucoup d'ingénieurs, le Concorde reste une réussite technique, mais un échec "
+          "commercial.")
+    ref = "Many engineers regard the Concorde as a technical success but a commercial failure."
+    bt = ("For a lot of engineers, the Concorde remains a technical success, but a commercial "
+          "failure.")
+    assert _inversions(mt, ref, bt) == []
+
+
+@needs_parser
 def test_a_flip_between_unrelated_verbs_without_a_witness_is_not_flagged() -> None:
     # The parser reads "Life" as the doer of "renverser"; nothing else says so.
     assert _inversions(

@@ -55,12 +55,11 @@ SECOND_BATCH = ("court", "defence", "farming", "interview", "local", "obituary",
 MAX_SECOND_BATCH_ALARMS = 4
 THIRD_BATCH = ("biography", "heatwave", "heist", "minitel", "montsaintmichel", "rabies",
                "rhine", "rosetta", "suez", "tour")
-# The third batch (160 sentences): 23 as drafted. 4 are left, each a known limit: a French
+# The third batch (160 sentences): 23 as drafted. 3 are left, each a known limit: a French
 # narrative present against the reference's past (« est la première femme » / "was the first
 # woman"); a word the dictionary does not link in a free paraphrase (« télématique » /
-# "online", « tableau » beside « peint »); a "who does what" flip read off « pour X, le
-# Minitel reste » / "X regard the Minitel as".
-MAX_THIRD_BATCH_ALARMS = 4
+# "online", « tableau » beside « peint »).
+MAX_THIRD_BATCH_ALARMS = 3
 
 
 @pytest.fixture(scope="module")
