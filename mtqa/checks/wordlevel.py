@@ -226,10 +226,15 @@ def _slot_is_empty(
     # Word order differs (bouchons quotidiens / daily traffic jams): the content word
     # just outside the span must be accounted for too.
     neighbours = [other[j] for i in (left, right) if i is not None for j in counterparts(i)]
-    before = [t for t in filling if t.end <= min(n.start for n in neighbours)][-1:]
-    after = [t for t in filling if t.start >= max(n.end for n in neighbours)][:1]
+    first, last = min(n.start for n in neighbours), max(n.end for n in neighbours)
+    before = [t for t in filling if t.end <= first][-1:]
+    after = [t for t in filling if t.start >= last][:1]
+    # A neighbour rendered twice (large → « grand réseau … grand public ») spreads over the
+    # words between its counterparts: they are places too (« réseau télématique »).
+    among = [t for t in filling if t.start >= first and t.end <= last]
     return all(
-        t.start in taken or _name_on_both_sides(t, own_text) for t in before + between + after
+        t.start in taken or _name_on_both_sides(t, own_text)
+        for t in before + between + among + after
     )
 
 

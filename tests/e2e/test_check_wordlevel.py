@@ -95,6 +95,16 @@ def test_single_word_errors_are_found(mt: str, ref: str, bt: str, expected: list
             "The minister rejected the committee's proposal.",
             "The minister has not accepted the proposal of the committee.",
         ),
+        # A word the dictionary lacks (« télématique ») between two counterparts of one
+        # reference word (large → « grand réseau », « grand public ») is where "online" is.
+        (
+            "Lancé en 1985 à titre expérimental en Bretagne, le Minitel fut le premier grand "
+            "réseau télématique grand public au monde.",
+            "Launched as an experiment in Brittany in 1985, the Minitel was the world's first "
+            "large online network for the general public.",
+            "Launched in 1985 to experimental title in Bretaña, the Minitel was the big premier "
+            "coverage télématique big public in the world.",
+        ),
     ],
 )
 def test_faithful_or_free_renderings_are_not_flagged(mt: str, ref: str, bt: str) -> None:
