@@ -102,32 +102,42 @@ class PairLinks:
         French word translates outright does not count."""
         return bool(self.counterparts_of_french(index))
 
-    def _best(self) -> dict[int, int]:
+    def _best(self, same_pos: bool = False) -> dict[int, int]:
         best: dict[int, int] = {}
         for link in self.links:
+            if same_pos and not self._same_pos(link):
+                continue
             rank = _RANK[link.how]
             best[link.english] = min(rank, best.get(link.english, rank))
         return best
+
+    def _same_pos(self, link: Link) -> bool:
+        return self.french[link.french].pos == self.english[link.english].pos
+
+    def _is_best(self, link: Link, best: dict[int, int], best_same: dict[int, int]) -> bool:
+        """The link is its reference word's best, or its best in the same part of speech: a
+        word translated outright by a word of another part of speech ("painting" by « peint »)
+        is still rendered by its noun (« tableau », a synonym through "picture")."""
+        rank = _RANK[link.how]
+        return link.how in MEANING_LINKS and (
+            rank == best[link.english]
+            or (self._same_pos(link) and rank == best_same.get(link.english))
+        )
 
     def counterparts_of_french(self, index: int) -> list[int]:
         """Reference words this French word is the best meaning link of. A word the
         dictionary translates outright (pays → country) is not also the counterpart of its
         looser synonyms (land)."""
-        best = self._best()
-        own = [
-            link for link in self.of_french(index)
-            if link.how in MEANING_LINKS and _RANK[link.how] == best[link.english]
-        ]
+        best, best_same = self._best(), self._best(same_pos=True)
+        own = [link for link in self.of_french(index) if self._is_best(link, best, best_same)]
         direct = [link for link in own if link.how in _DIRECT]
         return [link.english for link in (direct or own)]
 
     def counterparts_of_english(self, index: int) -> list[int]:
         """French words that are this reference word's best meaning links."""
-        best = self._best().get(index)
-        return [
-            link.french for link in self.of_english(index)
-            if link.how in MEANING_LINKS and _RANK[link.how] == best
-        ]
+        best, best_same = self._best(), self._best(same_pos=True)
+        return [link.french for link in self.of_english(index)
+                if self._is_best(link, best, best_same)]
 
 
 def _content(tokens: Iterable[Token]) -> tuple[Token, ...]:

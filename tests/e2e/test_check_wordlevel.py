@@ -105,6 +105,15 @@ def test_single_word_errors_are_found(mt: str, ref: str, bt: str, expected: list
             "Launched in 1985 to experimental title in Bretaña, the Minitel was the big premier "
             "coverage télématique big public in the world.",
         ),
+        # A noun rendered by a noun (« tableau » ~ picture ~ painting) though a verb of the
+        # sentence (« peint ») translates the reference's noun outright.
+        (
+            "Cette exposition a fait du portrait peint par Titien le tableau le plus célèbre "
+            "du musée.",
+            "The exhibition made Titian's portrait the most famous painting in the museum.",
+            "This exhibition has done of the portrait painted by Titien the picture the famous "
+            "plus of the museum.",
+        ),
     ],
 )
 def test_faithful_or_free_renderings_are_not_flagged(mt: str, ref: str, bt: str) -> None:
