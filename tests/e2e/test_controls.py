@@ -19,8 +19,8 @@ news), with English references as free as a human translator's: paraphrase, reor
 idiom, implicit negatives ("threw out", "stood firm", "have yet to"), French acronyms
 spelt out (TGV, DGAC), numbers written other ways ("in her eighties", "the 1960s and 70s").
 A third batch (``THIRD_BATCH``) reads like encyclopaedia and news text on topics the first
-two lack (a biography, history, geography, space, cycling, travel, a historical theft, a
-heatwave, medicine, technology): long sentences full of names in their French forms
+two lack (a biography, history, geography, space, cycling, travel, historical thefts, a
+heatwave, medicine, technology, a currency, a volcano, particle physics): long sentences full of names in their French forms
 (Varsovie, Bâle, les Offices, Léonard de Vinci), numbers in every French shape (Roman
 centuries and ordinals, « six millions et demi », « une quarantaine », « neuf ans » /
 "nine-year-old"), restrictive and expletive negations (« ne … que » / "not until", « qu'il ne
@@ -53,12 +53,12 @@ SECOND_BATCH = ("court", "defence", "farming", "interview", "local", "obituary",
 # motorists"); a verb whose common sense the sense check takes for another (« recueilli »
 # / "gathered").
 MAX_SECOND_BATCH_ALARMS = 4
-THIRD_BATCH = ("biography", "heatwave", "heist", "minitel", "montsaintmichel", "rabies",
-               "rhine", "rosetta", "suez", "tour")
-# The third batch (160 sentences): 23 as drafted. 1 is left, a known limit shared with the
-# first two batches: a French narrative present against the reference's past (« est la
-# première femme » / "was the first woman"), which DEMETR's tense perturbations look like.
-MAX_THIRD_BATCH_ALARMS = 1
+THIRD_BATCH = ("biography", "casse", "cern", "euro", "heatwave", "heist", "minitel",
+               "montsaintmichel", "rabies", "rhine", "rosetta", "suez", "tour", "volcan")
+# The third batch: ten stories (160 sentences) raised 23 alarms as drafted, 1 once fixed; four
+# more (60 sentences: casse, cern, euro, volcan), written after those fixes to see whether they
+# hold on text they were not made for, raise 10.
+MAX_THIRD_BATCH_ALARMS = 11
 
 
 @pytest.fixture(scope="module")
