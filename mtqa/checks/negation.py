@@ -45,15 +45,17 @@ from mtqa.language.parse import Token
 
 _FR_WORDS = r"(?:pas|plus|jamais|rien|personne|aucune?s?|nullement|point|ni|nulle(?:ment)?|nul)"
 _FR_STRONG = re.compile(
-    r"(?<![\w-])(?:ne|n')\s*(?:[\w'-]+\s+){0,4}?" + _FR_WORDS + r"(?![\w-])"
+    r"(?<![\w-])(?:ne(?![\w-])|n')\s*(?:[\w'-]+\s+){0,4}?" + _FR_WORDS + r"(?![\w-])"
     # literary negation without "pas": ne saurait, ne pouvait, n'ose
-    r"|(?<![\w-])(?:ne|n')\s*(?:sa(?:i|u|v)\w*|su[st]?|pou(?:v|rr)\w*|peu[xt]|os\w*)(?![\w-])"
+    r"|(?<![\w-])(?:ne(?![\w-])|n')\s*(?:sa(?:i|u|v)\w*|su[st]?|pou(?:v|rr)\w*|peu[xt]|os\w*)"
+    r"(?![\w-])"
     r"|(?<![\w-])(?:jamais|aucune?s?|ni|personne|rien)(?![\w-])"
     r"|(?<![\w-])pas(?![\w-])"
 )
 _FR_WEAK = re.compile(
-    r"(?<![\w-])(?:sans|non|a peine)(?![\w-])"
-    r"|(?<![\w-])(?:ne|n')\s*(?:[\w'-]+\s+){0,3}?guere(?![\w-])"
+    # « faute de remplir » = "because it did not meet"
+    r"(?<![\w-])(?:(?:sans|non|a peine)(?![\w-])|faute d(?:e(?![\w-])|'))"
+    r"|(?<![\w-])(?:ne(?![\w-])|n')\s*(?:[\w'-]+\s+){0,3}?guere(?![\w-])"
 )
 _FR_NOT_NEGATION = re.compile(
     r"(?<![\w-])(?:"
@@ -173,11 +175,16 @@ _EN_LITOTES: dict[str, tuple[str, ...]] = {
 }
 
 
+def _words(text: str) -> list[str]:
+    """Folded words, an elided article apart (« l'écart » → l', ecart)."""
+    return re.split(r"[\s'’]+", lexicon.fold(text))
+
+
 def without_litotes(polarity: Polarity, language: str, other_text: str) -> Polarity:
     """``polarity`` less the negated litotes verbs that ``other_text`` (the other language)
     does not render."""
     table = _LITOTES if language == "fr" else _EN_LITOTES
-    other = lexicon.fold(other_text).split()
+    other = _words(other_text)
 
     def rendered(lemma: str) -> bool:
         return any(word.startswith(stem) for stem in table[lemma] for word in other)
@@ -222,7 +229,7 @@ _IMPLICIT = {
 # Weak English negatives that are implicit ones too: facing their own literal rendering
 # ("refused to" / « a refusé de ») they are no negation either side lacks.
 _EN_WEAK_RENDERED: dict[str, tuple[str, ...]] = {
-    "refus": ("refus",), "declin": ("declin",), "fail": ("echou", "echec"),
+    "refus": ("refus",), "declin": ("declin", "refus"), "fail": ("echou", "echec"),
     "lack": ("manqu", "faute", "absence", "depourvu"),
 }
 
@@ -231,7 +238,7 @@ def with_implicit(polarity: Polarity, text: str, language: str, other_text: str)
     """``polarity`` plus the implicit negatives of ``text`` that ``other_text`` (the other
     language) does not render word for word, counted with the privative words."""
     folded = lexicon.fold_keep_length(text)
-    other = lexicon.fold(other_text).split()
+    other = _words(other_text)
     taken = [*polarity.affix, *polarity.weak, *(n.span for n in polarity.strong)]
     found = []
     for regex, stems in _IMPLICIT[language]:

@@ -72,7 +72,8 @@ _MAX_POSITION_GAP = 0.35
 _MAX_OPEN = 0
 
 _FR_NEGATION = re.compile(
-    r"(?<![\w-])(?:ne|n')\s*(?:[\w'-]+\s+){0,4}?(?:pas|plus|jamais|rien|aucune?)(?![\w-])"
+    r"(?<![\w-])(?:ne(?![\w-])|n')\s*(?:[\w'-]+\s+){0,4}?(?:pas|plus|jamais|rien|aucune?)"
+    r"(?![\w-])"
     r"|(?<![\w-])(?:sans|aucune?|jamais)(?![\w-])"
 )
 _EN_NEGATION = re.compile(r"(?<![\w-])(?:not|never|no|without|none)(?![\w-])|n't(?![\w-])")

@@ -171,6 +171,16 @@ def test_a_negation_moved_under_a_verb_of_opinion_is_not_flagged() -> None:
          "The fever stayed above 39 degrees."),
         ("C'est le troisième plus long pont jamais construit.",
          "It is the third longest bridge ever built."),
+        # a word that starts like "ne" is no negation (« Neuf jours plus tard »)
+        ("Neuf jours plus tard, le pont a rouvert.", "Nine days later, the bridge reopened."),
+        # « faute de » = "for lack of", "because … not"
+        ("Le pays a été écarté faute de remplir les critères.",
+         "The country was left out because it did not meet the criteria."),
+        # "declined to" renders « a refusé de »; an elided article does not hide « l'écart »
+        ("Trois pays ont refusé d'adopter la monnaie.", "Three countries declined to adopt the "
+         "currency."),
+        ("Le pays a été tenu à l'écart faute de remplir les critères.",
+         "The country was kept out because it did not meet the criteria."),
     ],
 )
 def test_forms_that_look_negative_agree(mt: str, ref: str) -> None:

@@ -20,12 +20,12 @@ idiom, implicit negatives ("threw out", "stood firm", "have yet to"), French acr
 spelt out (TGV, DGAC), numbers written other ways ("in her eighties", "the 1960s and 70s").
 A third batch (``THIRD_BATCH``) reads like encyclopaedia and news text on topics the first
 two lack (a biography, history, geography, space, cycling, travel, historical thefts, a
-heatwave, medicine, technology, a currency, a volcano, particle physics): long sentences full of names in their French forms
-(Varsovie, Bâle, les Offices, Léonard de Vinci), numbers in every French shape (Roman
-centuries and ordinals, « six millions et demi », « une quarantaine », « neuf ans » /
-"nine-year-old"), restrictive and expletive negations (« ne … que » / "not until", « qu'il ne
-l'était »), passé simple and narrative present against an English past, passive/active swaps;
-its references mix literal and free English.
+heatwave, medicine, technology, a currency, a volcano, particle physics): long sentences
+full of names in their French forms (Varsovie, Bâle, les Offices, Léonard de Vinci),
+numbers in every French shape (Roman centuries and ordinals, « six millions et demi »,
+« une quarantaine », « neuf ans » / "nine-year-old"), restrictive and expletive negations
+(« ne … que » / "not until", « qu'il ne l'était »), passé simple and narrative present
+against an English past, passive/active swaps; its references mix literal and free English.
 Each batch has its own bound, equal to what remains, so that any regression fails.
 """
 
@@ -57,8 +57,8 @@ THIRD_BATCH = ("biography", "casse", "cern", "euro", "heatwave", "heist", "minit
                "montsaintmichel", "rabies", "rhine", "rosetta", "suez", "tour", "volcan")
 # The third batch: ten stories (160 sentences) raised 23 alarms as drafted, 1 once fixed; four
 # more (60 sentences: casse, cern, euro, volcan), written after those fixes to see whether they
-# hold on text they were not made for, raise 10.
-MAX_THIRD_BATCH_ALARMS = 11
+# hold on text they were not made for, raised 10; 7 once negations read as above.
+MAX_THIRD_BATCH_ALARMS = 8
 
 
 @pytest.fixture(scope="module")
