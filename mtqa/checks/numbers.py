@@ -352,6 +352,12 @@ def quantities(text: str, lang: str) -> list[Quantity]:
             quantity = Quantity("number", quantity.value % 100, start, end, surface)
         if quantity is not None:
             found.append(_full_year(quantity, found[-1] if found else None, text))
+    found = _shared_scales(found, text)
+    # Named days: "Bastille Day" is « le 14 Juillet », « Noël » is December 25; a count the
+    # other side may give either way, so it matches but is never missed.
+    found += [Quantity("date", _NAMED_DAYS[lang][m.group().lower()], m.start(), m.end(),
+                       m.group(), weak=True) for m in _NAMED_DAY[lang].finditer(text)]
+    found.sort(key=lambda q: q.start)
     if lang == "fr":
         # "une trentaine" (about thirty): a count the other side may give as "about 30",
         # "some thirty" or not at all, so it matches but is never missed
@@ -359,6 +365,46 @@ def quantities(text: str, lang: str) -> list[Quantity]:
                            m.group(), weak=True) for m in _FR_APPROXIMATE.finditer(text)]
         found.sort(key=lambda q: q.start)
     return found
+
+
+_NAMED_DAYS = {
+    "en": {"bastille day": (7, 14), "christmas day": (12, 25), "christmas eve": (12, 24),
+           "new year's day": (1, 1), "new year's eve": (12, 31), "armistice day": (11, 11),
+           "all saints' day": (11, 1), "valentine's day": (2, 14), "may day": (5, 1),
+           "halloween": (10, 31)},
+    "fr": {"noël": (12, 25), "jour de l'an": (1, 1), "toussaint": (11, 1),
+           "saint-valentin": (2, 14), "saint-sylvestre": (12, 31), "fête du travail": (5, 1),
+           "fête nationale": (7, 14)},
+}
+_NAMED_DAY = {
+    lang: re.compile(r"(?i)(?<![\w-])(?:" + "|".join(map(re.escape, days)) + r")(?![\w-])")
+    for lang, days in _NAMED_DAYS.items()
+}
+# A range whose scale word is written once: « entre 46 et 50 millions », "3 to 5 billion".
+_RANGE_JOIN = re.compile(r"\s*(?:et|à|ou|and|to|or|-|–)\s*")
+
+
+def _shared_scales(found: list[Quantity], text: str) -> list[Quantity]:
+    """The first number of a range also read with the second's scale (46 → 46 million)."""
+    out = list(found)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        if a.kind != "number" or b.kind != "number" or not a.surface.replace(",", "").replace(
+            ".", ""
+        ).isdigit() or not _RANGE_JOIN.fullmatch(text[a.end : b.start]):
+            continue
+        base = re.match(r"[\d.,\s\u00a0\u202f]+", b.surface)
+        if base is None or base.end() >= len(b.surface):
+            continue  # the second number has no scale word
+        try:
+            digits = float(base.group().strip().replace(" ", "").replace(",", "."))
+        except ValueError:
+            continue
+        if digits <= 0 or b.value / digits < 1000 or a.value >= digits * 10:
+            continue
+        scale = b.value / digits
+        out[i] = replace(a, alternatives=(*a.alternatives, a.value * scale))
+    return out
 
 
 _AGE_DECADE = re.compile(

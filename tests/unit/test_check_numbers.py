@@ -207,6 +207,11 @@ SAME_IN_OTHER_WORDS = [
      "The country has four and a half million inhabitants."),
     ("Un million et demi de personnes ont défilé.", "A million and a half people marched."),
     ("Un garçon de huit ans a été blessé.", "An eight-year-old boy was injured."),
+    ("Le butin est estimé entre 46 et 50 millions d'euros.",
+     "The haul is estimated at 46 million to 50 million euros."),
+    ("Les ventes ont atteint de 3 à 4 milliards.", "Sales reached $3bn to $4bn."),
+    ("Le musée ferme le 14 Juillet.", "The museum closes on Bastille Day."),
+    ("Les magasins ouvrent à Noël.", "Shops open on December 25."),
 ]
 
 
@@ -225,6 +230,8 @@ def test_the_same_number_written_differently_is_not_flagged(mt: str, ref: str) -
         ("Le style date du XIe siècle.", "The style dates from the 12th century.", "XIe", "12th"),
         ("Elle habite dans le XVe arrondissement.", "She lives in the 16th arrondissement.",
          "XVe", "16th"),
+        ("Le butin est estimé entre 46 et 50 millions d'euros.",
+         "The haul is estimated at 45 million to 50 million euros.", "46", "45 million"),
         ("Le pays compte quatre millions et demi d'habitants.",
          "The country has three and a half million inhabitants.", "quatre millions et demi",
          "three and a half million"),
