@@ -210,6 +210,11 @@ CLEAN_CASES = [
         "Les Durand et les Kowalski étaient voisins à Cayenne, en Guyane.",
         id="families-plural-in-english-only-and-overseas-region",
     ),
+    pytest.param(
+        "Millions of Europeans travel over the Bastille Day weekend.",
+        "Des millions d'Européens voyagent pendant le week-end du 14 Juillet.",
+        id="a-people-in-the-plural-and-a-named-day",
+    ),
 ]
 
 

@@ -57,8 +57,9 @@ THIRD_BATCH = ("biography", "casse", "cern", "euro", "heatwave", "heist", "minit
                "montsaintmichel", "rabies", "rhine", "rosetta", "suez", "tour", "volcan")
 # The third batch: ten stories (160 sentences) raised 23 alarms as drafted, 1 once fixed; four
 # more (60 sentences: casse, cern, euro, volcan), written after those fixes to see whether they
-# hold on text they were not made for, raised 10; 5 once negations and numbers read as above.
-MAX_THIRD_BATCH_ALARMS = 6
+# hold on text they were not made for, raised 10; 3 once negations, numbers and names read as
+# above.
+MAX_THIRD_BATCH_ALARMS = 4
 
 
 @pytest.fixture(scope="module")

@@ -331,16 +331,20 @@ def demonym_findings(
     if backend == "rules":
         return []  # the capitalisation rule cannot tell a nationality
     findings = []
-    mt_words = {fold(w) for w in _TOKEN.findall(pair.mt_text)}
+    # an elided article apart: « d'Européens »
+    mt_words = {part for w in _TOKEN.findall(pair.mt_text) for part in re.split(r"['’]", fold(w))}
     for mention in spacy_mentions(pair.ref_text, "en") or ():
         if mention.label != "NORP" or " " in mention.text or not mention.text[:1].isupper():
             continue
+        # a people in the plural (Europeans, Canadians) is its adjective's
+        forms = [mention.text] + ([mention.text[:-1]] if mention.text.endswith("s") else [])
+        senses = dictionary().english_senses(forms)
         stems = {
             fold(sense)[: max(4, len(sense) - 2)]
-            for sense in dictionary().english_senses([mention.text]).get(mention.text, ())
+            for form in forms for sense in senses.get(form, ())
         }
         # the place's first letters: Hongrie → hongrois, Pologne → polonais, Chine → chinois
-        stems |= {fold(form)[:4] for form in _places_of(mention.text)}
+        stems |= {fold(place)[:4] for form in forms for place in _places_of(form)}
         stems = {stem for stem in stems if len(stem) >= 4}
         if not stems or any(w.startswith(stem) for w in mt_words for stem in stems):
             continue
