@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from mtqa.language.parse import Token, children
 from mtqa.language.text import fold
@@ -102,6 +103,22 @@ def _misread_present(token: Token) -> bool:
 
 
 _FR_PARTICIPLE_ENDING = re.compile(r"(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues|it|ite|its|ites)$")
+
+
+@lru_cache(maxsize=4096)
+def _also_present(word: str) -> bool:
+    """Whether Apertium's French analyser reads the form as a present indicative too
+    (interdit, finit: present and passé simple alike; partit is passé simple only)."""
+    from mtqa.language.apertium import DictionaryError, dictionary, escape_word
+
+    analyser = dictionary()
+    if not analyser.available:
+        return False
+    try:
+        line = analyser.lookup("fr_morph", [escape_word(word)], bilingual=False)[0]
+    except DictionaryError:
+        return False
+    return "<pri>" in line
 
 
 def _misread_participle(tokens: Sequence[Token], verb: int) -> int | None:
@@ -200,6 +217,8 @@ def french_tense(tokens: Sequence[Token], verb: int) -> Tense | None:
         return Tense(PAST, span)
     if tense == PRESENT and _FR_AMBIGUOUS_PRESENT.search(word):
         return Tense(PRESENT_OR_PAST, span)
+    if tense == PAST and _FR_AMBIGUOUS_PRESENT.search(word) and _also_present(word):
+        return Tense(PRESENT_OR_PAST, span)  # « la préfecture interdit », « il finit »
     return Tense(tense, span) if tense else None
 
 

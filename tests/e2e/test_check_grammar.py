@@ -88,6 +88,10 @@ def test_contradicting_tenses_are_found(mt: str, ref: str, bt: str, mt_span: str
          "The attendance has not found however its level."),
         # a modal "être à"
         ("Aucun blessé n'est à déplorer.", "No one was injured.", "No wounded is to deplore."),
+        # a present the tagger reads as a passé simple (the same form: interdit, finit)
+        ("En cas de risque, la préfecture interdit l'accès au sentier.",
+         "When the risk rises, the prefecture bans access to the path.",
+         "In case of risk, the prefecture prohibited the access to the path."),
         # a tagger's misreading that the back-translation does not share
         ("Le projet avance vite.", "The project advanced fast.", "The project advanced quickly."),
     ],

@@ -55,11 +55,14 @@ SECOND_BATCH = ("court", "defence", "farming", "interview", "local", "obituary",
 MAX_SECOND_BATCH_ALARMS = 4
 THIRD_BATCH = ("biography", "casse", "cern", "euro", "heatwave", "heist", "minitel",
                "montsaintmichel", "rabies", "rhine", "rosetta", "suez", "tour", "volcan")
-# The third batch: ten stories (160 sentences) raised 23 alarms as drafted, 1 once fixed; four
-# more (60 sentences: casse, cern, euro, volcan), written after those fixes to see whether they
-# hold on text they were not made for, raised 10; 3 once negations, numbers and names read as
-# above.
-MAX_THIRD_BATCH_ALARMS = 4
+# The third batch (14 stories, 220 sentences): the first ten (160 sentences) raised 23 alarms
+# as drafted; four more (60 sentences: casse, cern, euro, volcan), written after the first
+# fixes to see whether those hold on text they were not made for, raised 10. 3 are left, each
+# a known limit: a French narrative present against the reference's past (« est la première
+# femme » / "was the first woman"), which DEMETR's tense perturbations look like; a French
+# noun the reference renders inside a name (« recherche » / "Nuclear Research") or inside an
+# idiom (« tenue à l'écart » / "kept out"), where the dictionary has no link.
+MAX_THIRD_BATCH_ALARMS = 3
 
 
 @pytest.fixture(scope="module")
