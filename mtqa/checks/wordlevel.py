@@ -418,6 +418,8 @@ def _additions(pair: Pair, links: PairLinks) -> list[tuple[int, dict[str, list[T
         }
         if any(t.lemma in ref_lemmas for words in traced.values() for t in words):
             continue
+        if _in_reference_name(links.french[f], links.english_all):
+            continue
         if not _slot_is_empty(links.french, f, links.counterparts_of_french, links.english,
                               pair.ref_text, "en", pair.mt_text):
             continue
@@ -489,6 +491,18 @@ def _gap_additions(
             if all(f != chosen for chosen, _, _ in found):
                 found.append((f, gap, traced))
     return found
+
+
+def _in_reference_name(word: Token, reference: Sequence[Token]) -> bool:
+    """The French word translates a word of a name the reference keeps in English ("European
+    Organization for Nuclear Research" / « Organisation européenne pour la recherche
+    nucléaire »): name words are left out of the link, so only the dictionary can tell."""
+    words = [t.text for t in reference[1:] if t.text[:1].isupper() and t.text.isalpha()]
+    if not words:
+        return False
+    senses = lexicon.dictionary().english_senses(words)
+    french = {fold(word.lemma), fold(word.text)}
+    return any(french & {fold(s) for s in senses.get(w, ())} for w in words)
 
 
 def _substitutions(pair: Pair, links: PairLinks) -> list[tuple[int, int, str, str]]:

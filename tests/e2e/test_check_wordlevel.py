@@ -114,6 +114,15 @@ def test_single_word_errors_are_found(mt: str, ref: str, bt: str, expected: list
             "This exhibition has done of the portrait painted by Titien the picture the famous "
             "plus of the museum.",
         ),
+        # A French word translating a word of a name the reference keeps in English.
+        (
+            "Sa construction par l'Organisation européenne pour la recherche spatiale (ESRO) a "
+            "coûté environ 2 milliards de francs suisses.",
+            "Building it cost the European Space Research Organisation (ESRO) about 2 billion "
+            "Swiss francs.",
+            "His construction by the European Organisation for the space investigation (ESRO) "
+            "has cost roughly 2 millardos of frank Swiss.",
+        ),
     ],
 )
 def test_faithful_or_free_renderings_are_not_flagged(mt: str, ref: str, bt: str) -> None:
