@@ -26,6 +26,10 @@ numbers in every French shape (Roman centuries and ordinals, « six millions et 
 « une quarantaine », « neuf ans » / "nine-year-old"), restrictive and expletive negations
 (« ne … que » / "not until", « qu'il ne l'était »), passé simple and narrative present
 against an English past, passive/active swaps; its references mix literal and free English.
+A fourth batch (``FOURTH_BATCH``) is news in registers the first three lack (markets, a
+central bank, a state visit, a referendum, hospitals, a climate conference, a rail incident,
+football) with free references: French acronyms and bywords (ONG, l'OM), « faute de »,
+« sans encombre », « ne … plus que », a "no vote", approximate counts of a scale.
 Each batch has its own bound, equal to what remains, so that any regression fails.
 """
 
@@ -62,6 +66,10 @@ THIRD_BATCH = ("biography", "casse", "cern", "euro", "heatwave", "heist", "minit
 # femme » / "was the first woman"), which DEMETR's tense perturbations look like; a French
 # noun inside an idiom the dictionary does not know (« tenue à l'écart » / "kept out").
 MAX_THIRD_BATCH_ALARMS = 2
+FOURTH_BATCH = ("centralbank", "climate", "football", "hospital", "markets", "rail",
+                "referendum", "visit")
+# The fourth batch (8 stories, 120 sentences) raised 15 alarms as drafted.
+MAX_FOURTH_BATCH_ALARMS = 15
 
 
 @pytest.fixture(scope="module")
@@ -80,7 +88,8 @@ def test_the_controls_are_clean_stories() -> None:
 
 def _alarms(evaluation: dict[str, Any], batch: int) -> list[dict[str, Any]]:
     def batch_of(story: str) -> int:
-        return 2 if story in SECOND_BATCH else 3 if story in THIRD_BATCH else 1
+        return 2 if story in SECOND_BATCH else 3 if story in THIRD_BATCH else (
+            4 if story in FOURTH_BATCH else 1)
 
     return [f for f in evaluation["false_positives"]
             if f["severity"] in ("critical", "major") and batch_of(f["story"]) == batch]
@@ -103,3 +112,11 @@ def test_free_references_raise_no_more_alarms_than_known(evaluation: dict[str, A
 def test_encyclopaedic_text_raises_no_more_alarms_than_known(evaluation: dict[str, Any]) -> None:
     alarms = _alarms(evaluation, batch=3)
     assert len(alarms) <= MAX_THIRD_BATCH_ALARMS, alarms
+
+
+def test_news_with_free_references_raises_no_more_alarms_than_known(
+    evaluation: dict[str, Any],
+) -> None:
+    assert {s.name for s in stories(CONTROLS)} >= set(FOURTH_BATCH)
+    alarms = _alarms(evaluation, batch=4)
+    assert len(alarms) <= MAX_FOURTH_BATCH_ALARMS, alarms
