@@ -480,8 +480,9 @@ def check(result: DocumentResult, ctx: CheckContext) -> list[Finding]:
     for pair in result.pairs:
         if not pair.aligned:
             continue
-        mt_plain = negation.without_litotes(negation.polarity(pair.mt_text, "fr"), "fr",
-                                            pair.ref_text)
+        mt_plain = negation.without_restrictive(
+            negation.without_litotes(negation.polarity(pair.mt_text, "fr"), "fr", pair.ref_text),
+            pair.mt_text, pair.ref_text)
         ref_plain = negation.without_litotes(negation.polarity(pair.ref_text, "en"), "en",
                                              pair.mt_text)
         mt_polarity = negation.with_implicit(mt_plain, pair.mt_text, "fr", pair.ref_text)

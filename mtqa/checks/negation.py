@@ -63,6 +63,10 @@ _FR_NOT_NEGATION = re.compile(
     r"|(?:aucun|nul|pas de|sans|point de|hors de) doute|(?:ne|n') fait (?:aucun|pas de|nul) doute"
     r"|non seulement|non sans|pas sans|non plus|non loin|non moins|ou non|si non|sinon"
     r"|pas seulement|pas uniquement|d'aucuns"
+    # « non » as the answer of a vote or a question, a noun (« le camp du non », « ont voté
+    # non »), as "no" in "a no vote"
+    r"|(?:le|du|au|un|pour le|voter|vote|votes|votent|votant|dire|dit|disent|repondu) non"
+    r"(?!\s+(?:pas|plus|seulement|sans|loin|moins)(?![\w-]))"
     # litotes: a negated negative adjective says the positive (pas rare = common)
     # (with or without "ne": « élevé mais pas déraisonnable », as "not unreasonable")
     r"|(?:(?:ne\s+|n'\s*)(?:[\w'-]+\s+){0,2})?pas\s+(?:(?:si|tres|du tout)\s+)?(?:rare|rares"
@@ -97,6 +101,10 @@ _FR_AFFIX = re.compile(
     # « peu » before a word: a weak quantity a translation may give as "not very" (peu
     # crédibles / not very credible), never a negation of its own
     r"|(?<![\w-])peu\s+(?!(?:de|d'|a|apres|avant|pres|a peu|ou)(?![\w-]))[a-z]{4,}(?![\w'-])"
+    # « sans » + a noun that makes a positive adverb (sans encombre = safely, sans peine =
+    # easily, sans réserve = fully): a translation may say it with or without "without"
+    r"|(?<![\w-])sans (?:encombres?|difficultes?|peine|hesit\w*|relache|reserves?|ambages"
+    r"|detours?|conteste|equivoque|incidents?|heurts?|accrocs?|faille)(?![\w'-])"
     # "non" as a prefix written apart: non gouvernementale, non négligeable
     r"|(?<![\w-])non\s+(?!(?:pour|dans|avec|sans|comme|plus|pas|seulement|loin|moins|dont"
     r"|leurs?|elles?|lui|ceux|celles?|celui|contre|parce|point)(?![\w-]))[a-z]{4,}(?![\w'-])"
@@ -130,6 +138,10 @@ _EN_NOT_NEGATION = re.compile(
     # a bound, not a negation: "was not noticed until the next day" (= only then), as
     # « ne fut remarqué que le lendemain »; "did not fall below 25C" (= stayed above)
     r"|(?:not|n't)\s+(?:[\w'-]+\s+){0,4}?(?:until|till|below)|not before"
+    # "no" as the answer of a vote, a noun ("a no vote", "the no camp", "voted no"), as
+    # « le non »
+    r"|(?:a|the|voted?|votes|voting|said|say|says|saying) no(?![\w-])"
+    r"(?!\s+(?:one|longer|more|less|fewer|doubt|other|matter|sooner)(?![\w-]))"
     r"|not to mention|none other|unless|under|until|united|universal\w*|unique\w*|union\w*"
     r"|unit\w*|university|universit\w*|uncle|unless|unlike|unlikely|nevertheless|nonetheless"
     r"|regardless|doubtless|unusual|unusually"
@@ -234,6 +246,35 @@ _EN_WEAK_RENDERED: dict[str, tuple[str, ...]] = {
 }
 
 
+# Weak French negatives that the other side may render by a noun of lack: « faute de
+# médecins » = "for lack of doctors", "because of a shortage of doctors", "in the absence of".
+_FR_WEAK_RENDERED: dict[str, tuple[str, ...]] = {
+    "faute": ("lack", "shortage", "absence", "absent", "want", "short", "scarc", "dearth",
+              "insufficien", "missing"),
+}
+
+
+def without_restrictive(polarity: Polarity, text: str, other_text: str) -> Polarity:
+    """``polarity`` (French) less the restrictive « ne … plus … que » (= "now only": « il ne
+    reste plus que deux jours », « n'ouvre plus le soir qu'aux abonnés ») where the English
+    ``other_text`` says "only", "just" or "merely". Without that word the « que » may open a
+    clause the negated verb governs (« il ne croit plus que … » = "no longer believes")."""
+    if not any(word in _ONLY for word in _words(other_text)):
+        return polarity
+    folded = lexicon.fold_keep_length(text)
+    kept = tuple(n for n in polarity.strong
+                 if not (folded[n.span[0]:n.span[1]].endswith("plus")
+                         and _RESTRICTIVE_QUE.match(folded, n.span[1])))
+    return replace(polarity, strong=kept) if len(kept) < len(polarity.strong) else polarity
+
+
+_ONLY = frozenset(("only", "just", "merely", "solely", "mere"))
+_RESTRICTIVE_QUE = re.compile(
+    r"\s+(?:(?!(?:pas|jamais|rien|personne|aucune?s?|nulle?)(?![\w-]))[\w'-]+\s+){0,4}?"
+    r"qu(?:e(?![\w-])|')"
+)
+
+
 def with_implicit(polarity: Polarity, text: str, language: str, other_text: str) -> Polarity:
     """``polarity`` plus the implicit negatives of ``text`` that ``other_text`` (the other
     language) does not render word for word, counted with the privative words."""
@@ -256,6 +297,13 @@ def with_implicit(polarity: Polarity, text: str, language: str, other_text: str)
             if not any(folded[start:end].startswith(word)
                        and any(w.startswith(stem) for stem in stems for w in other)
                        for word, stems in _EN_WEAK_RENDERED.items())
+        )
+    else:
+        weak = tuple(
+            (start, end) for start, end in weak
+            if not any(folded[start:end].startswith(word)
+                       and any(w.startswith(stem) for stem in stems for w in other)
+                       for word, stems in _FR_WEAK_RENDERED.items())
         )
     if not found and weak == polarity.weak:
         return polarity

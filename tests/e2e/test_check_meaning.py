@@ -181,6 +181,25 @@ def test_a_negation_moved_under_a_verb_of_opinion_is_not_flagged() -> None:
          "currency."),
         ("Le pays a été tenu à l'écart faute de remplir les critères.",
          "The country was kept out because it did not meet the criteria."),
+        # « faute de » rendered by a noun of lack
+        ("L'usine a fermé faute de commandes.", "The factory closed for lack of orders."),
+        ("Le chantier est arrêté faute d'ouvriers.",
+         "Work has stopped because of a shortage of workers."),
+        # « sans » + a noun that makes a positive adverb
+        ("Le convoi est arrivé sans encombre à Lyon.", "The convoy reached Lyon safely."),
+        ("Le convoi est arrivé sans encombre à Lyon.",
+         "The convoy reached Lyon without a hitch."),
+        ("Elle a gagné la finale sans difficulté.", "She won the final easily."),
+        # « non » / "no" as the answer of a vote
+        ("La commune a voté non à la fusion.", "The town voted no to the merger."),
+        ("Le syndicat appelle à rejeter la réforme.",
+         "The union is calling for a no vote on the reform."),
+        ("Le camp du non a gagné.", "The No side won."),
+        # restrictive « ne … plus … que » = "now only"
+        ("Le musée n'ouvre plus le lundi qu'aux écoles.",
+         "The museum now opens on Mondays only to schools."),
+        ("L'équipe ne compte plus que deux victoires d'avance.",
+         "The team is now just two wins ahead."),
     ],
 )
 def test_forms_that_look_negative_agree(mt: str, ref: str) -> None:
@@ -195,6 +214,22 @@ def test_forms_that_look_negative_agree(mt: str, ref: str) -> None:
     ],
 )
 def test_a_litotes_verb_whose_plain_sense_the_reference_has_is_an_inversion(
+    mt: str, ref: str
+) -> None:
+    assert [check for check, _ in _inversions(mt, ref)] == ["negation"]
+
+
+@pytest.mark.parametrize(
+    ("mt", "ref"),
+    [
+        # without "only", the « que » of « ne … plus … que » may open a clause
+        ("Il ne croit plus que la paix est possible.", "He believes peace is possible."),
+        # a "no vote" answers no negation of the verb
+        ("Le syndicat n'appelle pas à rejeter la réforme.",
+         "The union is calling for a no vote on the reform."),
+    ],
+)
+def test_a_negation_that_a_restrictive_or_a_vote_does_not_explain_is_an_inversion(
     mt: str, ref: str
 ) -> None:
     assert [check for check, _ in _inversions(mt, ref)] == ["negation"]
