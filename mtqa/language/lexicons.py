@@ -235,7 +235,7 @@ def exonyms(path: Path = EXONYMS_PATH) -> Exonyms:
     for english_names, french_names in _pycountry_pairs():
         add(english_names, french_names, True)
     for table, place in (("places", True), ("bodies", False), ("names", False),
-                         ("metonyms", False), ("acronyms", False)):
+                         ("metonyms", False), ("acronyms", False), ("speakers", False)):
         section = data.get(table, {})
         if not isinstance(section, dict):
             raise ConfigError(f"{path.name}: [{table}] must be a table of name = [forms]")

@@ -215,6 +215,22 @@ CLEAN_CASES = [
         "Des millions d'Européens voyagent pendant le week-end du 14 Juillet.",
         id="a-people-in-the-plural-and-a-named-day",
     ),
+    pytest.param(
+        "In Belgium, Dutch-speaking towns voted for the plan, while NGOs stayed neutral.",
+        "En Belgique, les communes néerlandophones ont voté pour le plan, tandis que les ONG "
+        "sont restées neutres.",
+        id="a-language-named-by-its-speakers-and-a-french-acronym",
+    ),
+    pytest.param(
+        "The minister flew on to Nanjing after a stop in Guangzhou.",
+        "Le ministre s'est ensuite rendu à Nankin après une escale à Canton.",
+        id="chinese-cities-in-their-french-forms",
+    ),
+    pytest.param(
+        "Lyon beat Marseille 2-0 on Sunday and PSG drew at home.",
+        "L'OL a battu l'OM 2-0 dimanche et le Paris Saint-Germain a fait match nul à domicile.",
+        id="football-clubs-by-their-initials",
+    ),
 ]
 
 

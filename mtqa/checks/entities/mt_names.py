@@ -323,7 +323,8 @@ def demonym_findings(
 
     The French forms come from Apertium's dictionaries (Korean → coréen) and from the
     place the adjective names (Chinese → China → Chine → chinois); a demonym neither knows is
-    not judged.
+    not judged. A demonym judged also takes the French words ``configs/exonyms.toml`` gives
+    it (German → alémanique, germanophone).
     """
     from mtqa.checks.nlp import spacy_mentions
     from mtqa.language.apertium import dictionary
@@ -346,6 +347,11 @@ def demonym_findings(
         # the place's first letters: Hongrie → hongrois, Pologne → polonais, Chine → chinois
         stems |= {fold(place)[:4] for form in forms for place in _places_of(form)}
         stems = {stem for stem in stems if len(stem) >= 4}
+        if stems:
+            # and, for a demonym judged, the French words of configs/exonyms.toml for the
+            # adjective itself: German → alémanique (« les cantons alémaniques »)
+            stems |= {french[: max(4, len(french) - 2)] for form in forms
+                      for french in exonyms().french_forms(form) if french != fold(form)}
         if not stems or any(w.startswith(stem) for w in mt_words for stem in stems):
             continue
         findings.append(missing_finding(
