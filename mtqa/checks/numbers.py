@@ -361,8 +361,11 @@ def quantities(text: str, lang: str) -> list[Quantity]:
     if lang == "fr":
         # "une trentaine" (about thirty): a count the other side may give as "about 30",
         # "some thirty" or not at all, so it matches but is never missed
-        found += [Quantity("number", APPROXIMATE[m.group(1).lower()], m.start(), m.end(),
-                           m.group(), weak=True) for m in _FR_APPROXIMATE.finditer(text)]
+        # (« une vingtaine de milliards » = some 20 billion)
+        found += [Quantity("number", APPROXIMATE[m.group(1).lower()]
+                           * _APPROXIMATE_SCALES.get((m.group(2) or "").lower(), 1.0),
+                           m.start(), m.end(), m.group(), weak=True)
+                  for m in _FR_APPROXIMATE.finditer(text)]
         found.sort(key=lambda q: q.start)
     return found
 
@@ -411,7 +414,9 @@ _AGE_DECADE = re.compile(
     r"(?<![\w-])(?:her|his|their|its|my|your|our)\s+(?:(?:early|mid|late)[\s-]+)?$",
     re.IGNORECASE,
 )
-_FR_APPROXIMATE = re.compile(rf"(?i)\b(?:une|la|d'une) ({'|'.join(APPROXIMATE)})\b")
+_APPROXIMATE_SCALES = {"milliers": 1e3, "millions": 1e6, "milliards": 1e9}
+_FR_APPROXIMATE = re.compile(rf"(?i)\b(?:une|la|d'une) ({'|'.join(APPROXIMATE)})"
+                             rf"(?:\s+de\s+({'|'.join(_APPROXIMATE_SCALES)}))?\b")
 
 
 def _full_year(quantity: Quantity, previous: Quantity | None, text: str) -> Quantity:
