@@ -61,11 +61,12 @@ def _group_span(tokens: Sequence[Token], indexes: Sequence[int]) -> tuple[int, i
 
 
 # Intransitive verbs whose compound tenses take être: "sont revenus" is a passé composé,
-# never a passive (the tagger reads it as one).
+# never a passive (the tagger reads it as one); formal « sont convenus de » = "agreed to".
 _ETRE_VERBS = frozenset(
     "aller venir revenir devenir parvenir survenir intervenir arriver partir repartir sortir "
     "entrer rentrer monter remonter descendre redescendre naître mourir décéder tomber "
-    "retomber rester retourner passer".split()
+    "retomber rester retourner passer convenir redevenir provenir advenir accourir "
+    "apparaître".split()
 )
 
 
@@ -73,7 +74,8 @@ _ETRE_VERBS = frozenset(
 # as an adjective with a lemma of its own.
 _ETRE_PARTICIPLES = frozenset(
     "alle venu revenu devenu parvenu survenu intervenu arrive parti reparti sorti entre rentre "
-    "monte remonte descendu redescendu ne mort decede tombe retombe reste retourne".split()
+    "monte remonte descendu redescendu ne mort decede tombe retombe reste retourne convenu "
+    "redevenu provenu advenu accouru apparu".split()
 )
 
 

@@ -79,6 +79,11 @@ def test_contradicting_tenses_are_found(mt: str, ref: str, bt: str, mt_span: str
         ("Les secours ne sont pas intervenus.", "Rescuers did not intervene.",
          "The helps are not taken part."),
         ("Il est tombé beaucoup de neige.", "A lot of snow fell.", "It is fallen a lot of snow."),
+        # formal « être convenu de » = "agreed to"; « est apparu » = "appeared"
+        ("Les syndicats sont convenus de reprendre le dialogue.",
+         "The unions agreed to resume talks.", "The unions are agreed to resume the dialogue."),
+        ("Un nouveau problème est apparu hier.", "A new problem emerged yesterday.",
+         "A new problem is appeared yesterday."),
         # "have yet to" = have not yet
         ("Les habitants n'ont pas encore été consultés.", "Residents have yet to be consulted.",
          "The inhabitants have not still been consulted."),
