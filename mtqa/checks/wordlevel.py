@@ -27,14 +27,13 @@ WordNet it finds nothing.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Collection, Sequence
 from functools import lru_cache
-
-from rapidfuzz import fuzz
 
 from mtqa.checks import lexicon, wordlink
 from mtqa.checks.base import CheckContext, finding
 from mtqa.checks.wordlink import PairLinks
+from mtqa.checks.wordplace import FILLING, slot_is_empty
 from mtqa.language.gaps import Gap, missing_words
 from mtqa.language.lexicons import stop_words as _stop_words
 from mtqa.language.parse import Token
@@ -186,67 +185,6 @@ def _french_anywhere(word: Token, mt_text: str, french: Sequence[Token]) -> bool
     return any(wordlink.cognates(f, word) for f in french)
 
 
-_FILLING = frozenset({"NOUN", "VERB", "ADJ", "ADV", "PROPN", "NUM"})
-
-
-def _slot_is_empty(
-    own: Sequence[Token], index: int, counterparts: Callable[[int], list[int]],
-    other: Sequence[Token], other_text: str, other_language: str, own_text: str,
-) -> bool:
-    """Position as a witness: between the other-side counterparts of the word's nearest
-    linked neighbours stands no content word that is not some other word's counterpart,
-    so the other side has no place where the word could have been rendered differently."""
-    left = next((i for i in range(index - 1, -1, -1) if counterparts(i)), None)
-    right = next((i for i in range(index + 1, len(own)) if counterparts(i)), None)
-    if left is None and right is None:
-        return False
-    if left is not None and right is not None:
-        low = min(other[j].end for j in counterparts(left))
-        high = max(other[j].start for j in counterparts(right))
-        if high < low:  # the neighbours swap places (adjective order)
-            low = min(other[j].end for i in (left, right) for j in counterparts(i))
-            high = max(other[j].start for i in (left, right) for j in counterparts(i))
-    elif left is not None:
-        low, high = max(other[j].end for j in counterparts(left)), len(other_text)
-    else:
-        low, high = 0, min(other[j].start for j in counterparts(right or 0))
-    taken = {
-        other[j].start for i in range(len(own)) if i != index for j in counterparts(i)
-    }
-    # French quantifiers tagged as adjectives (toutes, plusieurs) and names hold no place
-    # for an English common word; English ones (most, Morocco) may render a French word
-    # (la plupart, marocaine), so they count.
-    french = other_language == "fr"
-    ignored = stop_words("fr") if french else frozenset()
-    filling = [
-        t for t in lexicon.parse(other_text, other_language)
-        if t.pos in _FILLING and any(c.isalnum() for c in t.text)
-        and fold(t.text) not in ignored and not (french and t.pos == "PROPN")
-    ]
-    between = [t for t in filling if t.start >= low and t.end <= high]
-    # Word order differs (bouchons quotidiens / daily traffic jams): the content word
-    # just outside the span must be accounted for too.
-    neighbours = [other[j] for i in (left, right) if i is not None for j in counterparts(i)]
-    first, last = min(n.start for n in neighbours), max(n.end for n in neighbours)
-    before = [t for t in filling if t.end <= first][-1:]
-    after = [t for t in filling if t.start >= last][:1]
-    # A neighbour rendered twice (large → « grand réseau … grand public ») spreads over the
-    # words between its counterparts: they are places too (« réseau télématique »).
-    among = [t for t in filling if t.start >= first and t.end <= last]
-    return all(
-        t.start in taken or _name_on_both_sides(t, own_text)
-        for t in before + between + among + after
-    )
-
-
-def _name_on_both_sides(token: Token, text: str) -> bool:
-    """A name that also stands, spelt alike, in the other text (Japan / Japon)."""
-    if token.pos != "PROPN":
-        return False
-    name = fold(token.text)
-    return any(fuzz.ratio(name, fold(word)) >= 70 for word in lexicon.words(text))
-
-
 def _traced(links: PairLinks, index: int) -> dict[str, list[Token]]:
     """Per engine, the back-translated words that the French word's senses produce."""
     senses = links.senses[index]
@@ -277,7 +215,7 @@ def _omissions(pair: Pair, links: PairLinks) -> list[int]:
         and not _in_compound(links.english[e], links.english_all)
         and e not in links.covered_by_bt
         and not _french_anywhere(links.english[e], pair.mt_text, french_all)
-        and _slot_is_empty(links.english, e, links.counterparts_of_english, links.french,
+        and slot_is_empty(links.english, e, links.counterparts_of_english, links.french,
                            pair.mt_text, "fr", pair.ref_text)
     ]
     return candidates if len(candidates) == 1 else []
@@ -329,7 +267,7 @@ def _bare_counterpart(links: PairLinks, head: int, word: Token) -> bool:
 
     def open_word(t: Token) -> bool:
         return (
-            t.pos in _FILLING and len(t.text) > 2 and any(c.isalpha() for c in t.text)
+            t.pos in FILLING and len(t.text) > 2 and any(c.isalpha() for c in t.text)
             and fold(t.text) not in ignored and t.start not in taken
         )
 
@@ -420,7 +358,7 @@ def _additions(pair: Pair, links: PairLinks) -> list[tuple[int, dict[str, list[T
             continue
         if _in_reference_name(links.french[f], links.english_all):
             continue
-        if not _slot_is_empty(links.french, f, links.counterparts_of_french, links.english,
+        if not slot_is_empty(links.french, f, links.counterparts_of_french, links.english,
                               pair.ref_text, "en", pair.mt_text):
             continue
         candidates.append((f, traced))

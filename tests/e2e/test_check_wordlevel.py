@@ -256,6 +256,14 @@ def test_link_reads_dictionary_cognates_and_back_translation() -> None:
             "His love for Japan is known.",
             [("addition", "amour", None)],
         ),
+        # A French word linked to two reference words (salué → hailed, greeted) keeps the
+        # one outside the next word's place; the other is that word's (accueillie).
+        (
+            "Les habitants ont salué le nouveau maire, accueilli par de longs applaudissements.",
+            "Residents hailed the new mayor, who was greeted with long applause.",
+            "The inhabitants have greeted the new mayor, received by long applause.",
+            [],
+        ),
     ],
 )
 def test_position_decides_whether_a_word_has_a_place(

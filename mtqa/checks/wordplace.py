@@ -1,0 +1,89 @@
+"""Position as a witness of the word link: whether a word's place on the other side is
+empty, so that a word that means nothing there was added (or dropped), not reworded.
+
+Read by ``mtqa.checks.wordlevel`` for its additions and omissions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from rapidfuzz import fuzz
+
+from mtqa.checks import lexicon
+from mtqa.language.lexicons import stop_words
+from mtqa.language.parse import Token
+from mtqa.language.text import fold
+
+# The parts of speech that hold a place in a sentence.
+FILLING = frozenset({"NOUN", "VERB", "ADJ", "ADV", "PROPN", "NUM"})
+
+
+def slot_is_empty(
+    own: Sequence[Token], index: int, counterparts: Callable[[int], list[int]],
+    other: Sequence[Token], other_text: str, other_language: str, own_text: str,
+) -> bool:
+    """Position as a witness: between the other-side counterparts of the word's nearest
+    linked neighbours stands no content word that is not some other word's counterpart,
+    so the other side has no place where the word could have been rendered differently."""
+    left = next((i for i in range(index - 1, -1, -1) if counterparts(i)), None)
+    right = next((i for i in range(index + 1, len(own)) if counterparts(i)), None)
+    if left is None and right is None:
+        return False
+    if left is not None and right is not None:
+        low = min(other[j].end for j in counterparts(left))
+        high = max(other[j].start for j in counterparts(right))
+        if high < low:  # the neighbours swap places (adjective order)
+            low = min(other[j].end for i in (left, right) for j in counterparts(i))
+            high = max(other[j].start for i in (left, right) for j in counterparts(i))
+    elif left is not None:
+        low, high = max(other[j].end for j in counterparts(left)), len(other_text)
+    else:
+        low, high = 0, min(other[j].start for j in counterparts(right or 0))
+    # A word linked to several words of the other side (salué → hailed, greeted) keeps the
+    # ones outside this word's place: the one inside may be this word's (accueilli → greeted)
+    taken = {
+        other[j].start for i in range(len(own)) if i != index
+        for j in _held(counterparts(i), other, low, high)
+    }
+    # French quantifiers tagged as adjectives (toutes, plusieurs) and names hold no place
+    # for an English common word; English ones (most, Morocco) may render a French word
+    # (la plupart, marocaine), so they count.
+    french = other_language == "fr"
+    ignored = stop_words("fr") if french else frozenset()
+    filling = [
+        t for t in lexicon.parse(other_text, other_language)
+        if t.pos in FILLING and any(c.isalnum() for c in t.text)
+        and fold(t.text) not in ignored and not (french and t.pos == "PROPN")
+    ]
+    between = [t for t in filling if t.start >= low and t.end <= high]
+    # Word order differs (bouchons quotidiens / daily traffic jams): the content word
+    # just outside the span must be accounted for too.
+    neighbours = [other[j] for i in (left, right) if i is not None for j in counterparts(i)]
+    first, last = min(n.start for n in neighbours), max(n.end for n in neighbours)
+    before = [t for t in filling if t.end <= first][-1:]
+    after = [t for t in filling if t.start >= last][:1]
+    # A neighbour rendered twice (large → « grand réseau … grand public ») spreads over the
+    # words between its counterparts: they are places too (« réseau télématique »).
+    among = [t for t in filling if t.start >= first and t.end <= last]
+    return all(
+        t.start in taken or _name_on_both_sides(t, own_text)
+        for t in before + between + among + after
+    )
+
+
+def _held(linked: list[int], other: Sequence[Token], low: int, high: int) -> list[int]:
+    """The counterparts of a word that hold their place: all of them, but for a word with
+    several, one that stands between ``low`` and ``high`` while another stands outside."""
+    inside = [j for j in linked if other[j].start >= low and other[j].end <= high]
+    if len(linked) < 2 or not inside or len(inside) == len(linked):
+        return linked
+    return [j for j in linked if j not in inside]
+
+
+def _name_on_both_sides(token: Token, text: str) -> bool:
+    """A name that also stands, spelt alike, in the other text (Japan / Japon)."""
+    if token.pos != "PROPN":
+        return False
+    name = fold(token.text)
+    return any(fuzz.ratio(name, fold(word)) >= 70 for word in lexicon.words(text))
