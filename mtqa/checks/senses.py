@@ -18,7 +18,8 @@ the reference word itself or the two words look alike (the trap lexicon's busine
    than the one chosen (the French word belongs *only* to other senses); when the context
    backs the chosen sense by at least two words and by two more than any of the French
    word's senses (three, when the French word's sense is the reference word's most
-   frequent one); when no sense the context backs is a neighbour of the French word's
+   frequent one; one more when only context words whose glosses name its kin back it);
+   when no sense the context backs is a neighbour of the French word's
    sense (a direct link, or a common hypernym within two steps, three inside one WordNet
    lexicographer file, that is not one of the broad classes near the top of the tree);
    and when no back-translation has the reference word or a word of its chosen sense.
@@ -178,11 +179,16 @@ def _judge(
     # The French word carrying the reference word's most frequent sense is the likely
     # reading: the context must then say more to overrule it.
     extra = 1 if any(r.rank == 0 for r in rivals) else 0
-    if best < MIN_SUPPORT + extra:
-        return None
     # Senses the context backs equally (file a charge, accuse) are all candidates: the
     # French word must carry none of them, nor a neighbour of any.
     top = [s for s in scores if s.score == best]
+    # Context words whose own glosses merely name a sense's kin, none in the sense's gloss
+    # or topic, are the weakest backing ("contrast", "doctor" for describe as "key in
+    # botany"): one more is wanted.
+    if all(not s.gloss_hits and not s.domain_hits for s in top):
+        extra += 1
+    if best < MIN_SUPPORT + extra:
+        return None
     # A translation of the French word with a sense of its own beside the chosen one (core,
     # "the center of an object", beside a comet's nucleus, "the center of its head") may
     # render that sense, though WordNet does not file the two words together.

@@ -99,9 +99,17 @@ def test_a_container_for_a_ship_is_flagged_with_its_evidence() -> None:
           "Lepic.", "His wife succeeded him at the post office."],
          ["The postman died in 1906, spilt by a car to horse street Lepic.",
           "His woman succeeded him to the post."]),
+        # a rare sense backed only by context words whose glosses name its kin ("contrast",
+        # "doctor" for describe as "identify in botany")
+        (["Les médecins dénoncent au contraire des conditions de travail dangereuses.",
+          "Le directeur de l'hôpital a promis une enquête."],
+         ["Doctors, by contrast, describe working conditions as dangerous.",
+          "The hospital director promised an inquiry."],
+         ["The doctors report on the contrary dangerous conditions of work.",
+          "The director of the hospital has promised an investigation."]),
     ],
     ids=["right-word", "container-meant", "bt-reads-reference", "no-context", "lookalike",
-         "other-translations", "aim-meant", "sibling-sense", "phrasal-verb"],
+         "other-translations", "aim-meant", "sibling-sense", "phrasal-verb", "kin-only"],
 )
 def test_clean_counterparts_are_not_flagged(
     mt: Sequence[str], ref: Sequence[str], bt: Sequence[str]
