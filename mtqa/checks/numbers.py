@@ -22,7 +22,23 @@ from functools import lru_cache
 from typing import Any
 
 from mtqa.checks.base import CheckContext, finding, witnesses
-from mtqa.language.numerals import APPROXIMATE, DECADE_WORDS, FULL_MONTHS, MONTHS, SCALES
+from mtqa.language.numerals import (
+    APPROXIMATE,
+    APPROXIMATE_SCALES,
+    DECADE_WORDS,
+    FULL_MONTHS,
+    HALF_TAIL,
+    HALVES,
+    IDIOMS,
+    MONTHS,
+    NAMED_DAY,
+    NAMED_DAYS,
+    PHONE,
+    PROTECT,
+    SCALES,
+    SMALL_NUMBER_WORDS,
+    SMALL_VALUES,
+)
 from mtqa.model import DocumentResult, Finding, Pair, Severity
 
 log = logging.getLogger(__name__)
@@ -39,45 +55,7 @@ _SCALE_AFTER_DIGIT = {
     )
     for lang, scales in SCALES.items()
 }
-# Words text2num would read as numbers but that are not, here: "pour cent" (kept as a
-# percent sign), "flambant neuf" (new), "sept." (September).
-_PROTECT = {
-    "fr": re.compile(
-        r"(?<=\bpour )cent\b|(?<=\bpour\s)cent\b|\bsept(?=\.)"
-        r"|(?<!\bles )(?<!\bdes )(?<!\bces )(?<!\bà )(?<!\bde )(?<!\bsur )"
-        r"\bneuf\b(?=\s*[.,;:!?)»]|\s*$)"
-        r"|\b(?:dizaines|douzaines|centaines|milliers)\b"
-        r"|(?<=\bdes )(?:millions|milliards)\b|(?<=\bde )(?:millions|milliards)\b"
-        r"|(?<=\bplusieurs )(?:millions|milliards)\b|(?<=\bquelques )(?:millions|milliards)\b"
-        r"|\bneufs\b|(?<=\bflambant )neuf\b|(?<=\bà )neuf\b(?!\s+\w)|(?<=\bde )neuf\b(?!\s+\w)",
-        re.I,
-    ),
-    # Plural scales are vague in English ("hundreds of thousands", "tens of millions") and
-    # after a determiner in French ("des millions", "plusieurs milliards").
-    "en": re.compile(
-        r"(?<=\bper )cent\b|\b(?:tens|dozens|scores|hundreds|thousands|millions|billions"
-        r"|trillions)\b"
-        # "several million", "a few thousand": a vague amount, like "plusieurs millions"
-        r"|(?<=\bseveral )(?:hundred|thousand|million|billion)\b"
-        r"|(?<=\bfew )(?:hundred|thousand|million|billion)\b"
-        r"|(?<=\bmany )(?:hundred|thousand|million|billion)\b",
-        re.I,
-    ),
-}
 _MASK = "§"
-# Small number words the reading leaves out (text2num converts only larger ones alone).
-_SMALL_NUMBER_WORDS = {
-    "en": re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|first|second|third"
-                     r"|fourth|fifth)\b", re.I),
-    "fr": re.compile(r"\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|premi[eè]re?"
-                     r"|deuxi[eè]me|second|seconde|troisi[eè]me|quatri[eè]me|cinqui[eè]me)\b",
-                     re.I),
-}
-# Set phrases whose numbers are no count: "24 heures sur 24", "sept jours sur sept" (always).
-_IDIOMS = {
-    "fr": re.compile(r"\b(?P<n>\w+)\s+(?:heures|h|jours)\s+sur\s+(?P=n)\b", re.I),
-    "en": re.compile(r"\b(?P<n>\w+)/(?P=n)\b|\b24/7\b", re.I),
-}
 
 
 @dataclass(frozen=True)
@@ -142,35 +120,14 @@ _NUMBER_UNIT_HYPHEN = re.compile(
 )
 
 
-# "six millions et demi" = "six and a half million" = "6.5 million"; "un million et demi" =
-# "a million and a half". Written as one decimal so that both sides read 6.5 million.
-_HALF_SCALES = {"fr": r"millions?|milliards?", "en": r"million|billion|thousand|hundred"}
-_SMALL_VALUES = {
-    "fr": dict(zip("un une deux trois quatre cinq six sept huit neuf dix".split(),
-                   (1, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10), strict=True)),
-    "en": dict(zip("a an one two three four five six seven eight nine ten".split(),
-                   (1, 1, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10), strict=True)),
-}
-_HALVES = {
-    "fr": re.compile(rf"(?i)(?<![\d.,])\b(?P<n>\d+|{'|'.join(_SMALL_VALUES['fr'])})\s+"
-                     rf"(?P<scale>{_HALF_SCALES['fr']})\s+et\s+demie?\b"),
-    "en": re.compile(rf"(?i)(?<![\d.,])\b(?P<n>\d+|{'|'.join(_SMALL_VALUES['en'])})\s+"
-                     rf"(?:and\s+a\s+half\s+(?P<scale>{_HALF_SCALES['en']})|(?P<scale2>{_HALF_SCALES['en']})\s+and"
-                     rf"\s+a\s+half)\b"),
-}
-
-
-_HALF_TAIL = {"fr": re.compile(r"\s+et\s+demie?\b"), "en": re.compile(r"\s+and\s+a\s+half\b")}
-
-
 def _halves(text: str, lang: str) -> str:
     def write(match: re.Match[str]) -> str:
         number = match.group("n")
-        value = int(number) if number.isdigit() else _SMALL_VALUES[lang][number.lower()]
+        value = int(number) if number.isdigit() else SMALL_VALUES[lang][number.lower()]
         scale = match.group("scale") or match.groupdict().get("scale2") or ""
         return f"{value}{',' if lang == 'fr' else '.'}5 {scale}"
 
-    return _HALVES[lang].sub(write, text)
+    return HALVES[lang].sub(write, text)
 
 
 @lru_cache(maxsize=1)
@@ -200,7 +157,7 @@ def _words_to_digits(text: str, lang: str) -> str:
     text = _NUMBER_UNIT_HYPHEN.sub(" ", text)
     text = _halves(text, lang)
     masked = _SCALE_AFTER_DIGIT[lang].sub(lambda m: m.group(1) + mask(m.group(2)), text)
-    masked = _PROTECT[lang].sub(lambda m: mask(m.group()), masked)
+    masked = PROTECT[lang].sub(lambda m: mask(m.group()), masked)
     converted = str(convert(masked, lang))
     if not masked_words:
         return converted
@@ -330,7 +287,7 @@ def quantities(text: str, lang: str) -> list[Quantity]:
         map_start, map_end = (lambda c: c), (lambda c: c)
     found: list[Quantity] = []
     months = MONTHS[lang]
-    idioms = [m.span() for m in _IDIOMS[lang].finditer(text)]
+    idioms = [m.span() for m in IDIOMS[lang].finditer(text)]
     for match in _scanner(lang).finditer(converted):
         groups = match.groupdict()
         start, end = map_start(match.start()), map_end(match.end())
@@ -339,7 +296,7 @@ def quantities(text: str, lang: str) -> list[Quantity]:
         end = start + len(surface)
         if not surface:
             continue
-        tail = _HALF_TAIL[lang].match(text, end)
+        tail = HALF_TAIL[lang].match(text, end)
         if tail and groups.get("number"):  # "six millions et demi", "a million and a half"
             end, surface = tail.end(), text[start : tail.end()]
         quantity = _read(groups, lang, months, start, end, surface)
@@ -355,34 +312,26 @@ def quantities(text: str, lang: str) -> list[Quantity]:
     found = _shared_scales(found, text)
     # Named days: "Bastille Day" is « le 14 Juillet », « Noël » is December 25; a count the
     # other side may give either way, so it matches but is never missed.
-    found += [Quantity("date", _NAMED_DAYS[lang][m.group().lower()], m.start(), m.end(),
-                       m.group(), weak=True) for m in _NAMED_DAY[lang].finditer(text)]
+    found += [Quantity("date", NAMED_DAYS[lang][m.group().lower()], m.start(), m.end(),
+                       m.group(), weak=True) for m in NAMED_DAY[lang].finditer(text)]
     found.sort(key=lambda q: q.start)
+    # A service's telephone number (« un appel au 15 », "dial 999"): the other side may
+    # name the service instead ("the emergency number", « les pompiers »), so it matches
+    # but is never missed.
+    found = [replace(q, weak=True) if q.kind == "number" and PHONE[lang].search(
+        text[max(0, q.start - 40):q.start]) else q for q in found]
     if lang == "fr":
         # "une trentaine" (about thirty): a count the other side may give as "about 30",
         # "some thirty" or not at all, so it matches but is never missed
         # (« une vingtaine de milliards » = some 20 billion)
         found += [Quantity("number", APPROXIMATE[m.group(1).lower()]
-                           * _APPROXIMATE_SCALES.get((m.group(2) or "").lower(), 1.0),
+                           * APPROXIMATE_SCALES.get((m.group(2) or "").lower(), 1.0),
                            m.start(), m.end(), m.group(), weak=True)
                   for m in _FR_APPROXIMATE.finditer(text)]
         found.sort(key=lambda q: q.start)
     return found
 
 
-_NAMED_DAYS = {
-    "en": {"bastille day": (7, 14), "christmas day": (12, 25), "christmas eve": (12, 24),
-           "new year's day": (1, 1), "new year's eve": (12, 31), "armistice day": (11, 11),
-           "all saints' day": (11, 1), "valentine's day": (2, 14), "may day": (5, 1),
-           "halloween": (10, 31)},
-    "fr": {"noël": (12, 25), "jour de l'an": (1, 1), "toussaint": (11, 1),
-           "saint-valentin": (2, 14), "saint-sylvestre": (12, 31), "fête du travail": (5, 1),
-           "fête nationale": (7, 14)},
-}
-_NAMED_DAY = {
-    lang: re.compile(r"(?i)(?<![\w-])(?:" + "|".join(map(re.escape, days)) + r")(?![\w-])")
-    for lang, days in _NAMED_DAYS.items()
-}
 # A range whose scale word is written once: « entre 46 et 50 millions », "3 to 5 billion".
 _RANGE_JOIN = re.compile(r"\s*(?:et|à|ou|and|to|or|-|–)\s*")
 
@@ -414,9 +363,8 @@ _AGE_DECADE = re.compile(
     r"(?<![\w-])(?:her|his|their|its|my|your|our)\s+(?:(?:early|mid|late)[\s-]+)?$",
     re.IGNORECASE,
 )
-_APPROXIMATE_SCALES = {"milliers": 1e3, "millions": 1e6, "milliards": 1e9}
 _FR_APPROXIMATE = re.compile(rf"(?i)\b(?:une|la|d'une) ({'|'.join(APPROXIMATE)})"
-                             rf"(?:\s+de\s+({'|'.join(_APPROXIMATE_SCALES)}))?\b")
+                             rf"(?:\s+de\s+({'|'.join(APPROXIMATE_SCALES)}))?\b")
 
 
 def _full_year(quantity: Quantity, previous: Quantity | None, text: str) -> Quantity:
@@ -635,7 +583,7 @@ def _finding(
         and not any(c.isdigit() for c in one.surface)
         # "trois groupes" for "two groups": the other side's small number word (not read as
         # a number on its own) is the one replaced
-        and not _SMALL_NUMBER_WORDS[other_lang].search(other_text)
+        and not SMALL_NUMBER_WORDS[other_lang].search(other_text)
     )
     if in_words:
         # A number word on one side only is as often an idiom or a paraphrase ("faire les

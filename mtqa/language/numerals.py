@@ -1,7 +1,10 @@
-"""Number vocabulary of French and English: month names, scale words, decade words and
-approximate counts, read by the number check (``mtqa.checks.numbers``)."""
+"""Number vocabulary of French and English: month names, scale words, decade words,
+approximate counts, named days, and the word patterns around numbers that are no count
+(set phrases, telephone numbers), read by the number check (``mtqa.checks.numbers``)."""
 
 from __future__ import annotations
+
+import re
 
 MONTHS = {
     "en": {
@@ -48,3 +51,84 @@ DECADE_WORDS = {
     "twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
     "seventies": 70, "eighties": 80, "nineties": 90,
 }
+
+# Words text2num would read as numbers but that are not, here: "pour cent" (kept as a
+# percent sign), "flambant neuf" (new), "sept." (September).
+PROTECT = {
+    "fr": re.compile(
+        r"(?<=\bpour )cent\b|(?<=\bpour\s)cent\b|\bsept(?=\.)"
+        r"|(?<!\bles )(?<!\bdes )(?<!\bces )(?<!\bà )(?<!\bde )(?<!\bsur )"
+        r"\bneuf\b(?=\s*[.,;:!?)»]|\s*$)"
+        r"|\b(?:dizaines|douzaines|centaines|milliers)\b"
+        r"|(?<=\bdes )(?:millions|milliards)\b|(?<=\bde )(?:millions|milliards)\b"
+        r"|(?<=\bplusieurs )(?:millions|milliards)\b|(?<=\bquelques )(?:millions|milliards)\b"
+        r"|\bneufs\b|(?<=\bflambant )neuf\b|(?<=\bà )neuf\b(?!\s+\w)|(?<=\bde )neuf\b(?!\s+\w)",
+        re.I,
+    ),
+    # Plural scales are vague in English ("hundreds of thousands", "tens of millions") and
+    # after a determiner in French ("des millions", "plusieurs milliards").
+    "en": re.compile(
+        r"(?<=\bper )cent\b|\b(?:tens|dozens|scores|hundreds|thousands|millions|billions"
+        r"|trillions)\b"
+        # "several million", "a few thousand": a vague amount, like "plusieurs millions"
+        r"|(?<=\bseveral )(?:hundred|thousand|million|billion)\b"
+        r"|(?<=\bfew )(?:hundred|thousand|million|billion)\b"
+        r"|(?<=\bmany )(?:hundred|thousand|million|billion)\b",
+        re.I,
+    ),
+}
+# Small number words the reading leaves out (text2num converts only larger ones alone).
+SMALL_NUMBER_WORDS = {
+    "en": re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|first|second|third"
+                     r"|fourth|fifth)\b", re.I),
+    "fr": re.compile(r"\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|premi[eè]re?"
+                     r"|deuxi[eè]me|second|seconde|troisi[eè]me|quatri[eè]me|cinqui[eè]me)\b",
+                     re.I),
+}
+# Set phrases whose numbers are no count: "24 heures sur 24", "sept jours sur sept" (always).
+IDIOMS = {
+    "fr": re.compile(r"\b(?P<n>\w+)\s+(?:heures|h|jours)\s+sur\s+(?P=n)\b", re.I),
+    "en": re.compile(r"\b(?P<n>\w+)/(?P=n)\b|\b24/7\b", re.I),
+}
+
+NAMED_DAYS = {
+    "en": {"bastille day": (7, 14), "christmas day": (12, 25), "christmas eve": (12, 24),
+           "new year's day": (1, 1), "new year's eve": (12, 31), "armistice day": (11, 11),
+           "all saints' day": (11, 1), "valentine's day": (2, 14), "may day": (5, 1),
+           "halloween": (10, 31)},
+    "fr": {"noël": (12, 25), "jour de l'an": (1, 1), "toussaint": (11, 1),
+           "saint-valentin": (2, 14), "saint-sylvestre": (12, 31), "fête du travail": (5, 1),
+           "fête nationale": (7, 14)},
+}
+NAMED_DAY = {
+    lang: re.compile(r"(?i)(?<![\w-])(?:" + "|".join(map(re.escape, days)) + r")(?![\w-])")
+    for lang, days in NAMED_DAYS.items()
+}
+PHONE = {
+    "fr": re.compile(r"(?i)(?:(?:appel\w*|compos\w*|joindre|contact\w*|t[ée]l[ée]phon\w*)"
+                     r"\s+(?:(?:d'urgence|gratuit)\s+)?(?:au|le)"
+                     r"|num[ée]ros?(?:\s+(?:d'urgence|vert|gratuit|d'appel))?)\s+$"),
+    "en": re.compile(r"(?i)\b(?:dial\w*|numbers?|hotline|helpline)\s+$"),
+}
+APPROXIMATE_SCALES = {"milliers": 1e3, "millions": 1e6, "milliards": 1e9}
+
+
+# "six millions et demi" = "six and a half million" = "6.5 million"; "un million et demi" =
+# "a million and a half". Written as one decimal so that both sides read 6.5 million.
+HALF_SCALES = {"fr": r"millions?|milliards?", "en": r"million|billion|thousand|hundred"}
+SMALL_VALUES = {
+    "fr": dict(zip("un une deux trois quatre cinq six sept huit neuf dix".split(),
+                   (1, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10), strict=True)),
+    "en": dict(zip("a an one two three four five six seven eight nine ten".split(),
+                   (1, 1, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10), strict=True)),
+}
+HALVES = {
+    "fr": re.compile(rf"(?i)(?<![\d.,])\b(?P<n>\d+|{'|'.join(SMALL_VALUES['fr'])})\s+"
+                     rf"(?P<scale>{HALF_SCALES['fr']})\s+et\s+demie?\b"),
+    "en": re.compile(rf"(?i)(?<![\d.,])\b(?P<n>\d+|{'|'.join(SMALL_VALUES['en'])})\s+"
+                     rf"(?:and\s+a\s+half\s+(?P<scale>{HALF_SCALES['en']})|(?P<scale2>{HALF_SCALES['en']})\s+and"
+                     rf"\s+a\s+half)\b"),
+}
+
+
+HALF_TAIL = {"fr": re.compile(r"\s+et\s+demie?\b"), "en": re.compile(r"\s+and\s+a\s+half\b")}

@@ -70,6 +70,10 @@ MISMATCHES = [
         "Le plan prévoit 1,5 milliard d'euros.", "The plan provides 15 billion euros.",
         "1,5 milliard", "15 billion", id="decimal-comma-scale",
     ),
+    pytest.param(
+        "Le témoin a appelé 15 voisins.", "The witness called 16 neighbours.",
+        "15", "16", id="a-count-after-a-verb-of-calling",
+    ),
 ]
 
 
@@ -204,6 +208,11 @@ SAME_IN_OTHER_WORDS = [
      "The contract is worth some 30 billion euros."),
     ("Une centaine de milliers de personnes ont manifesté.",
      "About 100,000 people demonstrated."),
+    # a service's telephone number, named by its service on the other side
+    ("En cas d'incendie, composez le 18.", "In case of fire, call the fire brigade."),
+    ("Les victimes peuvent appeler le numéro vert 3919.",
+     "Victims can call a free helpline."),
+    ("Les témoins sont priés d'appeler la police.", "Witnesses are asked to dial 999."),
     ("Le château, bâti entre le XIe et le XIIe siècle, domine la ville.",
      "The castle, built between the 11th and 12th centuries, overlooks the town."),
     ("Elle habite dans le XVe arrondissement.", "She lives in the 15th arrondissement."),
