@@ -286,7 +286,11 @@ def _bare_counterpart(links: PairLinks, head: int, word: Token) -> bool:
         # clause (l'apocalypse qui approche / the impending apocalypse): none may be a
         # word that no other reference word accounts for.
         around = dependents + list(french[at - 1:at])
-        if noun.dep in ("nmod", "amod") and 0 <= noun.head < len(french):
+        # and the verb it is the object of, which may carry the modifier (« hausser le
+        # ton » / "take a tougher tone", « baisser les prix » / "offer lower prices")
+        if noun.dep in ("nmod", "amod", "obj") and 0 <= noun.head < len(french) and (
+            noun.dep != "obj" or french[noun.head].pos == "VERB"
+        ):
             around.append(french[noun.head])
         after = next((t for t in french[at + 1:] if open_word(t) or t.pos == "PUNCT"
                       or t.start in taken), None)

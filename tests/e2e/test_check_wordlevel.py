@@ -367,6 +367,10 @@ def test_an_adjective_whose_noun_is_bare_in_french_is_an_omission() -> None:
         ("Le secteur de la santé numérique a fortement progressé l'an dernier.",
          "The digital health sector grew strongly in the spring.",
          "The sector of the health numérique has strongly progressed the last year."),
+        # The verb the French noun is the object of carries the modifier (« rajeunir son
+        # logo » / "adopt a younger logo", « hausser le ton » / "take a tougher tone").
+        ("L'entreprise a rajeuni son logo.", "The company adopted a younger logo.",
+         "The company has rejuvenated its logo."),
     ],
 )
 def test_a_modifier_the_french_may_carry_is_not_an_omission(mt: str, ref: str, bt: str) -> None:
