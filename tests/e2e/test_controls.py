@@ -68,8 +68,11 @@ THIRD_BATCH = ("biography", "casse", "cern", "euro", "heatwave", "heist", "minit
 MAX_THIRD_BATCH_ALARMS = 2
 FOURTH_BATCH = ("centralbank", "climate", "football", "hospital", "markets", "rail",
                 "referendum", "visit")
-# The fourth batch (8 stories, 120 sentences) raised 15 alarms as drafted.
-MAX_FOURTH_BATCH_ALARMS = 15
+# The fourth batch (8 stories, 120 sentences) raised 15 alarms as drafted: negations that
+# say something positive (5), French names and acronyms (4), numbers (2), and one each of
+# tense, word sense, addition and omission. None is left; the categories behind them were
+# fixed, not the sentences.
+MAX_FOURTH_BATCH_ALARMS = 0
 
 
 @pytest.fixture(scope="module")
