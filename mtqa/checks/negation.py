@@ -28,7 +28,11 @@ below``, which a translation may give as "only" or "above"), a superlative's ``j
 negation), ``non seulement`` / ``not only``, ``sans doute``, ``aucun doute``, ``nul
 doute`` / ``no doubt``, expletive ``ne`` (``avant qu'il ne parte``, ``à moins que``,
 ``de peur que``, comparatives), ``ne cesse de`` (= keeps), ``ne saurait tarder`` (= soon),
-``plus que jamais``, ``à jamais`` (= ever, forever), ``non-`` prefixes.
+``plus que jamais``, ``à jamais`` (= ever, forever), ``non-`` prefixes, ``non`` / ``no``
+as a vote's answer (« ont voté non », "a no vote"), and « ne … plus … que » (= now only)
+where the English says "only" or "just". « Sans » + a noun that makes an adverb (« sans
+encombre » = safely) is a privative word; « faute de » against a noun of lack ("shortage")
+is rendered.
 """
 
 from __future__ import annotations
