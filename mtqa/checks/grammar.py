@@ -42,20 +42,24 @@ def _change_finding(
                    f"the reference as '{ref_span}' ({change.ref.gender})")
         evidence = {"check": "pronoun_gender", "mt_gender": change.mt.gender,
                     "ref_gender": change.ref.gender}
+    minor = isinstance(change, TenseChange) and change.minor
     return finding(
-        result, pair, kind=kind, severity="major", detector=DETECTOR, message=message,
-        mt_span=mt_span, ref_span=ref_span, engines=change.witnesses, evidence=evidence,
+        result, pair, kind=kind, severity="minor" if minor else "major", detector=DETECTOR,
+        message=message, mt_span=mt_span, ref_span=ref_span, engines=change.witnesses,
+        evidence=evidence,
     )
 
 
 def check(result: DocumentResult, ctx: CheckContext) -> list[Finding]:
     """Tense and pronoun-gender contradictions in aligned pairs."""
     found: list[Finding] = []
-    for pair in result.pairs:
+    pairs = result.pairs
+    for n, pair in enumerate(pairs):
         if not pair.aligned:
             continue
         gender = gender_change(pair, ctx.engines) or possessor_change(pair)
-        for change in (tense_change(pair, ctx.engines), gender):
+        neighbours = pairs[max(n - 1, 0):n] + pairs[n + 1:n + 2]
+        for change in (tense_change(pair, ctx.engines, neighbours), gender):
             if change is not None:
                 found.append(_change_finding(result, pair, change))
     return found

@@ -6,8 +6,9 @@ imparfait and plus-que-parfait ≈ past; présent ≈ present; futur and *aller*
 infinitive ≈ *will* / *going to*; conditionnel ≈ *would*). The English present perfect
 agrees with both the French past and the French present (*depuis* + présent = *has
 been … since*); the conditionnel is never compared (the French *conditionnel
-journalistique* reports what is alleged). A French present against an English past in a
-sentence that names a year may be a historical present and is left alone; a French
+journalistique* reports what is alleged). A French present against an English past may
+be a narrative present (``checks/narrative.py``: a past time named, a past narrative
+around it, a verb of saying) and is left alone or kept as minor; a French
 present against an English future is left alone when the French names a time to come
 (*demain*, *la semaine prochaine*). Present against future, in either direction, needs a
 back-translation that reads the French verb in the French tense. Main clauses are
@@ -33,6 +34,7 @@ from dataclasses import dataclass, replace
 from rapidfuzz import fuzz
 
 from mtqa.checks import lexicon
+from mtqa.checks.narrative import LEFT_OUT, MINOR, narrative_present
 from mtqa.language.parse import Token, children
 from mtqa.language.tenses import (
     FUTURE,
@@ -58,7 +60,6 @@ _CONTRADICTIONS = frozenset({
 })
 _NEEDS_WITNESS = frozenset({(PRESENT, FUTURE), (FUTURE, PRESENT)})
 
-_YEAR = re.compile(r"(?<!\d)(?:1[0-9]{3}|20[0-9]{2})(?!\d)")
 _FR_FUTURE_TIME = re.compile(
     r"(?<![\w-])(?:demain|bientot|prochaine?s?|d'ici|a venir|a partir d[eu']|dans (?:les )?"
     r"(?:\w+ ){0,2}(?:jours|semaines|mois|ans|annees|heures|minutes)|des que|ce soir|cette"
@@ -106,6 +107,7 @@ class TenseChange:
     mt: Tense
     ref: Tense
     witnesses: tuple[str, ...]  # engines whose back-translation reads the MT's tense
+    minor: bool = False  # a present against a past that may be a narrative present
 
 
 _CONDITIONAL_CLAUSE = re.compile(r"(?<![\w-])(?:si|s'il|s'ils|if|quand|lorsque|when|once|des que)"
@@ -349,12 +351,15 @@ def _linked_changes(
     return found
 
 
-def tense_change(pair: Pair, engines: Sequence[str]) -> TenseChange | None:
+def tense_change(
+    pair: Pair, engines: Sequence[str], neighbours: Sequence[Pair] = ()
+) -> TenseChange | None:
     """A main verb, or a clause in the future, whose tense contradicts the reference's.
 
     Main clauses are compared in order when both sides have as many; past against present
     is judged only there. A back-translation must read the French verb in the French tense
-    (the parses of long sentences are not trusted alone).
+    (the parses of long sentences are not trusted alone). ``neighbours`` are the pairs
+    before and after, which may show a past narrative around a French present.
     """
     mt_tenses = clause_tenses(lexicon.parse(pair.mt_text, "fr"), "fr")
     ref_tenses = clause_tenses(lexicon.parse(pair.ref_text, "en"), "en")
@@ -398,14 +403,21 @@ def tense_change(pair: Pair, engines: Sequence[str]) -> TenseChange | None:
         ref_tenses.clauses,
     )
     folded = lexicon.fold(pair.mt_text)
+    minor = None
     for mt, ref, witnesses in candidates:
-        if (mt.tense, ref.tense) == (PRESENT, PAST) and _YEAR.search(pair.mt_text):
-            continue  # a historical present
+        narrative = None
+        if (mt.tense, ref.tense) == (PRESENT, PAST):
+            narrative = narrative_present(pair, mt_tokens, mt.verb, ref_tenses, neighbours)
+            if narrative == LEFT_OUT:
+                continue
         if (mt.tense, ref.tense) in _NEEDS_WITNESS and (
             _FR_FUTURE_TIME.search(folded)
             or _CONDITIONAL_CLAUSE.search(folded + " " + pair.ref_text.lower())
         ):
             continue  # "le sommet a lieu demain"; "s'il pleut, il suffira de…"
         if witnesses or not bt_engines:
-            return TenseChange(mt, ref, tuple(witnesses))
-    return None
+            change = TenseChange(mt, ref, tuple(witnesses), minor=narrative == MINOR)
+            if not change.minor:
+                return change
+            minor = minor or change
+    return minor
