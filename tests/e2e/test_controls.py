@@ -44,28 +44,27 @@ from support import REPO_ROOT
 pytestmark = [pytest.mark.slow, pytest.mark.apertium]
 
 CONTROLS = REPO_ROOT / "tests" / "data" / "controls"
-# Measured with Apertium alone: 2 critical/major findings on the first nine stories (141
-# sentences), each a known limit: two French narrative presents against the reference's
-# past ("arrive en tête" / "came first", "juge" / "described").
-MAX_ALARMS = 2
+# Measured with Apertium alone: no critical/major finding on the first nine stories (141
+# sentences). The two French narrative presents against the reference's past ("arrive en
+# tête" / "came first", "juge" / "described") are a narrative present and a minor one.
+MAX_ALARMS = 0
 SECOND_BATCH = ("court", "defence", "farming", "interview", "local", "obituary", "storm",
                 "strike", "techdeal")
-# The second batch (149 sentences): 4, each a known limit: a clause added in a free
+# The second batch (149 sentences): 2, each a known limit: a clause added in a free
 # paraphrase whose words the bilingual dictionary does not link (« révélée au grand public
-# par le cinéma » / "films made her a household name"); French narrative presents against
-# the reference's past (« appellent » / "urged", « sont des automobilistes » / "were
-# motorists"); a verb whose common sense the sense check takes for another (« recueilli »
-# / "gathered").
-MAX_SECOND_BATCH_ALARMS = 4
+# par le cinéma » / "films made her a household name"); a verb whose common sense the sense
+# check takes for another (« recueilli » / "gathered"). (The narrative presents « appellent »
+# / "urged" and « sont des automobilistes » / "were motorists" are minor or left out.)
+MAX_SECOND_BATCH_ALARMS = 2
 THIRD_BATCH = ("biography", "casse", "cern", "euro", "heatwave", "heist", "minitel",
                "montsaintmichel", "rabies", "rhine", "rosetta", "suez", "tour", "volcan")
 # The third batch (14 stories, 220 sentences): the first ten (160 sentences) raised 23 alarms
 # as drafted; four more (60 sentences: casse, cern, euro, volcan), written after the first
-# fixes to see whether those hold on text they were not made for, raised 10. 2 are left, each
-# a known limit: a French narrative present against the reference's past (« est la première
-# femme » / "was the first woman"), which DEMETR's tense perturbations look like; a French
-# noun inside an idiom the dictionary does not know (« tenue à l'écart » / "kept out").
-MAX_THIRD_BATCH_ALARMS = 2
+# fixes to see whether those hold on text they were not made for, raised 10. 1 is left, a
+# known limit: a French noun inside an idiom the dictionary does not know (« tenue à l'écart »
+# / "kept out"). (The narrative present « est la première femme » / "was the first woman",
+# in a past narrative, is left out.)
+MAX_THIRD_BATCH_ALARMS = 1
 FOURTH_BATCH = ("centralbank", "climate", "football", "hospital", "markets", "rail",
                 "referendum", "visit")
 # The fourth batch (8 stories, 120 sentences) raised 15 alarms as drafted: negations that
