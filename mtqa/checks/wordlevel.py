@@ -350,7 +350,9 @@ def _additions(pair: Pair, links: PairLinks) -> list[tuple[int, dict[str, list[T
         return []  # several reference words are unaccounted for: a rewording
     candidates = []
     for f in range(len(links.french)):
-        if not _judged_french(links, f) or _accounted_french(links, f):
+        if not _judged_french(links, f) or _accounted_french(links, f) or (
+            links.in_phrasal_locution(f)
+        ):
             continue
         traced = _traced(links, f)
         if not any(traced.values()):

@@ -74,6 +74,11 @@ class Link:
     via: str  # the English sense (or French word) that made the link
 
 
+# English adverbial particles of phrasal verbs (kept out of, set aside), which the tagger
+# may read as an adverb or a preposition.
+_PARTICLES = frozenset("out away aside off up down back apart".split())
+
+
 @dataclass(frozen=True)
 class PairLinks:
     """The word link of one aligned pair."""
@@ -132,6 +137,31 @@ class PairLinks:
         own = [link for link in self.of_french(index) if self._is_best(link, best, best_same)]
         direct = [link for link in own if link.how in _DIRECT]
         return [link.english for link in (direct or own)]
+
+    def in_phrasal_locution(self, index: int) -> bool:
+        """A French noun in a bare prepositional locution of a verb (tenir à l'écart, mettre
+        de côté, mettre en place) whose English counterpart is a phrasal verb (keep out, set
+        aside, set up): the particle renders the locution, the noun has no word of its own."""
+        word = self.french[index]
+        at = {t.start: i for i, t in enumerate(self.french_all)}
+        position = at.get(word.start)
+        if word.pos != "NOUN" or position is None:
+            return False
+        dependents = [t for t in self.french_all if t.head == position and t is not word]
+        if not any(t.dep == "case" for t in dependents) or any(
+            t.pos == "ADJ" for t in dependents
+        ):
+            return False  # no preposition, or a noun an adjective describes
+        verb = self.french_all[word.head]
+        if verb.pos != "VERB" or verb.start not in {w.start for w in self.french}:
+            return False
+        own = next(i for i, w in enumerate(self.french) if w.start == verb.start)
+        english = {self.english[link.english].start for link in self.of_french(own)
+                   if link.how in MEANING_LINKS}
+        return any(
+            (t.dep == "prt" or t.dep in ("advmod", "prep") and t.lemma in _PARTICLES)
+            and self.english_all[t.head].start in english for t in self.english_all
+        )
 
     def counterparts_of_english(self, index: int) -> list[int]:
         """French words that are this reference word's best meaning links."""

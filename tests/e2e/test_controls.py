@@ -60,11 +60,11 @@ THIRD_BATCH = ("biography", "casse", "cern", "euro", "heatwave", "heist", "minit
                "montsaintmichel", "rabies", "rhine", "rosetta", "suez", "tour", "volcan")
 # The third batch (14 stories, 220 sentences): the first ten (160 sentences) raised 23 alarms
 # as drafted; four more (60 sentences: casse, cern, euro, volcan), written after the first
-# fixes to see whether those hold on text they were not made for, raised 10. 1 is left, a
-# known limit: a French noun inside an idiom the dictionary does not know (« tenue à l'écart »
-# / "kept out"). (The narrative present « est la première femme » / "was the first woman",
-# in a past narrative, is left out.)
-MAX_THIRD_BATCH_ALARMS = 1
+# fixes to see whether those hold on text they were not made for, raised 10. None is left:
+# the narrative present « est la première femme » / "was the first woman", in a past
+# narrative, is left out, and the noun of « tenue à l'écart » / "kept out", a locution an
+# English phrasal verb renders, is no addition.
+MAX_THIRD_BATCH_ALARMS = 0
 FOURTH_BATCH = ("centralbank", "climate", "football", "hospital", "markets", "rail",
                 "referendum", "visit")
 # The fourth batch (8 stories, 120 sentences) raised 15 alarms as drafted: negations that
