@@ -22,7 +22,9 @@ the reference word itself or the two words look alike (the trap lexicon's busine
    when no sense the context backs is a neighbour of the French word's
    sense (a direct link, or a common hypernym within two steps, three inside one WordNet
    lexicographer file, that is not one of the broad classes near the top of the tree);
-   and when no back-translation has the reference word or a word of its chosen sense.
+   when no back-translation has the reference word or a word of its chosen sense; and,
+   for a verb with a direct object, when a chosen sense takes one (WordNet's verb frames:
+   "gathered donations" is never "people gathered").
 
 "récipient" (container) for "the vessel and its crew" (a craft). A French word whose
 dictionary entry gives the reference word itself carries every sense of it as far as
@@ -189,6 +191,12 @@ def _judge(
         extra += 1
     if best < MIN_SUPPORT + extra:
         return None
+    # A verb with a direct object (gathered 3,200 signatures) is in none of its senses that
+    # take none (meet, gather: "people gathered in the square").
+    if _has_object(english, links.english_all) and not any(
+        net.synset(t.key).takes_object for t in top
+    ):
+        return None
     # A translation of the French word with a sense of its own beside the chosen one (core,
     # "the center of an object", beside a comet's nucleus, "the center of its head") may
     # render that sense, though WordNet does not file the two words together.
@@ -205,6 +213,12 @@ def _judge(
     ):
         return None  # the French word's sense is a neighbour of a sense the context wants
     return {"chosen": top[0], "rivals": rivals, "carried": carried}
+
+
+def _has_object(verb: Token, sentence: Sequence[Token]) -> bool:
+    index = next((i for i, t in enumerate(sentence) if t.start == verb.start), None)
+    return verb.pos == "VERB" and index is not None and any(
+        t.head == index and t.dep == "dobj" for t in sentence)
 
 
 def _phrasal(verb: Token, sentence: Sequence[Token]) -> bool:

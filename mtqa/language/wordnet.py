@@ -220,6 +220,11 @@ _FILES = {"n": "noun", "v": "verb", "a": "adj", "r": "adv"}
 SynsetId = tuple[str, int]  # (pos letter, offset)
 
 
+# WordNet's verb frames with a direct object: Somebody ----s something / somebody,
+# Something ----s something Adjective/Noun, Somebody ----s somebody something, …
+_OBJECT_FRAMES = frozenset({5, 8, 9, 10, 11, 14, 15, 16, 17, 18, 19, 20, 21, 24, 25, 30, 31})
+
+
 @dataclass(frozen=True)
 class Synset:
     id: SynsetId
@@ -227,6 +232,13 @@ class Synset:
     words: tuple[str, ...]  # lemmas, lower case, spaces for underscores
     pointers: tuple[tuple[str, SynsetId, int, int], ...]  # (symbol, target, source, target word)
     gloss: str
+    frames: frozenset[int] = frozenset()  # a verb sense's sentence frames (8: "Somebody
+    # ----s something"), as WordNet numbers them
+
+    @property
+    def takes_object(self) -> bool:
+        """A verb sense one of whose frames has a direct object (or, with no frames, any)."""
+        return not self.frames or bool(self.frames & _OBJECT_FRAMES)
 
 
 class WordNetGraph:
@@ -273,7 +285,10 @@ class WordNetGraph:
                 (symbol, (letter, int(offset)), int(numbers[:2], 16), int(numbers[2:], 16))
             )
             position += 4
-        return Synset(key, lexname, words, tuple(pointers), gloss.strip())
+        frames: set[int] = set()
+        if key[0] == "v" and position < len(fields):
+            frames = {int(fields[position + 2 + 3 * n]) for n in range(int(fields[position]))}
+        return Synset(key, lexname, words, tuple(pointers), gloss.strip(), frozenset(frames))
 
     def synsets(self, lemma: str, pos: str | None = None) -> tuple[SynsetId, ...]:
         """Synsets of a lemma, most frequent sense first; ``pos`` a spaCy POS or None."""

@@ -50,12 +50,13 @@ CONTROLS = REPO_ROOT / "tests" / "data" / "controls"
 MAX_ALARMS = 0
 SECOND_BATCH = ("court", "defence", "farming", "interview", "local", "obituary", "storm",
                 "strike", "techdeal")
-# The second batch (149 sentences): 2, each a known limit: a clause added in a free
-# paraphrase whose words the bilingual dictionary does not link (« révélée au grand public
-# par le cinéma » / "films made her a household name"); a verb whose common sense the sense
-# check takes for another (« recueilli » / "gathered"). (The narrative presents « appellent »
-# / "urged" and « sont des automobilistes » / "were motorists" are minor or left out.)
-MAX_SECOND_BATCH_ALARMS = 2
+# The second batch (149 sentences): 1, a known limit: a clause added in a free paraphrase
+# whose words the bilingual dictionary does not link (« révélée au grand public par le
+# cinéma » / "films made her a household name"). (The narrative presents « appellent » /
+# "urged" and « sont des automobilistes » / "were motorists" are minor or left out; « a
+# recueilli » / "has gathered" 3,200 signatures has an object, which the sense the context
+# favoured, people gathering, never takes.)
+MAX_SECOND_BATCH_ALARMS = 1
 THIRD_BATCH = ("biography", "casse", "cern", "euro", "heatwave", "heist", "minitel",
                "montsaintmichel", "rabies", "rhine", "rosetta", "suez", "tour", "volcan")
 # The third batch (14 stories, 220 sentences): the first ten (160 sentences) raised 23 alarms
