@@ -18,7 +18,9 @@ chunk missing from the reference must map to a French chunk whose dictionary sen
 reference does not contain either, and a reference chunk missing from the
 back-translation must have no dictionary equivalent in the French. A chunk sharing a
 number with the other side has its counterpart; and a clause stands out as added or left
-out only beside another part of its sentence that the other side does render.
+out only beside another part of its sentence that the other side does render. An MT chunk
+at least half of whose words the word link ties to reference words (the same meaning, or
+one step up or down in WordNet: théâtre / stage) is the reference's free rendering of it.
 """
 
 from __future__ import annotations
@@ -282,6 +284,27 @@ def _clause_finding(
     )
 
 
+# English verbs whose WordNet senses reach almost any other verb.
+_EMPTY_VERBS = frozenset("be have do make take get give go come put set keep let".split())
+
+
+def _paraphrased(pair: Pair, known: Sequence[Token], engines: Sequence[str]) -> bool:
+    """At least half of a French chunk's words mean a reference word, or one just above or
+    below it in WordNet (débuter / start, théâtre / stage, cinéma / film), by the word
+    link; verbs of no meaning of their own (make, take) count for nothing: the reference
+    renders the chunk freely, it adds nothing."""
+    from mtqa.checks import wordlink  # loads the dictionary and WordNet: only on use
+
+    if not known:
+        return False
+    links = wordlink.link_pair(pair.mt_text, pair.ref_text,
+                               {e: pair.bt[e] for e in engines if e in pair.bt})
+    near = wordlink.MEANING_LINKS + ("hypernym", "hyponym")
+    linked = {links.french[link.french].text for link in links.links if link.how in near
+              and links.english[link.english].lemma.lower() not in _EMPTY_VERBS}
+    return 2 * sum(w.text in linked for w in known) >= len(known)
+
+
 def _clause_additions(result: DocumentResult, ctx: CheckContext, pair: Pair) -> list[Finding]:
     """Chunks of the MT that neither the back-translation nor the dictionary
     connects to the reference."""
@@ -296,6 +319,8 @@ def _clause_additions(result: DocumentResult, ctx: CheckContext, pair: Pair) -> 
         lambda senses: bool(senses & ref_lemmas),
         pair.ref_text,
     ):
+        if _paraphrased(pair, known, ctx.engines):
+            continue
         engines = []
         for engine in ctx.engines:
             bt_words = lexicon.content_tokens(pair.bt.get(engine, ""), "en")

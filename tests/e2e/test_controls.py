@@ -50,13 +50,13 @@ CONTROLS = REPO_ROOT / "tests" / "data" / "controls"
 MAX_ALARMS = 0
 SECOND_BATCH = ("court", "defence", "farming", "interview", "local", "obituary", "storm",
                 "strike", "techdeal")
-# The second batch (149 sentences): 1, a known limit: a clause added in a free paraphrase
-# whose words the bilingual dictionary does not link (« révélée au grand public par le
-# cinéma » / "films made her a household name"). (The narrative presents « appellent » /
+# The second batch (149 sentences): none left. The narrative presents « appellent » /
 # "urged" and « sont des automobilistes » / "were motorists" are minor or left out; « a
 # recueilli » / "has gathered" 3,200 signatures has an object, which the sense the context
-# favoured, people gathering, never takes.)
-MAX_SECOND_BATCH_ALARMS = 1
+# favoured, people gathering, never takes; a clause rendered freely (« avait débuté au
+# théâtre avant d'être révélée au grand public par le cinéma » / "started out on stage
+# before films made her a household name") has words near the reference's.
+MAX_SECOND_BATCH_ALARMS = 0
 THIRD_BATCH = ("biography", "casse", "cern", "euro", "heatwave", "heist", "minitel",
                "montsaintmichel", "rabies", "rhine", "rosetta", "suez", "tour", "volcan")
 # The third batch (14 stories, 220 sentences): the first ten (160 sentences) raised 23 alarms
