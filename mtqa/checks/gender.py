@@ -9,6 +9,11 @@ the French pronoun it faces does too. One possessive is judged: a masculine pers
 that is the subject of its clause (*un avocat a exprimé son intention*) against the
 same noun owning *her* in a reference that names no one else it could be; not the
 reverse, since French nouns such as *la victime* are feminine whoever they name.
+
+English calls a ship *she* where French, whose words for most vessels are masculine
+(*le navire*, *le paquebot*), says *il*: in a text whose reference has named a vessel and
+whose French has a masculine word for one, a French *il* against an English *she* is that
+usage, not a change of person.
 """
 
 from __future__ import annotations
@@ -34,6 +39,32 @@ _IMPERSONAL = frozenset(
 _IMPERSONAL_AFTER = re.compile(r"^\s*(?:y\b|n'y\b|s'|se\b|est\s+\w+\s+(?:de|d'|que|qu')|"
                                r"etait\s+\w+\s+(?:de|d'|que|qu')|fait\s+(?:beau|froid|chaud|nuit|"
                                r"jour|bon))")
+
+
+# Vessels English may call "she", and the masculine French words for them.
+_EN_VESSELS = frozenset(
+    "ship ships liner vessel boat steamer steamship frigate cruiser battleship destroyer "
+    "submarine yacht ferry tanker freighter schooner galleon trawler tug warship "
+    "icebreaker clipper".split()
+)
+_FR_MASCULINE_VESSELS = frozenset(
+    "navire paquebot bateau batiment vaisseau cargo petrolier sous-marin cuirasse "
+    "porte-avions voilier ferry yacht chalutier remorqueur croiseur destroyer galion "
+    "trois-mats brick transatlantique brise-glace clipper".split()
+)
+_WORD = re.compile(r"[\w-]+")
+
+
+def _words(text: str) -> set[str]:
+    return {lexicon.fold(w) for w in _WORD.findall(text)}
+
+
+def names_a_vessel(text: str, lang: str) -> bool:
+    """An English text that names a vessel, or a French one with a masculine word for one."""
+    if lang == "en":
+        return bool(_words(text) & _EN_VESSELS)
+    return bool({w[:-1] if w.endswith(("s", "x")) else w for w in _words(text)}
+                & _FR_MASCULINE_VESSELS)
 
 
 @dataclass(frozen=True)
@@ -79,13 +110,19 @@ class GenderChange:
     witnesses: tuple[str, ...]
 
 
-def gender_change(pair: Pair, engines: Sequence[str]) -> GenderChange | None:
-    """A person's pronoun masculine on one side and feminine on the other, else None."""
+def gender_change(
+    pair: Pair, engines: Sequence[str], *, vessel: bool = False
+) -> GenderChange | None:
+    """A person's pronoun masculine on one side and feminine on the other, else None.
+    ``vessel``: the text so far has named a vessel (``names_a_vessel``), which English may
+    call "she" where French says "il"."""
     ref = _english_pronouns(pair.ref_text)
     if not ref or len({p.gender for p in ref}) != 1:
         return None
     mt = _french_pronouns(pair.mt_text)
     if not mt or len({p.gender for p in mt}) != 1 or mt[0].gender == ref[0].gender:
+        return None
+    if vessel and mt[0].gender == "masculine":
         return None
     witnesses = []
     for engine in engines:

@@ -17,7 +17,7 @@ This module turns what those two find into findings.
 from __future__ import annotations
 
 from mtqa.checks.base import CheckContext, finding
-from mtqa.checks.gender import GenderChange, gender_change, possessor_change
+from mtqa.checks.gender import GenderChange, gender_change, names_a_vessel, possessor_change
 from mtqa.checks.tense import TenseChange, tense_change
 from mtqa.model import DocumentResult, Finding, Pair
 
@@ -53,11 +53,18 @@ def _change_finding(
 def check(result: DocumentResult, ctx: CheckContext) -> list[Finding]:
     """Tense and pronoun-gender contradictions in aligned pairs."""
     found: list[Finding] = []
+    # A ship named up to a pair, on both sides, may be the "she" of that pair.
+    first_vessel = [
+        next((s.index for s in segments if names_a_vessel(s.text, lang)), None)
+        for segments, lang in ((result.ref_segments, "en"), (result.mt_segments, "fr"))
+    ]
     pairs = result.pairs
     for n, pair in enumerate(pairs):
         if not pair.aligned:
             continue
-        gender = gender_change(pair, ctx.engines) or possessor_change(pair)
+        vessel = all(first is not None and first <= max(indices) for first, indices
+                     in zip(first_vessel, (pair.ref, pair.mt), strict=True))
+        gender = gender_change(pair, ctx.engines, vessel=vessel) or possessor_change(pair)
         neighbours = pairs[max(n - 1, 0):n] + pairs[n + 1:n + 2]
         for change in (tense_change(pair, ctx.engines, neighbours), gender):
             if change is not None:

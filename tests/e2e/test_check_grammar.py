@@ -240,6 +240,22 @@ def test_findings_carry_their_kind_severity_and_evidence() -> None:
             for f in findings] == [("tense_change", "major", "future", "past", ("apertium",))]
 
 
+def test_a_ship_english_calls_she_is_the_french_il() -> None:
+    # English may call a vessel "she"; French says « il » after « le navire »
+    mt = ["Le cargo a été lancé à Gdańsk en 1978.", "Il a transporté du bois pendant vingt ans.",
+          "Le capitaine a pris sa retraite en 1990."]
+    ref = ["The freighter was launched in Gdańsk in 1978.",
+           "She carried timber for twenty years.", "The captain retired in 1990."]
+    bt = ["The cargo has been launched in Gdańsk in 1978.",
+          "He has transported wood during twenty years.", "The captain has taken his retirement."]
+    assert [f for f in grammar.check(build(mt, ref, bt), CTX) if f.kind == "pronoun_gender"] == []
+    # no vessel named on both sides: the same "il" against "she" is a person's gender
+    mt[0], ref[0] = "Le pilote a été formé à Gdańsk.", "The pilot trained in Gdańsk."
+    found = [(f.mt_span, f.ref_span) for f in grammar.check(build(mt, ref, bt), CTX)
+             if f.kind == "pronoun_gender"]
+    assert found == [("Il", "She")]
+
+
 @pytest.mark.parametrize(
     ("mt", "ref", "spans"),
     [
