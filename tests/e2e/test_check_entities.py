@@ -357,6 +357,23 @@ TRANSLITERATIONS = [
 ]
 
 
+@pytest.mark.parametrize(
+    ("english", "french", "same"),
+    [
+        # French endings of Latin, Greek and Romance names
+        ("Hadrian", "Hadrien", True), ("Ephesus", "Éphèse", True), ("Tarentum", "Tarente", True),
+        ("Medea", "Médée", True), ("Olympia", "Olympie", True), ("Toledo", "Tolède", True),
+        # Romance c before e or i, French ss
+        ("Narcisa", "Narcissa", True),
+        # other endings, and short stems, are other names
+        ("Carla", "Carlos", False), ("Marco", "Marcel", False), ("Leo", "Lee", False),
+        ("Petra", "Petrov", False),
+    ],
+)
+def test_french_endings_of_romance_names(english: str, french: str, same: bool) -> None:
+    assert (same_name(english, french) is not None) is same
+
+
 @pytest.mark.parametrize(("english", "french"), TRANSLITERATIONS)
 def test_transliteration_keys_agree(english: str, french: str) -> None:
     assert transliteration_key(english, "en") == transliteration_key(french, "fr")

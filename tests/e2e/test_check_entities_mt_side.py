@@ -97,6 +97,13 @@ def test_a_person_replaced_by_another_person() -> None:
         ("Les bouchons ont atteint 200 kilomètres en Île-de-France.",
          "Traffic jams in the Paris region reached 200 km."),
         ("Elle est née à Marseille en 1950.", "She was born in Marseilles in 1950."),
+        # a regnal ordinal is a numeral, not a name
+        ("Le traité fut signé sous François Ier.", "The treaty was signed under Francis I."),
+        # French endings of Latin and Romance names
+        ("L'empereur Hadrien fit bâtir un mur.", "The emperor Hadrian had a wall built."),
+        ("Le temple d'Éphèse fut incendié.", "The temple at Ephesus was burnt down."),
+        ("Il naquit à Tolède en 1541.", "He was born in Toledo in 1541."),
+        ("Jason épousa Médée.", "Jason married Medea."),
     ],
 )
 def test_correct_french_forms_are_not_flagged(mt: str, ref: str) -> None:

@@ -137,7 +137,8 @@ def _document_reference(text: str) -> _Reference:
     return _Reference(text)
 
 
-_ROMAN = re.compile(r"^[IVXLCDM]{2,}(?:e|er|ème)?$")
+# A Roman numeral of two letters or more (XIV), or any with an ordinal ending (Ier, IIe).
+_ROMAN = re.compile(r"^(?:[IVXLCDM]{2,}(?:e|er|re|ème)?|[IVX](?:e|er|re|ème))$")
 _ELIDED = re.compile(r"[dDlL]['’]\w")
 _PHRASE = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)+")
 

@@ -110,6 +110,34 @@ def _place_key(key: str) -> str:
     return re.sub(r"(?:ia|ie|ee|ea|a|e|i|y)$", "", key) if len(key) > 4 else key
 
 
+# French adapts the endings of Latin, Greek and Romance names in regular ways: Justinian /
+# Justinien, Miletus / Milet, Augustus / Auguste, Sophia / Sophie, Medea / Médée, Toledo /
+# Tolède, La Mancha / la Manche; and writes ss for a Romance c before e or i (Rocinante /
+# Rossinante). English ending → the French endings it may take.
+_ROMANCE_ENDINGS = (
+    ("ian", ("ien",)), ("us", ("e", "")), ("um", ("e",)), ("ea", ("ee",)), ("ia", ("ie",)),
+    ("a", ("e",)), ("o", ("e",)), ("", ("",)),
+)
+_MIN_ROMANCE_STEM = 4  # shorter stems (Ana / Ane, Leo / Lee) are too short to judge
+
+
+def _soft(word: str) -> str:
+    """A folded word with c before e/i/y read as s and doubled letters single."""
+    return re.sub(r"(.)\1+", r"\1", re.sub(r"c(?=[eiy])", "s", fold(word)))
+
+
+def romance_forms(english: str) -> frozenset[str]:
+    """The French forms (``_soft``) an English name of Latin, Greek or Romance shape may take
+    by its ending alone: Justinian → justinien, Miletus → milet, milete."""
+    key = fold(english)
+    forms = set()
+    for english_end, french_ends in _ROMANCE_ENDINGS:
+        stem = key[: len(key) - len(english_end)]
+        if key.endswith(english_end) and len(stem) >= _MIN_ROMANCE_STEM:
+            forms.update(_soft(stem + end) for end in french_ends)
+    return frozenset(forms)
+
+
 def name_similarity(reference: str, candidate: str) -> float:
     """Similarity of an English name and a French word, 0..1: best of letters and keys."""
     plain = Indel.normalized_similarity(fold(reference), fold(candidate))
@@ -151,6 +179,8 @@ def same_name(reference: str, candidate: str, *, place: bool = False) -> str | N
         return "transliteration"
     if place and _place_key(english_key) in {_place_key(k) for k in french_keys}:
         return "exonym"
+    if _soft(candidate) in romance_forms(reference):
+        return "exonym"
     return None
 
 
@@ -174,11 +204,12 @@ class NameIndex:
         self._exonyms: set[str] = set().union(
             *(tables.french.get(f, frozenset()) for f in self._folded)
         )
+        self._romance: set[str] = set().union(*(romance_forms(n) for n in self.names))
 
     def same(self, word: str) -> bool:
         """Whether ``same_name(name, word, place=True)`` holds for one of the names."""
         key = fold(word)
-        if key in self._folded or key in self._exonyms:
+        if key in self._folded or key in self._exonyms or _soft(word) in self._romance:
             return True
         singular = key[:-1]
         if key[-1:] in ("s", "x") and singular in self._folded and len(singular) >= 3 and (
