@@ -221,7 +221,8 @@ def _scanner(lang: str) -> re.Pattern[str]:
         date = rf"(?P<month>{month})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\w])"
         date_en = rf"(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{month})(?![\w])"
         time = (
-            r"(?P<hour>\d{1,2})(?::(?P<minute>\d{2}))?\s?(?P<meridiem>a\.m\.|p\.m\.|am\b|pm\b)"
+            # 11:40 p.m., and the British 11.40 p.m.
+            r"(?P<hour>\d{1,2})(?:[:.](?P<minute>\d{2}))?\s?(?P<meridiem>a\.m\.|p\.m\.|am\b|pm\b)"
         )
         ordinal = r"(?P<ord>\d+)(?:st|nd|rd|th)(?![\w])"
         roman = None
@@ -321,6 +322,7 @@ def quantities(text: str, lang: str) -> list[Quantity]:
     found = [replace(q, weak=True) if q.kind == "number" and PHONE[lang].search(
         text[max(0, q.start - 40):q.start]) else q for q in found]
     if lang == "fr":
+        found = _french_spans_of_time(found, text)
         # "une trentaine" (about thirty): a count the other side may give as "about 30",
         # "some thirty" or not at all, so it matches but is never missed
         # (« une vingtaine de milliards » = some 20 billion)
@@ -356,6 +358,35 @@ def _shared_scales(found: list[Quantity], text: str) -> list[Quantity]:
             continue
         scale = b.value / digits
         out[i] = replace(a, alternatives=(*a.alternatives, a.value * scale))
+    return out
+
+
+# « la nuit du 14 au 15 avril » is the night of 14 April: the next day's date the other
+# side may leave out. « le huitième centenaire » is the 800th anniversary.
+_NIGHT_OF = re.compile(r"(?i)\bnuit\s+du\s+(\d{1,2})\s+au\s+$")
+_CENTENARY = re.compile(r"\s+centenaire\b")
+# An anniversary named by one word: « le bicentenaire » is the 200th anniversary, a count
+# the other side may give or not.
+_ANNIVERSARIES = {"cinquantenaire": 50.0, "centenaire": 100.0, "bicentenaire": 200.0,
+                  "tricentenaire": 300.0, "quadricentenaire": 400.0}
+_ANNIVERSARY = re.compile(r"(?i)(?<![\w-])(?:" + "|".join(_ANNIVERSARIES) + r")(?![\w-])")
+
+
+def _french_spans_of_time(found: list[Quantity], text: str) -> list[Quantity]:
+    out = []
+    for quantity in found:
+        night = _NIGHT_OF.search(text[: quantity.start])
+        if quantity.kind == "date" and night and int(night.group(1)) + 1 == quantity.value[1]:
+            quantity = replace(quantity, weak=True)
+        if quantity.kind == "number" and _CENTENARY.match(text, quantity.end):
+            quantity = replace(quantity, alternatives=(*quantity.alternatives,
+                                                        quantity.value * 100))
+        out.append(quantity)
+    out += [Quantity("number", _ANNIVERSARIES[m.group().lower()], m.start(), m.end(), m.group(),
+                     weak=True)
+            for m in _ANNIVERSARY.finditer(text)
+            if not any(q.end <= m.start() and not text[q.end : m.start()].strip() for q in found)]
+    out.sort(key=lambda q: q.start)
     return out
 
 

@@ -131,6 +131,19 @@ AGREEMENTS = [
                  id="season-range"),
     pytest.param("Le score était de 3-1 après 90 minutes.", "The score was 3-1 after 90 minutes.",
                  id="score"),
+    pytest.param("Le train partit à 21 h 15 et arriva à 6 h 05 du matin.",
+                 "The train left at 9.15 p.m. and arrived at 6.05 a.m.", id="british-clock"),
+    pytest.param("Dans la nuit du 3 au 4 mai, la digue céda.",
+                 "On the night of 3 May the dyke gave way.", id="night-of"),
+    pytest.param("Dans la nuit du 3 au 4 mai, la digue céda.",
+                 "On the night of 3-4 May the dyke gave way.", id="night-of-both-days"),
+    pytest.param("On fêta le troisième centenaire de l'université.",
+                 "The university's 300th anniversary was celebrated.", id="nth-centenary"),
+    pytest.param("Le bicentenaire de la Révolution fut fêté en 1989.",
+                 "The bicentenary of the Revolution was celebrated in 1989.", id="bicentenary"),
+    pytest.param("Le bicentenaire de la Révolution fut fêté en 1989.",
+                 "The 200th anniversary of the Revolution was celebrated in 1989.",
+                 id="bicentenary-as-number"),
 ]
 
 
@@ -250,6 +263,11 @@ def test_the_same_number_written_differently_is_not_flagged(mt: str, ref: str) -
          "three and a half million"),
         ("Les attentats du 11 septembre.", "The 9/12 attacks.", "11 septembre", "9/12"),
         ("Le traité du 11 septembre 2001.", "The treaty of September 11, 2002.", "2001", "2002"),
+        ("La séance reprit à 21 h 15.", "The sitting resumed at 9.45 p.m.", "21 h 15", "9.45 p.m."),
+        ("Dans la nuit du 3 au 4 mai, la digue céda.", "On the night of 5 May the dyke gave way.",
+         "3", "5 May"),
+        ("On fêta le troisième centenaire.", "The 400th anniversary was celebrated.",
+         "troisième", "400th"),
     ],
 )
 def test_decades_centuries_and_slashed_dates_still_disagree(
