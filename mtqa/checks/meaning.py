@@ -484,7 +484,7 @@ def check(result: DocumentResult, ctx: CheckContext) -> list[Finding]:
             negation.without_litotes(negation.polarity(pair.mt_text, "fr"), "fr", pair.ref_text),
             pair.mt_text, pair.ref_text)
         ref_plain = negation.without_litotes(negation.polarity(pair.ref_text, "en"), "en",
-                                             pair.mt_text)
+                                             pair.mt_text, pair.ref_text)
         mt_polarity = negation.with_implicit(mt_plain, pair.mt_text, "fr", pair.ref_text)
         ref_polarity = negation.with_implicit(ref_plain, pair.ref_text, "en", pair.mt_text)
         bt_polarity = {e: negation.polarity(pair.bt[e], "en") for e in ctx.engines if e in pair.bt}

@@ -141,7 +141,9 @@ _EN_NOT_NEGATION = re.compile(
     r"|infrequent|without)"
     # a bound, not a negation: "was not noticed until the next day" (= only then), as
     # « ne fut remarqué que le lendemain »; "did not fall below 25C" (= stayed above)
-    r"|(?:not|n't)\s+(?:[\w'-]+\s+){0,4}?(?:until|till|below)|not before"
+    # (the bound may come after a relative clause: "did not enter the school, which his
+    # uncle had founded, until 1862")
+    r"|(?:not|n't)\s+(?:[\w'-]+,?\s+){0,12}?(?:until|till|below)|not before"
     # "no" as the answer of a vote, a noun ("a no vote", "the no camp", "voted no"), as
     # « le non »
     r"|(?:a|the|voted?|votes|voting|said|say|says|saying) no(?![\w-])"
@@ -196,17 +198,30 @@ def _words(text: str) -> list[str]:
     return re.split(r"[\s'’]+", lexicon.fold(text))
 
 
-def without_litotes(polarity: Polarity, language: str, other_text: str) -> Polarity:
+# "not far" (= near) is « non loin » or « près »: a negation only where the French says
+# « loin » plainly.
+_EN_NOT_FAR = re.compile(r"\s+(?:so\s+|too\s+|very\s+)?far(?![\w-])")
+_FR_PLAIN_FAR = re.compile(r"(?<![\w-])(?<!non )(?<!pas )(?<!pas si )loin(?![\w-])")
+
+
+def without_litotes(
+    polarity: Polarity, language: str, other_text: str, text: str = ""
+) -> Polarity:
     """``polarity`` less the negated litotes verbs that ``other_text`` (the other language)
-    does not render."""
+    does not render, and, in English ``text``, a "not far" the French does not negate."""
     table = _LITOTES if language == "fr" else _EN_LITOTES
     other = _words(other_text)
 
     def rendered(lemma: str) -> bool:
         return any(word.startswith(stem) for stem in table[lemma] for word in other)
 
+    def not_far(negation: Negation) -> bool:
+        return (language == "en" and bool(_EN_NOT_FAR.match(text, negation.span[1]))
+                and not _FR_PLAIN_FAR.search(lexicon.fold(other_text)))
+
     kept = tuple(n for n in polarity.strong
-                 if lexicon.fold(n.lemma) not in table or rendered(lexicon.fold(n.lemma)))
+                 if (lexicon.fold(n.lemma) not in table or rendered(lexicon.fold(n.lemma)))
+                 and not not_far(n))
     return replace(polarity, strong=kept) if len(kept) < len(polarity.strong) else polarity
 
 
@@ -439,11 +454,32 @@ def _spans(text: str, language: str) -> tuple[Spans, Spans, Spans]:
             (s, e) for s, e in strong
             if not any(os_ <= s and e <= oe and (os_, oe) != (s, e) for os_, oe in strong)
         ]
-    weak = [m.span() for m in weak_re.finditer(folded) if kept(*m.span())]
+        # « aucun homme ne sera … », « personne n'a … »: the subject's negative word and the
+        # « ne » of its verb are one negation
+        strong = [
+            (s, e) for s, e in strong
+            if not (folded[s:e].startswith(("ne", "n'")) and any(
+                oe <= s and _FR_SUBJECT_NEGATIVE.fullmatch(folded[os_:oe])
+                and _FR_SAME_CLAUSE.fullmatch(folded[oe:s]) for os_, oe in strong))
+        ]
+    weak = [m.span() for m in weak_re.finditer(folded) if kept(*m.span())
+            and not (language == "fr" and _in_name(text, *m.span()))]
     weak = [w for w in weak if not any(s <= w[0] < e for s, e in strong)]
     affix = [m.span() for m in affix_re.finditer(folded) if kept(*m.span())]
     weak = [w for w in weak if not any(s <= w[0] < e for s, e in affix)]
     return strong, weak, affix
+
+
+_FR_SUBJECT_NEGATIVE = re.compile(r"aucune?s?|nulle?s?|personne|rien")
+_FR_SAME_CLAUSE = re.compile(r"(?:\s+[\w'-]+){0,4}\s+")
+
+
+def _in_name(text: str, start: int, end: int) -> bool:
+    """A weak word between two capitalised words is part of a name: Jean sans Terre."""
+    before = re.search(r"(\w+)\s+$", text[:start])
+    after = re.match(r"\s+(\w+)", text[end:])
+    return bool(before and after and before.group(1)[:1].isupper()
+                and after.group(1)[:1].isupper())
 
 
 def polarity(text: str, language: str) -> Polarity:

@@ -200,6 +200,23 @@ def test_a_negation_moved_under_a_verb_of_opinion_is_not_flagged() -> None:
          "The museum now opens on Mondays only to schools."),
         ("L'équipe ne compte plus que deux victoires d'avance.",
          "The team is now just two wins ahead."),
+        # the bound after a relative clause
+        ("La ligne n'ouvrit qu'en 1902, bien que la ville l'eût votée dès 1890.",
+         "The line, which the town had approved in 1890, did not open until 1902."),
+        ("Elle ne publia son roman, que son éditeur jugeait trop long, qu'en 1931.",
+         "She did not publish her novel, which her publisher thought too long, until 1931."),
+        # « non loin » / "not far": near, on both sides
+        ("Le village se trouve non loin de la frontière.",
+         "The village lies not far from the border."),
+        ("Le village se trouve près de la frontière.",
+         "The village lies not far from the border."),
+        # « aucun … ne », « personne ne »: one negation, answered by one "no"
+        ("Aucun candidat ne sera admis sans diplôme.",
+         "No candidate will be admitted except with a degree."),
+        ("Nulle plainte ne fut déposée ni enregistrée.", "No complaint was filed or recorded."),
+        # « sans » inside a name
+        ("Le duc Jean sans Peur fut assassiné en 1419.",
+         "Duke John the Fearless was murdered in 1419."),
     ],
 )
 def test_forms_that_look_negative_agree(mt: str, ref: str) -> None:
@@ -373,3 +390,16 @@ def test_a_negation_moved_from_the_reporting_verb_to_its_report_is_an_inversion(
         ["He has not said that the factory would close."],
     ), CTX)
     assert [(f.evidence["check"], f.evidence["how"]) for f in found] == [("negation", "moved")]
+
+
+@pytest.mark.parametrize(
+    ("mt", "ref"),
+    [
+        # the forms above still disagree with a sentence that has no negation
+        ("Aucun candidat ne sera admis sans diplôme.", "Every candidate will be admitted."),
+        ("Le village se trouve loin de la frontière.",
+         "The village lies not far from the border."),
+    ],
+)
+def test_forms_that_look_negative_still_meet_a_plain_sentence(mt: str, ref: str) -> None:
+    assert _inversions(mt, ref) != []
