@@ -88,6 +88,19 @@ def test_the_correct_rendering_is_not_flagged() -> None:
     assert renderings.check(result, CTX) == []
 
 
+def test_a_thing_retired_from_service_is_withdrawn() -> None:
+    # a product, a vehicle or a coin is « retiré » (withdrawn) when English retires it
+    result = build(
+        ["La pièce de deux francs fut retirée de la circulation en 2002.",
+         "Le modèle a connu un long succès jusqu'à son retrait en 1998."],
+        ["The two-franc coin was retired from circulation in 2002.",
+         "The model sold well for years until its retirement in 1998."],
+        ["The piece of two francs was withdrawn of the circulation in 2002.",
+         "The model has known a long success until its withdrawal in 1998."],
+    )
+    assert renderings.check(result, CTX) == []
+
+
 def test_one_correct_rendering_does_not_excuse_a_trap_elsewhere() -> None:
     result = build(
         ["Le fabricant de puces note la reprise de la demande de frites mémoire."],
