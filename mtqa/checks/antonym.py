@@ -112,7 +112,7 @@ def opposed(links: PairLinks) -> Opposed | None:
             if gap > wordlevel._MAX_POSITION_GAP:
                 continue
             sense = _opposed(links.senses[f], english, net)
-            if sense is not None:
+            if sense is not None and not wordlevel.degree_of(links.french[f].text, english.text):
                 found.append(Opposed(f, e, sense))
     return found[0] if len(found) == 1 else None
 

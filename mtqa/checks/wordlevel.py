@@ -156,6 +156,21 @@ def _judged_french(links: PairLinks, index: int, *, function_words: bool = False
 
 
 _CLOSE_RELATIONS = ("hypernym", "hyponym", "antonym")
+# Prefixes of degree: a French word built with one on the reference word's own stem says
+# more of the same thing (supersonique / sonic, hypersensible / sensitive), whatever WordNet
+# opposes (its subsonic / sonic / supersonic are antonyms of one another).
+_DEGREE_PREFIXES = ("super", "hyper", "ultra", "supra", "extra")
+
+
+def degree_of(french: str, english: str) -> bool:
+    """The French word is a degree prefix on the English word's stem (supersonique, sonic):
+    after the prefix, it starts with the English word less its last letter (five at most)."""
+    word, stem = fold(french), fold(english)
+    shared = stem[: min(5, len(stem) - 1)]
+    return len(stem) >= 5 and any(
+        word.startswith(prefix) and word[len(prefix):].startswith(shared)
+        for prefix in _DEGREE_PREFIXES)
+
 
 
 def _accounted_english(links: PairLinks, index: int) -> bool:
@@ -553,6 +568,8 @@ def check(result: DocumentResult, ctx: CheckContext) -> list[Finding]:
             if how == "antonym":
                 if inverted:
                     continue  # a negation on one side may cancel the opposite
+                if degree_of(french.text, english.text):
+                    continue  # bang supersonique / sonic boom
                 found.append(finding(
                     result, pair, kind="meaning_inversion", severity="critical",
                     detector=DETECTOR,

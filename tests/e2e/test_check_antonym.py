@@ -12,7 +12,7 @@ import shutil
 import pytest
 from support import make_result
 
-from mtqa.checks import antonym, wordlink
+from mtqa.checks import antonym, wordlevel, wordlink
 from mtqa.checks.base import CheckContext
 from mtqa.model import Finding
 
@@ -76,6 +76,24 @@ def test_opposed_senses_are_found(mt: str, ref: str, bt: str, expected: list) ->
 )
 def test_faithful_renderings_are_not_findings(mt: str, ref: str, bt: str) -> None:
     assert findings(mt, ref, bt) == []
+
+
+@pytest.mark.parametrize(
+    ("mt", "ref", "bt"),
+    [
+        # « ancien » before its noun is "former"; « actuel » is "present"
+        ("Byzance, l'actuelle Istanbul, est une ancienne ville grecque.",
+         "Byzantium, present-day Istanbul, is a former Greek city.",
+         "Byzantium, the current Istanbul, is an ancient Greek city."),
+        # a prefix of degree on the reference word's stem: more of the same thing
+        ("Le bang supersonique fit trembler les vitres.", "The sonic boom rattled the windows.",
+         "The supersonic bang made tremble the windows."),
+    ],
+)
+def test_renderings_the_dictionary_or_a_prefix_accounts_for(mt: str, ref: str, bt: str) -> None:
+    result = make_result([mt], [ref], bt={"apertium": [bt]})
+    found = antonym.check(result, CTX) + wordlevel.check(result, CTX)
+    assert [f for f in found if f.kind == "meaning_inversion"] == []
 
 
 def test_sense_opposites_reach_through_synsets_and_clusters() -> None:

@@ -99,6 +99,12 @@ def test_a_more_general_reference_word_is_found(
             "The object was parked in front of the bank.",
             "The car was parked in front of the bank.",
         ),
+        # « avion » is as often "aircraft" or "plane" as "aeroplane"
+        (
+            "L'avion s'est posé à Lyon après deux heures de vol.",
+            "The aircraft landed in Lyon after a two-hour flight.",
+            "The aeroplane has landed in Lyon after two hours of flight.",
+        ),
     ],
 )
 def test_ordinary_renderings_are_not_findings(mt: str, ref: str, bt: str) -> None:
