@@ -188,3 +188,25 @@ def test_a_nationality_the_mt_does_not_render_is_missing() -> None:
     assert [(f.kind, f.ref_span) for f in found if f.ref_span == "Chinese"] == [
         ("entity_missing", "Chinese")
     ]
+
+
+@needs_apertium
+@pytest.mark.skipif(not HAVE_SPACY, reason="spaCy pipelines are not installed")
+@pytest.mark.parametrize("backend", ["rules", "spacy"])
+@pytest.mark.parametrize(
+    ("mt", "ref"),
+    [
+        # a sentence-opening participle is no name
+        ("Ébranlée par la crise, la banque ferma en 1931.",
+         "Shaken by the crisis, the bank closed in 1931."),
+        ("Fragilisée par un séisme, la tour s'effondra en 1902.",
+         "Weakened by an earthquake, the tower collapsed in 1902."),
+        # a letter alone, as in a musical key, is no name to find
+        ("Sa sonate en si bémol majeur fut publiée en 1823.",
+         "His Sonata in B-flat major was published in 1823."),
+        # a nationality inside a name whose French form the MT has
+        ("L'Invincible Armada fut dispersée en 1588.", "The Spanish Armada was scattered in 1588."),
+    ],
+)
+def test_words_that_only_look_like_lost_names(mt: str, ref: str, backend: str) -> None:
+    assert run([mt], [ref], backend) == []

@@ -355,6 +355,8 @@ def demonym_findings(
                       for french in exonyms().french_forms(form) if french != fold(form)}
         if not stems or any(w.startswith(stem) for w in mt_words for stem in stems):
             continue
+        if _phrase_rendered(pair, mention.text):
+            continue  # "the Spanish Armada" rendered « l'Invincible Armada »
         findings.append(missing_finding(
             result, pair, ref_span=mention.text,
             message=(
@@ -363,6 +365,14 @@ def demonym_findings(
             evidence={"label": "NORP", "french_stems": sorted(stems), "ner": "spacy"},
         ))
     return findings
+
+
+def _phrase_rendered(pair: Pair, word: str) -> bool:
+    """A longer name of the reference holding ``word`` has a known French form in the MT."""
+    tables = exonyms()
+    return any(find_word(pair.mt_text, form)
+               for phrase in tables.phrases_in(pair.ref_text, word)
+               for form in tables.french_forms(phrase) - {phrase})
 
 
 def _places_of(adjective: str) -> set[str]:

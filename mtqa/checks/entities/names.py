@@ -375,6 +375,8 @@ def _judged_words(
             continue  # Observatory / Observatoire, Centre: a translated word of the name
         if _ACRONYM.match(part.text) or not part.text[:1].isupper():
             continue
+        if len(key) < 2:
+            continue  # a letter alone (B-flat, Plan B, vitamin C) is no name to find
         words.append(part)
     return tuple(words)
 
@@ -407,6 +409,13 @@ _DETACHED = re.compile(
 )
 
 
+# A sentence-opening past participle in -é(e)(s) before a preposition opens a detached
+# phrase (« Construite en 1900, … », « Fragilisée par un séisme, … »), not a name.
+_OPENING_PARTICIPLE = re.compile(
+    r"\w+(?:é|ée|és|ées)\s+(?:par|en|dans|sur|sous|pour|avec|après|lors|à|au|aux)\s"
+)
+
+
 def french_name_words(text: str, *, context: str | None = None) -> list[Part]:
     """Capitalised French words that may render a name (common words and titles left out)."""
     lists = entity_words()
@@ -420,6 +429,8 @@ def french_name_words(text: str, *, context: str | None = None) -> list[Part]:
             continue
         if word.sentence_initial and _DETACHED.match(text, word.end):
             continue  # « Méfiant, celui-ci prévint … »: an attribute of the subject after it
+        if word.sentence_initial and _OPENING_PARTICIPLE.match(text, word.start):
+            continue  # « Fragilisée par un séisme, la coupole … »: a participle
         parts.extend(p for p in _split(text, word.start, word.end) if p.text[:1].isupper())
     return parts
 
