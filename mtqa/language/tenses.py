@@ -123,6 +123,23 @@ def _also_present(word: str) -> bool:
     return "<pri>" in line
 
 
+@lru_cache(maxsize=4096)
+def _passe_simple_only(word: str) -> bool:
+    """Whether Apertium's French analyser reads the form as a passé simple and nothing else
+    (poussa, limita): a present the tagger read there is a misreading."""
+    from mtqa.language.apertium import DictionaryError, dictionary, escape_word
+
+    analyser = dictionary()
+    if not analyser.available:
+        return False
+    try:
+        line = analyser.lookup("fr_morph", [escape_word(word)], bilingual=False)[0]
+    except DictionaryError:
+        return False
+    readings = [r for r in line.strip("^$").split("/")[1:] if r]
+    return bool(readings) and all("<ifi>" in r for r in readings)
+
+
 def _misread_participle(tokens: Sequence[Token], verb: int) -> int | None:
     """The past participle of a passé composé that the tagger hung off "avoir" as an adverb
     or adjective when adverbs stand between them (« n'a en effet jamais réussi »): a word
@@ -219,6 +236,8 @@ def french_tense(tokens: Sequence[Token], verb: int) -> Tense | None:
         return Tense(PAST, span)
     if tense == PRESENT and _FR_AMBIGUOUS_PRESENT.search(word):
         return Tense(PRESENT_OR_PAST, span)
+    if tense == PRESENT and _passe_simple_only(word):
+        return Tense(PAST, span)  # « le bang poussa », read as a present by the tagger
     if tense == PAST and _FR_AMBIGUOUS_PRESENT.search(word) and _also_present(word):
         return Tense(PRESENT_OR_PAST, span)  # « la préfecture interdit », « il finit »
     return Tense(tense, span) if tense else None

@@ -301,3 +301,17 @@ def test_a_participle_read_apart_from_avoir_still_makes_a_passe_compose() -> Non
     root = next(i for i, t in enumerate(tokens) if t.dep == "ROOT")
     tense = french_tense(tokens, root)
     assert tense is not None and tense.tense == PAST and tense.compound == "present"
+
+
+
+@pytest.mark.parametrize("sentence", ["La crise poussa le ministre à démissionner.",
+                                      "Le vent poussa la barque vers le large."])
+def test_a_passe_simple_the_tagger_reads_as_a_present_is_a_past(sentence: str) -> None:
+    # « poussa » is a passé simple only; the small tagger may call it a present
+    from mtqa.checks import lexicon
+    from mtqa.language.tenses import PAST, french_tense
+
+    tokens = lexicon.parse(sentence, "fr")
+    root = next(i for i, t in enumerate(tokens) if t.dep == "ROOT")
+    tense = french_tense(tokens, root)
+    assert tense is not None and tense.tense == PAST
