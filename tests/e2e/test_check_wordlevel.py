@@ -393,3 +393,30 @@ def test_an_article_gap_wants_a_french_noun_with_its_own_article(
     sentence = lexicon.parse(french, "fr")
     word = next(t for t in sentence if t.text == noun)
     assert wordlevel._has_determiner(sentence, word) is expected
+
+
+@pytest.mark.parametrize(
+    ("mt", "ref", "bt"),
+    [
+        # French verbs of being that English says with "be"
+        ("Ces îles forment un archipel volcanique.", "These islands are a volcanic archipelago.",
+         "These islands form a volcanic archipelago."),
+        ("Ce roman figure parmi les plus lus du siècle.",
+         "This novel is among the most read of the century.",
+         "This novel figures among the most read of the century."),
+        ("Le tourisme représente la moitié des emplois de la ville.",
+         "Tourism is half the jobs in the town.",
+         "The tourism represents the half of the employments of the city."),
+    ],
+)
+def test_a_verb_of_being_the_reference_says_with_be_is_no_addition(
+    mt: str, ref: str, bt: str
+) -> None:
+    assert findings(mt, ref, bt) == []
+
+
+def test_a_verb_of_being_with_no_be_in_the_reference_is_still_an_addition() -> None:
+    found = findings("Ces îles forment un archipel volcanique.",
+                     "These islands a volcanic archipelago.",
+                     "These islands form a volcanic archipelago.")
+    assert [(f.kind, f.mt_span) for f in found] == [("addition", "forment")]
