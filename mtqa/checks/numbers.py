@@ -546,6 +546,16 @@ def compare(
     return [q for q in left_mt if not q.weak], [q for q in left_ref if not q.weak]
 
 
+_BEFORE_NAMING_YEAR = re.compile(r"(?i)\b(?:the|a|an|its|his|her|their|this|that)\s+$")
+_AFTER_NAMING_YEAR = re.compile(r"\s+[a-z]")
+
+
+def _naming_year(quantity: Quantity, text: str) -> bool:
+    """A year used as a modifier between a determiner and a noun ("the 2008 crash")."""
+    return (_is_year(quantity) and bool(_BEFORE_NAMING_YEAR.search(text[: quantity.start]))
+            and bool(_AFTER_NAMING_YEAR.match(text, quantity.end)))
+
+
 def _is_year(quantity: Quantity) -> bool:
     value = quantity.value
     return (quantity.kind == "number" and isinstance(value, float) and value.is_integer()
@@ -616,6 +626,10 @@ def _finding(
         # a number on its own) is the one replaced
         and not SMALL_NUMBER_WORDS[other_lang].search(other_text)
     )
+    if mt_one is None and ref_one is not None and _naming_year(ref_one, pair.ref_text):
+        # "the 1973 oil crisis" for « le premier choc pétrolier »: English names an event by
+        # its year where French names it otherwise; a year on one side only, no count lost.
+        severity = "minor"
     if in_words:
         # A number word on one side only is as often an idiom or a paraphrase ("faire les
         # quatre cents coups", "in two minds", "a decade") as a lost count: minor.

@@ -157,6 +157,18 @@ def test_number_only_in_the_reference_is_a_major_finding() -> None:
     assert [(f.mt_span, f.ref_span, f.severity) for f in findings] == [(None, "1998", "major")]
 
 
+def test_a_year_naming_an_event_in_the_reference_only_is_minor() -> None:
+    # English names an event by its year where French names it otherwise
+    findings = run("Le krach boursier ruina des milliers d'épargnants.",
+                   "The 1929 crash ruined thousands of savers.")
+    assert [(f.ref_span, f.severity) for f in findings] == [("1929", "minor")]
+    # a year that dates the fact stays major; so does a year against another year
+    assert [f.severity for f in run("Le pont a été ouvert.", "The bridge opened in 1998.")] == [
+        "major"]
+    assert [f.severity for f in run("Le krach de 1987 ruina des épargnants.",
+                                    "The 1929 crash ruined savers.")] == ["critical"]
+
+
 def test_back_translation_supports_the_mismatch() -> None:
     findings = run(
         "Le sommet s'ouvrira le 14 mars.",
