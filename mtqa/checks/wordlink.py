@@ -217,18 +217,6 @@ def english_senses(tokens: Sequence[Token]) -> list[frozenset[str]]:
     return _senses(tokens, "en")
 
 
-# Everyday senses of common French words that Apertium's entries lack (its « ancien » is
-# only "ancient", its « avion » only "aeroplane"): a standard dictionary's first renderings.
-_FRENCH_SENSES_ADDED: dict[str, frozenset[str]] = {
-    "ancien": frozenset({"former", "old"}),  # before the noun: l'ancien maire, the former
-    "actuel": frozenset({"present", "present-day"}),  # l'actuelle Istanbul
-    "avion": frozenset({"aircraft", "plane", "airplane"}),
-    "sommet": frozenset({"peak", "top"}),
-    "rediger": frozenset({"write", "draft"}),
-    "vigueur": frozenset({"force", "effect"}),  # en vigueur: in force, in effect
-}
-
-
 def _senses(tokens: Sequence[Token], language: Literal["fr", "en"]) -> list[frozenset[str]]:
     """The dictionary's senses of each word of ``language``, looked up by form and lemma in
     one batch; French senses are folded, as French words are compared."""
@@ -240,11 +228,7 @@ def _senses(tokens: Sequence[Token], language: Literal["fr", "en"]) -> list[froz
         found, form = dictionary.french_senses(wanted), _clean_sense
     else:
         found, form = dictionary.english_senses(wanted), _folded_sense
-    senses = [frozenset(form(s) for s in found[t.text] | found[t.lemma] if s) for t in tokens]
-    if language == "fr":
-        senses = [found_senses | _FRENCH_SENSES_ADDED.get(fold(t.lemma), frozenset())
-                  for found_senses, t in zip(senses, tokens, strict=True)]
-    return senses
+    return [frozenset(form(s) for s in found[t.text] | found[t.lemma] if s) for t in tokens]
 
 
 def _folded_sense(sense: str) -> str:

@@ -18,6 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from mtqa.errors import MtqaError
+from mtqa.language.text import fold
 
 log = logging.getLogger(__name__)
 
@@ -269,12 +270,38 @@ class Dictionary:
         return {w: self._cache.get((direction, w), frozenset()) for w in words_}
 
     def french_senses(self, words_: Iterable[str]) -> dict[str, frozenset[str]]:
-        """French word form → English lemmas its dictionary entries give."""
-        return self._senses(words_, "fr")
+        """French word form → English lemmas its dictionary entries give, with the everyday
+        senses the entries lack (``_FRENCH_SENSES_ADDED``)."""
+        found = self._senses(words_, "fr")
+        return {w: senses | _added_senses(w) for w, senses in found.items()}
 
     def english_senses(self, words_: Iterable[str]) -> dict[str, frozenset[str]]:
         """English word form → French lemmas its dictionary entries give."""
         return self._senses(words_, "en")
+
+
+# Everyday senses of common French words that Apertium's entries lack (its « ancien » is
+# only "ancient", its « avion » only "aeroplane"): a standard dictionary's first renderings,
+# by lemma.
+_FRENCH_SENSES_ADDED: dict[str, frozenset[str]] = {
+    "ancien": frozenset({"former", "old"}),  # before the noun: l'ancien maire, the former
+    "actuel": frozenset({"present", "present-day"}),  # l'actuelle Istanbul
+    "avion": frozenset({"aircraft", "plane", "airplane"}),
+    "sommet": frozenset({"peak", "top"}),
+    "rediger": frozenset({"write", "draft"}),
+    "vigueur": frozenset({"force", "effect"}),  # en vigueur: in force, in effect
+}
+
+
+def _added_senses(word: str) -> frozenset[str]:
+    """The added senses of a lemma, or of a form that is its plural or feminine."""
+    key = fold(word)
+    singular = key.removesuffix("s")
+    masculine = singular[:-2] if singular.endswith(("nne", "lle")) else singular.removesuffix("e")
+    for lemma in (key, singular, masculine):
+        if lemma in _FRENCH_SENSES_ADDED:
+            return _FRENCH_SENSES_ADDED[lemma]
+    return frozenset()
 
 
 @lru_cache(maxsize=1)

@@ -90,3 +90,12 @@ def test_started_ahead_every_process_runs_and_lookups_use_them(dictionary: Dicti
     finally:
         on_demand.close()
     assert {n: p.process for n, p in dictionary._processes.items()} == started
+
+
+def test_everyday_senses_the_entries_lack_are_added(dictionary: Dictionary) -> None:
+    found = dictionary.french_senses(["anciennes", "actuelle", "sommets", "avion", "maison"])
+    assert {"former", "old"} <= found["anciennes"]
+    assert "present" in found["actuelle"]
+    assert "peak" in found["sommets"]
+    assert "aircraft" in found["avion"]
+    assert "former" not in found["maison"]
