@@ -30,6 +30,12 @@ A fourth batch (``FOURTH_BATCH``) is news in registers the first three lack (mar
 central bank, a state visit, a referendum, hospitals, a climate conference, a rail incident,
 football) with free references: French acronyms and bywords (ONG, l'OM), « faute de »,
 « sans encombre », « ne … plus que », a "no vote", approximate counts of a scale.
+A fifth batch (``FIFTH_BATCH``) is encyclopaedic single sentences on topics none of the
+others has (a composer, a religious building, an animal species, an airliner, a novel, a
+charter, a mountain range, a shipwreck): French forms of names of every origin (Justinien,
+Lépante, Rossinante, le Cervin, Édouard Ier, Roissy), clock times and anniversaries written
+the French way (« 23 h 40 », « la nuit du 14 au 15 », « le huitième centenaire »), a ship
+that is *il* in French and *she* in English.
 Each batch has its own bound, equal to what remains, so that any regression fails.
 """
 
@@ -73,6 +79,13 @@ FOURTH_BATCH = ("centralbank", "climate", "football", "hospital", "markets", "ra
 # tense, word sense, addition and omission. None is left; the categories behind them were
 # fixed, not the sentences.
 MAX_FOURTH_BATCH_ALARMS = 0
+FIFTH_BATCH = ("alpes", "concorde", "magnacarta", "manchot", "quichotte", "saintesophie",
+               "tchaikovsky", "titanic")
+# The fifth batch (8 stories, 120 sentences): 49 alarms as drafted. 2 are left, each a known
+# limit: a French narrative present against the reference's past (« est un avion » / "was"),
+# which DEMETR's tense perturbations look like; a capitalised common word of a work's title
+# that the reference translates (« L'Ingénieux Hidalgo » / "The Ingenious Gentleman").
+MAX_FIFTH_BATCH_ALARMS = 2
 
 
 @pytest.fixture(scope="module")
@@ -91,6 +104,8 @@ def test_the_controls_are_clean_stories() -> None:
 
 def _alarms(evaluation: dict[str, Any], batch: int) -> list[dict[str, Any]]:
     def batch_of(story: str) -> int:
+        if story in FIFTH_BATCH:
+            return 5
         return 2 if story in SECOND_BATCH else 3 if story in THIRD_BATCH else (
             4 if story in FOURTH_BATCH else 1)
 
@@ -123,3 +138,14 @@ def test_news_with_free_references_raises_no_more_alarms_than_known(
     assert {s.name for s in stories(CONTROLS)} >= set(FOURTH_BATCH)
     alarms = _alarms(evaluation, batch=4)
     assert len(alarms) <= MAX_FOURTH_BATCH_ALARMS, alarms
+
+
+def test_the_fifth_batch_is_there() -> None:
+    assert {s.name for s in stories(CONTROLS)} >= set(FIFTH_BATCH)
+
+
+def test_encyclopaedic_sentences_on_new_topics_raise_no_more_alarms_than_known(
+    evaluation: dict[str, Any],
+) -> None:
+    alarms = _alarms(evaluation, batch=5)
+    assert len(alarms) <= MAX_FIFTH_BATCH_ALARMS, alarms
