@@ -23,8 +23,13 @@ from typing import Any
 
 from mtqa.checks.base import CheckContext, finding, witnesses
 from mtqa.language.numerals import (
+    AFTER_NAMING_YEAR,
+    ANNIVERSARIES,
+    ANNIVERSARY,
     APPROXIMATE,
     APPROXIMATE_SCALES,
+    BEFORE_NAMING_YEAR,
+    CENTENARY,
     DECADE_WORDS,
     FULL_MONTHS,
     HALF_TAIL,
@@ -33,6 +38,7 @@ from mtqa.language.numerals import (
     MONTHS,
     NAMED_DAY,
     NAMED_DAYS,
+    NIGHT_OF,
     PHONE,
     PROTECT,
     SCALES,
@@ -361,30 +367,19 @@ def _shared_scales(found: list[Quantity], text: str) -> list[Quantity]:
     return out
 
 
-# « la nuit du 14 au 15 avril » is the night of 14 April: the next day's date the other
-# side may leave out. « le huitième centenaire » is the 800th anniversary.
-_NIGHT_OF = re.compile(r"(?i)\bnuit\s+du\s+(\d{1,2})\s+au\s+$")
-_CENTENARY = re.compile(r"\s+centenaire\b")
-# An anniversary named by one word: « le bicentenaire » is the 200th anniversary, a count
-# the other side may give or not.
-_ANNIVERSARIES = {"cinquantenaire": 50.0, "centenaire": 100.0, "bicentenaire": 200.0,
-                  "tricentenaire": 300.0, "quadricentenaire": 400.0}
-_ANNIVERSARY = re.compile(r"(?i)(?<![\w-])(?:" + "|".join(_ANNIVERSARIES) + r")(?![\w-])")
-
-
 def _french_spans_of_time(found: list[Quantity], text: str) -> list[Quantity]:
     out = []
     for quantity in found:
-        night = _NIGHT_OF.search(text[: quantity.start])
+        night = NIGHT_OF.search(text[: quantity.start])
         if quantity.kind == "date" and night and int(night.group(1)) + 1 == quantity.value[1]:
             quantity = replace(quantity, weak=True)
-        if quantity.kind == "number" and _CENTENARY.match(text, quantity.end):
+        if quantity.kind == "number" and CENTENARY.match(text, quantity.end):
             quantity = replace(quantity, alternatives=(*quantity.alternatives,
                                                         quantity.value * 100))
         out.append(quantity)
-    out += [Quantity("number", _ANNIVERSARIES[m.group().lower()], m.start(), m.end(), m.group(),
+    out += [Quantity("number", ANNIVERSARIES[m.group().lower()], m.start(), m.end(), m.group(),
                      weak=True)
-            for m in _ANNIVERSARY.finditer(text)
+            for m in ANNIVERSARY.finditer(text)
             if not any(q.end <= m.start() and not text[q.end : m.start()].strip() for q in found)]
     out.sort(key=lambda q: q.start)
     return out
@@ -546,14 +541,10 @@ def compare(
     return [q for q in left_mt if not q.weak], [q for q in left_ref if not q.weak]
 
 
-_BEFORE_NAMING_YEAR = re.compile(r"(?i)\b(?:the|a|an|its|his|her|their|this|that)\s+$")
-_AFTER_NAMING_YEAR = re.compile(r"\s+[a-z]")
-
-
 def _naming_year(quantity: Quantity, text: str) -> bool:
     """A year used as a modifier between a determiner and a noun ("the 2008 crash")."""
-    return (_is_year(quantity) and bool(_BEFORE_NAMING_YEAR.search(text[: quantity.start]))
-            and bool(_AFTER_NAMING_YEAR.match(text, quantity.end)))
+    return (_is_year(quantity) and bool(BEFORE_NAMING_YEAR.search(text[: quantity.start]))
+            and bool(AFTER_NAMING_YEAR.match(text, quantity.end)))
 
 
 def _is_year(quantity: Quantity) -> bool:

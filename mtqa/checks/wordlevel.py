@@ -33,7 +33,7 @@ from functools import lru_cache
 from mtqa.checks import lexicon, wordlink
 from mtqa.checks.base import CheckContext, finding
 from mtqa.checks.wordlink import PairLinks
-from mtqa.checks.wordplace import FILLING, slot_is_empty
+from mtqa.checks.wordplace import FILLING, copula_rendered, slot_is_empty
 from mtqa.language.gaps import Gap, missing_words
 from mtqa.language.lexicons import stop_words as _stop_words
 from mtqa.language.parse import Token
@@ -379,35 +379,13 @@ def _additions(pair: Pair, links: PairLinks) -> list[tuple[int, dict[str, list[T
             continue
         if _in_reference_name(links.french[f], links.english_all):
             continue
-        if _copula_rendered(links, f):
+        if copula_rendered(links, f):
             continue
         if not slot_is_empty(links.french, f, links.counterparts_of_french, links.english,
                               pair.ref_text, "en", pair.mt_text):
             continue
         candidates.append((f, traced))
     return candidates if len(candidates) == 1 else []
-
-
-# French verbs that say "be" of their subject (les Alpes forment la plus haute chaîne =
-# the Alps are the highest range; il compte parmi les meilleurs = he is among the best).
-_FR_COPULAR = frozenset({"former", "constituer", "représenter"})
-_FR_COPULAR_AMONG = frozenset({"compter", "figurer"})
-
-
-def _copula_rendered(links: PairLinks, f: int) -> bool:
-    """A French verb of being that the reference renders with "be", where the French has
-    no « être » of its own that the "be" could render."""
-    word = links.french[f]
-    at = next((i for i, t in enumerate(links.french_all) if t.start == word.start), None)
-    if at is None or word.pos != "VERB":
-        return False
-    among = any(fold(t.text) == "parmi" for t in links.french_all[at + 1 : at + 4])
-    if word.lemma not in _FR_COPULAR and not (word.lemma in _FR_COPULAR_AMONG and among):
-        return False
-    if any(t.lemma == "être" for t in links.french_all):
-        return False
-    return any(t.lemma == "be" and t.dep in ("ROOT", "cop", "relcl", "conj")
-               for t in links.english_all)
 
 
 _GAP_POS = {"noun": "NOUN", "verb": "VERB"}

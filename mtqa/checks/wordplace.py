@@ -1,12 +1,14 @@
 """Position as a witness of the word link: whether a word's place on the other side is
 empty, so that a word that means nothing there was added (or dropped), not reworded.
 
-Read by ``mtqa.checks.wordlevel`` for its additions and omissions.
+Read by ``mtqa.checks.wordlevel`` for its additions and omissions; also whether a French
+verb of being holds the place of the reference's "be" (``copula_rendered``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
@@ -14,6 +16,9 @@ from mtqa.checks import lexicon
 from mtqa.language.lexicons import stop_words
 from mtqa.language.parse import Token
 from mtqa.language.text import fold
+
+if TYPE_CHECKING:
+    from mtqa.checks.wordlink import PairLinks
 
 # The parts of speech that hold a place in a sentence.
 FILLING = frozenset({"NOUN", "VERB", "ADJ", "ADV", "PROPN", "NUM"})
@@ -87,3 +92,25 @@ def _name_on_both_sides(token: Token, text: str) -> bool:
         return False
     name = fold(token.text)
     return any(fuzz.ratio(name, fold(word)) >= 70 for word in lexicon.words(text))
+
+
+# French verbs that say "be" of their subject (les Alpes forment la plus haute chaîne =
+# the Alps are the highest range; il compte parmi les meilleurs = he is among the best).
+_FR_COPULAR = frozenset({"former", "constituer", "représenter"})
+_FR_COPULAR_AMONG = frozenset({"compter", "figurer"})
+
+
+def copula_rendered(links: PairLinks, f: int) -> bool:
+    """A French verb of being that the reference renders with "be", where the French has
+    no « être » of its own that the "be" could render."""
+    word = links.french[f]
+    at = next((i for i, t in enumerate(links.french_all) if t.start == word.start), None)
+    if at is None or word.pos != "VERB":
+        return False
+    among = any(fold(t.text) == "parmi" for t in links.french_all[at + 1 : at + 4])
+    if word.lemma not in _FR_COPULAR and not (word.lemma in _FR_COPULAR_AMONG and among):
+        return False
+    if any(t.lemma == "être" for t in links.french_all):
+        return False
+    return any(t.lemma == "be" and t.dep in ("ROOT", "cop", "relcl", "conj")
+               for t in links.english_all)

@@ -132,3 +132,16 @@ HALVES = {
 
 
 HALF_TAIL = {"fr": re.compile(r"\s+et\s+demie?\b"), "en": re.compile(r"\s+and\s+a\s+half\b")}
+
+# « la nuit du 14 au 15 avril » is the night of 14 April: the next day's date the other
+# side may leave out. « le huitième centenaire » is the 800th anniversary.
+NIGHT_OF = re.compile(r"(?i)\bnuit\s+du\s+(\d{1,2})\s+au\s+$")
+CENTENARY = re.compile(r"\s+centenaire\b")
+# An anniversary named by one word: « le bicentenaire » is the 200th anniversary, a count
+# the other side may give or not.
+ANNIVERSARIES = {"cinquantenaire": 50.0, "centenaire": 100.0, "bicentenaire": 200.0,
+                 "tricentenaire": 300.0, "quadricentenaire": 400.0}
+ANNIVERSARY = re.compile(r"(?i)(?<![\w-])(?:" + "|".join(ANNIVERSARIES) + r")(?![\w-])")
+# A year used as a modifier between a determiner and a noun ("the 2008 crash").
+BEFORE_NAMING_YEAR = re.compile(r"(?i)\b(?:the|a|an|its|his|her|their|this|that)\s+$")
+AFTER_NAMING_YEAR = re.compile(r"\s+[a-z]")
