@@ -81,11 +81,11 @@ FOURTH_BATCH = ("centralbank", "climate", "football", "hospital", "markets", "ra
 MAX_FOURTH_BATCH_ALARMS = 0
 FIFTH_BATCH = ("alpes", "concorde", "magnacarta", "manchot", "quichotte", "saintesophie",
                "tchaikovsky", "titanic")
-# The fifth batch (8 stories, 120 sentences): 49 alarms as drafted. 2 are left, each a known
-# limit: a French narrative present against the reference's past (« est un avion » / "was"),
-# which DEMETR's tense perturbations look like; a capitalised common word of a work's title
-# that the reference translates (« L'Ingénieux Hidalgo » / "The Ingenious Gentleman").
-MAX_FIFTH_BATCH_ALARMS = 2
+# The fifth batch (8 stories, 120 sentences): 49 alarms as drafted. 1 is left, a known
+# limit: a capitalised common word of a work's title that the reference translates
+# (« L'Ingénieux Hidalgo » / "The Ingenious Gentleman"), which the French dictionary knows
+# only as a name.
+MAX_FIFTH_BATCH_ALARMS = 1
 
 
 @pytest.fixture(scope="module")
