@@ -20,16 +20,22 @@ import json
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from mtqa.metrics import METRICS
-from mtqa.model import FINDING_KINDS, SEVERITIES, Finding, RunResult, Score
+from mtqa.model import FINDING_KINDS, SEVERITIES, DocumentResult, Finding, RunResult, Score
 from mtqa.runfolder import dump_json, write_atomic
 
 # ---- summary ---------------------------------------------------------------------------
 
 
-def finding_counts(findings: Iterable[Finding]) -> dict[str, Any]:
+class _Counted(NamedTuple):
+    kind: str
+    severity: str
+    waived: bool
+
+
+def finding_counts(findings: Iterable[Finding | _Counted]) -> dict[str, Any]:
     """Counts by kind and severity, leaving out findings waived as false alarms."""
     everything = list(findings)
     findings = [f for f in everything if not f.waived]
@@ -55,11 +61,35 @@ def _scores_json(
 
 def summary(result: RunResult) -> dict[str, Any]:
     """The public run summary (summary.json)."""
+    return dict(json.loads("".join(summary_parts(result))))
+
+
+def _document_summary(
+    d: DocumentResult, signatures: Mapping[str, str], errors: Mapping[str, Any]
+) -> dict[str, Any]:
+    return {
+        "id": d.document.id,
+        **({"label": d.document.label} if d.document.label else {}),
+        "mt_sentences": len(d.mt_segments),
+        "ref_sentences": len(d.ref_segments),
+        "aligned_pairs": sum(p.aligned for p in d.pairs),
+        "unaligned_mt": sum(1 for p in d.pairs if not p.ref),
+        "unaligned_ref": sum(1 for p in d.pairs if not p.mt),
+        "system": d.document.system,
+        "scores": _scores_json(d.scores, signatures),
+        "error_score": errors[d.document.id].to_json() if d.document.id in errors else None,
+        "findings": finding_counts(d.findings),
+    }
+
+
+def summary_parts(result: RunResult) -> Iterator[str]:
+    """summary.json's text a document at a time (``dump_json`` of the whole summary, the
+    same text): a run of thousands of documents never holds their summaries together."""
     signatures = {e.name: e.signature_text for e in result.engines}
     comparison = result.comparison
     stats = result.stats.to_json()
     document_errors = comparison.errors.documents if comparison is not None else {}
-    return {
+    head = {
         "name": result.name,
         "created": result.created,
         "mtqa_version": result.mtqa_version,
@@ -74,25 +104,20 @@ def summary(result: RunResult) -> dict[str, Any]:
             for e in result.engines
         ],
         "scores": _scores_json(result.scores, signatures),
-        "documents": [
-            {
-                "id": d.document.id,
-                **({"label": d.document.label} if d.document.label else {}),
-                "mt_sentences": len(d.mt_segments),
-                "ref_sentences": len(d.ref_segments),
-                "aligned_pairs": sum(p.aligned for p in d.pairs),
-                "unaligned_mt": sum(1 for p in d.pairs if not p.ref),
-                "unaligned_ref": sum(1 for p in d.pairs if not p.mt),
-                "system": d.document.system,
-                "scores": _scores_json(d.scores, signatures),
-                "error_score": document_errors[d.document.id].to_json()
-                if d.document.id in document_errors
-                else None,
-                "findings": finding_counts(d.findings),
-            }
-            for d in result.documents
-        ],
-        "findings": finding_counts(f for d in result.documents for f in d.findings),
+        "documents": [],
+    }
+    text = dump_json(head)
+    # the head ends with '"documents": []\n}\n': the list is opened there and filled below
+    yield text[: text.rindex("[]")] + "["
+    counted: list[_Counted] = []  # what the counts need of each finding, not the finding
+    for position, d in enumerate(result.documents):
+        entry = json.dumps(
+            _document_summary(d, signatures, document_errors), ensure_ascii=False, indent=2
+        )
+        yield ("," if position else "") + "\n    " + entry.replace("\n", "\n    ")
+        counted += (_Counted(f.kind, f.severity, f.waived) for f in d.findings)
+    tail = {
+        "findings": finding_counts(counted),
         # per system: score, ci95 [low, high], p_value and delta against the baseline system
         "error_score": {system: e.to_json() for system, e in comparison.errors.systems.items()}
         if comparison is not None
@@ -105,6 +130,8 @@ def summary(result: RunResult) -> dict[str, Any]:
         "stats": {k: v for k, v in stats.items() if k != "comparison"},
         "config": dict(result.config),
     }
+    rest = dump_json(tail)  # '{\n  "findings": …\n}\n'
+    yield ("\n  ]" if len(result.documents) else "]") + ",\n" + rest[2:]
 
 
 # ---- segments.csv ----------------------------------------------------------------------
@@ -160,7 +187,7 @@ def write_run(result: RunResult, run_dir: Path) -> list[Path]:
     # each file is written as it is made, a document at a time: a run of thousands of
     # documents never holds them all
     outputs: dict[str, str | Iterable[str]] = {
-        "summary.json": dump_json(summary(result)),
+        "summary.json": summary_parts(result),
         "segments.csv": segments_csv_parts(result),
         "findings.jsonl": (
             json.dumps(f.to_json(), ensure_ascii=False) + "\n"
