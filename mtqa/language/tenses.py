@@ -108,35 +108,30 @@ _FR_PARTICIPLE_ENDING = re.compile(r"(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues|
 
 
 @lru_cache(maxsize=4096)
+def _analysis(word: str) -> str:
+    """Apertium's French analysis of a form (``^form/reading/…$``), or "" when the
+    analyser cannot answer."""
+    from mtqa.language.apertium import DictionaryError, dictionary, escape_word
+
+    analyser = dictionary()
+    if not analyser.available:
+        return ""
+    try:
+        return str(analyser.lookup("fr_morph", [escape_word(word)], bilingual=False)[0])
+    except DictionaryError:
+        return ""
+
+
 def _also_present(word: str) -> bool:
     """Whether Apertium's French analyser reads the form as a present indicative too
     (interdit, finit: present and passé simple alike; partit is passé simple only)."""
-    from mtqa.language.apertium import DictionaryError, dictionary, escape_word
-
-    analyser = dictionary()
-    if not analyser.available:
-        return False
-    try:
-        line = analyser.lookup("fr_morph", [escape_word(word)], bilingual=False)[0]
-    except DictionaryError:
-        return False
-    return "<pri>" in line
+    return "<pri>" in _analysis(word)
 
 
-@lru_cache(maxsize=4096)
 def _passe_simple_only(word: str) -> bool:
     """Whether Apertium's French analyser reads the form as a passé simple and nothing else
     (poussa, limita): a present the tagger read there is a misreading."""
-    from mtqa.language.apertium import DictionaryError, dictionary, escape_word
-
-    analyser = dictionary()
-    if not analyser.available:
-        return False
-    try:
-        line = analyser.lookup("fr_morph", [escape_word(word)], bilingual=False)[0]
-    except DictionaryError:
-        return False
-    readings = [r for r in line.strip("^$").split("/")[1:] if r]
+    readings = [r for r in _analysis(word).strip("^$").split("/")[1:] if r]
     return bool(readings) and all("<ifi>" in r for r in readings)
 
 
