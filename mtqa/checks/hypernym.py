@@ -19,9 +19,19 @@ or when the two words stand far apart in their sentences.
 
 Only a broader category is reported (``_MIN_STEPS`` hypernym steps or more: animal for
 cat, person for girl): one step up is often the usual English word for the same thing
-(subsidy for subvention, outbreak for epidemic). Severity: major only with the second
-witness, a back-translation that gives the specific word (vaccine) the reference lacks;
-minor on the dictionary and WordNet alone.
+(subsidy for subvention, outbreak for epidemic, kind for type, farmer for agriculturalist,
+food for aliment), however many kinds WordNet lists under it.
+
+The French word's senses are the dictionary's; a word it lacks is read as its English
+look-alike when WordNet knows that as a noun (« manager », « éclipse »), and a word the
+tagger read as an adjective or verb counts as a noun when its senses are nouns only (« les
+archipels côtiers », « de manager »).
+
+Severity: major when a physical thing is named by its category (vaccine as "substance",
+girl as "person", cat as "animal": the reader loses what the thing is) and the second
+witness agrees, a back-translation that gives the specific word the reference lacks; minor
+on the dictionary and WordNet alone, and for an abstraction (exploits as "deeds", a
+pseudonym as a "name"), whose broader word a translator often chooses freely.
 """
 
 from __future__ import annotations
@@ -47,9 +57,14 @@ _MAX_STEPS = 8
 # which every noun is, do not.
 _MIN_ROOT_DISTANCE = 3
 # One step up is often just the usual English word for the same thing (subsidy for
-# subvention, outbreak for epidemic, kind for type): not reported. A broader category
-# (animal for cat, person for girl) loses information.
+# subvention, outbreak for epidemic, kind for type, farmer for agriculturalist, food for
+# aliment, name for pseudonym): not reported, whatever the number of kinds WordNet lists
+# under it (faithful translations said all of these). A broader category (animal for cat,
+# person for girl) loses information.
 _MIN_STEPS = 2
+# A word the dictionary lacks is read as its English look-alike (éclipse: eclipse) when it
+# is this long and WordNet knows the look-alike as a noun.
+_MIN_LOOKALIKE = 5
 # How far apart (share of sentence length) the two words may stand.
 _MAX_POSITION_GAP = 0.35
 
@@ -117,13 +132,31 @@ def _open_english(links: PairLinks, index: int) -> bool:
     )
 
 
-def _open_french(links: PairLinks, index: int) -> bool:
-    """A French noun with dictionary senses that means no reference word."""
+def _senses_of(links: PairLinks, index: int, net: WordNetGraph) -> frozenset[str]:
+    """The French word's English senses: the dictionary's, or where it has none, the word's
+    look-alike that WordNet knows as a noun (éclipse: eclipse)."""
+    if links.senses[index]:
+        return links.senses[index]
     word = links.french[index]
+    return frozenset(
+        form for form in {fold(word.text), fold(word.lemma)}
+        if len(form) >= _MIN_LOOKALIKE and form.isalpha() and net.synsets(form, "NOUN")
+    )
+
+
+def _open_french(links: PairLinks, index: int, net: WordNetGraph) -> bool:
+    """A French noun with English senses that means no reference word. A word the tagger
+    read as an adjective or a verb counts when every one of its senses is a noun only
+    (« les archipels côtiers »: archipelago)."""
+    word = links.french[index]
+    senses = _senses_of(links, index, net)
+    if word.pos != "NOUN" and not (word.pos in ("ADJ", "VERB") and senses and all(
+        net.synsets(sense) == net.synsets(sense, "NOUN") for sense in senses
+    )):
+        return False
     return (
-        word.pos == "NOUN"
-        and len(word.text) >= 3
-        and bool(links.senses[index])
+        len(word.text) >= 3
+        and bool(senses)
         and fold(word.text) not in _french_stop_words()
         and not (word.text[:1].isupper() and word.start > 0)
         and not links.meaning_linked_french(index)
@@ -167,7 +200,7 @@ def generalised(pair: Pair, links: PairLinks) -> Generalised | None:
     open_english = [e for e in range(len(links.english)) if _open_english(links, e)]
     if not open_english:
         return None
-    open_french = [f for f in range(len(links.french)) if _open_french(links, f)]
+    open_french = [f for f in range(len(links.french)) if _open_french(links, f, net)]
     if not open_french:
         return None
     reference_words = {t.lemma for t in links.english_all} | {
@@ -181,7 +214,7 @@ def generalised(pair: Pair, links: PairLinks) -> Generalised | None:
         for f in open_french:
             if related - {f}:
                 continue  # another French word is related to it (bateaux ~ boats)
-            senses = links.senses[f]
+            senses = _senses_of(links, f, net)
             if senses & reference_words:
                 continue  # the reference names the specific thing too
             gap = abs(_relative(e, len(links.english)) - _relative(f, len(links.french)))
@@ -201,8 +234,8 @@ def _bt_witness(links: PairLinks, specific: Sequence[str]) -> tuple[list[str], T
     """The engines whose back-translation gives one of the specific words."""
     engines, first = [], None
     for engine, tokens in links.bt_tokens.items():
-        token = next((t for t in tokens if t.lemma in specific or t.text.lower() in specific),
-                     None)
+        token = next((t for t in tokens if t.lemma in specific
+                      or fold(t.text) in specific), None)
         if token is not None:
             engines.append(engine)
             first = first or token
@@ -228,8 +261,11 @@ def check(result: DocumentResult, ctx: CheckContext) -> list[Finding]:
             continue
         french, english = links.french[hit.french], links.english[hit.english]
         engines, bt_word = _bt_witness(links, hit.specific)
+        net = wordnet_graph()
+        concrete = net is not None and all(net.physical(sense) for sense in hit.specific)
         found.append(finding(
-            result, pair, kind="odd_rendering", severity="major" if engines else "minor",
+            result, pair, kind="odd_rendering",
+            severity="major" if engines and concrete else "minor",
             detector=DETECTOR,
             message=f"'{french.text}' means '{hit.specific[0]}', more specific than the "
             f"reference's '{english.text}'",
@@ -239,6 +275,6 @@ def check(result: DocumentResult, ctx: CheckContext) -> list[Finding]:
             engines=engines,
             evidence={"level": "sense", "check": "hyponym", "relation": "hyponym",
                       "french_sense": hit.specific[0], "specific": list(hit.specific),
-                      "steps": hit.steps, "source": "WordNet"},
+                      "steps": hit.steps, "physical": concrete, "source": "WordNet"},
         ))
     return found

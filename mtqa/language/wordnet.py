@@ -433,6 +433,23 @@ class WordNetGraph:
             steps += 1
         return steps
 
+    @lru_cache(maxsize=16384)  # noqa: B019
+    def physical(self, lemma: str) -> bool:
+        """Whether a noun's most frequent sense is a physical thing (cat, vaccine, girl:
+        under WordNet's "physical entity"), not an abstraction (exploit, pseudonym)."""
+        own = self.synsets(lemma, "NOUN")[:1]
+        frontier, seen = set(own), set(own)
+        while frontier:
+            if any(self.synset(key).words[0] == "physical entity" for key in frontier):
+                return True
+            frontier = {
+                target for key in frontier
+                for symbol, target, _, _ in self.synset(key).pointers
+                if symbol in ("@", "@i")
+            } - seen
+            seen |= frontier
+        return False
+
     def generalisation(
         self, general: str, specific: str, pos: str, *, depth: int, min_root_distance: int,
         senses: int = 1,

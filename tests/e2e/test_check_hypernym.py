@@ -57,6 +57,22 @@ def summary(found: list[Finding]) -> list[tuple[str, str, str | None, str | None
             "It was sleeping in front of the house of my brother.",
             [("odd_rendering", "minor", "chien", "animal")],
         ),
+        # A word the dictionary lacks is read as its English look-alike: hamster → rodent →
+        # placental → mammal → ... → animal.
+        (
+            "Le hamster de ma sœur dort dans sa cage.",
+            "My sister's animal sleeps in its cage.",
+            "The hamster of my sister sleeps in his cage.",
+            [("odd_rendering", "major", "hamster", "animal")],
+        ),
+        # An abstraction named by a broader word (exploit → accomplishment → act, deed) is
+        # a translator's free choice as often as not: minor, even with both witnesses.
+        (
+            "Le roman raconte les exploits du chevalier.",
+            "The novel recounts the knight's deeds.",
+            "The novel recounts the exploits of the knight.",
+            [("odd_rendering", "minor", "exploits", "deeds")],
+        ),
     ],
 )
 def test_a_more_general_reference_word_is_found(
@@ -79,6 +95,18 @@ def test_a_more_general_reference_word_is_found(
             "L'épidémie s'est étendue à la capitale.",
             "The outbreak spread to the capital.",
             "The epidemic has extended to the capital.",
+        ),
+        # One step up, even to a category of many kinds (liquid, kind): faithful
+        # translations say "kind" for « type » and "farmers" for « agriculteurs » too.
+        (
+            "L'eau du lac était froide ce matin.",
+            "The liquid in the lake was cold this morning.",
+            "The water of the lake was cold this morning.",
+        ),
+        (
+            "Ce type de moteur consomme peu.",
+            "This kind of engine uses little fuel.",
+            "This type of engine consumes little.",
         ),
         # The reference names the specific thing too: "the animal" refers back to it.
         (
@@ -124,3 +152,11 @@ def test_generalisation_counts_steps_from_the_first_sense() -> None:
                               senses=5) is not None
     assert net.root_distance(net.synsets("entity", "NOUN")[0]) == 0
     assert net.root_distance(net.synsets("animal", "NOUN")[0]) > 3
+
+
+def test_physical_things_are_told_from_abstractions() -> None:
+    net = wordlink.wordnet_graph()
+    assert net is not None
+    assert net.physical("cat") and net.physical("vaccine") and net.physical("girl")
+    assert not net.physical("exploit") and not net.physical("pseudonym")
+    assert not net.physical("xyzzy")  # a word WordNet lacks
