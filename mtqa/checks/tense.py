@@ -37,6 +37,8 @@ from mtqa.checks import lexicon
 from mtqa.checks.narrative import LEFT_OUT, MINOR, narrative_present
 from mtqa.language.parse import Token, children
 from mtqa.language.tenses import (
+    CONDITIONAL,
+    CONDITIONAL_PERFECT,
     FUTURE,
     PAST,
     PERFECT,
@@ -53,18 +55,32 @@ from mtqa.language.tenses import (
 from mtqa.language.wordnet import wordnet_graph
 from mtqa.model import Pair
 
+# What will be, what would be, what would have been: a future made hypothetical, or a
+# hypothesis moved into the past, says another thing (coûtera / would cost; génèrerait /
+# would have generated).
+_HYPOTHETICAL = (FUTURE, CONDITIONAL, CONDITIONAL_PERFECT)
 # Pairs of (French tense, English tense) that contradict each other.
 _CONTRADICTIONS = frozenset({
     (PAST, PRESENT), (PRESENT, PAST), (PAST, FUTURE), (FUTURE, PAST),
     (PRESENT, FUTURE), (FUTURE, PRESENT), (FUTURE, PERFECT),
+    *((a, b) for a in _HYPOTHETICAL for b in _HYPOTHETICAL if a != b),
 })
 _NEEDS_WITNESS = frozenset({(PRESENT, FUTURE), (FUTURE, PRESENT)})
+# French modals whose conditional is a hedge English says with should, could or may
+# (devrait, pourrait), which a "will" may render loosely.
+_FR_MODALS = frozenset({"devoir", "pouvoir", "vouloir", "falloir", "sembler", "paraître"})
 
 _FR_FUTURE_TIME = re.compile(
     r"(?<![\w-])(?:demain|bientot|prochaine?s?|d'ici|a venir|a partir d[eu']|dans (?:les )?"
     r"(?:\w+ ){0,2}(?:jours|semaines|mois|ans|annees|heures|minutes)|des que|ce soir|cette"
     r" (?:nuit|semaine|annee)|l'an prochain)(?![\w-])"
 )
+
+
+def _modal(tokens: Sequence[Token], verb: int) -> bool:
+    """A French predicate carried by a modal (devrait, pourrait + infinitive)."""
+    return 0 <= verb < len(tokens) and any(
+        tokens[i].lemma in _FR_MODALS for i in (verb, *children(tokens, verb)))
 
 
 def _compatible(mt: str, ref: str) -> bool:
@@ -110,8 +126,9 @@ class TenseChange:
     minor: bool = False  # a present against a past that may be a narrative present
 
 
-_CONDITIONAL_CLAUSE = re.compile(r"(?<![\w-])(?:si|s'il|s'ils|if|quand|lorsque|when|once|des que)"
-                                 r"(?![\w-])")
+_CONDITIONAL_CLAUSE = re.compile(
+    r"(?<![\w-])(?:(?:si|s'il|s'ils|if|quand|lorsque|when|once|as soon as|after|(?:des|apres"
+    r"|une fois) que)(?![\w-])|(?:lorsqu|(?:des|apres|une fois) qu)')")
 
 
 def _reads(bt: str, mt: str) -> bool:
@@ -256,7 +273,7 @@ def _clauses(tokens: Sequence[Token], tenses: Tenses, language: str) -> list[_Cl
     return found
 
 
-_CLEAR = frozenset({PAST, PRESENT, FUTURE})
+_CLEAR = frozenset({PAST, PRESENT, FUTURE, CONDITIONAL, CONDITIONAL_PERFECT})
 
 
 def _cognate_verbs(french: frozenset[str], english: frozenset[str]) -> bool:
@@ -369,6 +386,12 @@ def tense_change(
     mt_main, ref_main = mt_tenses.main, ref_tenses.main
     if mt_main and len(mt_main) == len(ref_main):
         for position, (mt, ref) in enumerate(zip(mt_main, ref_main, strict=True)):
+            perfects = _perfects(mt, ref, ref_tenses.clauses)
+            if perfects is not None and mt.compound == "past":  # avait rendu / has delivered
+                candidates.append((*perfects, [
+                    e for e, bt in zip(bt_engines, bt_tenses, strict=True)
+                    if len(bt.main) == len(mt_main) and bt.main[position].compound == "past"]))
+                continue
             if _compatible(mt.tense, ref.tense) or (
                 FUTURE not in (mt.tense, ref.tense)
                 and mt_tenses.count(mt.tense) <= ref_tenses.count(mt.tense)
@@ -410,6 +433,16 @@ def tense_change(
             narrative = narrative_present(pair, mt_tokens, mt.verb, ref_tenses, neighbours)
             if narrative == LEFT_OUT:
                 continue
+        pair_of = (mt.tense, ref.tense)
+        if set(pair_of) <= set(_HYPOTHETICAL) and (
+            _CONDITIONAL_CLAUSE.search(folded + " " + pair.ref_text.lower())
+            or _modal(mt_tokens, mt.verb)
+        ):
+            continue  # "si … il viendrait" / "if … he will"; "devrait coûter" / "will cost"
+        if pair_of == (FUTURE, PERFECT) and mt.compound == "future" and _CONDITIONAL_CLAUSE.search(
+            folded
+        ):
+            continue  # « dès qu'il aura fini » / "as soon as he has finished"
         if (mt.tense, ref.tense) in _NEEDS_WITNESS and (
             _FR_FUTURE_TIME.search(folded)
             or _CONDITIONAL_CLAUSE.search(folded + " " + pair.ref_text.lower())

@@ -18,6 +18,9 @@ PAST, PRESENT, FUTURE, CONDITIONAL, PERFECT = "past", "present", "future", "cond
 
 PRESENT_OR_PAST = "present or past"  # il dit, il finit; they put, it cost
 PLUPERFECT = "past perfect"  # named in findings only: had done, avait fait
+# aurait fait, would have done: a counterfactual past, against the conditional's present or
+# future (ferait, would do)
+CONDITIONAL_PERFECT = "conditional perfect"
 
 
 _FR_TENSE = {"Pres": PRESENT, "Imp": PAST, "Past": PAST, "Fut": FUTURE}
@@ -128,11 +131,16 @@ def _also_present(word: str) -> bool:
     return "<pri>" in _analysis(word)
 
 
-def _passe_simple_only(word: str) -> bool:
-    """Whether Apertium's French analyser reads the form as a passé simple and nothing else
-    (poussa, limita): a present the tagger read there is a misreading."""
+def _only(word: str, tag: str) -> bool:
+    """Whether Apertium's French analyser reads the form in one verb tense and nothing else:
+    ``<ifi>`` a passé simple (poussa, limita), ``<cni>`` a conditional (ferait), ``<fti>`` a
+    future (fera): another tense the tagger read there is a misreading."""
     readings = [r for r in _analysis(word).strip("^$").split("/")[1:] if r]
-    return bool(readings) and all("<ifi>" in r for r in readings)
+    return bool(readings) and all(tag in r for r in readings)
+
+
+def _passe_simple_only(word: str) -> bool:
+    return _only(word, "<ifi>")
 
 
 def _misread_participle(tokens: Sequence[Token], verb: int) -> int | None:
@@ -166,14 +174,14 @@ def french_tense(tokens: Sequence[Token], verb: int) -> Tense | None:
             and _etre_compound(tokens, verb)
         ):  # « sont revenus », and « il est tombé », « ne sont pas intervenues » read as copulas
             if aux.feature("Mood") == "Cnd":
-                return Tense(CONDITIONAL, span)
+                return Tense(CONDITIONAL_PERFECT, span)
             if aux.feature("Mood") == "Sub":
                 return None
             tense = aux.feature("Tense")
             if tense in ("Pres", "Imp", "Past"):
                 return Tense(PAST, span, compound="present" if tense == "Pres" else "past")
-            if tense == "Fut":
-                return Tense(FUTURE, span)
+            if tense == "Fut":  # futur antérieur: "aura fini" (will have finished)
+                return Tense(FUTURE, span, compound="future")
             return None
     finite = [c for c in auxiliaries if tokens[c].feature("VerbForm") == "Fin"]
     head = tokens[finite[0]] if finite else tokens[verb]
@@ -182,7 +190,7 @@ def french_tense(tokens: Sequence[Token], verb: int) -> Tense | None:
         tense = head.feature("Tense")
         span = _group_span(tokens, [verb, participle])
         if head.feature("Mood") == "Cnd":
-            return Tense(CONDITIONAL, span)
+            return Tense(CONDITIONAL_PERFECT, span)
         if tense in ("Pres", "Imp", "Past") and head.feature("Mood") in (None, "Ind"):
             return Tense(PAST, span, compound="present" if tense == "Pres" else "past")
     if head.feature("VerbForm") != "Fin" and not _misread_present(head):
@@ -213,6 +221,10 @@ def french_tense(tokens: Sequence[Token], verb: int) -> Tense | None:
     ):
         return None  # "n'est à déplorer", "a à payer": a modal, not a tense of its own
     word = head.text.lower()
+    if tense in (PRESENT, PAST) and _only(word, "<cni>"):
+        return Tense(CONDITIONAL, span)  # « ferait », « serait » read as an imparfait
+    if tense in (PRESENT, PAST) and _only(word, "<fti>"):
+        return Tense(FUTURE, span)  # « fera », « viendra » read as a present
     lemma = fold(head.lemma)
     stem = lemma[:-1] if lemma.endswith("re") else lemma
     folded = fold(word)
@@ -246,7 +258,10 @@ def english_tense(tokens: Sequence[Token], verb: int) -> Tense | None:
     words = [tokens[c].text.lower() for c in auxiliaries]
     for word in words:
         if word in _EN_MODALS:
-            return Tense(_EN_MODALS[word], span)
+            tense = _EN_MODALS[word]
+            if tense == CONDITIONAL and "have" in words[words.index(word) + 1:]:
+                return Tense(CONDITIONAL_PERFECT, span)  # would have done
+            return Tense(tense, span)
         if word in _EN_OTHER_MODALS:
             return None
     token = tokens[verb]
@@ -261,9 +276,12 @@ def english_tense(tokens: Sequence[Token], verb: int) -> Tense | None:
             return Tense(FUTURE, _group_span(tokens, [verb, *auxiliaries, infinitive[0]]))
     for c in auxiliaries:
         aux = tokens[c]
-        # "has, however, not returned": the tagger may read the participle as a past form
-        if aux.lemma == "have" and (tokens[verb].feature("VerbForm") == "Part"
-                                    or tokens[verb].feature("Tense") == "Past"):
+        # "has, however, not returned": the tagger may read the participle as a past form;
+        # a machine translation may leave it in the base form ("had give")
+        if aux.lemma == "have" and aux.dep == "aux" and (
+            tokens[verb].feature("VerbForm") in ("Part", "Inf")
+            or tokens[verb].feature("Tense") == "Past"
+        ):
             if aux.feature("Tense") == "Past":
                 return Tense(PAST, span, compound="past")
             return Tense(PERFECT, span, compound="present")

@@ -1,0 +1,61 @@
+"""Tenses beyond past, present and future: the conditional against the future and the
+conditional perfect, and the two compound pasts where the back-translation garbles the
+participle. Examples written from general knowledge of French–English translation."""
+
+from __future__ import annotations
+
+import pytest
+from test_check_grammar import _found, pytestmark  # noqa: F401  (the models' skip)
+
+
+@pytest.mark.parametrize(
+    ("mt", "ref", "bt", "mt_span"),
+    [
+        # a future made hypothetical, and a hypothesis made certain
+        ("L'usine fermera en juin.", "The plant would close in June.",
+         "The factory will close in June.", "fermera"),
+        ("Le chantier durerait trois ans.", "The building work will last three years.",
+         "The site would last three years.", "durerait"),
+        # a hypothesis moved into the past
+        ("Sans aide, la société ferait faillite.",
+         "Without help, the company would have gone bankrupt.",
+         "Without help, the society would do bankruptcy.", "ferait"),
+        ("Le musée aurait accueilli plus de visiteurs.",
+         "The museum would welcome more visitors.",
+         "The museum would have welcomed more visitors.", "aurait accueilli"),
+        # a plus-que-parfait against a present perfect, the participle left in its base form
+        ("La commission avait déjà tranché.", "The commission has already decided.",
+         "The commission had already slice.", "avait déjà tranché"),
+    ],
+)
+def test_moods_and_compound_pasts_that_differ_are_found(
+    mt: str, ref: str, bt: str, mt_span: str
+) -> None:
+    assert [span for span, _ in _found(mt, ref, bt, "tense_change")] == [mt_span]
+
+
+@pytest.mark.parametrize(
+    ("mt", "ref", "bt"),
+    [
+        # si + imparfait, conditional: the same in both languages
+        ("S'il pleuvait, le match serait reporté.", "If it rained, the match would be put off.",
+         "If it rained, the match would be postponed."),
+        # a modal's conditional is a hedge a "will" may render loosely
+        ("Le prix du gaz devrait baisser.", "The price of gas will fall.",
+         "The price of the gas would have to lower."),
+        # futur antérieur in a clause of time: English uses its present perfect
+        ("Quand elle aura terminé, elle partira.", "When she has finished, she will leave.",
+         "When it will have finished, it will leave."),
+        ("Une fois que le jury aura délibéré, le verdict sera lu.",
+         "Once the jury has deliberated, the verdict will be read.",
+         "Once the jury will have deliberated, the verdict will be read."),
+        # the journalistic conditional perfect reported as alleged
+        ("L'explosion aurait fait deux blessés.", "The explosion reportedly injured two people.",
+         "The explosion would have done two injured."),
+        # the future in the past after a past verb of saying
+        ("Elle a promis qu'elle reviendrait.", "She promised she would come back.",
+         "It promised that it would come back."),
+    ],
+)
+def test_moods_that_agree_or_are_licensed_are_not_flagged(mt: str, ref: str, bt: str) -> None:
+    assert _found(mt, ref, bt, "tense_change") == []
