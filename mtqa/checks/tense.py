@@ -51,6 +51,7 @@ from mtqa.language.tenses import (
     english_tense,
     evaluative_frame,
     french_tense,
+    read_verbs,
 )
 from mtqa.language.wordnet import wordnet_graph
 from mtqa.model import Pair
@@ -417,7 +418,7 @@ def tense_change(
                      if sum(bt.count(t) for t in readings) >= 1
                      and bt.count(ref.tense) <= mt_tenses.count(ref.tense)]
         candidates.append((mt, ref, witnesses))
-    mt_tokens = lexicon.parse(pair.mt_text, "fr")
+    mt_tokens = read_verbs(lexicon.parse(pair.mt_text, "fr"))
     ref_tokens = lexicon.parse(pair.ref_text, "en")
     candidates += _linked_changes(
         _clauses(mt_tokens, mt_tenses, "fr"), _clauses(ref_tokens, ref_tenses, "en"),

@@ -131,6 +131,12 @@ def _also_present(word: str) -> bool:
     return "<pri>" in _analysis(word)
 
 
+def readings(word: str) -> list[str]:
+    """Apertium's French readings of a form (``lemma<tag><tag>…``); [] when the analyser
+    cannot answer or does not know the word."""
+    return [r for r in _analysis(word).strip("^$").split("/")[1:] if r and not r.startswith("*")]
+
+
 def _only(word: str, tag: str) -> bool:
     """Whether Apertium's French analyser reads the form in one verb tense and nothing else:
     ``<ifi>`` a passé simple (poussa, limita), ``<cni>`` a conditional (ferait), ``<fti>`` a
@@ -141,6 +147,39 @@ def _only(word: str, tag: str) -> bool:
 
 def _passe_simple_only(word: str) -> bool:
     return _only(word, "<ifi>")
+
+
+_APERTIUM_TENSES = {"<pri>": "Mood=Ind|Tense=Pres", "<pii>": "Mood=Ind|Tense=Imp",
+                    "<ifi>": "Mood=Ind|Tense=Past", "<fti>": "Mood=Ind|Tense=Fut",
+                    "<cni>": "Mood=Cnd|Tense=Pres"}
+_VERB_TAGS = ("<vblex>", "<vbser>", "<vbhaver>", "<vbmod>")
+
+
+def _finite_verb_misread(tokens: Sequence[Token], index: int) -> Token | None:
+    """A finite French verb the tagger read as an adverb, adjective or noun (« la banque
+    maintient ses taux », « les loyers augmentaient »): a word, not after a determiner or a
+    preposition, that Apertium's analyser reads as a verb and nothing else, in one
+    indicative or conditional tense. Returns the word as a verb, or None."""
+    token = tokens[index]
+    if token.pos not in ("ADV", "ADJ", "NOUN", "X") or (index and not token.text.islower()):
+        return None
+    if index and tokens[index - 1].pos in ("DET", "ADP") or token.feature("Gender"):
+        return None  # a noun or an adjective the tagger gave a gender
+    readings = [r for r in _analysis(token.text).strip("^$").split("/")[1:] if r]
+    if not readings or not all(any(tag in r for tag in _VERB_TAGS) for r in readings):
+        return None
+    tenses = {tag for r in readings for tag in _APERTIUM_TENSES if tag in r}
+    if len(tenses) != 1 and tenses != {"<pri>", "<ifi>"}:
+        return None
+    tag = "<pri>" if len(tenses) > 1 else tenses.pop()
+    lemma = readings[0].split("<", 1)[0]
+    return replace(token, pos="VERB", lemma=lemma,
+                   morph=f"{_APERTIUM_TENSES[tag]}|VerbForm=Fin")
+
+
+def read_verbs(tokens: Sequence[Token]) -> list[Token]:
+    """The French tokens with the finite verbs the tagger misread read back as verbs."""
+    return [_finite_verb_misread(tokens, i) or t for i, t in enumerate(tokens)]
 
 
 def _misread_participle(tokens: Sequence[Token], verb: int) -> int | None:
@@ -350,6 +389,8 @@ def clause_tenses(tokens: Sequence[Token], language: str) -> Tenses:
     if not tokens or not tokens[0].pos:
         return Tenses([], [])
     read = french_tense if language == "fr" else english_tense
+    if language == "fr":
+        tokens = read_verbs(tokens)
     main, clauses, reported = [], [], []
     for i, token in enumerate(tokens):
         if token.dep in _COMPLEMENT_DEPS and token.pos in ("VERB", "AUX"):

@@ -59,3 +59,33 @@ def test_moods_and_compound_pasts_that_differ_are_found(
 )
 def test_moods_that_agree_or_are_licensed_are_not_flagged(mt: str, ref: str, bt: str) -> None:
     assert _found(mt, ref, bt, "tense_change") == []
+
+
+@pytest.mark.parametrize(
+    ("mt", "ref", "bt", "mt_span"),
+    [
+        # finite verbs the small French tagger reads as adverbs: Apertium knows them as verbs
+        ("La Commission européenne maintient ses prévisions.",
+         "The European Commission maintained its forecasts.",
+         "The European Commission maintains his forecasts.", "maintient"),
+        ("Les salaires augmentaient lentement.", "Wages are rising slowly.",
+         "The salaries augmented slowly.", "augmentaient"),
+        ("Le ministre viendra à Lille.", "The minister came to Lille.",
+         "The minister will come to Lille.", "viendra"),
+    ],
+)
+def test_a_finite_verb_the_tagger_misreads_keeps_its_tense(
+    mt: str, ref: str, bt: str, mt_span: str
+) -> None:
+    assert [span for span, _ in _found(mt, ref, bt, "tense_change")] == [mt_span]
+
+
+def test_a_word_apertium_reads_as_a_verb_only_is_read_back_as_one() -> None:
+    from mtqa.checks import lexicon
+    from mtqa.language.tenses import read_verbs
+
+    tokens = lexicon.parse("Les salaires augmentaient lentement.", "fr")
+    verbs = {t.text: (t.lemma, t.feature("Tense")) for t in read_verbs(tokens) if t.pos == "VERB"}
+    assert verbs == {"augmentaient": ("augmenter", "Imp")}
+    # nouns keep their reading
+    assert [t.text for t in read_verbs(tokens) if t.pos == "NOUN"] == ["salaires"]
