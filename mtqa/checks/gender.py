@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from mtqa.checks import lexicon
 from mtqa.language.parse import Token, children
+from mtqa.language.tenses import readings
 from mtqa.language.wordnet import wordnet_graph
 from mtqa.model import Pair
 
@@ -36,9 +37,53 @@ _IMPERSONAL = frozenset(
     "falloir pleuvoir neiger venter grêler sembler paraître agir suffire rester manquer "
     "exister valoir importer arriver advenir convenir".split()
 )
-_IMPERSONAL_AFTER = re.compile(r"^\s*(?:y\b|n'y\b|s'|se\b|est\s+\w+\s+(?:de|d'|que|qu')|"
+_IMPERSONAL_AFTER = re.compile(r"^\s*(?:y\b|n'y\b|est\s+\w+\s+(?:de|d'|que|qu')|"
                                r"etait\s+\w+\s+(?:de|d'|que|qu')|fait\s+(?:beau|froid|chaud|nuit|"
                                r"jour|bon))")
+
+
+# Pronominal verbs with an impersonal "il": il s'agit, il se passe, il se peut, il s'avère;
+# any other « il se … » is a person's (il se dit prêt) unless a « que » follows the verb
+# (il se dit que …, il se trouve que …).
+_IMPERSONAL_PRONOMINAL = frozenset("agir passer pouvoir produire avérer dérouler faire".split())
+_PRONOMINAL_AFTER = re.compile(r"^\s*(?:s'|se\s)")
+_QUE_AFTER = re.compile(r"^\s*(?:\S+\s+){1,2}(?:que|qu')")
+# Verbs whose "il" is impersonal in one use (il reste deux places, il manque un euro) and a
+# person in another (il reste en poste, il manque la réunion): a person noun of the same
+# gender as the pronoun, subject before it in the sentence, makes it that person's.
+_SOMETIMES_IMPERSONAL = frozenset(
+    "rester manquer arriver suffire exister valoir importer convenir sembler paraître "
+    "advenir".split()
+)
+
+
+def _antecedent(tokens: Sequence[Token], index: int) -> bool:
+    """A masculine person noun, subject of a clause before the pronoun at ``index``."""
+    from mtqa.checks import wordlink  # the dictionary loads on first use
+
+    for i in range(index - 1, -1, -1):
+        token = tokens[i]
+        if token.pos == "NOUN" and token.dep.startswith("nsubj") and token.feature(
+            "Gender"
+        ) == "Masc" and any(_person(sense.split()[-1]) for sense in
+                            wordlink.french_senses([token])[0] if sense):
+            return True
+    return False
+
+
+def _impersonal(tokens: Sequence[Token], index: int, folded: str) -> bool:
+    """An impersonal "il": il faut, il y a, il s'agit, il est facile de."""
+    token = tokens[index]
+    head = tokens[token.head]
+    after = folded[token.end:]
+    if _PRONOMINAL_AFTER.match(after):
+        return head.lemma in _IMPERSONAL_PRONOMINAL or bool(
+            _QUE_AFTER.match(_PRONOMINAL_AFTER.sub("", after, count=1)))
+    # the tagger's lemma, or Apertium's when the tagger has none of its own (reste / rester)
+    lemmas = {head.lemma, *(r.split("<")[0] for r in readings(head.text) if "<vb" in r)}
+    if lemmas & _SOMETIMES_IMPERSONAL and _antecedent(tokens, index):
+        return False
+    return bool(lemmas & _IMPERSONAL) or bool(_IMPERSONAL_AFTER.match(after))
 
 
 # Vessels English may call "she", and the masculine French words for them.
@@ -77,17 +122,14 @@ def _french_pronouns(text: str) -> list[Pronoun]:
     tokens = lexicon.parse(text, "fr")
     folded = lexicon.fold_keep_length(text)
     found = []
-    for token in tokens:
+    for index, token in enumerate(tokens):
         gender = _FR_PRONOUNS.get(lexicon.fold(token.text))
         if gender is None:
             continue
         if token.text.lower() in ("il", "elle") and token.pos:
             if not token.dep.startswith(("nsubj", "expl")):
                 continue  # "elle" after a preposition (pour elle) is a person too, but rare
-            head = tokens[token.head]
-            if gender == "masculine" and (
-                head.lemma in _IMPERSONAL or _IMPERSONAL_AFTER.match(folded[token.end:])
-            ):
+            if gender == "masculine" and _impersonal(tokens, index, folded):
                 continue
         found.append(Pronoun(gender, (token.start, token.end)))
     return found
@@ -165,6 +207,11 @@ def _person(lemma: str) -> bool:
 def _maybe_named_person(tokens: Sequence[Token], index: int) -> bool:
     """A name that may be a person's: not an acronym (ECHR) nor a name after "the"."""
     token = tokens[index]
+    net = wordnet_graph()
+    if net is not None and net.synsets(token.lemma.lower(), "NOUN") and not _person(
+        token.lemma.lower()
+    ):
+        return False  # Sunday, Mass, Paris: WordNet knows the word as no person
     return token.pos == "PROPN" and not token.text.isupper() and not any(
         tokens[c].text.lower() == "the" for c in children(tokens, index)
     ) and not (tokens[token.head].pos == "PROPN" and any(
@@ -175,12 +222,15 @@ def _clause_subject(tokens: Sequence[Token], noun: int) -> int | None:
     """The subject of the clause a noun is an object or complement in; None when the noun
     is itself a subject (its possessor may be anyone the text has named)."""
     index = noun
+    while tokens[index].dep == "conj" and tokens[index].head != index:
+        index = tokens[index].head  # « ses plans et son budget »: the first conjunct's role
+    start = index
     for _ in range(4):
         token = tokens[index]
         if token.dep.startswith("nsubj"):
             return None
         subjects = [c for c in children(tokens, index) if tokens[c].dep.startswith("nsubj")]
-        if subjects and index != noun:
+        if subjects and index != start:
             return subjects[0]
         if token.dep == "ROOT" or token.head == index or token.dep in (
             "acl", "acl:relcl", "relcl", "advcl", "ccomp", "conj", "parataxis"
@@ -190,42 +240,85 @@ def _clause_subject(tokens: Sequence[Token], noun: int) -> int | None:
     return None
 
 
-def possessor_change(pair: Pair) -> GenderChange | None:
-    """A possessive whose possessor the English makes a woman and the French a man: the
-    subject of the clause is a person noun with a masculine determiner in the French (un
-    avocat … son intention) and the same noun, neutral in English, owns "her" (a lawyer …
-    her intention).
+_FR_FEMININE_DETERMINERS = frozenset({"une", "la", "cette"})
+_TAG = re.compile(r"<(\w+)>")
+_EN_GENDERED = {"masculine": frozenset({"he", "him", "his", "himself"}),
+                "feminine": frozenset({"she", "her", "hers", "herself"})}
+
+
+def _woman(word: str, determiner: str) -> bool:
+    """A French noun after a feminine determiner that names a woman: the feminine of a
+    noun for a man (directrice, chanteuse, avocate) or a noun of either gender (la juge,
+    la ministre); not a noun that is feminine whoever it names (la victime, la personne)."""
+    if determiner not in _FR_FEMININE_DETERMINERS:
+        return False
+    for reading in readings(word):
+        tags = set(_TAG.findall(reading))
+        if "n" in tags and ("mf" in tags or "m" in tags or (
+            "f" in tags and lexicon.fold(reading.split("<")[0]) != lexicon.fold(word)
+        )):
+            return True
+    return False
+
+
+def _possessor_gender(tokens: Sequence[Token], subject: int) -> str | None:
+    """The gender a French person noun, subject of its clause, gives its possessives' owner:
+    masculine after a masculine determiner (un avocat), feminine for a woman's noun."""
+    token = tokens[subject]
+    if token.pos != "NOUN":
+        return None
+    determiners = [tokens[c].text.lower() for c in children(tokens, subject)
+                   if tokens[c].dep == "det"]
+    if not determiners:
+        return None
+    if token.feature("Gender") == "Masc" and determiners[0] in _FR_MASCULINE_DETERMINERS:
+        return "masculine"
+    if token.feature("Gender") == "Fem" and _woman(token.text, determiners[0]):
+        return "feminine"
+    return None
+
+
+def possessor_change(pair: Pair, before: str = "") -> GenderChange | None:
+    """Possessives whose owner the English and the French give different genders: the
+    subject of the clause is a French person noun whose gender is the person's (un avocat,
+    la directrice, la juge) and the same noun, neutral in English, owns "her" or "his".
 
     French possessives agree with the thing possessed, so only the subject tells the
-    possessor's gender, and only where nothing else could be the possessor: one possessive
-    on each side, no other third person in the reference, the possessed noun not a
-    subject itself. The reverse (a feminine French noun against "his") is not judged: many
-    French nouns for persons are feminine whoever they name (la victime, la personne).
+    possessor's gender, and only where nothing else could be the possessor: as many
+    possessives on each side, all owned by that subject, no other third person in the
+    reference nor a pronoun of the English owner's gender in the sentence ``before`` it, the
+    possessed nouns not subjects themselves. French nouns that are feminine whoever they
+    name (la victime, la personne) say nothing of the person.
     """
     ref = lexicon.parse(pair.ref_text, "en")
     owners = [i for i, t in enumerate(ref) if t.text.lower() in _EN_POSSESSIVES
               and t.dep == "poss"]
-    if len(owners) != 1 or _EN_POSSESSIVES[ref[owners[0]].text.lower()] != "feminine":
+    genders = {_EN_POSSESSIVES[ref[i].text.lower()] for i in owners}
+    if not owners or len(genders) != 1:
         return None
-    owner = owners[0]
-    ref_subject = _clause_subject(ref, ref[owner].head)
+    gender = genders.pop()
+    subjects = {_clause_subject(ref, ref[i].head) for i in owners}
+    ref_subject = subjects.pop() if len(subjects) == 1 else None
     if ref_subject is None or ref[ref_subject].pos != "NOUN" or not _person(
         ref[ref_subject].lemma
     ):
         return None
-    if any(t.text.lower() in _EN_PERSON_WORDS and i != owner or _maybe_named_person(ref, i)
+    if any(t.text.lower() in _EN_PERSON_WORDS and i not in owners or _maybe_named_person(ref, i)
            or (t.pos == "NOUN" and i != ref_subject and _person(t.lemma))
            for i, t in enumerate(ref)):
         return None  # someone else the possessive may refer to
+    if _EN_GENDERED[gender] & {w.lower() for w in _WORD.findall(before)}:
+        return None  # a person of that gender named just before
     mt = lexicon.parse(pair.mt_text, "fr")
     possessives = [i for i, t in enumerate(mt) if t.text.lower() in _FR_POSSESSIVES]
-    if len(possessives) != 1:
+    if len(possessives) != len(owners):
         return None
-    subject = _clause_subject(mt, mt[possessives[0]].head)
-    if subject is None or mt[subject].pos != "NOUN" or mt[subject].feature("Gender") != "Masc":
+    mt_subjects = {_clause_subject(mt, mt[i].head) for i in possessives}
+    subject = mt_subjects.pop() if len(mt_subjects) == 1 else None
+    if subject is None:
         return None
-    determiners = [mt[c].text.lower() for c in children(mt, subject) if mt[c].dep == "det"]
-    if not determiners or determiners[0] not in _FR_MASCULINE_DETERMINERS:
+    mt_gender = _possessor_gender(mt, subject)
+    if mt_gender is None or mt_gender == gender:
         return None
     from mtqa.checks import wordlink  # the dictionary loads on first use
 
@@ -233,7 +326,8 @@ def possessor_change(pair: Pair) -> GenderChange | None:
         return None  # not the same person noun
     span = (mt[subject].start, mt[subject].end)
     determiner = next(c for c in children(mt, subject) if mt[c].dep == "det")
+    owner = owners[0]
     return GenderChange(
-        Pronoun("masculine", (min(span[0], mt[determiner].start), span[1])),
-        Pronoun("feminine", (ref[owner].start, ref[owner].end)), (),
+        Pronoun(mt_gender, (min(span[0], mt[determiner].start), span[1])),
+        Pronoun(gender, (ref[owner].start, ref[owner].end)), (),
     )
