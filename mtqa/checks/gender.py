@@ -242,8 +242,6 @@ def _clause_subject(tokens: Sequence[Token], noun: int) -> int | None:
 
 _FR_FEMININE_DETERMINERS = frozenset({"une", "la", "cette"})
 _TAG = re.compile(r"<(\w+)>")
-_EN_GENDERED = {"masculine": frozenset({"he", "him", "his", "himself"}),
-                "feminine": frozenset({"she", "her", "hers", "herself"})}
 
 
 def _woman(word: str, determiner: str) -> bool:
@@ -278,7 +276,7 @@ def _possessor_gender(tokens: Sequence[Token], subject: int) -> str | None:
     return None
 
 
-def possessor_change(pair: Pair, before: str = "") -> GenderChange | None:
+def possessor_change(pair: Pair) -> GenderChange | None:
     """Possessives whose owner the English and the French give different genders: the
     subject of the clause is a French person noun whose gender is the person's (un avocat,
     la directrice, la juge) and the same noun, neutral in English, owns "her" or "his".
@@ -286,9 +284,8 @@ def possessor_change(pair: Pair, before: str = "") -> GenderChange | None:
     French possessives agree with the thing possessed, so only the subject tells the
     possessor's gender, and only where nothing else could be the possessor: as many
     possessives on each side, all owned by that subject, no other third person in the
-    reference nor a pronoun of the English owner's gender in the sentence ``before`` it, the
-    possessed nouns not subjects themselves. French nouns that are feminine whoever they
-    name (la victime, la personne) say nothing of the person.
+    reference, the possessed nouns not subjects themselves. French nouns that are feminine
+    whoever they name (la victime, la personne) say nothing of the person.
     """
     ref = lexicon.parse(pair.ref_text, "en")
     owners = [i for i, t in enumerate(ref) if t.text.lower() in _EN_POSSESSIVES
@@ -307,8 +304,6 @@ def possessor_change(pair: Pair, before: str = "") -> GenderChange | None:
            or (t.pos == "NOUN" and i != ref_subject and _person(t.lemma))
            for i, t in enumerate(ref)):
         return None  # someone else the possessive may refer to
-    if _EN_GENDERED[gender] & {w.lower() for w in _WORD.findall(before)}:
-        return None  # a person of that gender named just before
     mt = lexicon.parse(pair.mt_text, "fr")
     possessives = [i for i, t in enumerate(mt) if t.text.lower() in _FR_POSSESSIVES]
     if len(possessives) != len(owners):

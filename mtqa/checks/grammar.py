@@ -64,10 +64,8 @@ def check(result: DocumentResult, ctx: CheckContext) -> list[Finding]:
             continue
         vessel = all(first is not None and first <= max(indices) for first, indices
                      in zip(first_vessel, (pair.ref, pair.mt), strict=True))
+        gender = gender_change(pair, ctx.engines, vessel=vessel) or possessor_change(pair)
         neighbours = pairs[max(n - 1, 0):n] + pairs[n + 1:n + 2]
-        before = pairs[n - 1].ref_text if n and pairs[n - 1].aligned else ""
-        gender = gender_change(pair, ctx.engines, vessel=vessel) or possessor_change(
-            pair, before)
         for change in (tense_change(pair, ctx.engines, neighbours), gender):
             if change is not None:
                 found.append(_change_finding(result, pair, change))

@@ -6,10 +6,6 @@ from __future__ import annotations
 
 import pytest
 from test_check_grammar import _found, pytestmark  # noqa: F401  (the models' skip)
-from test_check_renderings import build
-
-from mtqa.checks import grammar
-from mtqa.checks.base import CheckContext
 
 
 @pytest.mark.parametrize(
@@ -80,12 +76,3 @@ def test_a_possessor_a_french_noun_genders_is_found(
 def test_possessors_that_agree_or_may_be_another_are_not_flagged(mt: str, ref: str) -> None:
     assert _found(mt, ref, ref, "pronoun_gender") == []
 
-
-def test_a_possessor_named_just_before_is_not_judged() -> None:
-    mt = ["Paul a perdu son emploi en mai.", "La conseillère a examiné son dossier."]
-    ref = ["Paul lost his job in May.", "The adviser looked at his file."]
-    found = [f for f in grammar.check(build(mt, ref, ref), CheckContext(engines=("apertium",)))
-             if f.kind == "pronoun_gender"]
-    assert found == []
-    # alone, the adviser is the only owner the sentence offers
-    assert _found(mt[1], ref[1], ref[1], "pronoun_gender") == [("La conseillère", "his")]

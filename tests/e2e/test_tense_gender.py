@@ -9,6 +9,9 @@ two checks must leave alone (narrative present, passé composé / simple past, i
 "used to", futur proche / "will", subjunctive, *depuis* + présent / present perfect, *il* /
 *elle* for things, *on*, possessives, which agree with the thing possessed).
 
+The ``later-*`` stories were written after the checks had been fixed on the others and
+measured once: the fair estimate of what the checks do on new text.
+
 Scored with ``tests/labelled.py`` (Apertium): a label is found when a finding of its kind
 sits on its line with overlapping spans. A false alarm is a critical or major
 ``tense_change`` or ``pronoun_gender`` finding no label explains. The floors sit just under
@@ -28,7 +31,9 @@ pytestmark = [pytest.mark.slow, pytest.mark.apertium]
 FOLDER = REPO_ROOT / "tests" / "data" / "tense_gender"
 KINDS = ("tense_change", "pronoun_gender")
 
-MIN_RECALL = {"tense_change": 0.0, "pronoun_gender": 0.0}
+# Measured with Apertium: tense 52/60 (0.87), gender 36/42 (0.86), no false alarm on the
+# 62 clean pairs (see benchmarks/results/trust.md for the figures before the fixes).
+MIN_RECALL = {"tense_change": 0.85, "pronoun_gender": 0.83}
 MAX_FALSE_ALARMS = 0
 
 
