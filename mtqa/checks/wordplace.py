@@ -59,7 +59,9 @@ def slot_is_empty(
     filling = [
         t for t in lexicon.parse(other_text, other_language)
         if t.pos in FILLING and any(c.isalnum() for c in t.text)
-        and fold(t.text) not in ignored and not (french and t.pos == "PROPN")
+        and fold(t.text) not in ignored
+        # a lower-case word the tagger calls a name (« prévoit » after « L’entreprise »)
+        and not (french and t.pos == "PROPN" and not t.text[:1].islower())
     ]
     between = [t for t in filling if t.start >= low and t.end <= high]
     # Word order differs (bouchons quotidiens / daily traffic jams): the content word
@@ -71,10 +73,63 @@ def slot_is_empty(
     # A neighbour rendered twice (large → « grand réseau … grand public ») spreads over the
     # words between its counterparts: they are places too (« réseau télématique »).
     among = [t for t in filling if t.start >= first and t.end <= last]
-    return all(
-        t.start in taken or _name_on_both_sides(t, own_text)
-        for t in before + between + among + after
+    place = [t for t in before + between + among + after
+             if t.start not in taken and not _name_on_both_sides(t, own_text)]
+    if not place:
+        return True
+    held = _rendered_elsewhere(place, own, index, counterparts, own_text, other_language)
+    return all(t.start in held for t in place)
+
+
+# French adverbs that negate: they render no English adverb of their own.
+_NEGATION_ADVERBS = frozenset({"ne", "pas", "plus", "jamais", "not", "never", "n't"})
+
+
+def _rendered_elsewhere(
+    place: Sequence[Token], own: Sequence[Token], index: int,
+    counterparts: Callable[[int], list[int]], own_text: str, other_language: str,
+) -> set[int]:
+    """The words of the place that some other word of the own sentence, outside the word
+    link, renders: a word written alike on both sides, a word the dictionary pairs with
+    another word of the own sentence, function words included (most / plus, other /
+    autres), and adverbs, one for each adverb of the own sentence that renders no word of
+    the other side (« généralement » / usually, « certes » / certainly: adverbs are where
+    the dictionary is thinnest). None of them can be where ``own[index]`` went. Numbers
+    and verbs always hold their place."""
+    word = own[index]
+    own_language = "en" if other_language == "fr" else "fr"
+    own_all = [t for t in lexicon.parse(own_text, own_language)
+               if t.start != word.start and any(c.isalnum() for c in t.text)]
+    own_words = {fold(t.text) for t in own_all} | {fold(t.lemma) for t in own_all}
+    dictionary = lexicon.dictionary()
+    wanted = [t.text for t in place] + [t.lemma for t in place]
+    if not dictionary.available:
+        senses: dict[str, frozenset[str]] = {}
+    elif other_language == "en":
+        senses = dictionary.english_senses(wanted)
+    else:
+        senses = dictionary.french_senses(wanted)
+    held = set()
+    for t in place:
+        if t.pos == "NUM" or any(c.isdigit() for c in t.text):
+            continue  # a number holds its place: the French word may be its unit's
+        paired = senses.get(t.text, frozenset()) | senses.get(t.lemma, frozenset())
+        if fold(t.text) in own_words or (
+            # not a verb: "have" paired with « avoir » may be an idiom's (avoir son mot
+            # à dire / have a say), whose noun is then said by another word
+            t.pos not in ("VERB", "AUX") and any(fold(s) in own_words for s in paired)
+        ):
+            held.add(t.start)
+    free_adverbs = sum(
+        1 for i, t in enumerate(own)
+        if i != index and t.pos == "ADV" and len(t.text) > 3 and not counterparts(i)
+        and t.text[:1].islower() and fold(t.text) not in _NEGATION_ADVERBS
     )
+    for t in place:
+        if t.pos == "ADV" and t.start not in held and free_adverbs > 0:
+            held.add(t.start)
+            free_adverbs -= 1
+    return held
 
 
 def _held(linked: list[int], other: Sequence[Token], low: int, high: int) -> list[int]:

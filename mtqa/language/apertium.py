@@ -290,6 +290,11 @@ _FRENCH_SENSES_ADDED: dict[str, frozenset[str]] = {
     "sommet": frozenset({"peak", "top"}),
     "rediger": frozenset({"write", "draft"}),
     "vigueur": frozenset({"force", "effect"}),  # en vigueur: in force, in effect
+    # determiners and pronouns the entries give no English word (d'autres pays, de tels
+    # cas, la plupart des mots)
+    "autre": frozenset({"other"}),
+    "tel": frozenset({"such"}),
+    "plupart": frozenset({"most", "majority"}),
 }
 
 
