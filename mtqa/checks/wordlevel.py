@@ -316,6 +316,22 @@ def _bare_counterpart(links: PairLinks, head: int, word: Token) -> bool:
     return True
 
 
+def _set_phrase(word: Token, head: Token, links: PairLinks, h: int) -> bool:
+    """A noun compound that is a word of its own (trade union, prize money, swearword):
+    WordNet has it, or the French noun's dictionary senses hold it whole."""
+    net = wordnet_graph()
+    modifier, noun = word.text.lower(), head.lemma
+    if net is not None and any(net.known(form) for form in (
+        f"{modifier} {noun}", f"{word.lemma} {noun}", f"{modifier}{noun}",
+        f"{modifier} {head.text.lower()}",
+    )):
+        return True
+    return any(
+        modifier in sense.split() or word.lemma in sense.split()
+        for link in links.of_english(h) for sense in links.senses[link.french]
+    )
+
+
 def _modifier_omissions(pair: Pair, links: PairLinks, reported: Collection[int]) -> list[int]:
     """Reference adjectives or participles (the *stolen* yacht, the *failed* recovery) that
     no witness links to the French (dictionary both ways, WordNet, look-alike, the
@@ -330,12 +346,18 @@ def _modifier_omissions(pair: Pair, links: PairLinks, reported: Collection[int])
     found = []
     for e in english:
         word = links.english[e]
-        # Adjectives and participles only: one French noun often renders a whole English
-        # compound (trade unions / syndicats, armed forces / Armées).
-        if e in reported or word.dep != "amod" or word.pos not in ("ADJ", "VERB"):
+        # Adjectives and participles, and the first noun of a compound that is no set
+        # phrase: one French noun often renders a lexicalised compound whole (trade
+        # unions / syndicats, armed forces / Armées), not a free one (poultry exports).
+        noun_modifier = word.dep == "compound" and word.pos == "NOUN"
+        if e in reported or not (
+            noun_modifier or (word.dep == "amod" and word.pos in ("ADJ", "VERB"))
+        ):
             continue
-        if _in_compound(word, sentence):
-            continue
+        if _in_compound(word, sentence) and not noun_modifier or noun_modifier and any(
+            sentence[t.head].start == word.start and t.start != word.start for t in sentence
+        ):
+            continue  # a modifier with words of its own
         if not _judged_english(links, e) or word.lemma in _SITUATING or links.of_english(e):
             continue
         if e in links.covered_by_bt or _french_anywhere(word, pair.mt_text, french_all):
@@ -349,6 +371,11 @@ def _modifier_omissions(pair: Pair, links: PairLinks, reported: Collection[int])
         h = next((i for i, t in enumerate(links.english) if t.start == head.start), None)
         if head.pos != "NOUN" or h is None or h == e:
             continue
+        if noun_modifier and (_set_phrase(word, head, links, h) or any(
+            t.head == word.head and t.start != word.start and t.dep in ("amod", "compound")
+            for t in sentence
+        )):
+            continue  # one of several modifiers (the armed forces minister): a phrase
         if _bare_counterpart(links, h, word):
             found.append(e)
     return found

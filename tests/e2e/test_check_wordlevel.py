@@ -129,6 +129,71 @@ def test_faithful_or_free_renderings_are_not_flagged(mt: str, ref: str, bt: str)
     assert summary(findings(mt, ref, bt)) == []
 
 
+@pytest.mark.parametrize(
+    ("mt", "ref", "bt", "expected"),
+    [
+        # An unlinked reference adverb in the verb's place renders the French adverb the
+        # dictionary misses (« généralement » / usually), not the verb: the verb was added.
+        (
+            "Les touristes visitent généralement le musée le matin.",
+            "Tourists usually the museum in the morning.",
+            "The tourists visit generally the museum the morning.",
+            [("addition", "visitent", None)],
+        ),
+        # « la plupart » renders "most": the noun's French counterpart is bare.
+        (
+            "La plupart des billets sont vendus en ligne.",
+            "Most cheap tickets are sold online.",
+            "The majority of the banknotes are sold on-line.",
+            [("omission", None, "cheap")],
+        ),
+        # The first noun of a compound that is no set phrase.
+        (
+            "D'autres pays ont signé l'accord.",
+            "Other countries signed the trade agreement.",
+            "Other countries have signed the agreement.",
+            [("omission", None, "trade")],
+        ),
+    ],
+)
+def test_words_the_dictionary_misses_leave_the_place_empty(
+    mt: str, ref: str, bt: str, expected: list
+) -> None:
+    assert summary(findings(mt, ref, bt)) == expected
+
+
+@pytest.mark.parametrize(
+    ("mt", "ref", "bt"),
+    [
+        (
+            "Les touristes visitent généralement le musée le matin.",
+            "Tourists usually visit the museum in the morning.",
+            "The tourists visit generally the museum the morning.",
+        ),
+        (
+            "La plupart des billets sont vendus en ligne.",
+            "Most tickets are sold online.",
+            "The majority of the banknotes are sold on-line.",
+        ),
+        # A set phrase (trade union) is one French word.
+        (
+            "Les syndicats ont appelé à la grève.",
+            "The trade unions called for a strike.",
+            "The unions have called to the strike.",
+        ),
+        # An adverb with no French adverb to render it holds the verb's place (« faillir »
+        # / almost).
+        (
+            "Le cycliste a failli tomber dans le virage.",
+            "The cyclist almost fell in the bend.",
+            "The cyclist has failed to fall in the virage.",
+        ),
+    ],
+)
+def test_words_that_render_the_french_word_hold_its_place(mt: str, ref: str, bt: str) -> None:
+    assert summary(findings(mt, ref, bt)) == []
+
+
 def test_a_word_the_back_translation_has_is_not_an_omission() -> None:
     # "rural" has no French word the dictionary links to, but the back-translation has it:
     # the second witness disagrees, so nothing is reported.
