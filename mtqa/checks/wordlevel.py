@@ -278,6 +278,15 @@ def _bare_counterpart(links: PairLinks, head: int, word: Token) -> bool:
         if e != head and links.english[e].start != word.start
         for j in links.counterparts_of_english(e)
     }
+    # and names the reference writes alike (« Taxi »): they render themselves
+    reference = {fold(t.text) for t in links.english_all}
+    taken |= {t.start for t in links.french_all
+              if t.text[:1].isupper() and fold(t.text) in reference}
+    loose = {
+        links.french[link.french].start for link in links.links
+        if link.how in wordlink.RELATION_LINKS and link.how != "antonym"
+        and links.french[link.french].pos == links.english[link.english].pos == "VERB"
+    }
     ignored = stop_words("fr")
 
     def open_word(t: Token) -> bool:
@@ -311,7 +320,10 @@ def _bare_counterpart(links: PairLinks, head: int, word: Token) -> bool:
                       or t.start in taken), None)
         if after is not None and after.pos != "PUNCT":
             around.append(after)
-        if any(open_word(t) for t in around):
+        # A verb of the noun's own clauses that a reference verb is loosely related to
+        # (« le héros qui a bouleversé » / the hero who overturned) renders that verb;
+        # the verb the noun is the object of may still carry the modifier (hausser).
+        if any(open_word(t) and not (t in dependents and t.start in loose) for t in around):
             return False
     return True
 

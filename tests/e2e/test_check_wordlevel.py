@@ -147,6 +147,21 @@ def test_faithful_or_free_renderings_are_not_flagged(mt: str, ref: str, bt: str)
             "The majority of the banknotes are sold on-line.",
             [("omission", None, "cheap")],
         ),
+        # « tels que » renders "such as", and the names stand alike on both sides.
+        (
+            "Il a joué dans des films tels que Casablanca et Vertigo.",
+            "He acted in classic films such as Casablanca and Vertigo.",
+            "It has played in films such that Casablanca and Vertigo.",
+            [("omission", None, "classic")],
+        ),
+        # The relative clause's verb renders the reference's own verb, loosely (« a
+        # bouleversé » / overturned): it cannot carry the lost adjective.
+        (
+            "Elle restera cette championne qui a bouleversé les règles du sport.",
+            "She will remain this legendary champion who overturned the rules of the sport.",
+            "It will remain this champion that has disturbed the rules of the sport.",
+            [("omission", None, "legendary")],
+        ),
         # The first noun of a compound that is no set phrase.
         (
             "D'autres pays ont signé l'accord.",
@@ -174,6 +189,11 @@ def test_words_the_dictionary_misses_leave_the_place_empty(
             "La plupart des billets sont vendus en ligne.",
             "Most tickets are sold online.",
             "The majority of the banknotes are sold on-line.",
+        ),
+        (
+            "Elle restera cette championne qui a bouleversé les règles du sport.",
+            "She will remain this champion who overturned the rules of the sport.",
+            "It will remain this champion that has disturbed the rules of the sport.",
         ),
         # A set phrase (trade union) is one French word.
         (
