@@ -112,7 +112,11 @@ def _rendered_elsewhere(
     held = set()
     for t in place:
         if t.pos == "NUM" or any(c.isdigit() for c in t.text):
-            continue  # a number holds its place: the French word may be its unit's
+            # a number holds its place (the French word may be its unit), unless written
+            # in the same digits on both sides
+            if t.text.isdigit() and t.text in own_words:
+                held.add(t.start)
+            continue
         paired = senses.get(t.text, frozenset()) | senses.get(t.lemma, frozenset())
         if fold(t.text) in own_words or (
             # not a verb: "have" paired with « avoir » may be an idiom's (avoir son mot
@@ -146,7 +150,8 @@ def _name_on_both_sides(token: Token, text: str) -> bool:
     if token.pos != "PROPN":
         return False
     name = fold(token.text)
-    return any(fuzz.ratio(name, fold(word)) >= 70 for word in lexicon.words(text))
+    # an elided article stays on the French word (l’Irak, d'Espagne)
+    return any(fuzz.ratio(name, fold(word).split("'")[-1]) >= 70 for word in lexicon.words(text))
 
 
 # French verbs that say "be" of their subject (les Alpes forment la plus haute chaîne =

@@ -290,6 +290,7 @@ _FRENCH_SENSES_ADDED: dict[str, frozenset[str]] = {
     "sommet": frozenset({"peak", "top"}),
     "rediger": frozenset({"write", "draft"}),
     "vigueur": frozenset({"force", "effect"}),  # en vigueur: in force, in effect
+    "bateau": frozenset({"boat", "ship"}),
     # determiners and pronouns the entries give no English word (d'autres pays, de tels
     # cas, la plupart des mots)
     "autre": frozenset({"other"}),

@@ -140,6 +140,20 @@ def test_faithful_or_free_renderings_are_not_flagged(mt: str, ref: str, bt: str)
             "The tourists visit generally the museum the morning.",
             [("addition", "visitent", None)],
         ),
+        # A number written in the same digits on both sides renders itself.
+        (
+            "Près de 30 % des habitants de la ville utilisent le vélo pour aller au travail.",
+            "Nearly 30% of the city's inhabitants the bicycle to get to work.",
+            "Near of the 30 % of the city-dwellers use the bicycle to go to the work.",
+            [("addition", "utilisent", None)],
+        ),
+        # A name is the same name behind an elided article (« l’Irak » / Iraq).
+        (
+            "Le comité d’experts sur l’Irak a publié son rapport hier.",
+            "The Iraq Expert Committee its report yesterday.",
+            "The committee of experts on Iraq has published his report yesterday.",
+            [("addition", "publié", None)],
+        ),
         # « la plupart » renders "most": the noun's French counterpart is bare.
         (
             "La plupart des billets sont vendus en ligne.",
@@ -195,6 +209,11 @@ def test_words_the_dictionary_misses_leave_the_place_empty(
             "She will remain this champion who overturned the rules of the sport.",
             "It will remain this champion that has disturbed the rules of the sport.",
         ),
+        (
+            "Près de 30 % des habitants de la ville utilisent le vélo pour aller au travail.",
+            "Nearly 30% of the city's inhabitants use the bicycle to get to work.",
+            "Near of the 30 % of the city-dwellers use the bicycle to go to the work.",
+        ),
         # A set phrase (trade union) is one French word.
         (
             "Les syndicats ont appelé à la grève.",
@@ -212,6 +231,13 @@ def test_words_the_dictionary_misses_leave_the_place_empty(
 )
 def test_words_that_render_the_french_word_hold_its_place(mt: str, ref: str, bt: str) -> None:
     assert summary(findings(mt, ref, bt)) == []
+
+
+def test_everyday_senses_the_pivot_loses_link_the_words() -> None:
+    links = wordlink.link_pair("Les pêcheurs réparent leurs bateaux au port.",
+                               "The fishermen repair their boats in the harbour.", {})
+    assert ("bateaux", "boats", "dictionary") in [
+        (links.french[x.french].text, links.english[x.english].text, x.how) for x in links.links]
 
 
 def test_a_word_the_back_translation_has_is_not_an_omission() -> None:
