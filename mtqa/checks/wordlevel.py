@@ -298,7 +298,9 @@ def _bare_counterpart(links: PairLinks, head: int, word: Token) -> bool:
     for j in direct:
         noun = links.french[j]
         at = next((i for i, t in enumerate(french) if t.start == noun.start), None)
-        if noun.pos != "NOUN" or at is None or "-" in noun.text:
+        # a noun the tagger reads as an adjective (les boutiques) keeps its determiner
+        as_noun = noun.pos == "NOUN" or noun.pos == "ADJ" and _has_determiner(french, noun)
+        if not as_noun or at is None or "-" in noun.text:
             return False  # rendered by another part of speech, or a compound
         dependents = _subtree(french, at)
         if any(fold(t.text) == "en" and t.dep == "case" for t in dependents) and not any(
@@ -323,7 +325,8 @@ def _bare_counterpart(links: PairLinks, head: int, word: Token) -> bool:
         # A verb of the noun's own clauses that a reference verb is loosely related to
         # (« le héros qui a bouleversé » / the hero who overturned) renders that verb;
         # the verb the noun is the object of may still carry the modifier (hausser).
-        if any(open_word(t) and not (t in dependents and t.start in loose) for t in around):
+        excused = dependents + ([after] if after is not None else [])
+        if any(open_word(t) and not (t in excused and t.start in loose) for t in around):
             return False
     return True
 

@@ -176,6 +176,21 @@ def test_faithful_or_free_renderings_are_not_flagged(mt: str, ref: str, bt: str)
             "It will remain this champion that has disturbed the rules of the sport.",
             [("omission", None, "legendary")],
         ),
+        # The clause's next verb renders the reference's verb, loosely (« se répartissent »
+        # / are distributed).
+        (
+            "Les bénéfices de la vente se répartissent entre les employés.",
+            "The profits of the illegal sale are distributed among the employees.",
+            "The profits of the sale deliver  among the employees.",
+            [("omission", None, "illegal")],
+        ),
+        # A noun the tagger reads as an adjective still has its article (les boutiques).
+        (
+            "Dans cette rue, les boutiques sont ouvertes le dimanche.",
+            "In this street, the bike shops are open on Sunday.",
+            "In this street, the tents are opened the Sunday.",
+            [("omission", None, "bike")],
+        ),
         # The first noun of a compound that is no set phrase.
         (
             "D'autres pays ont signé l'accord.",
@@ -213,6 +228,16 @@ def test_words_the_dictionary_misses_leave_the_place_empty(
             "Près de 30 % des habitants de la ville utilisent le vélo pour aller au travail.",
             "Nearly 30% of the city's inhabitants use the bicycle to get to work.",
             "Near of the 30 % of the city-dwellers use the bicycle to go to the work.",
+        ),
+        (
+            "Les bénéfices de la vente se répartissent entre les employés.",
+            "The profits of the sale are distributed among the employees.",
+            "The profits of the sale deliver  among the employees.",
+        ),
+        (
+            "Dans cette rue, les boutiques sont ouvertes le dimanche.",
+            "In this street, the shops are open on Sunday.",
+            "In this street, the tents are opened the Sunday.",
         ),
         # A set phrase (trade union) is one French word.
         (
