@@ -96,6 +96,10 @@ _FR_NOT_NEGATION = re.compile(
     r"|(?<![\w'-])a (?:tout )?jamais|si jamais"
     r"|(?:le|la|les|un|une|du|des|ce|mon|ton|son|au|aux|faux|premiers?|quelques|deux|trois"
     r"|grands?|petits?|ses|mes|leurs?) pas"
+    # « personne » as a noun (a person) after a determiner or an adjective: la seule personne,
+    # une autre personne, toute personne (= anyone), never "nobody"
+    r"|(?:la|une|cette|chaque|toute|quelle|sa|ma|ta|notre|votre|leur|seule|meme|autre"
+    r"|premiere|derniere|bonne|jeune|vieille|tierce|moindre) personne"
     r")(?![\w-])"
 )
 _FR_AFFIX = re.compile(

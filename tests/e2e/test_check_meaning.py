@@ -214,6 +214,13 @@ def test_a_negation_moved_under_a_verb_of_opinion_is_not_flagged() -> None:
         ("Aucun candidat ne sera admis sans diplôme.",
          "No candidate will be admitted except with a degree."),
         ("Nulle plainte ne fut déposée ni enregistrée.", "No complaint was filed or recorded."),
+        # « personne » as a noun after a determiner or an adjective is a person, not "nobody"
+        ("Elle est la seule personne à avoir gravi les deux sommets.",
+         "She is the only person to have climbed both peaks."),
+        ("Une autre personne a été blessée dans l'accident.",
+         "Another person was injured in the accident."),
+        ("Toute personne qui entre doit présenter un badge.",
+         "Anyone who enters must show a badge."),
         # « sans » inside a name
         ("Le duc Jean sans Peur fut assassiné en 1419.",
          "Duke John the Fearless was murdered in 1419."),
