@@ -516,6 +516,9 @@ def _matches(a: Quantity, b: Quantity, *, lenient: bool) -> bool:
             return _same(float(x.value[1]), y.value)
         if x.kind == "time" and y.kind == "number" and x.value[1] == 0:
             return _same(float(x.value[0]), y.value)
+        # « à sept heures et demie » (read 7.5 hours) for "at 7:30"
+        if x.kind == "time" and y.kind == "number" and x.value[1] == 30:
+            return _same(x.value[0] + 0.5, y.value)
     return False
 
 

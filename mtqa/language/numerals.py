@@ -115,7 +115,16 @@ APPROXIMATE_SCALES = {"milliers": 1e3, "millions": 1e6, "milliards": 1e9}
 
 # "six millions et demi" = "six and a half million" = "6.5 million"; "un million et demi" =
 # "a million and a half". Written as one decimal so that both sides read 6.5 million.
-HALF_SCALES = {"fr": r"millions?|milliards?", "en": r"million|billion|thousand|hundred"}
+# The same for a unit of time, weight or length: « quatre heures et demie » = "four and a half
+# hours" = "4.5 hours", « deux ans et demi » = "two and a half years".
+HALF_UNITS = {
+    "fr": r"heures?|ans?|annees?|années?|jours?|semaines?|mois|siecles?|siècles?|minutes?"
+          r"|kilos?|kilogrammes?|litres?|metres?|mètres?|kilometres?|kilomètres?|tonnes?",
+    "en": r"hours?|years?|days?|weeks?|months?|centuries|century|minutes?|kilos?|kilograms?"
+          r"|litres?|liters?|metres?|meters?|kilometres?|kilometers?|miles?|tonnes?|tons?",
+}
+HALF_SCALES = {"fr": r"millions?|milliards?|" + HALF_UNITS["fr"],
+               "en": r"million|billion|thousand|hundred|" + HALF_UNITS["en"]}
 SMALL_VALUES = {
     "fr": dict(zip("un une deux trois quatre cinq six sept huit neuf dix".split(),
                    (1, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10), strict=True)),
