@@ -9,7 +9,7 @@ as the reference:
 - clean line: the item's unperturbed ``mt_sent`` (close to the French);
 - harder clean control: the item's human ``eng_sent`` (freer wording).
 
-Lines go into documents of about 25 lines (one variant per document, so two lines of one
+Lines go into documents of about 25 lines (one variant per document, and two lines of one
 document never share a French sentence), and every document runs in ONE ``mtqa run`` with
 the Apertium engine. Only critical and major findings count. An error line's finding is
 *caused* when the same item's clean (``mt_sent``) line has no finding of the same kind on the
@@ -157,10 +157,20 @@ def build_lines(
     groups.append(("error", errors))
     lines = []
     for variant, rows in groups:
-        for start in range(0, len(rows), per_document):
-            doc = f"{variant}-{start // per_document + 1:02d}"
-            for para, (item, pert, mt, ref) in enumerate(rows[start : start + per_document]):
-                lines.append(Line(doc, para, item, variant, pert, _one_line(mt), _one_line(ref)))
+        # Each row goes into the first document with room that does not hold its item yet:
+        # two perturbations of one sentence in one document would let a name or a word that
+        # one reference keeps vouch for the other (a small set puts them a few lines apart).
+        documents: list[list[int]] = []
+        for item, pert, mt, ref in rows:
+            number = next((n for n, held in enumerate(documents)
+                           if len(held) < per_document and item not in held), None)
+            if number is None:
+                documents.append([])
+                number = len(documents) - 1
+            doc = f"{variant}-{number + 1:02d}"
+            para = len(documents[number])
+            documents[number].append(item)
+            lines.append(Line(doc, para, item, variant, pert, _one_line(mt), _one_line(ref)))
     return lines
 
 

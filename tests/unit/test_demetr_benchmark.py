@@ -144,7 +144,9 @@ def test_build_lines_keeps_the_split_and_one_variant_per_document() -> None:
         by_doc.setdefault(ln.doc, set()).add(ln.variant)
     assert all(len(v) == 1 for v in by_doc.values())
     assert max(sum(ln.doc == d for ln in lines) for d in by_doc) == 2
-    assert [ln.para for ln in lines if ln.doc == "error-02"] == [0]
+    # item 1's two perturbations go into two documents; item 5 fills the first one
+    assert [(ln.doc, ln.para, ln.item) for ln in lines if ln.variant == "error"] == [
+        ("error-01", 0, 1), ("error-02", 0, 1), ("error-01", 1, 5)]
     test = demetr.build_lines(types, "test")
     assert {ln.item for ln in test} == {2}
     with pytest.raises(SystemExit, match="unknown perturbation"):
