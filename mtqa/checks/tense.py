@@ -335,6 +335,20 @@ def _perfects(m: Tense, r: Tense, ref_all: Sequence[Tense]) -> tuple[Tense, Tens
     return None
 
 
+# Verbs whose conditional a translation may give in the past (il a dit qu'il voudrait /
+# he said he wanted; qu'elle serait prête / she was ready): a wish, a state or a modality.
+_SOFT_CONDITIONALS = frozenset(
+    "etre avoir vouloir pouvoir devoir aimer souhaiter preferer falloir sembler valoir"
+    " paraitre savoir".split())
+
+
+def _future_in_past(mt: _Clause, ref: _Clause) -> bool:
+    """A French simple conditional reported after a past (il a annoncé qu'il partirait)
+    against an English simple or compound past (he announced that he left / had left)."""
+    return (mt.tense.tense == CONDITIONAL and not mt.tense.compound
+            and ref.tense.tense == PAST and not mt.french & _SOFT_CONDITIONALS)
+
+
 def _linked_changes(
     mt: list[_Clause], ref: list[_Clause], bts: Sequence[tuple[str, list[_Clause]]],
     ref_all: Sequence[Tense] = (),
@@ -351,9 +365,18 @@ def _linked_changes(
     links = _align(mt, ref)
     bt_links = [(engine, _align(mt, clauses), clauses) for engine, clauses in bts]
     for i, j in sorted(links.items()):
+        m, r = mt[i].tense, ref[j].tense
+        if not (mt[i].judged or ref[j].judged) and _future_in_past(mt[i], ref[j]):
+            # il a dit qu'il partirait / he said he left: both sides report, and the French
+            # future in the past is a past on the English side
+            witnesses = [engine for engine, bt_link, clauses in bt_links
+                         if i in bt_link and _link_strength(clauses[bt_link[i]], ref[j])
+                         and clauses[bt_link[i]].tense.tense == CONDITIONAL]
+            if witnesses:
+                found.append((m, r, witnesses))
+            continue
         if not (mt[i].judged and ref[j].judged):
             continue  # a reported clause is still its verb's counterpart: not another's
-        m, r = mt[i].tense, ref[j].tense
         perfects = _perfects(m, r, ref_all)
         if perfects is None and (m.tense not in _CLEAR or _compatible(m.tense, r.tense)):
             continue

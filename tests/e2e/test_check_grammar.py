@@ -137,6 +137,13 @@ def test_agreeing_or_licensed_tenses_are_not_flagged(mt: str, ref: str, bt: str)
         ("Le maire avait promis une réforme ambitieuse.",
          "The mayor has promised an ambitious reform.",
          "The mayor had promised an ambitious reform.", ("avait promis", "has promised")),
+        # a future in the past reported after a past, against a past: will do / did
+        ("Le club a annoncé qu'il vendrait son stade.",
+         "The club announced that it sold its stadium.",
+         "The club has announced that it would sell its stadium.", ("vendrait", "sold")),
+        ("La ministre a expliqué qu'elle signerait le décret.",
+         "The minister explained that she had signed the decree.",
+         "The minister has explained that she would sign the decree.", ("signerait", "had signed")),
     ],
 )
 def test_the_same_verb_in_contradicting_tenses_is_found_in_any_clause(
@@ -177,6 +184,16 @@ def test_the_same_verb_in_contradicting_tenses_is_found_in_any_clause(
         ("« Nous disons ces mots chaque jour », a déclaré le ministre.",
          '"We say these words every day," the minister said.',
          '« We say these words every day », has declared the minister.'),
+        # a reported conditional given as "would", or a wish or a state given in the past
+        ("Le club a annoncé qu'il vendrait son stade.",
+         "The club announced that it would sell its stadium.",
+         "The club has announced that it would sell its stadium."),
+        ("L'entraîneur a expliqué qu'il voudrait garder son équipe.",
+         "The coach explained that he wanted to keep his team.",
+         "The coach has explained that he would want to keep his team."),
+        ("Le maire a affirmé qu'il serait prêt à temps.",
+         "The mayor said he was ready in time.",
+         "The mayor has affirmed that he would be ready in time."),
         # a subordinate verb in the same tense on both sides
         ("Les ventes progressent dans les magasins qui ouvrent le dimanche.",
          "Sales are growing in the shops that open on Sundays.",
