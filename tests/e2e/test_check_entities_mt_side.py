@@ -79,6 +79,8 @@ def test_a_person_replaced_by_another_person() -> None:
         # a place the reference names by its adjective
         ("Les dirigeants d'Asie centrale se sont réunis.", "Central Asian leaders met."),
         ("Les exportations du Brésil ont augmenté.", "Brazilian exports rose."),
+        ("Les mines du Pérou ont fermé.", "Peruvian mines closed."),
+        ("Le vin d'Argentine se vend bien.", "Argentine wine sells well."),
         # a people named in the plural
         ("Les Inuits vivent dans le Grand Nord.", "The Inuit live in the far north."),
         # capitalised common words and organisation words are not names

@@ -194,8 +194,9 @@ def _has_counterpart(
 
 
 # English adjectives and demonyms of places: Asian (Asia), Canadian (Canada), Italian
-# (Italy), Chinese (China), Kazakh (Kazakhstan), Brazilian (Brazil).
-_ADJECTIVE_ENDINGS = ("ian", "ean", "an", "ese", "ish", "i", "n", "")
+# (Italy), Chinese (China), Kazakh (Kazakhstan), Brazilian (Brazil), Peruvian (Peru),
+# Icelandic (Iceland), Argentine (Argentina).
+_ADJECTIVE_ENDINGS = ("vian", "ian", "ean", "an", "ese", "ish", "ic", "i", "n", "e", "")
 _PLACE_ENDINGS = ("", "a", "ia", "y", "e", "stan")
 
 
