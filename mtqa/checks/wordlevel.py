@@ -421,6 +421,8 @@ def _additions(pair: Pair, links: PairLinks) -> list[tuple[int, dict[str, list[T
             continue
         if _in_reference_name(links.french[f], links.english_all):
             continue
+        if _french_in_reference(links.french[f], pair.ref_text):
+            continue  # a loanword the reference keeps, in a title too: Chef Alain Ducasse
         if copula_rendered(links, f):
             continue
         if not slot_is_empty(links.french, f, links.counterparts_of_french, links.english,
@@ -494,6 +496,12 @@ def _gap_additions(
             if all(f != chosen for chosen, _, _ in found):
                 found.append((f, gap, traced))
     return found
+
+
+def _french_in_reference(word: Token, ref_text: str) -> bool:
+    """The French word itself stands in the reference (chef, menu, café), whatever its case."""
+    key = fold(word.text)
+    return len(key) >= 3 and bool(re.search(rf"(?<!\w){re.escape(key)}(?!\w)", fold(ref_text)))
 
 
 def _in_reference_name(word: Token, reference: Sequence[Token]) -> bool:

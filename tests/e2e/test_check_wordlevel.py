@@ -123,6 +123,12 @@ def test_single_word_errors_are_found(mt: str, ref: str, bt: str, expected: list
             "His construction by the European Organisation for the space investigation (ESRO) "
             "has cost roughly 2 millardos of frank Swiss.",
         ),
+        # A French word the reference keeps as a loanword, here in a title before a name.
+        (
+            "Le chef Marc Dubois ouvrira un bistrot à Lille en mai.",
+            "Chef Marc Dubois will open a bistro in Lille in May.",
+            "The boss Marc Dubois will open a bistrot in Lille in May.",
+        ),
     ],
 )
 def test_faithful_or_free_renderings_are_not_flagged(mt: str, ref: str, bt: str) -> None:
