@@ -392,6 +392,29 @@ def _linked_changes(
     return found
 
 
+# « Selon l'OMS, le paludisme a tué … » is "Malaria killed …, the WHO says": the English
+# puts the source in a clause of its own, whose verb of saying is no counterpart of the
+# French main verb; the statement is.
+_FR_ATTRIBUTION = re.compile(r"(?<![\w-])(?:selon|d'apres|aux dires d(?:e|u|es))(?![\w-])")
+_EN_SAYING = frozenset(
+    "say tell report add explain estimate write state claim announce note argue believe"
+    " warn reckon confirm".split())
+
+
+def _attributed(pair: Pair, tenses: Tenses) -> Tenses:
+    """The reference's tenses with a main verb of saying replaced by what it reports, where
+    the French gives the source with « selon » instead of a verb."""
+    if not tenses.reported or not _FR_ATTRIBUTION.search(lexicon.fold(pair.mt_text)):
+        return tenses
+    tokens = lexicon.parse(pair.ref_text, "en")
+    main = [t for t in tenses.main
+            if not (0 <= t.verb < len(tokens) and tokens[t.verb].lemma in _EN_SAYING)]
+    if len(main) == len(tenses.main):
+        return tenses
+    kept = [t for t in tenses.clauses if t in main or t not in tenses.main]
+    return Tenses(main + tenses.reported, kept + tenses.reported, [])
+
+
 def tense_change(
     pair: Pair, engines: Sequence[str], neighbours: Sequence[Pair] = ()
 ) -> TenseChange | None:
@@ -403,7 +426,7 @@ def tense_change(
     before and after, which may show a past narrative around a French present.
     """
     mt_tenses = clause_tenses(lexicon.parse(pair.mt_text, "fr"), "fr")
-    ref_tenses = clause_tenses(lexicon.parse(pair.ref_text, "en"), "en")
+    ref_tenses = _attributed(pair, clause_tenses(lexicon.parse(pair.ref_text, "en"), "en"))
     bt_engines = [e for e in engines if e in pair.bt]
     bt_tenses = [clause_tenses(lexicon.parse(pair.bt[e], "en"), "en") for e in bt_engines]
     candidates: list[tuple[Tense, Tense, list[str]]] = []

@@ -42,6 +42,10 @@ def _found(mt: str, ref: str, bt: str, kind: str) -> list[tuple[str | None, str 
         # futur proche
         ("La banque va relever ses taux.", "The bank raised its rates.",
          "The bank is going to raise its rates.", "va relever"),
+        # « selon » against a verb of saying: the statement's own tense is still judged
+        ("Selon les pompiers, le feu a détruit trois granges.",
+         "Firefighters say the fire will destroy three barns.",
+         "According to the firemen, the fire has destroyed three barns.", "a détruit"),
     ],
 )
 def test_contradicting_tenses_are_found(mt: str, ref: str, bt: str, mt_span: str) -> None:
@@ -194,6 +198,13 @@ def test_the_same_verb_in_contradicting_tenses_is_found_in_any_clause(
         ("Le maire a affirmé qu'il serait prêt à temps.",
          "The mayor said he was ready in time.",
          "The mayor has affirmed that he would be ready in time."),
+        # « selon X » given as "X says": the verb of saying is no counterpart of the French
+        ("Selon les pompiers, le feu a détruit trois granges.",
+         "The fire destroyed three barns, firefighters say.",
+         "According to the firemen, the fire has destroyed three barns."),
+        ("Selon les pompiers, le feu a détruit trois granges.",
+         "Firefighters say the fire destroyed three barns.",
+         "According to the firemen, the fire has destroyed three barns."),
         # a subordinate verb in the same tense on both sides
         ("Les ventes progressent dans les magasins qui ouvrent le dimanche.",
          "Sales are growing in the shops that open on Sundays.",
