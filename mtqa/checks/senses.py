@@ -28,7 +28,14 @@ the reference word itself or the two words look alike (the trap lexicon's busine
 
 "récipient" (container) for "the vessel and its crew" (a craft). A French word whose
 dictionary entry gives the reference word itself carries every sense of it as far as
-these resources can tell, and is left alone: precision first.
+these resources can tell, and is left alone: precision first. Apertium gives « facture »
+as "bill", « grève » as "strike", « bâton » as "staff": for such common words of one
+sense, the narrow-sense lexicon (``mtqa.language.narrow``) names that sense in English
+words of it alone (invoice; walkout; stick), which then stand for the dictionary's
+translations; such a word is also judged against every reference word one of whose
+senses those words reach, with or without a dictionary link (« bouillon », broth: a
+stock), and, its own sense being certain, two senses WordNet files together need not sit
+three steps apart to be told apart.
 """
 
 from __future__ import annotations
@@ -44,6 +51,7 @@ from mtqa.checks.base import CheckContext, finding
 from mtqa.checks.wordlevel import _FR_LIGHT
 from mtqa.checks.wordlink import PairLinks
 from mtqa.language.lexicons import stop_words
+from mtqa.language.narrow import narrow_senses
 from mtqa.language.parse import Token
 from mtqa.language.senses import SenseScore, carried_senses, close, sense_scores
 from mtqa.language.text import fold
@@ -149,7 +157,7 @@ def _judge(
     """The evidence of a wrong sense of reference word ``e`` in French word ``f``, or None."""
     english = links.english[e]
     lemma = english.lemma.lower()
-    translations = links.senses[f]
+    translations = _translations(links, f)
     if lemma in translations or english.text.lower() in translations:
         return None  # the dictionary gives the word itself: any of its senses may be meant
     french = links.french[f]
@@ -169,7 +177,10 @@ def _judge(
     # The French word must belong only to other senses: each of its translations that
     # WordNet knows in this part of speech reaches one of them (affaire: subject, but also
     # affair, matter, which the reference's 'case' may well be).
+    # The narrow-sense lexicon's words name the French word's senses one by one: one that
+    # reaches no sense of the reference word (récipient: receptacle) is a sense of its own.
     reaching = {w for words in carried.values() for w in words}
+    reaching |= narrow_senses(french.lemma) | narrow_senses(french.text)
     if any(t not in reaching and net.synsets(t, english.pos) for t in translations):
         return None
     scores = sense_scores(lemma, english.pos, context)
@@ -206,13 +217,31 @@ def _judge(
     if not rivals or any(best - r.score < MIN_MARGIN + extra for r in rivals):
         return None
     # Senses WordNet files together (two kinds of president, of home, of client) must sit
-    # further apart in its tree to be told apart by a context of a few words.
+    # further apart in its tree to be told apart by a context of a few words, unless the
+    # narrow-sense lexicon names the French word's sense (an invoice is no draft law,
+    # though both are documents).
+    known = narrow_senses(french.lemma) | narrow_senses(french.text)
     if any(
-        _near(net, t.key, r.key, SAME_FILE_DEPTH if t.lexname == r.lexname else 2)
+        _near(net, t.key, r.key,
+              SAME_FILE_DEPTH if t.lexname == r.lexname and not known else 2)
         for t in top for r in rivals
     ):
         return None  # the French word's sense is a neighbour of a sense the context wants
     return {"chosen": top[0], "rivals": rivals, "carried": carried}
+
+
+def _translations(links: PairLinks, f: int) -> frozenset[str]:
+    """The English words of a French word's senses: its dictionary translations, or, for a
+    word the narrow-sense lexicon knows (« facture »: invoice), the translations other
+    than the word it is confused with, and the lexicon's words of its own senses."""
+    french = links.french[f]
+    narrow = narrow_senses(french.lemma) | narrow_senses(french.text)
+    if not narrow:
+        return links.senses[f]
+    # The dictionary pairs « facture » with "bill" whatever the bill: the lexicon says which
+    # bill. A translation that is an English word of the sentence is that very confusion.
+    english = {w for t in links.english for w in (t.lemma.lower(), t.text.lower())}
+    return frozenset(t for t in links.senses[f] if t not in english) | narrow
 
 
 def _has_object(verb: Token, sentence: Sequence[Token]) -> bool:
@@ -230,6 +259,7 @@ def _pairs_to_judge(links: PairLinks) -> list[tuple[int, int]]:
     """(reference word, French word) pairs to judge: every link of a reference word that no
     French word of the sentence translates to that very word."""
     found = []
+    translations = [_translations(links, f) for f in range(len(links.french))]
     for e, english in enumerate(links.english):
         lemma = english.lemma.lower()
         if english.pos not in _JUDGED_POS or lemma in _LIGHT:
@@ -239,22 +269,28 @@ def _pairs_to_judge(links: PairLinks) -> list[tuple[int, int]]:
         if english.pos == "VERB" and _phrasal(english, links.english_all):
             continue  # a phrasal verb (run over, give up) has senses of its own
         if any(
-            lemma in senses or english.text.lower() in senses for senses in links.senses
+            lemma in senses or english.text.lower() in senses for senses in translations
         ):
             continue  # some French word of the sentence translates it outright
-        for link in links.of_english(e):
-            if link.how not in _JUDGED_LINKS:
-                continue
-            french = links.french[link.french]
+        linked = [link.french for link in links.of_english(e) if link.how in _JUDGED_LINKS]
+        # A French word the narrow-sense lexicon knows is judged against every reference
+        # word one of whose senses its own reach (« bouillon », broth: a stock).
+        linked += [
+            f for f, french in enumerate(links.french)
+            if f not in linked and narrow_senses(french.lemma) | narrow_senses(french.text)
+            and carried_senses(lemma, english.pos, translations[f])
+        ]
+        for f in linked:
+            french = links.french[f]
             if french.pos not in _JUDGED_POS or french.lemma in _FR_LIGHT:
                 continue  # a light verb (donner, faire) is rendered freely
             # A French word that translates another reference word outright renders that one.
             if any(
-                links.english[other.english].lemma.lower() in links.senses[link.french]
-                for other in links.of_french(link.french) if other.english != e
+                links.english[other.english].lemma.lower() in translations[f]
+                for other in links.of_french(f) if other.english != e
             ):
                 continue
-            found.append((e, link.french))
+            found.append((e, f))
     return found
 
 
@@ -321,7 +357,7 @@ def check(result: DocumentResult, ctx: CheckContext) -> list[Finding]:
                     "context_gloss_words": list(chosen.gloss_hits),
                     "context_domain_words": list(chosen.domain_hits),
                     "context_kin_words": list(chosen.kin_hits),
-                    "french_senses": sorted(links.senses[f]),
+                    "french_senses": sorted(_translations(links, f)),
                     "french_sense": _describe(rival),
                     "french_sense_via": via,
                     "support": chosen.score,

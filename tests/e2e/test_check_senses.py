@@ -115,3 +115,46 @@ def test_clean_counterparts_are_not_flagged(
     mt: Sequence[str], ref: Sequence[str], bt: Sequence[str]
 ) -> None:
     assert _found(mt, ref, bt) == []
+
+
+# A French word of one sense that the dictionary gives as the reference word itself
+# (« facture » → bill): the narrow-sense lexicon says which bill (an invoice).
+LAW_REF = ["Lawmakers debated the bill before the vote on the law in parliament.",
+           "The Senate will examine it in May."]
+
+
+def test_a_word_the_dictionary_gives_as_the_reference_word_is_judged_by_its_sense() -> None:
+    found = senses.check(build(
+        ["Les députés ont débattu de la facture avant le vote de la loi au parlement.",
+         "Le Sénat l'examinera en mai."],
+        LAW_REF,
+        ["The deputies have debated of the invoice before the vote of the law to the "
+         "parliament.", "The Senate will examine it in May."],
+    ), CTX)
+    assert [(f.mt_span, f.ref_span) for f in found] == [("facture", "bill")]
+    assert "invoice" in found[0].evidence["french_senses"]
+    assert "measure" in found[0].evidence["reference_sense"]
+
+
+@pytest.mark.parametrize(
+    ("mt", "ref", "bt"),
+    [
+        # the right word for a draft law
+        (["Les députés ont débattu du projet de loi avant le vote de la loi au parlement.",
+          "Le Sénat l'examinera en mai."], LAW_REF,
+         ["The deputies have debated of the bill before the vote of the law to the "
+          "parliament.", "The Senate will examine it in May."]),
+        # the same French word where the reference means an invoice
+        (["Le ménage a reçu une facture d'électricité de 300 euros.",
+          "Le fournisseur a augmenté ses prix."],
+         ["The household received an electricity bill of 300 euros.",
+          "The supplier raised its prices."],
+         ["The household has received an invoice of electricity of 300 euros.",
+          "The supplier has increased his prices."]),
+    ],
+    ids=["draft-law", "invoice-meant"],
+)
+def test_a_narrow_word_in_its_own_sense_is_not_flagged(
+    mt: Sequence[str], ref: Sequence[str], bt: Sequence[str]
+) -> None:
+    assert _found(mt, ref, bt) == []
