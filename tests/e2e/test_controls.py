@@ -86,6 +86,12 @@ FIFTH_BATCH = ("alpes", "concorde", "magnacarta", "manchot", "quichotte", "saint
 # (« L'Ingénieux Hidalgo » / "The Ingenious Gentleman"), which the French dictionary knows
 # only as a name.
 MAX_FIFTH_BATCH_ALARMS = 1
+SIXTH_BATCH = ("andalousie", "bistro", "deserts", "earnings", "exoplanet", "packaging",
+               "recall", "tennis")
+# The sixth batch (8 stories, 120 sentences: a product recall, an astronomy press release, a
+# tennis report, a parliamentary report, a restaurant review, a travel feature, quarterly
+# earnings, an EU regulation): 24 alarms on 18 sentences as drafted.
+MAX_SIXTH_BATCH_ALARMS = 24
 
 
 @pytest.fixture(scope="module")
@@ -104,6 +110,8 @@ def test_the_controls_are_clean_stories() -> None:
 
 def _alarms(evaluation: dict[str, Any], batch: int) -> list[dict[str, Any]]:
     def batch_of(story: str) -> int:
+        if story in SIXTH_BATCH:
+            return 6
         if story in FIFTH_BATCH:
             return 5
         return 2 if story in SECOND_BATCH else 3 if story in THIRD_BATCH else (
@@ -149,3 +157,14 @@ def test_encyclopaedic_sentences_on_new_topics_raise_no_more_alarms_than_known(
 ) -> None:
     alarms = _alarms(evaluation, batch=5)
     assert len(alarms) <= MAX_FIFTH_BATCH_ALARMS, alarms
+
+
+def test_the_sixth_batch_is_there() -> None:
+    assert {s.name for s in stories(CONTROLS)} >= set(SIXTH_BATCH)
+
+
+def test_news_notices_and_features_in_new_registers_raise_no_more_alarms_than_known(
+    evaluation: dict[str, Any],
+) -> None:
+    alarms = _alarms(evaluation, batch=6)
+    assert len(alarms) <= MAX_SIXTH_BATCH_ALARMS, alarms
