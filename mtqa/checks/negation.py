@@ -18,7 +18,10 @@ Two strengths:
 
 **Implicit negatives** (``threw out``, ``stood firm``, ``have yet to``, ``stay off``;
 « a refusé de », « privés de ») are counted with the privative words: they may answer the
-other side's negation, unless that side renders the word itself.
+other side's negation, unless that side renders the word itself; so are opposites that say a
+French negated verb in one word ("failed" = « n'a pas résisté », "broke the law" = « n'a pas
+respecté la loi », "ignored"). « ne désemplit pas » (= always full) and « ne se résume pas à »
+(= is more than) are litotes; « une faute de » is a noun, not « faute de » (= for lack of).
 
 Forms that look negative and are not are left out on both sides: restrictive
 ``ne … que`` / ``nothing but`` (= only), ``pas moins de`` / ``no less than`` and the like
@@ -67,6 +70,10 @@ _FR_NOT_NEGATION = re.compile(
     r"|(?:aucun|nul|pas de|sans|point de|hors de) doute|(?:ne|n') fait (?:aucun|pas de|nul) doute"
     r"|non seulement|non sans|pas sans|non plus|non loin|non moins|ou non|si non|sinon"
     r"|pas seulement|pas uniquement|d'aucuns"
+    # « faute » as a noun with its determiner or adjective (« une double faute de son
+    # adversaire », « la faute de l'arbitre »), not the locution « faute de » (= for lack of)
+    r"|(?:la|une|des|les|sa|son|ses|leur|leurs|cette|double|grave|grosse|lourde|propre"
+    r"|petite|premiere|seule|moindre|nouvelle|simple) faute d(?:e|')"
     # « non » as the answer of a vote or a question, a noun (« le camp du non », « ont voté
     # non »), as "no" in "a no vote"
     r"|(?:le|du|au|un|pour le|voter|vote|votes|votent|votant|dire|dit|disent|repondu) non"
@@ -185,6 +192,10 @@ _LITOTES: dict[str, tuple[str, ...]] = {
     "douter": ("doubt",),
     "tarder": ("delay", "long", "wait"),
     "empecher": ("prevent", "stop"),
+    # verbs hardly ever said without their negation, or whose negation says more, not less:
+    # « ne désemplit pas » = "is always full", « ne se résume pas à » = "is more than"
+    "desemplir": ("empt", "vacan"),
+    "resumer": ("sum", "boil", "limit", "reduc", "restrict", "confin"),
 }
 _EN_LITOTES: dict[str, tuple[str, ...]] = {
     "hesitate": ("hesit",),
@@ -219,12 +230,21 @@ def without_litotes(
     def rendered(lemma: str) -> bool:
         return any(word.startswith(stem) for stem in table[lemma] for word in other)
 
+    def entry(lemma: str) -> str | None:
+        """The table's verb for a lemma, or for a conjugated form the parser left as it
+        was (« désemplit »): the infinitive's stem, five letters or more, begins it."""
+        folded = lexicon.fold(lemma)
+        if folded in table or language != "fr":
+            return folded if folded in table else None
+        return next((verb for verb in table if verb.endswith(("er", "ir"))
+                     and len(verb) >= 7 and folded.startswith(verb[:-2])), None)
+
     def not_far(negation: Negation) -> bool:
         return (language == "en" and bool(_EN_NOT_FAR.match(text, negation.span[1]))
                 and not _FR_PLAIN_FAR.search(lexicon.fold(other_text)))
 
     kept = tuple(n for n in polarity.strong
-                 if (lexicon.fold(n.lemma) not in table or rendered(lexicon.fold(n.lemma)))
+                 if ((verb := entry(n.lemma)) is None or rendered(verb))
                  and not not_far(n))
     return replace(polarity, strong=kept) if len(kept) < len(polarity.strong) else polarity
 
@@ -247,6 +267,18 @@ _EN_IMPLICIT: dict[str, tuple[str, ...]] = {
     r"(?:stand|stands|stood|standing|hold|holds|held|holding) (?:firm|fast)": ("ferme",),
     r"(?:has|have|had|is|are|was|were) yet to": (),
     r"withh[eo]ld(?:s|ing)?": ("retenu", "retien", "reten", "cach", "garder", "gard"),
+    # a verb that says "did not hold, did not work" (« le pont n'a pas résisté » = "the
+    # bridge failed"); "fail to" is a weak negative of its own
+    r"fail(?:s|ed|ing)?(?! to(?![\w-]))": ("echou", "echec"),
+    # a rule not kept, said by its breach (« qui ne respectent pas la loi » = "who break
+    # the law", "who flout the rules")
+    r"(?:break|breaks|broke|broken|breaking|breach(?:es|ed|ing)?|violat(?:e|es|ed|ing)"
+    r"|flout(?:s|ed|ing)?|infring(?:e|es|ed|ing)|contraven(?:e|es|ed|ing))"
+    r" (?:(?:the|a|an|its|their|his|her|our|any|these|those|this|that|such) )?"
+    r"(?:[\w-]+ )?(?:rules?|laws?|regulations?|terms|agreements?|contracts?|ceasefire|truce"
+    r"|embargo|sanctions|code|limits?|bans?|curfew|promises?|pledges?|treaty|treaties)":
+        ("enfrei", "viol", "rompu", "romp", "bafou", "transgress", "contrev"),
+    r"(?:ignor(?:e|es|ed|ing)|disregard(?:s|ed|ing)?)": ("ignor", "meconn", "fait fi"),
 }
 _FR_IMPLICIT: dict[str, tuple[str, ...]] = {
     r"refus\w*": ("refus", "reject", "declin", "turn"),

@@ -410,3 +410,47 @@ def test_a_negation_moved_from_the_reporting_verb_to_its_report_is_an_inversion(
 )
 def test_forms_that_look_negative_still_meet_a_plain_sentence(mt: str, ref: str) -> None:
     assert _inversions(mt, ref) != []
+
+
+@pytest.mark.parametrize(
+    ("mt", "ref"),
+    [
+        # a verb hardly ever said without its negation, or whose negation says more
+        ("Depuis sa réouverture, le musée ne désemplit pas.",
+         "The museum has been packed since it reopened."),
+        ("La boutique ne désemplissait pas à Noël.", "The shop was always full at Christmas."),
+        ("Son rôle ne se résume pas à signer des chèques.",
+         "There is more to her job than signing cheques."),
+        # a negated verb the English says by its opposite
+        ("Le barrage n'a pas résisté à la crue.", "The dam failed during the flood."),
+        ("Les automobilistes qui ne respectent pas la limitation de vitesse seront sanctionnés.",
+         "Drivers who break the speed limit will be fined."),
+        ("Plusieurs pays ne respectent pas l'embargo.", "Several countries are flouting the "
+         "embargo."),
+        # « faute » as a noun, not « faute de » (= for lack of)
+        ("Le joueur a commis une faute de main dans la surface.",
+         "The player committed a handball in the box."),
+        ("C'est la faute de l'arbitre.", "It is the referee's fault."),
+    ],
+)
+def test_a_negation_the_english_says_by_an_opposite_agrees(mt: str, ref: str) -> None:
+    assert _inversions(mt, ref) == []
+
+
+@pytest.mark.parametrize(
+    ("mt", "ref"),
+    [
+        # the opposite word itself on the other side: the negation is one-sided
+        ("Le barrage n'a pas échoué.", "The dam failed."),
+        ("Les pays n'ont pas violé l'embargo.", "The countries violated the embargo."),
+        ("Le restaurant ne désemplit pas.", "The restaurant is empty."),
+        # "break" says a rule's breach, not a record's
+        ("Il n'a pas battu le record.", "He broke the record."),
+        ("Le gouvernement ne respecte pas la loi.", "The government respects the law."),
+        ("Le mur n'a pas résisté.", "The wall held."),
+    ],
+)
+def test_an_opposite_that_does_not_answer_the_negation_is_an_inversion(
+    mt: str, ref: str
+) -> None:
+    assert [check for check, _ in _inversions(mt, ref)] == ["negation"]
