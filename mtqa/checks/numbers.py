@@ -3,8 +3,9 @@
 Owns reading the quantities of a French or English sentence — digits with either
 language's separators (3 400, 3 400, 3,400, 7,5, 7.5), scales (40 millions, 1,5 milliard,
 $25 million, €2bn), number words (through text2num's ``alpha2digit``), percentages,
-ordinals, dates (1er mars = March 1, Feb. 24 = 24 février), clock times (15 h = 3 p.m.) and
-codes (G20, F-16) — into comparable values, and comparing the values of each aligned pair.
+ordinals, dates (1er mars = March 1, Feb. 24 = 24 février), clock times (15 h = 3 p.m.),
+lengths of time (2 h 48 = two hours and 48 minutes), codes (G20, F-16) and telephone numbers
+in groups (0 800 123 456) — into comparable values, and comparing the values of each aligned pair.
 
 Precision first: the words for one and two (articles "un/une/a", "l'un des", "both",
 "twice", "first") are not compared on their own, because the two languages spell them
@@ -119,7 +120,10 @@ def _offset_maps(original: str, converted: str) -> tuple[Any, Any]:
 
 _NUMBER_UNIT_HYPHEN = re.compile(
     r"(?<=[a-z])-(?=(?:hour|day|week|month|year|minute|second|mile|metre|meter|kilometre"
-    r"|kilometer|foot|feet|inch|point|man|member|seat|storey|story|game|match|page|time)s?"
+    r"|kilometer|foot|feet|inch|point|man|member|seat|storey|story|game|match|page|time"
+    # "third-quarter sales", "a second-round vote": a period or a rank, as « au troisième
+    # trimestre », « au second tour »
+    r"|quarter|half|round|set|leg|stage|place|term|generation|century|floor|tier)s?"
     # "a nine-year-old boy", "a two-hour-long debate": an age or length, as « de neuf ans »
     r"(?:-(?:old|long)(?![\w-])|(?![\w-])))",
     re.IGNORECASE,
@@ -244,7 +248,15 @@ def _scanner(lang: str) -> re.Pattern[str]:
     if date_en:
         parts.append(date_en)
     parts += [decade, slash]
+    # a length of time in hours and minutes: "two hours and 48 minutes", « deux heures et
+    # 48 minutes », as « 2 h 48 »
+    hours_word = "|".join(SMALL_VALUES[lang])
+    duration = (
+        rf"(?P<dur_h>\d{{1,2}}|(?i:{hours_word}))\s?(?i:hours?|hrs?|heures?)(?:,|\s+(?:and|et))?"
+        r"\s+(?P<dur_m>\d{1,2})\s?(?i:minutes?|mins?)(?![\w])"
+    )
     parts += [
+        duration,
         time,
         r"(?P<clock>\d{1,2}):(?P<clockmin>\d{2})(?!\d)",
         ordinal,
@@ -252,6 +264,10 @@ def _scanner(lang: str) -> re.Pattern[str]:
     if roman:
         parts.append(roman)
     parts += [
+        # a telephone number in groups, "0 800 123 456", « 01 42 68 53 00 », "+33 1 42 68 53
+        # 00": a leading 0 or + is never a thousands group
+        r"(?P<phone>(?:\+\d{1,3}[ \u00a0.]\d{1,4}|0\d{0,4})(?:[ \u00a0.]\d{2,4}){2,})"
+        r"(?!\d|[.,]\d)",
         # (not an age group: "Under-18s", "over-65s")
         r"(?!(?i:under|over)[-‑]\d)(?P<code>[A-Z][A-Za-z]*[-‑]?\d+[A-Za-z\d]*)",
         rf"(?P<currency>[$€£¥]\s?)?(?P<number>{number})"
@@ -435,6 +451,12 @@ def _read(
         # "2 heures" is as often a duration as a time: weak like the number 2.
         weak = hour <= 2 and minute == 0 and not meridiem
         return Quantity("time", (hour, minute), start, end, surface, weak=weak)
+    if groups.get("dur_h"):
+        hours = groups["dur_h"] or "0"
+        hour = int(hours) if hours.isdigit() else SMALL_VALUES[lang][hours.lower()]
+        return Quantity("time", (hour, int(groups.get("dur_m") or 0)), start, end, surface)
+    if groups.get("phone"):
+        return Quantity("code", re.sub(r"\D", "", groups["phone"] or ""), start, end, surface)
     if groups.get("milhour"):
         hour, minute = int(groups["milhour"] or 0), int(groups["milmin"] or 0)
         return Quantity("time", (hour, minute), start, end, surface)

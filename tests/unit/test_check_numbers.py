@@ -325,3 +325,44 @@ def test_a_number_word_against_an_ordinal_stays_major(mt: str, ref: str, ref_spa
     found = run(mt, ref)
     assert [(f.ref_span, f.severity) for f in found] == [(ref_span, "major")]
 
+
+
+@pytest.mark.parametrize(
+    ("mt", "ref"),
+    [
+        # a telephone number in groups is one code, however the groups are spaced
+        ("Appelez le standard au 01 45 67 89 10.", "Call the switchboard on 01 45 67 89 10."),
+        ("Le numéro vert 0 805 200 300 est ouvert le samedi.",
+         "The free number, 0805 200 300, is open on Saturdays."),
+        ("Depuis l'étranger, composez le +33 1 45 67 89 10.",
+         "From abroad, dial +33 1 45 67 89 10."),
+        # a length of time in hours and minutes, the French way or the English way
+        ("Le marathon a été couru en 2 h 05.", "The marathon was run in two hours and five "
+         "minutes."),
+        ("Le vol a duré 11 h 30.", "The flight took 11 hours 30 minutes."),
+        ("La réunion a duré trois heures et 20 minutes.", "The meeting lasted 3 hours 20 minutes."),
+        # an ordinal written into a compound: "third-quarter", "second-round"
+        ("Les ventes du troisième trimestre ont reculé.", "Third-quarter sales fell."),
+        ("Il a été éliminé au quatrième tour.", "He went out in a fourth-round match."),
+    ],
+)
+def test_phone_numbers_durations_and_compound_ordinals_agree(mt: str, ref: str) -> None:
+    assert run(mt, ref) == []
+
+
+@pytest.mark.parametrize(
+    ("mt", "ref", "mt_span", "ref_span"),
+    [
+        ("Appelez le 01 45 67 89 10.", "Call 01 45 67 89 11.", "01 45 67 89 10",
+         "01 45 67 89 11"),
+        ("Le vol a duré 11 h 30.", "The flight took 11 hours 50 minutes.", "11 h 30",
+         "11 hours 50 minutes"),
+        ("Les ventes du troisième trimestre ont reculé.", "Fourth-quarter sales fell.",
+         "troisième", "Fourth"),
+    ],
+)
+def test_phone_numbers_durations_and_compound_ordinals_still_disagree(
+    mt: str, ref: str, mt_span: str, ref_span: str
+) -> None:
+    found = run(mt, ref)
+    assert [(f.mt_span, f.ref_span) for f in found] == [(mt_span, ref_span)]
