@@ -549,9 +549,16 @@ def compare(
 ) -> tuple[list[Quantity], list[Quantity]]:
     """The quantities of each side that the other side does not have (weak ones dropped)."""
     left_mt, left_ref = list(mt), list(ref)
-    for lenient in (False, True):
+
+    def figures(quantity: Quantity) -> bool:
+        return any(c.isdigit() for c in quantity.surface)
+
+    # figures pair with figures and words with words first: in « en trois sets, 6-4, 3-6 »
+    # against "6-4, 3-6", the word is the one left over, not the score's 3
+    for lenient, same_form in ((False, True), (False, False), (True, False)):
         for quantity in list(left_mt):
-            partner = next((r for r in left_ref if _matches(quantity, r, lenient=lenient)), None)
+            partner = next((r for r in left_ref if _matches(quantity, r, lenient=lenient)
+                            and (not same_form or figures(r) == figures(quantity))), None)
             if partner is not None:
                 left_mt.remove(quantity)
                 left_ref.remove(partner)
@@ -633,14 +640,17 @@ def _finding(
     engines, bt_span = _bt_support(pair, ctx.engines, mt_one, ref_one)
     severity: Severity = "major"
     one = mt_one or ref_one
-    other_text, other_lang = (pair.ref_text, "en") if mt_one is not None else (pair.mt_text, "fr")
+    other_text, other_lang, other_all = (
+        (pair.ref_text, "en", ref_all) if mt_one is not None else (pair.mt_text, "fr", mt_all))
     in_words = (
         (mt_one is None) != (ref_one is None)
         and one is not None
         and not any(c.isdigit() for c in one.surface)
         # "trois groupes" for "two groups": the other side's small number word (not read as
-        # a number on its own) is the one replaced
-        and not SMALL_NUMBER_WORDS[other_lang].search(other_text)
+        # a number on its own, nor inside one it read: "two hours and 48 minutes") is the
+        # one replaced
+        and not any(not any(q.start <= word.start() < q.end for q in other_all)
+                    for word in SMALL_NUMBER_WORDS[other_lang].finditer(other_text))
     )
     if mt_one is None and ref_one is not None and _naming_year(ref_one, pair.ref_text):
         # "the 1973 oil crisis" for « le premier choc pétrolier »: English names an event by

@@ -366,3 +366,17 @@ def test_phone_numbers_durations_and_compound_ordinals_still_disagree(
 ) -> None:
     found = run(mt, ref)
     assert [(f.mt_span, f.ref_span) for f in found] == [(mt_span, ref_span)]
+
+
+@pytest.mark.parametrize(
+    ("mt", "ref"),
+    [
+        # figures pair with figures first: the number word is the one left over
+        ("Elle a gagné en trois manches, 6-3, 3-6, 6-1.", "She won 6-3, 3-6, 6-1."),
+        # a small word inside a quantity the other side read is no loose number word
+        ("Le débat a duré deux heures et 10 minutes, en quatre parties.",
+         "The debate lasted two hours and 10 minutes."),
+    ],
+)
+def test_a_number_word_left_over_beside_matching_figures_is_minor(mt: str, ref: str) -> None:
+    assert [f.severity for f in run(mt, ref)] == ["minor"]
