@@ -231,6 +231,16 @@ CLEAN_CASES = [
         "L'OL a battu l'OM 2-0 dimanche et le Paris Saint-Germain a fait match nul à domicile.",
         id="football-clubs-by-their-initials",
     ),
+    pytest.param(
+        "Portugal's Nuno Vaz beat Sweden's Lars Holm in the final.",
+        "Le Portugais Nuno Vaz a battu le Suédois Lars Holm en finale.",
+        id="countries-by-their-nationality-nouns",
+    ),
+    pytest.param(
+        "Holm, for his part, made no secret of his disappointment.",
+        "Le Suédois, lui, n'a pas caché sa déception.",
+        id="a-person-called-by-nationality",
+    ),
 ]
 
 
@@ -462,3 +472,11 @@ def test_unknown_setting_is_a_config_error() -> None:
         entities.check(result, CheckContext(engines=(), settings={"entities": {"ner": "x"}}))
     with pytest.raises(ConfigError, match="unknown setting"):
         entities.check(result, CheckContext(engines=(), settings={"entities": {"nerr": "x"}}))
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_common_noun_does_not_stand_for_a_missing_person(backend: str) -> None:
+    ref = ["Later that day, Lars Holm met Nuno Vaz in Lisbon."]
+    mt = ["Plus tard, le Président a rencontré Nuno Vaz à Lisbonne."]
+    findings = run(mt, ref, backend)
+    assert [(f.kind, f.ref_span) for f in findings] == [("entity_missing", "Lars Holm")]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import partial
+from functools import lru_cache, partial
 from typing import Any
 
 from mtqa.checks.base import CheckContext, finding, witnesses
@@ -67,7 +67,37 @@ def _adjective_found(name: ReferenceName, mt_text: str, tables: Exonyms) -> bool
         if len(head) >= 4:
             stems.add(head[: 3 if len(head) <= 5 else 4])
     words = {fold(w) for w in _TOKEN.findall(mt_text) if w[:1].islower()}
+    # a nationality as a noun is capitalised after its article: « la Polonaise Iga
+    # Swiatek » for "Poland's Iga Swiatek", « le Norvégien » for "the Norwegian"
+    words |= {fold(m.group(1)) for m in _DEMONYM_NOUN.finditer(mt_text)}
     return any(w.startswith(stem) for w in words for stem in stems if stem)
+
+
+def _nationality_nouns(mt_text: str) -> list[str]:
+    """The nationalities the French uses as nouns (« l'Italien », « la Polonaise »): a
+    capitalised common word after its article that begins like a country's French name."""
+    stems = _country_stems()
+    found = [m.group(1) for m in _DEMONYM_NOUN.finditer(mt_text)]
+    analyses = apertium_names().french(found) if found else {}
+    return [word for word in found if analyses[word].common
+            and any(fold(word).startswith(stem) for stem in stems)]
+
+
+@lru_cache(maxsize=1)
+def _country_stems() -> frozenset[str]:
+    """The first four letters of each country's one-word French names: a nationality
+    begins like its country (norv: Norvège, norvégien; polo: Pologne, polonais)."""
+    tables = exonyms()
+    stems = set()
+    for country in capitals():
+        for form in tables.french_forms(country) - {country}:
+            if " " not in form and "-" not in form and len(form) >= 5:
+                stems.add(form[:4])
+    return frozenset(stems)
+
+
+_DEMONYM_NOUN = re.compile(r"(?:(?<![\w-])(?i:le|la|les|du|des|au|aux|un|une)\s+|(?<![\w-])(?i:l)['’])"
+                           r"([A-ZÀ-Ý][\w-]+)")
 
 
 def _bt_support(
@@ -332,6 +362,8 @@ def _missing(
     )
     if best >= conf.missing_threshold:
         return None
+    if label in ("PERSON", "NAME") and _nationality_nouns(pair.mt_text):
+        return None  # « le Norvégien » for "Ruud": French news names a person by nationality
     lacking: list[str] = []
     for engine in ctx.engines:
         bt = pair.bt.get(engine)
