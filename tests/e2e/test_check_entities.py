@@ -241,6 +241,19 @@ CLEAN_CASES = [
         "Le Suédois, lui, n'a pas caché sa déception.",
         id="a-person-called-by-nationality",
     ),
+    pytest.param(
+        "Fans packed the stands at the French Open during Holy Week and the Reconquista "
+        "festival.",
+        "Les supporters ont rempli les tribunes de Roland-Garros pendant la Semaine sainte et "
+        "la fête de la Reconquête.",
+        id="events-known-in-french-by-another-name",
+    ),
+    pytest.param(
+        "The comet C-2023 was seen from Chile, and the fair sold tickets online.",
+        "La comète C-2023 a été vue depuis le Chili, et la Feria a vendu ses billets sur "
+        "Internet.",
+        id="a-catalogue-name-and-capitalised-common-words",
+    ),
 ]
 
 
@@ -480,3 +493,23 @@ def test_a_common_noun_does_not_stand_for_a_missing_person(backend: str) -> None
     mt = ["Plus tard, le Président a rencontré Nuno Vaz à Lisbonne."]
     findings = run(mt, ref, backend)
     assert [(f.kind, f.ref_span) for f in findings] == [("entity_missing", "Lars Holm")]
+
+
+def test_a_catalogue_name_the_tagger_calls_a_people_is_no_nationality(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from mtqa.checks import nlp
+    from mtqa.checks.entities import mt_names
+    from mtqa.language.parse import Mention
+
+    ref = "The star KX-4410 was seen by Chinese astronomers."
+    mt = "L'étoile KX-4410 a été vue par des astronomes."
+
+    def mentions(text: str, lang: str) -> tuple[Mention, ...]:
+        return (Mention("KX-4410", 9, 16, "NORP", source="spacy"),
+                Mention("Chinese", 29, 36, "NORP", source="spacy"))
+
+    monkeypatch.setattr(nlp, "spacy_mentions", mentions)
+    result = make_result([mt], [ref])
+    found = mt_names.demonym_findings(result, result.pairs[0], CheckContext(engines=()))
+    assert [f.ref_span for f in found] == ["Chinese"]

@@ -339,6 +339,8 @@ def demonym_findings(
     for mention in spacy_mentions(pair.ref_text, "en") or ():
         if mention.label != "NORP" or " " in mention.text or not mention.text[:1].isupper():
             continue
+        if any(c.isdigit() for c in mention.text):
+            continue  # a catalogue name the tagger took for a people: TOI-2291, HD-189733
         # a people in the plural (Europeans, Canadians) is its adjective's
         forms = [mention.text] + ([mention.text[:-1]] if mention.text.endswith("s") else [])
         senses = dictionary().english_senses(forms)
