@@ -481,7 +481,8 @@ def check(result: DocumentResult, ctx: CheckContext) -> list[Finding]:
         if not pair.aligned:
             continue
         mt_plain = negation.without_restrictive(
-            negation.without_litotes(negation.polarity(pair.mt_text, "fr"), "fr", pair.ref_text),
+            negation.without_litotes(negation.polarity(pair.mt_text, "fr"), "fr", pair.ref_text,
+                                     pair.mt_text),
             pair.mt_text, pair.ref_text)
         ref_plain = negation.without_litotes(negation.polarity(pair.ref_text, "en"), "en",
                                              pair.mt_text, pair.ref_text)

@@ -213,6 +213,9 @@ def _words(text: str) -> list[str]:
     return re.split(r"[\s'’]+", lexicon.fold(text))
 
 
+_CLITICS = frozenset("se s me m te t nous vous y en le la les l lui leur".split())
+
+
 # "not far" (= near) is « non loin » or « près »: a negation only where the French says
 # « loin » plainly.
 _EN_NOT_FAR = re.compile(r"\s+(?:so\s+|too\s+|very\s+)?far(?![\w-])")
@@ -243,8 +246,18 @@ def without_litotes(
         return (language == "en" and bool(_EN_NOT_FAR.match(text, negation.span[1]))
                 and not _FR_PLAIN_FAR.search(lexicon.fold(other_text)))
 
+    def litotes(negation: Negation) -> str | None:
+        """The litotes verb of a negation: its predicate's lemma, or the verb its « ne »
+        stands before (« ne désemplit pas »), should the parse hang it elsewhere."""
+        verb = entry(negation.lemma)
+        if verb is None and language == "fr" and text:
+            inner = _words(text[negation.span[0]:negation.span[1]])
+            inner = [w for w in inner[1:] if w and w not in _CLITICS]
+            verb = entry(inner[0]) if inner else None
+        return verb
+
     kept = tuple(n for n in polarity.strong
-                 if ((verb := entry(n.lemma)) is None or rendered(verb))
+                 if ((verb := litotes(n)) is None or rendered(verb))
                  and not not_far(n))
     return replace(polarity, strong=kept) if len(kept) < len(polarity.strong) else polarity
 
