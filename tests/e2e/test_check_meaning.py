@@ -420,8 +420,8 @@ def test_forms_that_look_negative_still_meet_a_plain_sentence(mt: str, ref: str)
          "The museum has been packed since it reopened."),
         ("La boutique ne désemplissait pas à Noël.", "The shop was always full at Christmas."),
         # however the parse hangs the negation (here on the opening participle)
-        ("Rénové l'an dernier à grands frais, le vieux cinéma du quartier ne désemplit pas.",
-         "Renovated at great cost last year, the old local cinema has been packed ever since."),
+        ("Installée depuis mai dans une ancienne gare, La Cantine du Port ne désemplit pas.",
+         "La Cantine du Port, which moved into an old station in May, has been packed since."),
         ("Son rôle ne se résume pas à signer des chèques.",
          "There is more to her job than signing cheques."),
         # a negated verb the English says by its opposite
