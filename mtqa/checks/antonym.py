@@ -80,11 +80,15 @@ def _open_french(links: PairLinks, index: int) -> bool:
     return not links.meaning_linked_french(index)
 
 
-def _opposed(senses: frozenset[str], english: Token, net: WordNetGraph) -> str | None:
-    """The French word's sense opposed to the reference word, read both ways."""
+def _opposed(senses: frozenset[str], english: Token, net: WordNetGraph,
+             french_pos: str = "") -> str | None:
+    """The French word's sense opposed to the reference word, read both ways. A noun
+    facing a word of another part of speech is read in that word's part of speech: « la
+    mise » is the noun "put", whose opposite is the option "call", not the verb."""
+    pos = english.pos if (french_pos == "NOUN") != (english.pos == "NOUN") else None
     for sense in sorted(senses):
-        if english.lemma in net.sense_opposites(sense, _SENSES) or sense in (
-            net.sense_opposites(english.lemma, _SENSES)
+        if english.lemma in net.sense_opposites(sense, _SENSES, pos) or sense in (
+            net.sense_opposites(english.lemma, _SENSES, pos)
         ):
             return sense
     return None
@@ -111,7 +115,7 @@ def opposed(links: PairLinks) -> Opposed | None:
                 links.french[f], links.french))
             if gap > wordlevel._MAX_POSITION_GAP:
                 continue
-            sense = _opposed(links.senses[f], english, net)
+            sense = _opposed(links.senses[f], english, net, links.french[f].pos)
             if sense is not None and not wordlevel.degree_of(links.french[f].text, english.text):
                 found.append(Opposed(f, e, sense))
     return found[0] if len(found) == 1 else None

@@ -347,15 +347,16 @@ class WordNetGraph:
         return frozenset(self._lexical(lemma, frozenset({"!"})) - {lemma.lower()})
 
     @lru_cache(maxsize=16384)  # noqa: B019
-    def sense_opposites(self, lemma: str, senses: int) -> frozenset[str]:
+    def sense_opposites(self, lemma: str, senses: int, pos: str | None = None) -> frozenset[str]:
         """Words opposed to one of the ``senses`` most frequent senses of a lemma (per part
         of speech), read at the level of the synset rather than the word: an antonym
         pointer of any word of the sense's synset (prepare shares a synset with organize,
         opposed to disorganize), every word of the opposed synset (well / ill, badly,
         poorly), and for adjectives the heads of the sense's cluster and the satellites of
-        the opposed head (average ~ normal / abnormal ~ atypical)."""
+        the opposed head (average ~ normal / abnormal ~ atypical). ``pos`` (a spaCy POS)
+        reads the lemma in that part of speech only."""
         found: set[str] = set()
-        for letter in _FILES:
+        for letter in [_POS_LETTERS[pos]] if pos in _POS_LETTERS else _FILES:
             for key in self._index[letter].ordered(lemma.lower().replace(" ", "_"))[:senses]:
                 sources = [(letter, key)]
                 sources += [t for s, t, _, _ in self.synset((letter, key)).pointers if s == "&"]

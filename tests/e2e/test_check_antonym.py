@@ -103,3 +103,14 @@ def test_sense_opposites_reach_through_synsets_and_clusters() -> None:
     assert "atypical" in net.sense_opposites("average", 2)  # via normal / abnormal
     assert "short" in net.sense_opposites("long", 1)
     assert "good" not in net.sense_opposites("well", 2)
+
+
+def test_a_noun_is_opposed_in_the_english_words_part_of_speech() -> None:
+    net = wordlink.wordnet_graph()
+    assert net is not None
+    assert "call" in net.sense_opposites("put", 2)  # the options
+    assert "call" not in net.sense_opposites("put", 2, "VERB")
+    mt = "Les élus réclament une étude avant la mise en service de la ligne."
+    ref = "Councillors are calling for a study before the line opens."
+    bt = "The elected demand a study before the putting in service of the line."
+    assert summary(findings(mt, ref, bt)) == []
