@@ -96,8 +96,8 @@ def _country_stems() -> frozenset[str]:
     return frozenset(stems)
 
 
-_DEMONYM_NOUN = re.compile(r"(?:(?<![\w-])(?i:le|la|les|du|des|au|aux|un|une)\s+|(?<![\w-])(?i:l)['’])"
-                           r"([A-ZÀ-Ý][\w-]+)")
+_DEMONYM_NOUN = re.compile(r"(?:(?<![\w-])(?i:le|la|les|du|des|au|aux|un|une)\s+"
+                           r"|(?<![\w-])(?i:l)['’])([A-ZÀ-Ý][\w-]+)")
 
 
 def _bt_support(
