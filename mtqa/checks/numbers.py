@@ -32,7 +32,6 @@ from mtqa.language.numerals import (
     BEFORE_NAMING_YEAR,
     CENTENARY,
     DECADE_WORDS,
-    FULL_MONTHS,
     HALF_TAIL,
     HALVES,
     IDIOMS,
@@ -45,6 +44,7 @@ from mtqa.language.numerals import (
     SCALES,
     SMALL_NUMBER_WORDS,
     SMALL_VALUES,
+    scanner,
 )
 from mtqa.model import DocumentResult, Finding, Pair, Severity
 
@@ -52,7 +52,6 @@ log = logging.getLogger(__name__)
 
 DETECTOR = "numbers"
 
-_PERCENT = r"%|pour\s?cent|pourcent|pour\s100|percent|per\s?cent|pc\b|p\.c\."
 
 _SCALE_AFTER_DIGIT = {
     lang: re.compile(
@@ -176,106 +175,7 @@ def _words_to_digits(text: str, lang: str) -> str:
 
 
 # ---------------------------------------------------------------------------------------
-# Reading quantities
-
-
-def _month_pattern(lang: str) -> str:
-    """Month names; only abbreviations take a full stop (a sentence's stop is not theirs)."""
-    names = sorted(MONTHS[lang], key=len, reverse=True)
-    alternatives = []
-    for name in names:
-        shown = name.capitalize() if lang == "en" else name
-        alternatives.append(re.escape(shown) + ("" if name in FULL_MONTHS else r"\.?"))
-    # English months are capitalised ("may" is a verb); French ones may open a sentence.
-    return ("(?:" if lang == "en" else "(?i:") + "|".join(alternatives) + ")"
-
-
-def _number_pattern(lang: str) -> str:
-    if lang == "fr":
-        return (
-            r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?"  # 3 400 / 3 400,5
-            r"|\d{1,3}(?:\.\d{3})+(?!\d)"  # 3.400 (French thousands, or a kept decimal)
-            r"|\d+(?:[,.]\d+)?"
-        )
-    return r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-
-
-@lru_cache(maxsize=2)
-def _scanner(lang: str) -> re.Pattern[str]:
-    month = _month_pattern(lang)
-    number = _number_pattern(lang)
-    scales = "|".join(sorted(map(re.escape, SCALES[lang]), key=len, reverse=True))
-    # "m" alone is metres unless a currency sign stands before the number.
-    if lang == "fr":
-        date = rf"(?P<day>\d{{1,2}})(?:er|ᵉʳ|e)?\s+(?P<month>{month})(?![\w])"
-        time = r"(?P<hour>\d{1,2})\s?(?:h|heures?)(?:\s?(?P<minute>\d{2}))?(?![\w])"
-        ordinal = r"(?P<ord>\d+)(?:e|ème|eme|è|ᵉ|er|ère|re|ᵉʳ)(?![\w])"
-        # XIVe siècle, and each of "Xe–XIe siècle", "XVe et XVIe siècles", "entre le Xe et
-        # le XVIe siècle"; an ordinal in I, V and X before a noun (Ve République, Xe
-        # arrondissement, IIIe millénaire), never "Le" or "Ce"
-        roman = (
-            r"(?P<roman>[IVXLC]+)(?:e|ème|ᵉ)"
-            r"(?=(?:\s*(?:[-–]|et|ou|au|à)\s*(?:(?:le|la|l')\s*)?[IVXLC]+(?:e|ème|ᵉ))*"
-            r"\s+siècles?\b)"
-            r"|(?P<roman_ord>[IVX]+)(?:e|ème|ᵉ)(?=\s+[^\W\d_])"
-        )
-        # les années 70; each decade of « les années 60 et 70 », « années 1980-1990 »
-        decade = (
-            r"(?:(?<=années\s)|(?<=années\s\d0\set\s)|(?<=années\s\d0\sou\s)"
-            r"|(?<=années\s\d0[-–])|(?<=années\s\d{4}\set\s)|(?<=années\s\d{4}\sou\s)"
-            r"|(?<=années\s\d{4}[-–]))(?P<decade>(?:19|20)?\d0)(?![\d])"
-        )
-        slash = r"(?P<slash_b>\d{1,2})/(?P<slash_a>\d{1,2})(?![\d/])"  # 11/9: day, month
-        date_en = None
-    else:
-        date = rf"(?P<month>{month})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\w])"
-        date_en = rf"(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{month})(?![\w])"
-        time = (
-            # 11:40 p.m., and the British 11.40 p.m.
-            r"(?P<hour>\d{1,2})(?:[:.](?P<minute>\d{2}))?\s?(?P<meridiem>a\.m\.|p\.m\.|am\b|pm\b)"
-        )
-        ordinal = r"(?P<ord>\d+)(?:st|nd|rd|th)(?![\w])"
-        roman = None
-        decade = (
-            r"(?P<decade>(?:19|20)?\d0)['’]?s(?![\w])|['’](?P<decade_short>\d0)s(?![\w])"
-            r"|(?P<decade_word>(?i:twenties|thirties|forties|fifties|sixties|seventies"
-            r"|eighties|nineties))"
-        )
-        slash = r"(?P<slash_a>\d{1,2})/(?P<slash_b>\d{1,2})(?![\d/])"  # 9/11: month, day
-        # Wire style: "(0800 GMT)".
-        time += r"|(?P<milhour>[0-2]\d)(?P<milmin>[0-5]\d)\s?(?=GMT|UTC|CET|EST|EDT)"
-    parts = [date]
-    if date_en:
-        parts.append(date_en)
-    parts += [decade, slash]
-    # a length of time in hours and minutes: "two hours and 48 minutes", « deux heures et
-    # 48 minutes », as « 2 h 48 »
-    hours_word = "|".join(SMALL_VALUES[lang])
-    duration = (
-        rf"(?P<dur_h>\d{{1,2}}|(?i:{hours_word}))\s?(?i:hours?|hrs?|heures?)(?:,|\s+(?:and|et))?"
-        r"\s+(?P<dur_m>\d{1,2})\s?(?i:minutes?|mins?)(?![\w])"
-    )
-    parts += [
-        duration,
-        time,
-        r"(?P<clock>\d{1,2}):(?P<clockmin>\d{2})(?!\d)",
-        ordinal,
-    ]
-    if roman:
-        parts.append(roman)
-    parts += [
-        # a telephone number in groups, "0 800 123 456", « 01 42 68 53 00 », "+33 1 42 68 53
-        # 00": a leading 0 or + is never a thousands group
-        r"(?P<phone>(?:\+\d{1,3}[ \u00a0.]\d{1,4}|0\d{0,4})(?:[ \u00a0.]\d{2,4}){2,})"
-        r"(?!\d|[.,]\d)",
-        # (not an age group: "Under-18s", "over-65s")
-        r"(?!(?i:under|over)[-‑]\d)(?P<code>[A-Z][A-Za-z]*[-‑]?\d+[A-Za-z\d]*)",
-        rf"(?P<currency>[$€£¥]\s?)?(?P<number>{number})"
-        rf"(?:\s?(?P<scale>(?i:{scales}))(?![\w]))?"
-        rf"(?:\s?(?P<percent>(?i:{_PERCENT})))?",
-    ]
-    body = "|".join(f"(?:{p})" for p in parts)
-    return re.compile(rf"(?<![\w.,])(?:{body})")
+# Reading quantities (the scanner's patterns: mtqa.language.numerals.scanner)
 
 
 def _parse_number(text: str, lang: str) -> tuple[float, tuple[float, ...]]:
@@ -311,7 +211,7 @@ def quantities(text: str, lang: str) -> list[Quantity]:
     found: list[Quantity] = []
     months = MONTHS[lang]
     idioms = [m.span() for m in IDIOMS[lang].finditer(text)]
-    for match in _scanner(lang).finditer(converted):
+    for match in scanner(lang).finditer(converted):
         groups = match.groupdict()
         start, end = map_start(match.start()), map_end(match.end())
         surface = text[start:end].strip().rstrip("-")  # "nine-" of "nine-year-old"
