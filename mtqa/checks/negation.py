@@ -46,6 +46,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from mtqa.checks import lexicon
+from mtqa.checks.negation_words import (
+    EN_LITOTES,
+    EN_WEAK_RENDERED,
+    FR_WEAK_RENDERED,
+    IMPLICIT,
+    LITOTES,
+)
 from mtqa.language.parse import Token
 
 # --- French -------------------------------------------------------------------------------
@@ -176,36 +183,6 @@ _NEG_RAISING = frozenset(
 )
 
 
-# Litotes: a negated verb whose negation says something positive ("n'exclut pas" = may
-# well, "n'a pas manqué de" = made a point of, "did not hesitate to" = readily). French
-# lemma → the English words that render the verb itself. A negation of one of these verbs
-# counts only when the other side renders the verb too ("rule out", "fail"): otherwise
-# the other side said the positive meaning in its own words.
-_LITOTES: dict[str, tuple[str, ...]] = {
-    "exclure": ("exclud", "rule", "ruling", "ruled"),
-    "manquer": ("fail", "miss", "lack"),
-    "hesiter": ("hesitat",),
-    "cacher": ("hid", "conceal", "secret"),  # made no secret: both sides negate
-    "dissimuler": ("hid", "conceal"),
-    "nier": ("deny", "deni"),
-    "ignorer": ("ignor", "unaware", "know"),
-    "douter": ("doubt",),
-    "tarder": ("delay", "long", "wait"),
-    "empecher": ("prevent", "stop"),
-    # verbs hardly ever said without their negation, or whose negation says more, not less:
-    # « ne désemplit pas » = "is always full", « ne se résume pas à » = "is more than"
-    "desemplir": ("empt", "vacan"),
-    "resumer": ("sum", "boil", "limit", "reduc", "restrict", "confin"),
-}
-_EN_LITOTES: dict[str, tuple[str, ...]] = {
-    "hesitate": ("hesit",),
-    "hide": ("cach", "dissimul"),
-    "conceal": ("cach", "dissimul"),
-    "deny": ("ni", "dement"),
-    "doubt": ("dout",),
-    "rule": ("exclu", "ecart"),
-    "exclude": ("exclu", "ecart"),
-}
 
 
 def _words(text: str) -> list[str]:
@@ -227,7 +204,7 @@ def without_litotes(
 ) -> Polarity:
     """``polarity`` less the negated litotes verbs that ``other_text`` (the other language)
     does not render, and, in English ``text``, a "not far" the French does not negate."""
-    table = _LITOTES if language == "fr" else _EN_LITOTES
+    table = LITOTES if language == "fr" else EN_LITOTES
     other = _words(other_text)
 
     def rendered(lemma: str) -> bool:
@@ -262,64 +239,6 @@ def without_litotes(
     return replace(polarity, strong=kept) if len(kept) < len(polarity.strong) else polarity
 
 
-# Implicit negatives: words that say "not" in their meaning ("declined to comment" = « n'a fait
-# aucune déclaration », "threw out the charge" = « n'a pas retenu », "stood firm" = « n'a pas
-# reculé », "have yet to" = « n'ont pas encore », « a refusé de » = "would not", « privés
-# de » = "without"). Like privative words they may render the other side's negation, and are
-# no negation a reader would miss on their own. Each maps to the stems of its literal
-# rendering in the other language: where the other side renders the word itself (« n'a pas
-# rejeté » against "rejected"), it stands for nothing and the negation stays a finding.
-_EN_IMPLICIT: dict[str, tuple[str, ...]] = {
-    r"reject(?:s|ed|ing)?": ("rejet", "rejett", "refus"),
-    r"dismiss(?:es|ed|ing)?": ("rejet", "rejett", "renvo", "limog", "congedi", "ecart"),
-    r"(?:throw|throws|threw|thrown|throwing) out": ("rejet", "rejett", "jet"),
-    r"(?:stay|stays|stayed|staying|keep|keeps|kept|keeping) (?:off|away|out|clear)":
-        ("rest", "eloign", "ecart", "tenir"),
-    r"avoid(?:s|ed|ing)?": ("evit",),
-    r"refrain(?:s|ed|ing)?|abstain(?:s|ed|ing)?": ("absten", "abstien"),
-    r"(?:stand|stands|stood|standing|hold|holds|held|holding) (?:firm|fast)": ("ferme",),
-    r"(?:has|have|had|is|are|was|were) yet to": (),
-    r"withh[eo]ld(?:s|ing)?": ("retenu", "retien", "reten", "cach", "garder", "gard"),
-    # a verb that says "did not hold, did not work" (« le pont n'a pas résisté » = "the
-    # bridge failed"); "fail to" is a weak negative of its own
-    r"fail(?:s|ed|ing)?(?! to(?![\w-]))": ("echou", "echec"),
-    # a rule not kept, said by its breach (« qui ne respectent pas la loi » = "who break
-    # the law", "who flout the rules")
-    r"(?:break|breaks|broke|broken|breaking|breach(?:es|ed|ing)?|violat(?:e|es|ed|ing)"
-    r"|flout(?:s|ed|ing)?|infring(?:e|es|ed|ing)|contraven(?:e|es|ed|ing))"
-    r" (?:(?:the|a|an|its|their|his|her|our|any|these|those|this|that|such) )?"
-    r"(?:[\w-]+ )?(?:rules?|laws?|regulations?|terms|agreements?|contracts?|ceasefire|truce"
-    r"|embargo|sanctions|code|limits?|bans?|curfew|promises?|pledges?|treaty|treaties)":
-        ("enfrei", "viol", "rompu", "romp", "bafou", "transgress", "contrev"),
-    r"(?:ignor(?:e|es|ed|ing)|disregard(?:s|ed|ing)?)": ("ignor", "meconn", "fait fi"),
-}
-_FR_IMPLICIT: dict[str, tuple[str, ...]] = {
-    r"refus\w*": ("refus", "reject", "declin", "turn"),
-    r"prive(?:e|s|es)? d(?:e|u|es|')": ("depriv",),
-    r"depourvue?s? d(?:e|u|es|')": ("devoid", "lack"),
-    r"renon(?:c|ç)\w*": ("renounc", "waive", "abandon"),
-    r"evit\w*": ("avoid",),
-    r"absten\w*|abstien\w*": ("abstain", "refrain"),
-}
-_IMPLICIT = {
-    language: [(re.compile(r"(?<![\w-])(?:" + pattern + r")(?:(?<=')|(?![\w-]))"), stems)
-               for pattern, stems in table.items()]
-    for language, table in (("en", _EN_IMPLICIT), ("fr", _FR_IMPLICIT))
-}
-# Weak English negatives that are implicit ones too: facing their own literal rendering
-# ("refused to" / « a refusé de ») they are no negation either side lacks.
-_EN_WEAK_RENDERED: dict[str, tuple[str, ...]] = {
-    "refus": ("refus",), "declin": ("declin", "refus"), "fail": ("echou", "echec"),
-    "lack": ("manqu", "faute", "absence", "depourvu"),
-}
-
-
-# Weak French negatives that the other side may render by a noun of lack: « faute de
-# médecins » = "for lack of doctors", "because of a shortage of doctors", "in the absence of".
-_FR_WEAK_RENDERED: dict[str, tuple[str, ...]] = {
-    "faute": ("lack", "shortage", "absence", "absent", "want", "short", "scarc", "dearth",
-              "insufficien", "missing"),
-}
 
 
 def without_restrictive(polarity: Polarity, text: str, other_text: str) -> Polarity:
@@ -350,7 +269,7 @@ def with_implicit(polarity: Polarity, text: str, language: str, other_text: str)
     other = _words(other_text)
     taken = [*polarity.affix, *polarity.weak, *(n.span for n in polarity.strong)]
     found = []
-    for regex, stems in _IMPLICIT[language]:
+    for regex, stems in IMPLICIT[language]:
         for match in regex.finditer(folded):
             start, end = match.span()
             if any(s < end and start < e for s, e in taken):
@@ -364,14 +283,14 @@ def with_implicit(polarity: Polarity, text: str, language: str, other_text: str)
             (start, end) for start, end in weak
             if not any(folded[start:end].startswith(word)
                        and any(w.startswith(stem) for stem in stems for w in other)
-                       for word, stems in _EN_WEAK_RENDERED.items())
+                       for word, stems in EN_WEAK_RENDERED.items())
         )
     else:
         weak = tuple(
             (start, end) for start, end in weak
             if not any(folded[start:end].startswith(word)
                        and any(w.startswith(stem) for stem in stems for w in other)
-                       for word, stems in _FR_WEAK_RENDERED.items())
+                       for word, stems in FR_WEAK_RENDERED.items())
         )
     if not found and weak == polarity.weak:
         return polarity
