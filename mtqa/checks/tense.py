@@ -20,7 +20,9 @@ contradict the reference (il ouvre … qui ouvrait; car la route sera longue / a
 is long). A verb with no counterpart says nothing, so a paraphrase is not judged;
 complement clauses under a reporting verb not in the present (English shifts them
 back), French clefts (c'est … que, which keeps its present), and evaluative frames
-(il est clair que) are left out. The two compound pasts are told apart there too: a
+(il est clair que) are left out, and so is a French future against the English present of
+a defining relative or temporal clause under a future (« ceux qui paieront seront … » /
+"those who pay will be …"). The two compound pasts are told apart there too: a
 passé composé against an English past perfect in a sentence with no past for it to be
 anterior to, or a plus-que-parfait against a present perfect.
 """
@@ -415,6 +417,31 @@ def _attributed(pair: Pair, tenses: Tenses) -> Tenses:
     return Tenses(main + tenses.reported, kept + tenses.reported, [])
 
 
+def _future_in_present(ref: Tense, ref_tenses: Tenses, tokens: Sequence[Token]) -> bool:
+    """An English defining relative, temporal or conditional clause in the present under a
+    main clause in the future: English speaks of what is to come in the present there
+    ("companies that break the rules will be fined", "once she arrives we will eat"), where
+    French writes the future (« qui enfreindront », « dès qu'elle arrivera »). A clause of
+    reason keeps its own tense ("as the road is long")."""
+    if ref.verb is None or ref.verb in {t.verb for t in ref_tenses.main} or not any(
+        t.tense == FUTURE for t in ref_tenses.main
+    ):
+        return False
+    verb = tokens[ref.verb]
+    if verb.dep == "relcl":
+        # defining: no comma between the noun and its clause
+        return not any(t.text == "," and tokens[verb.head].start < t.start < verb.start
+                       for t in tokens)
+    marks = {tokens[c].text.lower() for c in children(tokens, ref.verb)
+             if tokens[c].dep == "mark"}
+    return verb.dep == "advcl" and bool(marks & _FUTURE_IN_PRESENT_MARKS)
+
+
+# Conjunctions after which English says the future in the present.
+_FUTURE_IN_PRESENT_MARKS = frozenset(
+    "when whenever once until till before after if unless".split())
+
+
 def tense_change(
     pair: Pair, engines: Sequence[str], neighbours: Sequence[Pair] = ()
 ) -> TenseChange | None:
@@ -490,6 +517,9 @@ def tense_change(
             folded
         ):
             continue  # « dès qu'il aura fini » / "as soon as he has finished"
+        if (mt.tense, ref.tense) == (FUTURE, PRESENT) and _future_in_present(
+                ref, ref_tenses, ref_tokens):
+            continue  # « ceux qui ne paieront pas seront … » / "those who do not pay will be"
         if (mt.tense, ref.tense) in _NEEDS_WITNESS and (
             _FR_FUTURE_TIME.search(folded)
             or _CONDITIONAL_CLAUSE.search(folded + " " + pair.ref_text.lower())

@@ -205,6 +205,16 @@ def test_the_same_verb_in_contradicting_tenses_is_found_in_any_clause(
         ("Selon les pompiers, le feu a détruit trois granges.",
          "Firefighters say the fire destroyed three barns.",
          "According to the firemen, the fire has destroyed three barns."),
+        # the English present of a defining relative under a main clause in the future
+        ("Les conducteurs qui ne respecteront pas la limite s'exposeront à une amende.",
+         "Drivers who exceed the limit will face a fine.",
+         "The drivers who will not respect the limit will expose to a fine."),
+        ("Les élèves qui réussiront l'examen recevront une bourse.",
+         "Pupils who pass the exam will receive a grant.",
+         "The pupils who will succeed the exam will receive a grant."),
+        ("Les clients qui commanderont avant lundi seront livrés mardi.",
+         "Customers who order before Monday will get their parcels on Tuesday.",
+         "The customers who will order before Monday will be delivered Tuesday."),
         # a subordinate verb in the same tense on both sides
         ("Les ventes progressent dans les magasins qui ouvrent le dimanche.",
          "Sales are growing in the shops that open on Sundays.",
