@@ -296,6 +296,7 @@ _FRENCH_SENSES_ADDED: dict[str, frozenset[str]] = {
     "autre": frozenset({"other"}),
     "tel": frozenset({"such"}),
     "plupart": frozenset({"most", "majority"}),
+    "remporter": frozenset({"win", "carry off"}),  # remporter un match, une élection
 }
 
 

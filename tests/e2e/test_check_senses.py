@@ -107,9 +107,17 @@ def test_a_container_for_a_ship_is_flagged_with_its_evidence() -> None:
           "The hospital director promised an inquiry."],
          ["The doctors report on the contrary dangerous conditions of work.",
           "The director of the hospital has promised an investigation."]),
+        # « remporter » is "win": it renders the reference's "won", not its "hit"
+        (["Elle a réussi neuf aces et remporté 70 % des points sur son service.",
+          "Elle a gagné le match en deux sets."],
+         ["She hit nine aces and won 70% of points on her serve.",
+          "She won the match in two sets."],
+         ["She has managed nine aces and carried off 70% of the points on her service.",
+          "She has won the match in two sets."]),
     ],
     ids=["right-word", "container-meant", "bt-reads-reference", "no-context", "lookalike",
-         "other-translations", "aim-meant", "sibling-sense", "phrasal-verb", "kin-only"],
+         "other-translations", "aim-meant", "sibling-sense", "phrasal-verb", "kin-only",
+         "win-not-hit"],
 )
 def test_clean_counterparts_are_not_flagged(
     mt: Sequence[str], ref: Sequence[str], bt: Sequence[str]

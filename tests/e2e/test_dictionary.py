@@ -99,3 +99,4 @@ def test_everyday_senses_the_entries_lack_are_added(dictionary: Dictionary) -> N
     assert "peak" in found["sommets"]
     assert "aircraft" in found["avion"]
     assert "former" not in found["maison"]
+    assert "win" in dictionary.french_senses(["remporter"])["remporter"]
