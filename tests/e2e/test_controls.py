@@ -36,6 +36,12 @@ charter, a mountain range, a shipwreck): French forms of names of every origin (
 Lépante, Rossinante, le Cervin, Édouard Ier, Roissy), clock times and anniversaries written
 the French way (« 23 h 40 », « la nuit du 14 au 15 », « le huitième centenaire »), a ship
 that is *il* in French and *she* in English.
+A sixth batch (``SIXTH_BATCH``) is in registers none of the others has (a recall notice, a
+press release, a tennis report, a parliamentary report, a restaurant review, a travel
+feature, quarterly earnings, an EU regulation): telephone numbers and match times written
+the French way (« 0 800 … », « 2 h 48 »), nationalities as nouns (« le Norvégien »),
+Spanish places and events in their French forms (Cadix, la Reconquête, Roland-Garros), and
+negations an English reference says with an opposite ("failed", "break the rules").
 Each batch has its own bound, equal to what remains, so that any regression fails.
 """
 
@@ -90,8 +96,11 @@ SIXTH_BATCH = ("andalousie", "bistro", "deserts", "earnings", "exoplanet", "pack
                "recall", "tennis")
 # The sixth batch (8 stories, 120 sentences: a product recall, an astronomy press release, a
 # tennis report, a parliamentary report, a restaurant review, a travel feature, quarterly
-# earnings, an EU regulation): 24 alarms on 18 sentences as drafted.
-MAX_SIXTH_BATCH_ALARMS = 24
+# earnings, an EU regulation): 24 alarms on 18 sentences as drafted. None is left; the
+# categories were fixed (a negation said by an opposite, telephone numbers, lengths of
+# time, nationality nouns, event names, a future in an English present, a noun's opposite
+# in another part of speech, a missing dictionary sense), not the sentences.
+MAX_SIXTH_BATCH_ALARMS = 0
 
 
 @pytest.fixture(scope="module")
