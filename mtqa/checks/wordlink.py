@@ -163,11 +163,28 @@ class PairLinks:
             and self.english_all[t.head].start in english for t in self.english_all
         )
 
+    def in_frame_locution(self, index: int) -> bool:
+        """A noun that frames an adjective (« au niveau national », « à l'échelle
+        mondiale », « sur le plan économique »): English says it with the adjective alone
+        ("nationally", "globally", "economically"), so the noun has no word of its own."""
+        word = self.french[index]
+        if fold(word.lemma) not in _FRAME_NOUNS:
+            return False
+        at = next((i for i, t in enumerate(self.french_all) if t.start == word.start), None)
+        if at is None or at + 1 >= len(self.french_all) or at == 0:
+            return False
+        before = " ".join(fold(t.text) for t in self.french_all[max(0, at - 2):at])
+        return self.french_all[at + 1].pos == "ADJ" and before.endswith(
+            ("au", "a l'", "a l", "sur le"))
+
     def counterparts_of_english(self, index: int) -> list[int]:
         """French words that are this reference word's best meaning links."""
         best, best_same = self._best(), self._best(same_pos=True)
         return [link.french for link in self.of_english(index)
                 if self._is_best(link, best, best_same)]
+
+
+_FRAME_NOUNS = frozenset({"niveau", "echelle", "plan"})
 
 
 def _content(tokens: Iterable[Token]) -> tuple[Token, ...]:

@@ -297,6 +297,10 @@ _FRENCH_SENSES_ADDED: dict[str, frozenset[str]] = {
     "tel": frozenset({"such"}),
     "plupart": frozenset({"most", "majority"}),
     "remporter": frozenset({"win", "carry off"}),  # remporter un match, une élection
+    "parcours": frozenset({"course", "route", "path"}),  # le parcours d'un marathon
+    # une baisse des prix, une baisse d'impôts (a tax cut); une hausse de 6 %
+    "baisse": frozenset({"fall", "drop", "decrease", "cut", "reduction"}),
+    "hausse": frozenset({"rise", "increase"}),
 }
 
 

@@ -129,6 +129,14 @@ def test_single_word_errors_are_found(mt: str, ref: str, bt: str, expected: list
             "Chef Marc Dubois will open a bistro in Lille in May.",
             "The boss Marc Dubois will open a bistrot in Lille in May.",
         ),
+        # A noun that frames an adjective, which English says with the adjective alone.
+        (
+            "Au niveau national, le ministère de la Santé prévoit une hausse de 4 % des "
+            "dépenses.",
+            "Nationally, the health ministry forecasts a 4% rise in spending.",
+            "To the national level, the ministry of the Health foresees a rise of 4 % of the "
+            "expenses.",
+        ),
     ],
 )
 def test_faithful_or_free_renderings_are_not_flagged(mt: str, ref: str, bt: str) -> None:

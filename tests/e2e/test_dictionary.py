@@ -99,4 +99,6 @@ def test_everyday_senses_the_entries_lack_are_added(dictionary: Dictionary) -> N
     assert "peak" in found["sommets"]
     assert "aircraft" in found["avion"]
     assert "former" not in found["maison"]
-    assert "win" in dictionary.french_senses(["remporter"])["remporter"]
+    more = dictionary.french_senses(["remporter", "parcours", "baisse", "hausse"])
+    assert "win" in more["remporter"] and "course" in more["parcours"]
+    assert {"cut", "fall"} <= more["baisse"] and "rise" in more["hausse"]
