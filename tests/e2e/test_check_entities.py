@@ -254,6 +254,16 @@ CLEAN_CASES = [
         "Internet.",
         id="a-catalogue-name-and-capitalised-common-words",
     ),
+    pytest.param(
+        "Germany's federal environment agency published its report on Tuesday.",
+        "L'agence fédérale de l'environnement a publié mardi son rapport.",
+        id="a-country-named-before-its-national-body",
+    ),
+    pytest.param(
+        "The record still belongs to a fellow Brazilian of the winner.",
+        "Le record appartient toujours à un compatriote du vainqueur.",
+        id="a-fellow-national-is-a-compatriote",
+    ),
 ]
 
 
@@ -513,3 +523,12 @@ def test_a_catalogue_name_the_tagger_calls_a_people_is_no_nationality(
     result = make_result([mt], [ref])
     found = mt_names.demonym_findings(result, result.pairs[0], CheckContext(engines=()))
     assert [f.ref_span for f in found] == ["Chinese"]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_country_before_a_body_the_french_does_not_call_national_is_missing(
+    backend: str,
+) -> None:
+    ref = ["The minister met Norway's national security adviser on Monday."]
+    mt = ["Le ministre a rencontré lundi le conseiller à la sécurité."]
+    assert [(f.kind, f.ref_span) for f in run(mt, ref, backend)] == [("entity_missing", "Norway")]

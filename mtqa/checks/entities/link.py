@@ -57,10 +57,15 @@ def _find_forms(text: str, forms: Iterable[str], folded: str) -> Part | None:
     return None
 
 
-def _adjective_found(name: ReferenceName, mt_text: str, tables: Exonyms) -> bool:
-    """A place named by its French adjective: "the U.S. envoy" → "l'émissaire américain"."""
+def _adjective_found(name: ReferenceName, mt_text: str, tables: Exonyms,
+                     ref_text: str = "") -> bool:
+    """A place named by its French adjective: "the U.S. envoy" → "l'émissaire américain";
+    a country named before its national body ("France's national agency") → « l'agence
+    nationale »."""
     if not name.place:
         return False
+    if _NATIONAL_AFTER.match(ref_text, name.core.end) and _NATIONAL.search(mt_text):
+        return True
     stems = set(tables.adjectives.get(fold(name.core.text), ()))
     for form in tables.french_forms(name.core.text) | {fold(name.core.text)}:
         head = form.split()[0] if form else ""
@@ -96,6 +101,10 @@ def _country_stems() -> frozenset[str]:
     return frozenset(stems)
 
 
+_NATIONAL_AFTER = re.compile(r"['’]s?\s+(?:national|nation-wide|nationwide|federal)(?![\w-])",
+                             re.IGNORECASE)
+_NATIONAL = re.compile(r"(?<![\w-])(?:nationa(?:l|le|les|ux)|f[ée]d[ée]ra(?:l|le|les|ux))"
+                       r"(?![\w-])", re.IGNORECASE)
 _DEMONYM_NOUN = re.compile(r"(?:(?<![\w-])(?i:le|la|les|du|des|au|aux|un|une)\s+"
                            r"|(?<![\w-])(?i:l)['’])([A-ZÀ-Ý][\w-]+)")
 
@@ -169,7 +178,7 @@ def _link_pair(
             continue
         if name.acronym or not name.words:
             continue  # acronyms and wholly translatable names are not judged letter by letter
-        if _adjective_found(name, mt_text, tables):
+        if _adjective_found(name, mt_text, tables, pair.ref_text):
             continue
         pending.append(name)
 

@@ -341,6 +341,8 @@ def demonym_findings(
             continue
         if any(c.isdigit() for c in mention.text):
             continue  # a catalogue name the tagger took for a people: TOI-2291, HD-189733
+        if _FELLOW.search(pair.ref_text[:mention.start]) and "compatriot" in fold(pair.mt_text):
+            continue  # "a fellow Kenyan" is « un compatriote »
         # a people in the plural (Europeans, Canadians) is its adjective's
         forms = [mention.text] + ([mention.text[:-1]] if mention.text.endswith("s") else [])
         senses = dictionary().english_senses(forms)
@@ -368,6 +370,9 @@ def demonym_findings(
             evidence={"label": "NORP", "french_stems": sorted(stems), "ner": "spacy"},
         ))
     return findings
+
+
+_FELLOW = re.compile(r"(?<![\w-])fellow\s+$", re.IGNORECASE)
 
 
 def _phrase_rendered(pair: Pair, word: str) -> bool:
