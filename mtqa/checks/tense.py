@@ -417,6 +417,13 @@ def _attributed(pair: Pair, tenses: Tenses) -> Tenses:
     return Tenses(main + tenses.reported, kept + tenses.reported, [])
 
 
+def _quoted(text: str, at: int) -> bool:
+    """Whether ``at`` falls inside a quotation (« … », “ … ” or straight double quotes)."""
+    before = text[:at]
+    return (before.count("«") > before.count("»") or before.count("“") > before.count("”")
+            or before.count('"') % 2 == 1)
+
+
 def _future_in_present(ref: Tense, ref_tenses: Tenses, tokens: Sequence[Token]) -> bool:
     """An English defining relative, temporal or conditional clause in the present under a
     main clause in the future: English speaks of what is to come in the present there
@@ -460,6 +467,8 @@ def tense_change(
     mt_main, ref_main = mt_tenses.main, ref_tenses.main
     if mt_main and len(mt_main) == len(ref_main):
         for position, (mt, ref) in enumerate(zip(mt_main, ref_main, strict=True)):
+            if _quoted(pair.mt_text, mt.span[0]) != _quoted(pair.ref_text, ref.span[0]):
+                continue  # a quotation's verb against the verb that reports it
             perfects = _perfects(mt, ref, ref_tenses.clauses)
             if perfects is not None and mt.compound == "past":  # avait rendu / has delivered
                 candidates.append((*perfects, [
@@ -475,7 +484,9 @@ def tense_change(
                          if len(bt.main) == len(mt_main) and _reads(bt.main[position].tense,
                                                                      mt.tense)]
             candidates.append((mt, ref, witnesses))
-    elif mt_main and ref_main and not _compatible(mt_main[0].tense, ref_main[0].tense):
+    elif mt_main and ref_main and not _compatible(mt_main[0].tense, ref_main[0].tense) and (
+        _quoted(pair.mt_text, mt_main[0].span[0]) == _quoted(pair.ref_text, ref_main[0].span[0])
+    ):
         mt, ref = mt_main[0], ref_main[0]
         if mt_tenses.count(mt.tense) > ref_tenses.count(mt.tense) and (
             ref_tenses.count(ref.tense) > mt_tenses.count(ref.tense)

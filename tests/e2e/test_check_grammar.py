@@ -215,6 +215,13 @@ def test_the_same_verb_in_contradicting_tenses_is_found_in_any_clause(
         ("Les clients qui commanderont avant lundi seront livrés mardi.",
          "Customers who order before Monday will get their parcels on Tuesday.",
          "The customers who will order before Monday will be delivered Tuesday."),
+        # a quotation's verb is not compared with the verb that reports it
+        ("« Les élèves qui ont raté l'examen doivent s'inscrire avant lundi », précise le "
+         "rectorat.",
+         '"Pupils who failed the exam should register before Monday," the education '
+         'authority said.',
+         "« The pupils who have missed the exam must register before Monday », specifies "
+         "the rectorate."),
         # a subordinate verb in the same tense on both sides
         ("Les ventes progressent dans les magasins qui ouvrent le dimanche.",
          "Sales are growing in the shops that open on Sundays.",
