@@ -234,7 +234,9 @@ _NUMBER_WORD = re.compile(
     r"(?<![\w-])(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze"
     r"|quinze|seize|vingt|trente|quarante|cinquante|soixante|cent|mille|two|three|four|five"
     r"|six|seven|eight|nine|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen"
-    r"|(?:twen|thir|for|fif|six|seven|eigh|nine)t(?:y|ies)|hundred|thousand)s?(?!\w)",
+    r"|(?:twen|thir|for|fif|six|seven|eigh|nine)t(?:y|ies)|hundred|thousand"
+    # approximate counts: une trentaine (about 30), des centaines, des milliers
+    r"|(?:diz|douz|quinz|vingt|trent|quarant|cinquant|soixant|cent)aine|millier)s?(?!\w)",
     re.IGNORECASE,
 )
 

@@ -190,6 +190,10 @@ def test_a_negation_moved_under_a_verb_of_opinion_is_not_flagged() -> None:
         ("Le convoi est arrivé sans encombre à Lyon.",
          "The convoy reached Lyon without a hitch."),
         ("Elle a gagné la finale sans difficulté.", "She won the final easily."),
+        ("Deux passagers ont été blessés, sans gravité.",
+         "Two passengers suffered minor injuries."),
+        ("Ce produit peut être utilisé sans danger par les enfants.",
+         "This product is safe for children to use."),
         # « non » / "no" as the answer of a vote
         ("La commune a voté non à la fusion.", "The town voted no to the merger."),
         ("Le syndicat appelle à rejeter la réforme.",

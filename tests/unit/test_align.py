@@ -267,6 +267,10 @@ def test_a_long_gap_stays_unaligned_when_another_pairing_matches_better() -> Non
         ("On travaille soixante-dix heures.", "We work 70 hours.", True),
         ("Elle jouait encore à plus de 80 ans.", "She was still acting in her eighties.", True),
         ("Dans les années 80, elle a changé de voie.", "In the 1980s she changed course.", True),
+        # an approximate count is a number too
+        ("Une vingtaine de maisons ont brûlé.", "About 20 houses burned down.", True),
+        ("Des milliers de fans ont chanté.", "Some 5,000 fans sang along.", True),
+        ("Le centre a fermé en septembre.", "Some 5,000 fans sang along.", False),
         ("Le Maroc est l'un des grands importateurs.", "Imports could reach 7 million.", False),
         ("Les 2 000 agriculteurs recevront une aide.", "The 3,000 farmers will get help.", False),
         ("Le centre a fermé en septembre.", "It shut down in 2019.", False),
