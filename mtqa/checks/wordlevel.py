@@ -409,6 +409,7 @@ def _additions(pair: Pair, links: PairLinks) -> list[tuple[int, dict[str, list[T
     for f in range(len(links.french)):
         if not _judged_french(links, f) or _accounted_french(links, f) or (
             links.in_phrasal_locution(f) or links.in_frame_locution(f)
+            or links.relational_participle(f)
         ):
             continue
         traced = _traced(links, f)

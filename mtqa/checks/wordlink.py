@@ -177,6 +177,17 @@ class PairLinks:
         return self.french_all[at + 1].pos == "ADJ" and before.endswith(
             ("au", "a l'", "a l", "sur le"))
 
+    def relational_participle(self, index: int) -> bool:
+        """A participle that ties a noun to what it serves (« le budget consacré aux
+        transports », « les fonds destinés à la recherche »): English says it with a
+        compound or a preposition ("the transport budget", "research funds")."""
+        word = self.french[index]
+        if fold(word.lemma) not in _RELATIONAL or "VerbForm=Part" not in word.morph:
+            return False
+        at = next((i for i, t in enumerate(self.french_all) if t.start == word.start), None)
+        return at is not None and self.french_all[at].dep == "acl" and (
+            self.french_all[self.french_all[at].head].pos == "NOUN")
+
     def counterparts_of_english(self, index: int) -> list[int]:
         """French words that are this reference word's best meaning links."""
         best, best_same = self._best(), self._best(same_pos=True)
@@ -185,6 +196,8 @@ class PairLinks:
 
 
 _FRAME_NOUNS = frozenset({"niveau", "echelle", "plan"})
+_RELATIONAL = frozenset({"consacrer", "destiner", "dedier", "reserver", "affecter", "allouer",
+                         "lier", "relatif", "consacre", "destine", "dedie", "reserve", "lie"})
 
 
 def _content(tokens: Iterable[Token]) -> tuple[Token, ...]:

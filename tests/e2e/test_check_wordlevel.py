@@ -129,6 +129,12 @@ def test_single_word_errors_are_found(mt: str, ref: str, bt: str, expected: list
             "Chef Marc Dubois will open a bistro in Lille in May.",
             "The boss Marc Dubois will open a bistrot in Lille in May.",
         ),
+        # A participle tying a noun to what it serves, which English says as a compound.
+        (
+            "Le conseil a voté la hausse du budget consacré aux écoles.",
+            "The council voted for the increase in the schools budget.",
+            "The council has voted the rise of the budget consecrated to the schools.",
+        ),
         # A noun that frames an adjective, which English says with the adjective alone.
         (
             "Au niveau national, le ministère de la Santé prévoit une hausse de 4 % des "
