@@ -101,8 +101,11 @@ SIXTH_BATCH = ("andalousie", "bistro", "cyber", "deserts", "earnings", "exoplane
 # time, nationality nouns, event names, a future in an English present, a noun's opposite
 # in another part of speech, a missing dictionary sense), not the sentences. Four more
 # stories (60 sentences: cyber, marathon, tramway, vendanges), written after those fixes to
-# see whether they hold on text they were not made for, raised 8 alarms on 7 sentences.
-MAX_SIXTH_BATCH_ALARMS = 8
+# see whether they hold on text they were not made for, raised 8 alarms on 7 sentences; none
+# is left (a country before its national body, "a fellow Kenyan", a quotation's verb,
+# « au niveau national », approximate counts in alignment, « sans gravité », a relational
+# participle, everyday senses of « parcours », « baisse », « hausse »).
+MAX_SIXTH_BATCH_ALARMS = 0
 
 
 @pytest.fixture(scope="module")
