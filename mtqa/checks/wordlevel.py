@@ -33,7 +33,12 @@ from functools import lru_cache
 from mtqa.checks import lexicon, wordlink
 from mtqa.checks.base import CheckContext, finding
 from mtqa.checks.wordlink import PairLinks
-from mtqa.checks.wordplace import FILLING, copula_rendered, slot_is_empty
+from mtqa.checks.wordplace import (
+    FILLING,
+    copula_rendered,
+    demonstrative_rendered,
+    slot_is_empty,
+)
 from mtqa.language.gaps import Gap, missing_words
 from mtqa.language.lexicons import stop_words as _stop_words
 from mtqa.language.parse import Token
@@ -347,6 +352,9 @@ def _set_phrase(word: Token, head: Token, links: PairLinks, h: int) -> bool:
     )
 
 
+# Nouns whose compound names an activity by its first noun alone (building work, repair
+# works): French says the whole with one noun (chantier, travaux, réparations).
+_LIGHT_HEADS = frozenset({"work", "works", "job", "jobs", "operation", "operations"})
 def _modifier_omissions(pair: Pair, links: PairLinks, reported: Collection[int]) -> list[int]:
     """Reference adjectives or participles (the *stolen* yacht, the *failed* recovery) that
     no witness links to the French (dictionary both ways, WordNet, look-alike, the
@@ -386,6 +394,8 @@ def _modifier_omissions(pair: Pair, links: PairLinks, reported: Collection[int])
         h = next((i for i, t in enumerate(links.english) if t.start == head.start), None)
         if head.pos != "NOUN" or h is None or h == e:
             continue
+        if noun_modifier and head.lemma in _LIGHT_HEADS:
+            continue  # "building work", "repair work": one French noun (chantier, travaux)
         if noun_modifier and (_set_phrase(word, head, links, h) or any(
             t.head == word.head and t.start != word.start and t.dep in ("amod", "compound")
             for t in sentence
@@ -425,6 +435,8 @@ def _additions(pair: Pair, links: PairLinks) -> list[tuple[int, dict[str, list[T
         if _french_in_reference(links.french[f], pair.ref_text):
             continue  # a loanword the reference keeps, in a title too: Chef Alain Ducasse
         if copula_rendered(links, f):
+            continue
+        if demonstrative_rendered(links, f):
             continue
         if not slot_is_empty(links.french, f, links.counterparts_of_french, links.english,
                               pair.ref_text, "en", pair.mt_text):

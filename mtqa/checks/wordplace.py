@@ -174,3 +174,21 @@ def copula_rendered(links: PairLinks, f: int) -> bool:
         return False
     return any(t.lemma == "be" and t.dep in ("ROOT", "cop", "relcl", "conj")
                for t in links.english_all)
+
+
+_FR_DEMONSTRATIVES = frozenset({"ce", "cet", "cette", "ces"})
+_EN_DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
+
+
+def demonstrative_rendered(links: PairLinks, f: int) -> bool:
+    """A French noun after a demonstrative (« ce chiffre », « cette mesure ») that the
+    reference says with a demonstrative pronoun alone ("that would still be …")."""
+    word = links.french[f]
+    at = next((i for i, t in enumerate(links.french_all) if t.start == word.start), None)
+    if word.pos != "NOUN" or at is None or not any(
+        t.head == at and t.dep == "det" and t.text.lower() in _FR_DEMONSTRATIVES
+        for t in links.french_all
+    ):
+        return False
+    return any(t.pos == "PRON" and t.text.lower() in _EN_DEMONSTRATIVES
+               for t in links.english_all)

@@ -129,6 +129,19 @@ def test_single_word_errors_are_found(mt: str, ref: str, bt: str, expected: list
             "Chef Marc Dubois will open a bistro in Lille in May.",
             "The boss Marc Dubois will open a bistrot in Lille in May.",
         ),
+        # A noun after a demonstrative, which the reference says with the pronoun alone.
+        (
+            "Ce montant resterait toutefois inférieur de 5 % au budget de l'an dernier.",
+            "That would still be 5% below last year's budget.",
+            "This amount would remain however lower of 5 % to the budget of the last year.",
+        ),
+        # An activity named by a compound on a light noun: one French noun says it.
+        (
+            "Le chantier a aussi suscité la colère des habitants, qui dénoncent le bruit.",
+            "The repair work also angered residents, who complain about the noise.",
+            "The construction site has also provoked the anger of the inhabitants, that "
+            "denounce the noise.",
+        ),
         # A participle tying a noun to what it serves, which English says as a compound.
         (
             "Le conseil a voté la hausse du budget consacré aux écoles.",
