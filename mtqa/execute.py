@@ -28,10 +28,12 @@ from typing import TYPE_CHECKING, Any
 
 from mtqa.backtranslate.base import Engine
 from mtqa.checks.base import CheckContext
-from mtqa.metrics import KnownStatistics, known_statistics
+from mtqa.metrics import DocumentStatistics, Statistics, statistics_table
 from mtqa.model import Document, DocumentResult, Segment
 
 if TYPE_CHECKING:
+    import numpy as np
+
     from mtqa.config import RunConfig
     from mtqa.pipeline import EngineSet, ProgressFactory, Timings
 
@@ -59,6 +61,10 @@ class WorkerSetup:
     needs_scorer: bool  # a Marian engine ran: detectors use its forced decoding
 
 
+# engine -> metric -> a document's ``statistics_table``
+ScoredStatistics = Mapping[str, Mapping[str, "np.ndarray"]]
+
+
 @dataclass
 class Evaluated:
     """A finished document and the seconds each step took on it."""
@@ -66,9 +72,9 @@ class Evaluated:
     position: int  # the job's position in the list given to ``evaluate``
     result: DocumentResult
     seconds: dict[str, float]
-    # the segment statistics of its corpus scores, when another process extracted them: the
-    # run's corpus scores are made of them (``metrics.remember_statistics``)
-    statistics: KnownStatistics = ()
+    # the segment statistics of its corpus scores, when it was scored: the run's corpus
+    # scores are made of them (``scored_statistics``)
+    statistics: ScoredStatistics | None = None
 
 
 def evaluate_job(
@@ -78,14 +84,17 @@ def evaluate_job(
     metrics: Sequence[str],
     *,
     check: bool = True,
-) -> tuple[DocumentResult, dict[str, float]]:
+) -> tuple[DocumentResult, dict[str, float], ScoredStatistics | None]:
     """Align, score and (``check``) check one document whose back-translations are all
-    known; a job already scored is only checked."""
+    known; a job already scored is only checked. With the result, the seconds each step
+    took and, when it was scored here, the segment statistics of its scores."""
     from mtqa.pipeline import Timings, check_document, score_document
 
     timings = Timings()
     result = job.scored
+    tables = None
     if result is None:
+        statistics = DocumentStatistics()  # each segment's statistics extracted once
         result = score_document(
             job.document,
             engines,
@@ -94,21 +103,29 @@ def evaluate_job(
             timings=timings,
             translated=job.translated,
             mt_segments=job.mt_segments,
+            statistics=statistics,
         )
+        tables = scored_statistics(result, metrics, statistics)
     if check:
         result = check_document(result, context, timings)
-    return result, {k: v for k, v in timings.seconds.items() if v}
+    return result, {k: v for k, v in timings.seconds.items() if v}, tables
 
 
-def scored_statistics(result: DocumentResult, metrics: Sequence[str]) -> KnownStatistics:
-    """The segment statistics of a document's corpus scores, every engine's."""
+def scored_statistics(
+    result: DocumentResult, metrics: Sequence[str], statistics: Statistics | None = None
+) -> dict[str, dict[str, np.ndarray]]:
+    """The segment statistics of a document's corpus scores, every engine's: a few numbers a
+    sentence, which the run's corpus scores are made of without the texts."""
     from mtqa.pipeline import scored_texts
 
-    return tuple(
-        entry
-        for name in result.back_translations
-        for entry in known_statistics(*scored_texts(result.pairs, name), metrics)
-    )
+    tables = {}
+    for name in result.back_translations:
+        hypotheses, references = scored_texts(result.pairs, name)
+        tables[name] = {
+            metric: statistics_table(metric, hypotheses, references, statistics)
+            for metric in metrics
+        }
+    return tables
 
 
 class _Known:
@@ -144,19 +161,15 @@ class _WorkerState:
 
     def evaluate(
         self, job: DocumentJob, *, check: bool = True
-    ) -> tuple[DocumentResult, dict[str, float]]:
+    ) -> tuple[DocumentResult, dict[str, float], ScoredStatistics | None]:
         return evaluate_job(
             job, self.engines, self.context, self.setup.config.metrics, check=check
         )
 
     def evaluated(self, position: int, job: DocumentJob, *, check: bool = True) -> Evaluated:
         """The job done here, for another process: with the statistics of its scores when
-        they were extracted here."""
-        result, seconds = self.evaluate(job, check=check)
-        statistics = (
-            scored_statistics(result, self.setup.config.metrics) if job.scored is None else ()
-        )
-        return Evaluated(position, result, seconds, statistics)
+        it was scored here."""
+        return Evaluated(position, *self.evaluate(job, check=check))
 
 
 _STATE: dict[int, _WorkerState] = {}
@@ -296,8 +309,9 @@ class SerialExecutor(Executor):
         self._warmed()
         context = CheckContext(engines=setup.engines, scorer=engines.scorer, settings=setup.checks)
         for position, job in enumerate(jobs):
-            result, seconds = evaluate_job(job, engines.running, context, setup.config.metrics)
-            yield Evaluated(position, result, seconds)
+            yield Evaluated(
+                position, *evaluate_job(job, engines.running, context, setup.config.metrics)
+            )
 
 
 def dispatch(
@@ -481,7 +495,10 @@ class PoolExecutor(Executor):
             seconds = dict(before.seconds)
             for step, value in evaluated.seconds.items():
                 seconds[step] = seconds.get(step, 0.0) + value
-            return Evaluated(evaluated.position, evaluated.result, seconds, before.statistics)
+            return Evaluated(
+                evaluated.position, evaluated.result, seconds,
+                evaluated.statistics or before.statistics,
+            )
 
         first = 0
         if fork:

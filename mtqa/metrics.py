@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 import os
 from collections import Counter, OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, cast
@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, cast
 from sacrebleu.metrics import BLEU, CHRF, TER
 from sacrebleu.metrics.base import Metric
 from sacrebleu.metrics.helpers import extract_all_char_ngrams
+from sacrebleu.utils import sum_of_lists
 
 from mtqa.errors import ConfigError
 from mtqa.model import Pair, Score
@@ -83,14 +84,17 @@ def _metric(name: str, sentence: bool = False) -> Metric:
     return make_metric(name, sentence=sentence)
 
 
-# (metric, hypothesis, reference) -> statistics, the most recently used last
+# (metric, hypothesis, reference) -> statistics, the most recently used last: sentences met
+# again (a document's segment and corpus scores, a check's scores) are not extracted again.
+# A run's corpus scores are made of each document's tables (``statistics_table``), not of
+# this, so it stays small whatever the run's size.
 _STATISTICS: OrderedDict[tuple[str, str, str], tuple[float, ...]] = OrderedDict()
-_STATISTICS_KEPT = 1 << 16
+_STATISTICS_KEPT = 1 << 13
 
 
 def _statistics(name: str, hypothesis: str, reference: str) -> tuple[float, ...]:
     """sacrebleu's sufficient statistics of one segment (cached: segment and corpus scores of
-    a document, and the run's corpus score, share them)."""
+    a document share them)."""
     key = (name, hypothesis, reference)
     found = _STATISTICS.get(key)
     if found is None:
@@ -109,29 +113,6 @@ def _remember(key: tuple[str, str, str], stats: tuple[float, ...]) -> None:
             _STATISTICS.popitem(last=False)
         except KeyError:
             break
-
-
-KnownStatistics = tuple[tuple[str, str, str, tuple[float, ...]], ...]
-
-
-def known_statistics(
-    hypotheses: Sequence[str], references: Sequence[str], metrics: Sequence[str]
-) -> KnownStatistics:
-    """The segment statistics a corpus score of these texts is made of, as (metric,
-    hypothesis, reference, statistics): what another process needs to score them again
-    without extracting them (``remember_statistics``)."""
-    return tuple(
-        (name, h, r, _statistics(name, h, r))
-        for name in metrics
-        for h, r in zip(hypotheses, references, strict=True)
-    )
-
-
-def remember_statistics(entries: KnownStatistics) -> None:
-    """Keep segment statistics extracted elsewhere (``known_statistics``): the same texts
-    scored here are not extracted again."""
-    for name, hypothesis, reference, stats in entries:
-        _remember((name, hypothesis, reference), tuple(stats))
 
 
 Statistics = Callable[[str, str, str], tuple[float, ...]]  # (metric, hypothesis, reference)
@@ -170,22 +151,46 @@ def corpus_scores(
     draws (seeded from SACREBLEU_SEED, 12345 when unset). ``statistics`` gives a segment's
     sufficient statistics (a ``DocumentStatistics``; the shared cache when not given).
     """
-    statistics = statistics or _statistics
     if len(hypotheses) != len(references):
         raise ValueError(f"{len(hypotheses)} hypotheses but {len(references)} references")
-    if not hypotheses:
-        return ()
+    return corpus_scores_of(
+        {name: statistics_table(name, hypotheses, references, statistics) for name in metrics},
+        n_bootstrap,
+    )
+
+
+def statistics_table(
+    name: str,
+    hypotheses: Sequence[str],
+    references: Sequence[str],
+    statistics: Statistics | None = None,
+) -> np.ndarray:
+    """One metric's sufficient statistics of each segment, a row per segment in order: what
+    its corpus score is made of, a few numbers a segment whatever the texts' length."""
+    import numpy as np
+
+    statistics = statistics or _statistics
+    rows = [statistics(name, h, r) for h, r in zip(hypotheses, references, strict=True)]
+    return np.asarray(rows) if rows else np.empty((0, 0), dtype=np.int64)
+
+
+def corpus_scores_of(
+    tables: Mapping[str, np.ndarray], n_bootstrap: int = N_BOOTSTRAP
+) -> tuple[Score, ...]:
+    """``corpus_scores`` from each metric's ``statistics_table`` (segments in the same order
+    in every table): the scores of texts whose statistics were extracted elsewhere."""
     scores = []
-    for name in metrics:
+    for name, table in tables.items():
+        if not len(table):
+            return ()
         metric = make_metric(name)
-        stats = [statistics(name, h, r) for h, r in zip(hypotheses, references, strict=True)]
-        score = metric._aggregate_and_compute([list(s) for s in stats])
+        score = metric._compute_score_from_stats(_summed(table))  # type: ignore[attr-defined]
         metric.num_refs = 1  # what extracting the statistics on this object would have set
         low = high = None
-        if len(hypotheses) >= 2 and n_bootstrap > 1:
+        if len(table) >= 2 and n_bootstrap > 1:
             metric.n_bootstrap = n_bootstrap
             metric.seed = os.environ.get("SACREBLEU_SEED", "12345").lower()
-            mean, half_width = bootstrap_ci(name, stats, n_bootstrap)
+            mean, half_width = bootstrap_ci(name, table, n_bootstrap)
             low, high = mean - half_width, mean + half_width
             # mean ± half-width can leave the metric's range; TER alone has no upper bound
             low = max(low, 0.0)
@@ -200,6 +205,16 @@ def corpus_scores(
             )
         )
     return tuple(scores)
+
+
+def _summed(table: np.ndarray) -> list[float]:
+    """The column sums sacrebleu's ``sum_of_lists`` gives for these rows: integer counts
+    summed exactly as integers, anything else added up row by row as it does."""
+    import numpy as np
+
+    if np.issubdtype(table.dtype, np.integer):
+        return [int(x) for x in table.sum(axis=0)]
+    return cast(list[float], sum_of_lists(table.tolist()))
 
 
 def bootstrap_ci(

@@ -26,8 +26,14 @@ from mtqa.compare import Comparison, compare
 from mtqa.config import BilingualSpec, DocumentSpec, RunConfig, load_config, parse_config
 from mtqa.documents import load_document
 from mtqa.errors import ConfigError, EngineUnavailable
-from mtqa.execute import DocumentJob, WorkerSetup, create_executor
-from mtqa.metrics import DocumentStatistics, corpus_scores, remember_statistics, segment_scores
+from mtqa.execute import DocumentJob, ScoredStatistics, WorkerSetup, create_executor
+from mtqa.metrics import (
+    DocumentStatistics,
+    corpus_scores,
+    corpus_scores_of,
+    segment_scores,
+    statistics_table,
+)
 from mtqa.model import (
     Document,
     DocumentResult,
@@ -217,9 +223,12 @@ def score_document(
     progress: ProgressFactory = _no_progress,
     translated: Mapping[str, Mapping[str, str]] | None = None,
     mt_segments: tuple[Segment, ...] | None = None,
+    statistics: DocumentStatistics | None = None,
 ) -> DocumentResult:
     """``evaluate_document`` up to its findings: segmented, back-translated, aligned and
-    scored. Needs none of the detectors' models (only the furniture patterns)."""
+    scored. Needs none of the detectors' models (only the furniture patterns).
+    ``statistics`` holds the segment statistics extracted, for a caller that uses them
+    again (``execute.scored_statistics``)."""
     timings = timings or Timings()
     with timings.step("segment"):
         mt = mt_segments or segments_of(document, "mt")
@@ -244,12 +253,12 @@ def score_document(
                 furniture=furniture_indexes(mt, context),
             )
     with timings.step("score"):
-        statistics = DocumentStatistics()  # each segment's statistics computed once
+        # each segment's statistics computed once
+        statistics = statistics if statistics is not None else DocumentStatistics()
         per_segment = {
             name: segment_scores(pairs, name, metrics, statistics) for name in engines
         }
         scores = {name: _corpus(pairs, name, metrics, statistics) for name in engines}
-        del statistics
     return DocumentResult(
         document=document,
         mt_segments=mt,
@@ -406,6 +415,7 @@ def run(
         cache.release()
     names = tuple(engines.running)
     kept: dict[str, DocumentResult] = {}  # write=False: the results, in memory
+    tables: dict[str, ScoredStatistics] = {}  # document -> its scores' segment statistics
     try:
         extra = {"glossary": glossary.digest} if glossary is not None else {}
         keys = {d.id: document_key(d, engines, config, extra) for d in documents}
@@ -464,7 +474,8 @@ def run(
             for step, seconds in done.seconds.items():
                 timings.seconds[step] = timings.seconds.get(step, 0.0) + seconds
             # the run's corpus scores are made of them: not extracted here again
-            remember_statistics(done.statistics)
+            if done.statistics is not None:
+                tables[result.document.id] = done.statistics
             if write:
                 write_saved(saved_path(run_dir, result.document.id), key, result)
             else:
@@ -493,7 +504,9 @@ def run(
             scores = cached_run_scores(
                 cache,
                 [keys[documents[i].id] for i in primary],
-                lambda: _run_scores((results[i] for i in primary), names, config.metrics),
+                lambda: _run_scores(
+                    (results[i] for i in primary), names, config.metrics, tables
+                ),
                 names,
                 config.metrics,
             )
@@ -537,21 +550,37 @@ def run(
 
 
 def _run_scores(
-    results: Iterable[DocumentResult], engines: Sequence[str], metrics: Sequence[str]
+    results: Iterable[DocumentResult],
+    engines: Sequence[str],
+    metrics: Sequence[str],
+    tables: Mapping[str, ScoredStatistics],
 ) -> dict[str, tuple[Score, ...]]:
-    """Corpus scores over every document, holding only the texts scored."""
-    hypotheses: dict[str, list[str]] = {name: [] for name in engines}
-    references: dict[str, list[str]] = {name: [] for name in engines}
+    """Corpus scores over every document, from each one's segment statistics (``tables``,
+    by document id, from its scoring; extracted here for a document resumed or cached):
+    a few numbers a sentence are held, never the texts."""
+    import numpy as np
+
+    parts: dict[str, dict[str, list[np.ndarray]]] = {
+        name: {metric: [] for metric in metrics} for name in engines
+    }
     for result in results:
+        known = tables.get(result.document.id, {})
         for name in engines:
-            texts = scored_texts(result.pairs, name)
-            hypotheses[name] += texts[0]
-            references[name] += texts[1]
+            found = known.get(name)
+            if found is None:
+                texts = scored_texts(result.pairs, name)
+                found = {metric: statistics_table(metric, *texts) for metric in metrics}
+            for metric in metrics:
+                if len(found[metric]):
+                    parts[name][metric].append(found[metric])
     return {
-        name: corpus_scores(
-            hypotheses=hypotheses[name], references=references[name], metrics=metrics
+        name: corpus_scores_of(
+            {
+                metric: np.concatenate(by_metric[metric]) if by_metric[metric] else np.empty(0)
+                for metric in metrics
+            }
         )
-        for name in engines
+        for name, by_metric in parts.items()
     }
 
 

@@ -109,22 +109,29 @@ def test_confidence_interval_equals_sacrebleus_bootstrap(metric: str) -> None:
 def test_statistics_extracted_elsewhere_give_the_same_corpus_scores(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """A run's corpus scores over documents scored in other processes are made of the
-    statistics those processes extracted: the same scores, nothing extracted again."""
+    """A run's corpus scores are made of the statistics tables its documents' scoring
+    extracted (in other processes too): the same scores, nothing extracted again, whether
+    the segments come in one table or in several put end to end."""
+    import numpy as np
+
     import mtqa.metrics as metrics
 
     expected = corpus_scores(hypotheses=HYPOTHESES, references=REFERENCES)
-    entries = metrics.known_statistics(HYPOTHESES, REFERENCES, metrics.METRICS)
-    assert len(entries) == len(HYPOTHESES) * len(metrics.METRICS)
-    monkeypatch.setattr(metrics, "_STATISTICS", type(metrics._STATISTICS)())
-    metrics.remember_statistics(entries)
+    halves = [
+        {name: metrics.statistics_table(name, HYPOTHESES[s], REFERENCES[s]) for name in
+         metrics.METRICS}
+        for s in (slice(0, 2), slice(2, None))
+    ]
+    assert all(len(table) == 2 for half in halves for table in half.values())
 
     def extract(*args: object, **kwargs: object) -> None:
         raise AssertionError("statistics extracted again")
 
     for name in metrics.METRICS:
         monkeypatch.setattr(metrics._metric(name), "_extract_corpus_statistics", extract)
-    assert corpus_scores(hypotheses=HYPOTHESES, references=REFERENCES) == expected
+    joined = {name: np.concatenate([half[name] for half in halves]) for name in metrics.METRICS}
+    assert metrics.corpus_scores_of(joined) == expected
+    assert metrics.corpus_scores_of({"bleu": joined["bleu"][:0]}) == ()
 
 
 def test_statistics_kept_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -132,9 +139,9 @@ def test_statistics_kept_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr(metrics, "_STATISTICS", type(metrics._STATISTICS)())
     monkeypatch.setattr(metrics, "_STATISTICS_KEPT", 3)
-    entries = metrics.known_statistics(HYPOTHESES, REFERENCES, ["chrf"])
+    metrics.statistics_table("chrf", HYPOTHESES, REFERENCES)
     assert list(metrics._STATISTICS) == [("chrf", h, r) for h, r in zip(
         HYPOTHESES[1:], REFERENCES[1:], strict=True)]
-    metrics.remember_statistics(entries[:1])  # the oldest, kept again as the newest
+    metrics.statistics_table("chrf", HYPOTHESES[:1], REFERENCES[:1])  # kept as the newest
     assert next(reversed(metrics._STATISTICS)) == ("chrf", HYPOTHESES[0], REFERENCES[0])
     assert len(metrics._STATISTICS) == 3
