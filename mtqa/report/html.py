@@ -106,7 +106,7 @@ def _render_parts(result: RunResult) -> Iterator[str]:
             csp=csp,
             style=Markup(style),
             script=Markup(script),
-            data=Markup(_script_json(view["data"])),
+            data=Markup(_data_json(view["data"])),
         )
 
 
@@ -176,6 +176,16 @@ def _script_json(data: Any) -> str:
     )
 
 
+def _data_json(data: dict[str, Any]) -> str:
+    """The page's script data (``_script_json``), its rows given as their JSON already: the
+    rows of thousands of documents are held as compact text, never as dictionaries."""
+    rows = data["rows"]
+    text = _script_json({**data, "rows": []})
+    # the first '"rows":[]' is the key's: a quote inside a JSON string is escaped
+    head, tail = text.split('"rows":[]', 1)
+    return head + '"rows":[' + ",".join(rows) + "]" + tail
+
+
 # --------------------------------------------------------------------------- the view
 
 
@@ -219,7 +229,7 @@ def _build_view(result: RunResult, spill: IO[bytes]) -> dict[str, Any]:
     every: list[Finding] = []
     numbers: dict[int, int] = {}
     anchors: dict[int, str] = {}
-    placed: list[tuple[tuple[int, float, int], int, int, dict[str, Any]]] = []
+    placed: list[tuple[tuple[int, float, int], int, int, str]] = []
     documents: list[dict[str, Any]] = []
     positions: dict[str, int] = {}
     system_names: dict[str, None] = {}
@@ -235,7 +245,7 @@ def _build_view(result: RunResult, spill: IO[bytes]) -> dict[str, Any]:
             for fv in r.findings:
                 anchors[id(fv.finding)] = r.anchor
             unaligned += r.unaligned
-            data_row = {
+            data_row = _script_json({
                 "id": r.anchor,
                 "doc": r.doc_pos,
                 "order": r.order,
@@ -246,7 +256,7 @@ def _build_view(result: RunResult, spill: IO[bytes]) -> dict[str, Any]:
                     [fv.number, fv.finding.kind, fv.finding.severity, list(fv.finding.engines)]
                     for fv in r.findings
                 ],
-            }
+            })
             text = pickle.dumps(r, protocol=pickle.HIGHEST_PROTOCOL)
             offset = spill.seek(0, 2)
             spill.write(text)
