@@ -218,7 +218,7 @@ def _summed(table: np.ndarray) -> list[float]:
 
 
 def bootstrap_ci(
-    name: str, stats: Sequence[Sequence[float]], n_bootstrap: int = N_BOOTSTRAP
+    name: str, stats: Sequence[Sequence[float]] | np.ndarray, n_bootstrap: int = N_BOOTSTRAP
 ) -> tuple[float, float]:
     """Mean and half-width of the 95% interval of a metric over bootstrap resamples of the
     segments, as sacrebleu's ``_bootstrap_resample`` and ``estimate_ci`` give them."""

@@ -26,13 +26,12 @@ from mtqa.compare import Comparison, compare
 from mtqa.config import BilingualSpec, DocumentSpec, RunConfig, load_config, parse_config
 from mtqa.documents import load_document
 from mtqa.errors import ConfigError, EngineUnavailable
-from mtqa.execute import DocumentJob, ScoredStatistics, WorkerSetup, create_executor
+from mtqa.execute import DocumentJob, WorkerSetup, create_executor, scored_statistics
 from mtqa.metrics import (
     DocumentStatistics,
     corpus_scores,
     corpus_scores_of,
     segment_scores,
-    statistics_table,
 )
 from mtqa.model import (
     Document,
@@ -53,6 +52,7 @@ from mtqa.segment import segment
 from mtqa.store import (
     ResultCache,
     SavedDocuments,
+    SpilledTables,
     cached_language_warnings,
     cached_run_scores,
     read_saved,
@@ -415,7 +415,7 @@ def run(
         cache.release()
     names = tuple(engines.running)
     kept: dict[str, DocumentResult] = {}  # write=False: the results, in memory
-    tables: dict[str, ScoredStatistics] = {}  # document -> its scores' segment statistics
+    tables = SpilledTables()  # document -> its scores' segment statistics
     try:
         extra = {"glossary": glossary.digest} if glossary is not None else {}
         keys = {d.id: document_key(d, engines, config, extra) for d in documents}
@@ -475,7 +475,7 @@ def run(
                 timings.seconds[step] = timings.seconds.get(step, 0.0) + seconds
             # the run's corpus scores are made of them: not extracted here again
             if done.statistics is not None:
-                tables[result.document.id] = done.statistics
+                tables.put(result.document.id, done.statistics)
             if write:
                 write_saved(saved_path(run_dir, result.document.id), key, result)
             else:
@@ -505,11 +505,16 @@ def run(
                 cache,
                 [keys[documents[i].id] for i in primary],
                 lambda: _run_scores(
-                    (results[i] for i in primary), names, config.metrics, tables
+                    Subset(results, primary),
+                    [documents[i].id for i in primary],
+                    names,
+                    config.metrics,
+                    tables,
                 ),
                 names,
                 config.metrics,
             )
+        tables.close()
         # the table describes the documents' own MT ("mt"); findings are counted per system
         table = replace(
             aggregate(Subset(results, primary), names, config.metrics),
@@ -550,37 +555,26 @@ def run(
 
 
 def _run_scores(
-    results: Iterable[DocumentResult],
+    results: Sequence[DocumentResult],
+    ids: Sequence[str],
     engines: Sequence[str],
     metrics: Sequence[str],
-    tables: Mapping[str, ScoredStatistics],
+    tables: SpilledTables,
 ) -> dict[str, tuple[Score, ...]]:
-    """Corpus scores over every document, from each one's segment statistics (``tables``,
-    by document id, from its scoring; extracted here for a document resumed or cached):
-    a few numbers a sentence are held, never the texts."""
+    """Corpus scores over the documents ``ids`` (their ``results``), from each one's segment
+    statistics set aside as it was scored (``tables``; extracted here for a document resumed
+    or cached): a few numbers a sentence are held, never the texts."""
     import numpy as np
 
-    parts: dict[str, dict[str, list[np.ndarray]]] = {
-        name: {metric: [] for metric in metrics} for name in engines
-    }
-    for result in results:
-        known = tables.get(result.document.id, {})
-        for name in engines:
-            found = known.get(name)
-            if found is None:
-                texts = scored_texts(result.pairs, name)
-                found = {metric: statistics_table(metric, *texts) for metric in metrics}
-            for metric in metrics:
-                if len(found[metric]):
-                    parts[name][metric].append(found[metric])
+    for position, key in enumerate(ids):
+        if key not in tables:
+            tables.put(key, scored_statistics(results[position], metrics))
+    joined = tables.joined(ids)
     return {
         name: corpus_scores_of(
-            {
-                metric: np.concatenate(by_metric[metric]) if by_metric[metric] else np.empty(0)
-                for metric in metrics
-            }
+            {metric: joined.get(name, {}).get(metric, np.empty(0)) for metric in metrics}
         )
-        for name, by_metric in parts.items()
+        for name in engines
     }
 
 

@@ -14,12 +14,15 @@ from __future__ import annotations
 import json
 import os
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mtqa.model import Document, DocumentResult, LazyDocuments, Score
+
+if TYPE_CHECKING:
+    import numpy as np
 
 
 def saved_path(run_dir: Path, doc_id: str) -> Path:
@@ -236,3 +239,86 @@ def cached_run_scores(
         "run-scores", key, {name: [_score_json(s) for s in v] for name, v in scores.items()}
     )
     return scores
+
+
+class SpilledTables:
+    """Each document's segment statistics (engine -> metric -> ``statistics_table``), set
+    aside in a temporary file as the documents finish and read back one document at a time
+    for the run's corpus scores: the run's process holds an offset a document, not its
+    tables, however many documents the run has."""
+
+    def __init__(self) -> None:
+        import tempfile
+
+        self._file = tempfile.TemporaryFile()
+        # document id -> (offset, ((engine, metric, rows, columns, dtype), ...)); the shapes
+        # are shared between documents, which mostly have the same few
+        self._places: dict[str, tuple[int, tuple[tuple[str, str, int, int, str], ...]]] = {}
+        self._shapes: dict[Any, Any] = {}
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._places
+
+    def put(self, key: str, tables: Mapping[str, Mapping[str, np.ndarray]]) -> None:
+        import numpy as np
+
+        offset = self._file.seek(0, os.SEEK_END)
+        shapes = []
+        for engine, by_metric in tables.items():
+            for metric, table in by_metric.items():
+                table = np.ascontiguousarray(table)
+                rows, columns = table.shape if table.ndim == 2 else (0, 0)
+                self._file.write(table.tobytes())
+                shape = (engine, metric, rows, columns, table.dtype.str)
+                shapes.append(self._shapes.setdefault(shape, shape))
+        together = tuple(shapes)
+        self._places[key] = (offset, self._shapes.setdefault(together, together))
+
+    def get(self, key: str) -> dict[str, dict[str, np.ndarray]] | None:
+        """The tables put under ``key``, or None."""
+        import numpy as np
+
+        place = self._places.get(key)
+        if place is None:
+            return None
+        offset, shapes = place
+        self._file.seek(offset)
+        tables: dict[str, dict[str, np.ndarray]] = {}
+        for engine, metric, rows, columns, dtype in shapes:
+            size = rows * columns * np.dtype(dtype).itemsize
+            table = np.frombuffer(self._file.read(size), dtype=dtype).reshape(rows, columns)
+            tables.setdefault(engine, {})[metric] = table
+        return tables
+
+    def joined(self, keys: Sequence[str]) -> dict[str, dict[str, np.ndarray]]:
+        """Every table of ``keys`` (each put here), put end to end in that order: one table
+        an engine and metric, made in place."""
+        import numpy as np
+
+        sizes: dict[tuple[str, str], tuple[int, int, np.dtype[Any]]] = {}
+        for key in keys:
+            for engine, metric, rows, columns, dtype in self._places[key][1]:
+                if rows:
+                    total, _, kind = sizes.get((engine, metric), (0, columns, np.dtype(dtype)))
+                    sizes[engine, metric] = (total + rows, columns, np.result_type(kind, dtype))
+        joined = {
+            where: np.empty((rows, columns), dtype=kind)
+            for where, (rows, columns, kind) in sizes.items()
+        }
+        filled = dict.fromkeys(sizes, 0)
+        for key in keys:
+            for engine, by_metric in (self.get(key) or {}).items():
+                for metric, table in by_metric.items():
+                    start = filled.get((engine, metric), 0)
+                    if len(table):
+                        joined[engine, metric][start : start + len(table)] = table
+                        filled[engine, metric] = start + len(table)
+        tables: dict[str, dict[str, np.ndarray]] = {}
+        for (engine, metric), table in joined.items():
+            tables.setdefault(engine, {})[metric] = table
+        return tables
+
+    def close(self) -> None:
+        self._file.close()
+        self._places.clear()
+        self._shapes.clear()

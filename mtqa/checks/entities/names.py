@@ -130,7 +130,7 @@ def romance_forms(english: str) -> frozenset[str]:
     """The French forms (``_soft``) an English name of Latin, Greek or Romance shape may take
     by its ending alone: Justinian → justinien, Miletus → milet, milete."""
     key = fold(english)
-    forms = set()
+    forms: set[str] = set()
     for english_end, french_ends in _ROMANCE_ENDINGS:
         stem = key[: len(key) - len(english_end)]
         if key.endswith(english_end) and len(stem) >= _MIN_ROMANCE_STEM:
