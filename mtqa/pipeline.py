@@ -483,6 +483,9 @@ def run(
             if cache is not None:
                 cache.put(key, result)
             update(1)
+        # the inputs' sentences and back-translations are saved with each document now:
+        # what follows reads the documents back, so a long batch does not hold them twice
+        del jobs, mt_segments, texts, pending
         engine_stats = engines.stats()
     finally:
         engines.close()
