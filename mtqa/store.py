@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import os
-from collections import OrderedDict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -141,9 +140,12 @@ def _size(result: DocumentResult) -> int:
 class SavedDocuments(LazyDocuments):
     """A run's documents, read from its folder one at a time as they are used.
 
-    The report, the comparison and the summary each go over every document; the documents
-    read last are kept, up to ``KEEP_SEGMENTS`` sentences in all, so a run of a few hundred
-    documents is read once while one of thousands costs no more memory than that.
+    The report, the comparison and the summary each go over every document, in order; the
+    first documents read are kept, up to ``KEEP_SEGMENTS`` sentences in all, and the rest
+    read again each time. A run of a few hundred documents is read once, one of thousands
+    costs no more memory than that; and what is kept stays put, where dropping the oldest
+    to keep the newest would make every pass read every document again and leave the
+    memory of the documents it dropped scattered.
     """
 
     KEEP_SEGMENTS = 5_000
@@ -151,25 +153,23 @@ class SavedDocuments(LazyDocuments):
     def __init__(self, run_dir: Path, ids: Sequence[str]) -> None:
         self.run_dir = run_dir
         self.ids = tuple(ids)
-        self._kept: OrderedDict[int, DocumentResult] = OrderedDict()
+        self._kept: dict[int, DocumentResult] = {}
         self._kept_segments = 0
 
     def __len__(self) -> int:
         return len(self.ids)
 
     def _document(self, index: int) -> DocumentResult:
-        if index in self._kept:
-            self._kept.move_to_end(index)
-            return self._kept[index]
+        found = self._kept.get(index)
+        if found is not None:
+            return found
         path = saved_path(self.run_dir, self.ids[index])
         result = read_saved(path)
         if result is None:
             raise FileNotFoundError(f"{path}: the run folder lost this document's result")
-        self._kept[index] = result
-        self._kept_segments += _size(result)
-        while self._kept_segments > self.KEEP_SEGMENTS and len(self._kept) > 1:
-            _, dropped = self._kept.popitem(last=False)
-            self._kept_segments -= _size(dropped)
+        if self._kept_segments + _size(result) <= self.KEEP_SEGMENTS:
+            self._kept[index] = result
+            self._kept_segments += _size(result)
         return result
 
     def __eq__(self, other: object) -> bool:

@@ -1,5 +1,6 @@
-"""A run's segment statistics set aside a document at a time and put back end to end: the
-corpus scores made of them are those of the texts scored together."""
+"""What a run sets aside and reads back: each document's segment statistics, put back end to
+end for corpus scores equal to those of the texts scored together; and its saved documents,
+the first ones kept and the rest read again."""
 
 from __future__ import annotations
 
@@ -50,3 +51,32 @@ def test_joined_tables_score_as_the_texts_scored_together() -> None:
     expected = corpus_scores(hypotheses=hypotheses, references=references)
     assert corpus_scores_of(joined["apertium"]) == expected
     assert spill.joined(["empty"]) == {}
+
+
+def test_saved_documents_keep_the_first_read_and_read_the_rest_again(
+    tmp_path, monkeypatch
+) -> None:
+    """A run's documents read back from its folder: the first ones, up to the bound, are
+    read once whatever the passes over them; the others each time they are used."""
+    from support import make_result
+
+    import mtqa.store as store
+
+    ids = [f"doc{i}" for i in range(5)]
+    for doc in ids:  # two sentences a side: four a document
+        result = make_result(["Un.", "Deux."], ["One.", "Two."], doc=doc)
+        store.write_saved(store.saved_path(tmp_path, doc), "key", result)
+    reads: list[str] = []
+    read_saved = store.read_saved
+
+    def counted(path, key=None):
+        reads.append(path.stem)
+        return read_saved(path, key)
+
+    monkeypatch.setattr(store, "read_saved", counted)
+    monkeypatch.setattr(store.SavedDocuments, "KEEP_SEGMENTS", 8)  # two documents
+    saved = store.SavedDocuments(tmp_path, ids)
+    for _ in range(3):  # three passes in order, as the reports make them
+        assert [d.document.id for d in saved] == ids
+    assert reads.count("doc0") == reads.count("doc1") == 1
+    assert reads.count("doc2") == reads.count("doc4") == 3
