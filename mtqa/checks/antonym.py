@@ -28,7 +28,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from mtqa.checks import lexicon, wordlevel, wordlink
+from mtqa.checks import lexicon, wordjudge, wordlink
 from mtqa.checks.base import CheckContext, finding
 from mtqa.checks.wordlink import PairLinks
 from mtqa.language.parse import Token
@@ -61,7 +61,7 @@ def _after_less(word: Token, sentence: Sequence[Token]) -> bool:
 
 def _open_english(links: PairLinks, index: int) -> bool:
     return (
-        wordlevel._judged_english(links, index, function_words=True)
+        wordjudge.judged_english(links, index, function_words=True)
         and not links.meaning_linked_english(index)
         and index not in links.covered_by_bt
     )
@@ -73,7 +73,7 @@ def _open_french(links: PairLinks, index: int) -> bool:
         return False
     if word.text[:1].isupper() and word.start > 0:
         return False  # a name
-    if wordlevel._after_negation(word, links.french_all) or _after_less(
+    if wordjudge.after_negation(word, links.french_all) or _after_less(
         word, links.french_all
     ):
         return False
@@ -106,17 +106,17 @@ def opposed(links: PairLinks) -> Opposed | None:
     found: list[Opposed] = []
     for e in open_english:
         english = links.english[e]
-        if wordlevel._after_negation(english, links.english_all) or _after_less(
+        if wordjudge.after_negation(english, links.english_all) or _after_less(
             english, links.english_all
         ):
             continue
         for f in open_french:
-            gap = abs(wordlevel._relative(english, links.english) - wordlevel._relative(
+            gap = abs(wordjudge.relative(english, links.english) - wordjudge.relative(
                 links.french[f], links.french))
-            if gap > wordlevel._MAX_POSITION_GAP:
+            if gap > wordjudge.MAX_POSITION_GAP:
                 continue
             sense = _opposed(links.senses[f], english, net, links.french[f].pos)
-            if sense is not None and not wordlevel.degree_of(links.french[f].text, english.text):
+            if sense is not None and not wordjudge.degree_of(links.french[f].text, english.text):
                 found.append(Opposed(f, e, sense))
     return found[0] if len(found) == 1 else None
 
@@ -156,7 +156,7 @@ def _same_slot(links: PairLinks, f: int, e: int) -> bool:
 
 
 def _inverted(pair: Pair) -> bool:
-    return wordlevel._negation_count(pair.mt_text, "fr") != wordlevel._negation_count(
+    return wordjudge.negation_count(pair.mt_text, "fr") != wordjudge.negation_count(
         pair.ref_text, "en")
 
 

@@ -42,6 +42,7 @@ from functools import lru_cache
 
 from mtqa.checks import lexicon, wordlink
 from mtqa.checks.base import CheckContext, finding
+from mtqa.checks.wordjudge import MAX_POSITION_GAP
 from mtqa.checks.wordlink import PairLinks
 from mtqa.language.lexicons import stop_words as _stop_words
 from mtqa.language.parse import Token
@@ -66,7 +67,6 @@ _MIN_STEPS = 2
 # is this long and WordNet knows the look-alike as a noun.
 _MIN_LOOKALIKE = 5
 # How far apart (share of sentence length) the two words may stand.
-_MAX_POSITION_GAP = 0.35
 
 
 @dataclass(frozen=True)
@@ -218,7 +218,7 @@ def generalised(pair: Pair, links: PairLinks) -> Generalised | None:
             if senses & reference_words:
                 continue  # the reference names the specific thing too
             gap = abs(_relative(e, len(links.english)) - _relative(f, len(links.french)))
-            if gap > _MAX_POSITION_GAP:
+            if gap > MAX_POSITION_GAP:
                 continue
             if _complement_as_modifier(links, f, e):
                 continue

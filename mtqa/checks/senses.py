@@ -48,7 +48,7 @@ from rapidfuzz import fuzz
 
 from mtqa.checks import lexicon, wordlink
 from mtqa.checks.base import CheckContext, finding
-from mtqa.checks.wordlevel import _FR_LIGHT
+from mtqa.checks.wordjudge import FR_LIGHT, JUDGED_POS
 from mtqa.checks.wordlink import PairLinks
 from mtqa.language.lexicons import stop_words
 from mtqa.language.narrow import narrow_senses
@@ -59,7 +59,6 @@ from mtqa.language.wordnet import SynsetId, WordNetGraph, wordnet_graph
 from mtqa.model import DocumentResult, Finding, Pair
 
 DETECTOR = "renderings.sense"
-_JUDGED_POS = frozenset({"NOUN", "VERB", "ADJ"})
 _CONTEXT_POS = frozenset({"NOUN", "VERB", "ADJ"})
 # The links a wrong sense hides behind: the dictionary's English → French direction
 # (goal → objectif, whose own translations are aim and objective), a shared or
@@ -262,7 +261,7 @@ def _pairs_to_judge(links: PairLinks) -> list[tuple[int, int]]:
     translations = [_translations(links, f) for f in range(len(links.french))]
     for e, english in enumerate(links.english):
         lemma = english.lemma.lower()
-        if english.pos not in _JUDGED_POS or lemma in _LIGHT:
+        if english.pos not in JUDGED_POS or lemma in _LIGHT:
             continue
         if english.text[:1].isupper() and english.start > 0:
             continue  # part of a name
@@ -282,7 +281,7 @@ def _pairs_to_judge(links: PairLinks) -> list[tuple[int, int]]:
         ]
         for f in linked:
             french = links.french[f]
-            if french.pos not in _JUDGED_POS or french.lemma in _FR_LIGHT:
+            if french.pos not in JUDGED_POS or french.lemma in FR_LIGHT:
                 continue  # a light verb (donner, faire) is rendered freely
             # A French word that translates another reference word outright renders that one.
             if any(

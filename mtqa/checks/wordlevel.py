@@ -28,10 +28,23 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Sequence
-from functools import lru_cache
 
 from mtqa.checks import lexicon, wordlink
 from mtqa.checks.base import CheckContext, finding
+from mtqa.checks.wordjudge import (
+    MAX_POSITION_GAP,
+    accounted_english,
+    accounted_french,
+    degree_of,
+    french_anywhere,
+    in_compound,
+    judged_english,
+    judged_french,
+    negation_count,
+    relative,
+    stop_words,
+    traced_words,
+)
 from mtqa.checks.wordlink import PairLinks
 from mtqa.checks.wordplace import (
     FILLING,
@@ -40,191 +53,30 @@ from mtqa.checks.wordplace import (
     slot_is_empty,
 )
 from mtqa.language.gaps import Gap, missing_words
-from mtqa.language.lexicons import stop_words as _stop_words
 from mtqa.language.parse import Token
-from mtqa.language.text import fold, fold_keep_length
+from mtqa.language.text import fold
 from mtqa.language.wordnet import wordnet_graph
 from mtqa.model import DocumentResult, Finding, Pair
 
 DETECTOR = "wordlevel"
-_JUDGED_POS = frozenset({"NOUN", "VERB", "ADJ"})
-# Antonymy judges adverbs too (far / près, well / mal), except right after a negation or
-# a softener, where the pair is a litotes (non loin de = near, not badly = well).
-_ANTONYM_POS = _JUDGED_POS | {"ADV"}
-_LITOTES_BEFORE = frozenset({"non", "pas", "peu", "not", "no", "n't", "never", "hardly"})
-
-
-def _after_negation(word: Token, sentence: Sequence[Token]) -> bool:
-    index = next((i for i, t in enumerate(sentence) if t.start == word.start), None)
-    return index is not None and any(
-        t.text.lower() in _LITOTES_BEFORE for t in sentence[max(0, index - 2):index])
-# Verbs that carry little meaning of their own and are rendered freely.
-_EN_LIGHT = frozenset(
-    "be have do make take get give go come put set keep let seem become use need want "
-    "include provide allow help try begin start continue show find hold bring".split()
-)
-_FR_LIGHT = frozenset(
-    "être avoir faire mettre prendre donner aller venir pouvoir devoir vouloir falloir "
-    "sembler devenir rester permettre laisser tenir passer porter rendre trouver "
-    "agir arriver".split()
-)
 # A sentence where this share of reference words is unaccounted for is a paraphrase.
 _MIN_COVERAGE = 0.75
-_MAX_POSITION_GAP = 0.35
 # How many other words may stay unaccounted for on the other side while one word is judged
 # missing or added. Measured on development data, any more lets free renderings through.
 _MAX_OPEN = 0
 
-_FR_NEGATION = re.compile(
-    r"(?<![\w-])(?:ne(?![\w-])|n')\s*(?:[\w'-]+\s+){0,4}?(?:pas|plus|jamais|rien|aucune?)"
-    r"(?![\w-])"
-    r"|(?<![\w-])(?:sans|aucune?|jamais)(?![\w-])"
-)
-_EN_NEGATION = re.compile(r"(?<![\w-])(?:not|never|no|without|none)(?![\w-])|n't(?![\w-])")
-
-
-@lru_cache(maxsize=2)
-def stop_words(language: str) -> frozenset[str]:
-    return _stop_words(language)
-
-
-def _negation_count(text: str, language: str) -> int:
-    pattern = _FR_NEGATION if language == "fr" else _EN_NEGATION
-    return len(pattern.findall(fold_keep_length(text)))
-
-
-def _ordinary(
-    word: Token, sentence: Sequence[Token], language: str, light: Collection[str],
-    function_words: bool,
-) -> bool:
-    """Neither tied to a number, nor a stop word (unless ``function_words``), nor a light
-    verb, nor a name (or part of one: the entity checks own names)."""
-    if _counted(word, sentence, units_only=function_words):
-        return False
-    if not function_words and (
-        fold(word.text) in stop_words(language) or fold(word.lemma) in stop_words(language)
-    ):
-        return False
-    if word.pos == "VERB" and word.lemma in light:
-        return False
-    return not (word.text[:1].isupper() and word.start > 0)
-
-
-def _judged_english(links: PairLinks, index: int, *, function_words: bool = False) -> bool:
-    """Whether a reference word is one the checks judge (``function_words``: quantifiers
-    and the like too, for antonymy: many / few)."""
-    word = links.english[index]
-    if word.pos not in (_ANTONYM_POS if function_words else _JUDGED_POS) or (
-        word.lemma in lexicon.STOP_LEMMAS
-    ):
-        return False
-    if function_words and word.pos == "ADV" and _after_negation(word, links.english_all):
-        return False
-    if not _ordinary(word, links.english_all, "en", _EN_LIGHT, function_words):
-        return False
-    net = wordnet_graph()
-    return net is not None and net.known(word.lemma)
-
-
-def _counted(word: Token, sentence: Sequence[Token], *, units_only: bool = False) -> bool:
-    """A word tied to a number (25 millions de dollars, années 80): the number checks own
-    units, amounts and dates. ``units_only``: only the number's own head or dependents, not
-    its neighbours (the antonym check: "six long months" is about "long")."""
-    index = next((i for i, t in enumerate(sentence) if t.start == word.start), None)
-    if index is None:
-        return False
-    near = [] if units_only else [
-        sentence[i] for i in range(index - 3, index + 4) if 0 <= i < len(sentence)]
-    near += [t for t in sentence if t.head == index] + [sentence[word.head]]
-    return any(t.pos == "NUM" or any(c.isdigit() for c in t.text) for t in near)
-
-
-def _in_compound(word: Token, sentence: Sequence[Token]) -> bool:
-    """A word of a noun compound (prize money): one French word often renders it whole."""
-    index = next((i for i, t in enumerate(sentence) if t.start == word.start), None)
-    if index is None:
-        return False
-    return word.dep == "compound" or any(
-        t.dep == "compound" and t.head == index for t in sentence
-    )
-
-
-def _judged_french(links: PairLinks, index: int, *, function_words: bool = False) -> bool:
-    word = links.french[index]
-    if word.pos not in (_ANTONYM_POS if function_words else _JUDGED_POS) or (
-        not links.senses[index] or len(word.text) < 3
-    ):
-        return False
-    if function_words and word.pos == "ADV" and _after_negation(word, links.french_all):
-        return False
-    return _ordinary(word, links.french_all, "fr", _FR_LIGHT, function_words)
-
-
-_CLOSE_RELATIONS = ("hypernym", "hyponym", "antonym")
-# Prefixes of degree: a French word built with one on the reference word's own stem says
-# more of the same thing (supersonique / sonic, hypersensible / sensitive), whatever WordNet
-# opposes (its subsonic / sonic / supersonic are antonyms of one another).
-_DEGREE_PREFIXES = ("super", "hyper", "ultra", "supra", "extra")
-
-
-def degree_of(french: str, english: str) -> bool:
-    """The French word is a degree prefix on the English word's stem (supersonique, sonic):
-    after the prefix, it starts with the English word less its last letter (five at most)."""
-    word, stem = fold(french), fold(english)
-    shared = stem[: min(5, len(stem) - 1)]
-    return len(stem) >= 5 and any(
-        word.startswith(prefix) and word[len(prefix):].startswith(shared)
-        for prefix in _DEGREE_PREFIXES)
-
-
-
-def _accounted_english(links: PairLinks, index: int) -> bool:
-    return index in links.covered_by_bt or any(
-        link.how in wordlink.MEANING_LINKS or link.how in _CLOSE_RELATIONS
-        for link in links.of_english(index)
-    )
-
-
-def _accounted_french(links: PairLinks, index: int) -> bool:
-    return links.meaning_linked_french(index) or any(
-        link.how in _CLOSE_RELATIONS for link in links.of_french(index)
-    )
-
-
-def _relative(token: Token, tokens: Sequence[Token]) -> float:
-    if len(tokens) < 2:
-        return 0.5
-    return tokens.index(token) / (len(tokens) - 1)
-
-
-def _french_anywhere(word: Token, mt_text: str, french: Sequence[Token]) -> bool:
-    """The English word also stands in the French (a loanword, a name) or looks like a
-    French word of any part of speech."""
-    if re.search(rf"(?<!\w){re.escape(fold(word.text))}(?!\w)", fold(mt_text)):
-        return True
-    return any(wordlink.cognates(f, word) for f in french)
-
-
-def _traced(links: PairLinks, index: int) -> dict[str, list[Token]]:
-    """Per engine, the back-translated words that the French word's senses produce."""
-    senses = links.senses[index]
-    return {
-        engine: [t for t in tokens if t.lemma in senses or t.text.lower() in senses]
-        for engine, tokens in links.bt_tokens.items()
-    }
-
 
 def _omissions(pair: Pair, links: PairLinks) -> list[int]:
     english = range(len(links.english))
-    judged = [e for e in english if _judged_english(links, e)]
+    judged = [e for e in english if judged_english(links, e)]
     if not judged:
         return []
-    accounted = sum(1 for e in english if _accounted_english(links, e))
+    accounted = sum(1 for e in english if accounted_english(links, e))
     if accounted / len(links.english) < _MIN_COVERAGE:
         return []
     open_french = [
         f for f in range(len(links.french))
-        if _judged_french(links, f) and not _accounted_french(links, f)
+        if judged_french(links, f) and not accounted_french(links, f)
     ]
     if len(open_french) > _MAX_OPEN:
         return []  # several French words are unaccounted for too: a rewording
@@ -232,9 +84,9 @@ def _omissions(pair: Pair, links: PairLinks) -> list[int]:
     candidates = [
         e for e in judged
         if not links.of_english(e)
-        and not _in_compound(links.english[e], links.english_all)
+        and not in_compound(links.english[e], links.english_all)
         and e not in links.covered_by_bt
-        and not _french_anywhere(links.english[e], pair.mt_text, french_all)
+        and not french_anywhere(links.english[e], pair.mt_text, french_all)
         and slot_is_empty(links.english, e, links.counterparts_of_english, links.french,
                            pair.mt_text, "fr", pair.ref_text)
     ]
@@ -362,7 +214,7 @@ def _modifier_omissions(pair: Pair, links: PairLinks, reported: Collection[int])
     Two independent witnesses, so the sentence-wide gate of ``_omissions`` is not needed;
     a sentence whose reference words are mostly unaccounted for is still a paraphrase."""
     english = range(len(links.english))
-    if sum(1 for e in english if _accounted_english(links, e)) < 0.5 * len(links.english):
+    if sum(1 for e in english if accounted_english(links, e)) < 0.5 * len(links.english):
         return []
     french_all = wordlink.content_tokens_all(pair.mt_text)
     sentence = links.english_all
@@ -377,13 +229,13 @@ def _modifier_omissions(pair: Pair, links: PairLinks, reported: Collection[int])
             noun_modifier or (word.dep == "amod" and word.pos in ("ADJ", "VERB"))
         ):
             continue
-        if _in_compound(word, sentence) and not noun_modifier or noun_modifier and any(
+        if in_compound(word, sentence) and not noun_modifier or noun_modifier and any(
             sentence[t.head].start == word.start and t.start != word.start for t in sentence
         ):
             continue  # a modifier with words of its own
-        if not _judged_english(links, e) or word.lemma in _SITUATING or links.of_english(e):
+        if not judged_english(links, e) or word.lemma in _SITUATING or links.of_english(e):
             continue
-        if e in links.covered_by_bt or _french_anywhere(word, pair.mt_text, french_all):
+        if e in links.covered_by_bt or french_anywhere(word, pair.mt_text, french_all):
             continue
         at = next((i for i, t in enumerate(sentence) if t.start == word.start), None)
         if at is None or "-" in word.text or any(
@@ -411,18 +263,18 @@ def _additions(pair: Pair, links: PairLinks) -> list[tuple[int, dict[str, list[T
         return []
     open_english = [
         e for e in range(len(links.english))
-        if _judged_english(links, e) and not _accounted_english(links, e)
+        if judged_english(links, e) and not accounted_english(links, e)
     ]
     if len(open_english) > _MAX_OPEN:
         return []  # several reference words are unaccounted for: a rewording
     candidates = []
     for f in range(len(links.french)):
-        if not _judged_french(links, f) or _accounted_french(links, f) or (
+        if not judged_french(links, f) or accounted_french(links, f) or (
             links.in_phrasal_locution(f) or links.in_frame_locution(f)
             or links.relational_participle(f)
         ):
             continue
-        traced = _traced(links, f)
+        traced = traced_words(links, f)
         if not any(traced.values()):
             continue  # no back-translation shows the word: one witness only
         ref_lemmas = {t.lemma for t in links.english} | {
@@ -491,18 +343,18 @@ def _gap_additions(
                 continue
             if gap.reason in _ARTICLE_GAPS and not _has_determiner(links.french_all, word):
                 continue
-            if (word.text[:1].isupper() and word.start > 0) or _accounted_french(links, f):
+            if (word.text[:1].isupper() and word.start > 0) or accounted_french(links, f):
                 continue
             if any(wordlink.cognates(word, e) for e in links.english_all) or (
                 links.senses[f] & ref_lemmas
             ):
                 continue  # it looks like, or translates, some reference word (pouvoir / can)
-            traced = _traced(links, f)
+            traced = traced_words(links, f)
             if any(t.lemma in ref_lemmas or t.text.lower() in ref_lemmas
                    for words in traced.values() for t in words):
                 continue  # the back-translation's word for it is in the reference
             distance = abs(word.start / max(1, len(pair.mt_text)) - place)
-            if distance <= _MAX_POSITION_GAP:
+            if distance <= MAX_POSITION_GAP:
                 candidates.append((distance, f, traced))
         if candidates:
             _, f, traced = min(candidates, key=lambda c: c[0])
@@ -537,17 +389,17 @@ def _substitutions(pair: Pair, links: PairLinks) -> list[tuple[int, int, str, st
         if link.how not in ("hypernym", "hyponym", "antonym"):
             continue
         e, f = link.english, link.french
-        if not _judged_english(links, e, function_words=link.how == "antonym"):
+        if not judged_english(links, e, function_words=link.how == "antonym"):
             continue
-        if not _judged_french(links, f, function_words=link.how == "antonym"):
+        if not judged_french(links, f, function_words=link.how == "antonym"):
             continue
         if links.meaning_linked_english(e) or e in links.covered_by_bt:
             continue
         if links.meaning_linked_french(f):
             continue
-        gap = abs(_relative(links.english[e], links.english) - _relative(
+        gap = abs(relative(links.english[e], links.english) - relative(
             links.french[f], links.french))
-        if gap > _MAX_POSITION_GAP:
+        if gap > MAX_POSITION_GAP:
             continue
         found.append((f, e, link.how, link.via))
     return found
@@ -626,7 +478,7 @@ def check(result: DocumentResult, ctx: CheckContext) -> list[Finding]:
                 evidence={"check": "word_addition", "pos": word.pos,
                           "french_senses": sorted(links.senses[f])},
             ))
-        inverted = _negation_count(pair.mt_text, "fr") != _negation_count(pair.ref_text, "en")
+        inverted = negation_count(pair.mt_text, "fr") != negation_count(pair.ref_text, "en")
         # a French word more specific than the reference's: mtqa.checks.hypernym
         for f, e, how, sense in _substitutions(pair, links):
             french, english = links.french[f], links.english[e]
