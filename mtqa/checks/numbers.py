@@ -25,25 +25,34 @@ from typing import Any
 from mtqa.checks.base import CheckContext, finding, witnesses
 from mtqa.language.numerals import (
     AFTER_NAMING_YEAR,
+    AGE_DECADE,
     ANNIVERSARIES,
     ANNIVERSARY,
     APPROXIMATE,
     APPROXIMATE_SCALES,
     BEFORE_NAMING_YEAR,
     CENTENARY,
+    DAY_WEEKS,
     DECADE_WORDS,
+    FR_APPROXIMATE,
     HALF_TAIL,
     HALVES,
     IDIOMS,
     MONTHS,
     NAMED_DAY,
     NAMED_DAYS,
+    NAMED_SPAN,
+    NAMED_SPANS,
     NIGHT_OF,
     PHONE,
     PROTECT,
+    RANGE_JOIN,
+    SCALE_AFTER_DIGIT,
     SCALES,
     SMALL_NUMBER_WORDS,
     SMALL_VALUES,
+    UNIT_SPANS,
+    WEEKS_OF_DAYS,
     scanner,
 )
 from mtqa.model import DocumentResult, Finding, Pair, Severity
@@ -51,16 +60,6 @@ from mtqa.model import DocumentResult, Finding, Pair, Severity
 log = logging.getLogger(__name__)
 
 DETECTOR = "numbers"
-
-
-_SCALE_AFTER_DIGIT = {
-    lang: re.compile(
-        r"(?<=\d)(\s*)(" + "|".join(sorted(map(re.escape, scales), key=len, reverse=True))
-        + r")\b",
-        re.I,
-    )
-    for lang, scales in SCALES.items()
-}
 _MASK = "§"
 
 
@@ -165,7 +164,7 @@ def _words_to_digits(text: str, lang: str) -> str:
     # unit (same length, so offsets hold).
     text = _NUMBER_UNIT_HYPHEN.sub(" ", text)
     text = _halves(text, lang)
-    masked = _SCALE_AFTER_DIGIT[lang].sub(lambda m: m.group(1) + mask(m.group(2)), text)
+    masked = SCALE_AFTER_DIGIT[lang].sub(lambda m: m.group(1) + mask(m.group(2)), text)
     masked = PROTECT[lang].sub(lambda m: mask(m.group()), masked)
     converted = str(convert(masked, lang))
     if not masked_words:
@@ -225,7 +224,7 @@ def quantities(text: str, lang: str) -> list[Quantity]:
         quantity = _read(groups, lang, months, start, end, surface)
         if quantity is not None and any(a <= start and end <= b for a, b in idioms):
             continue
-        if quantity is not None and quantity.kind == "decade" and _AGE_DECADE.search(
+        if quantity is not None and quantity.kind == "decade" and AGE_DECADE.search(
             text[:start]
         ):
             # "in her eighties", "in his late 70s": an age, as « à plus de 80 ans »
@@ -243,6 +242,7 @@ def quantities(text: str, lang: str) -> list[Quantity]:
     # but is never missed.
     found = [replace(q, weak=True) if q.kind == "number" and PHONE[lang].search(
         text[max(0, q.start - 40):q.start]) else q for q in found]
+    found = _spans_of_time(found, text, lang)
     if lang == "fr":
         found = _french_spans_of_time(found, text)
         # "une trentaine" (about thirty): a count the other side may give as "about 30",
@@ -251,13 +251,9 @@ def quantities(text: str, lang: str) -> list[Quantity]:
         found += [Quantity("number", APPROXIMATE[m.group(1).lower()]
                            * APPROXIMATE_SCALES.get((m.group(2) or "").lower(), 1.0),
                            m.start(), m.end(), m.group(), weak=True)
-                  for m in _FR_APPROXIMATE.finditer(text)]
+                  for m in FR_APPROXIMATE.finditer(text)]
         found.sort(key=lambda q: q.start)
     return found
-
-
-# A range whose scale word is written once: « entre 46 et 50 millions », "3 to 5 billion".
-_RANGE_JOIN = re.compile(r"\s*(?:et|à|ou|and|to|or|-|–)\s*")
 
 
 def _shared_scales(found: list[Quantity], text: str) -> list[Quantity]:
@@ -267,7 +263,7 @@ def _shared_scales(found: list[Quantity], text: str) -> list[Quantity]:
         a, b = out[i], out[i + 1]
         if a.kind != "number" or b.kind != "number" or not a.surface.replace(",", "").replace(
             ".", ""
-        ).isdigit() or not _RANGE_JOIN.fullmatch(text[a.end : b.start]):
+        ).isdigit() or not RANGE_JOIN.fullmatch(text[a.end : b.start]):
             continue
         base = re.match(r"[\d.,\s\u00a0\u202f]+", b.surface)
         if base is None or base.end() >= len(b.surface):
@@ -281,6 +277,22 @@ def _shared_scales(found: list[Quantity], text: str) -> list[Quantity]:
         scale = b.value / digits
         out[i] = replace(a, alternatives=(*a.alternatives, a.value * scale))
     return out
+
+
+def _spans_of_time(found: list[Quantity], text: str, lang: str) -> list[Quantity]:
+    """Spans of time the other side may count in another unit: "two decades" is also 20
+    (years), « quinze jours » also 14 and 2 (weeks); "a decade" is a count of its own, which
+    matches but is never missed."""
+    out = []
+    for q in found:
+        unit = UNIT_SPANS[lang].match(text, q.end) if q.kind == "number" else None
+        extra: tuple[float, ...] = (q.value * (10 if unit.group(1) else 100),) if unit else ()
+        if lang == "fr" and q.kind == "number" and DAY_WEEKS.match(text, q.end):
+            extra = WEEKS_OF_DAYS.get(q.value, ())
+        out.append(replace(q, alternatives=(*q.alternatives, *extra)) if extra else q)
+    out += [Quantity("number", NAMED_SPANS[lang][m.group().lower()], m.start(), m.end(),
+                     m.group(), weak=True) for m in NAMED_SPAN[lang].finditer(text)]
+    return sorted(out, key=lambda q: q.start)
 
 
 def _french_spans_of_time(found: list[Quantity], text: str) -> list[Quantity]:
@@ -299,14 +311,6 @@ def _french_spans_of_time(found: list[Quantity], text: str) -> list[Quantity]:
             if not any(q.end <= m.start() and not text[q.end : m.start()].strip() for q in found)]
     out.sort(key=lambda q: q.start)
     return out
-
-
-_AGE_DECADE = re.compile(
-    r"(?<![\w-])(?:her|his|their|its|my|your|our)\s+(?:(?:early|mid|late)[\s-]+)?$",
-    re.IGNORECASE,
-)
-_FR_APPROXIMATE = re.compile(rf"(?i)\b(?:une|la|d'une) ({'|'.join(APPROXIMATE)})"
-                             rf"(?:\s+de\s+({'|'.join(APPROXIMATE_SCALES)}))?\b")
 
 
 def _full_year(quantity: Quantity, previous: Quantity | None, text: str) -> Quantity:

@@ -153,6 +153,30 @@ CENTENARY = re.compile(r"\s+centenaire\b")
 ANNIVERSARIES = {"cinquantenaire": 50.0, "centenaire": 100.0, "bicentenaire": 200.0,
                  "tricentenaire": 300.0, "quadricentenaire": 400.0}
 ANNIVERSARY = re.compile(r"(?i)(?<![\w-])(?:" + "|".join(ANNIVERSARIES) + r")(?![\w-])")
+# A span of time counted in a larger unit: « deux décennies » is twenty years, "three
+# centuries" three hundred years; the other side may count it either way.
+UNIT_SPANS = {
+    "fr": re.compile(r"(?i)\s+(?:(décennies?)|(siècles?))(?![\w-])"),
+    "en": re.compile(r"(?i)\s+(?:(decades?)|(centur(?:y|ies)))(?![\w-])"),
+}
+# French counts a week as eight days and a fortnight as fifteen: « dans quinze jours » is
+# "in two weeks" or "in a fortnight".
+DAY_WEEKS = re.compile(r"(?i)\s+jours(?![\w-])")
+WEEKS_OF_DAYS = {8.0: (7.0, 1.0), 15.0: (14.0, 2.0)}
+# The same spans named with no number read on its own (one and two are not: see
+# SMALL_NUMBER_WORDS): "a decade" is ten years, "two decades" twenty, « un demi-siècle »
+# fifty, "a fortnight" fourteen days and "a week" seven.
+NAMED_SPANS = {
+    "fr": {"une décennie": 10.0, "deux décennies": 20.0, "un siècle": 100.0,
+           "deux siècles": 200.0, "un demi-siècle": 50.0},
+    "en": {"a decade": 10.0, "one decade": 10.0, "two decades": 20.0, "a century": 100.0,
+           "two centuries": 200.0, "half a century": 50.0, "a fortnight": 14.0,
+           "two weeks": 14.0, "a week": 7.0},
+}
+NAMED_SPAN = {
+    lang: re.compile(r"(?i)(?<![\w-])(?:" + "|".join(map(re.escape, spans)) + r")(?![\w-])")
+    for lang, spans in NAMED_SPANS.items()
+}
 # A year used as a modifier between a determiner and a noun ("the 2008 crash").
 BEFORE_NAMING_YEAR = re.compile(r"(?i)\b(?:the|a|an|its|his|her|their|this|that)\s+$")
 AFTER_NAMING_YEAR = re.compile(r"\s+[a-z]")
@@ -263,3 +287,27 @@ def scanner(lang: str) -> re.Pattern[str]:
     ]
     body = "|".join(f"(?:{p})" for p in parts)
     return re.compile(rf"(?<![\w.,])(?:{body})")
+
+
+# ---------------------------------------------------------------------------------------
+# Patterns the number reader uses around the numbers it reads.
+
+# A scale word right after digits (40 millions, $25bn), masked while number words are read.
+SCALE_AFTER_DIGIT = {
+    lang: re.compile(
+        r"(?<=\d)(\s*)(" + "|".join(sorted(map(re.escape, scales), key=len, reverse=True))
+        + r")\b",
+        re.I,
+    )
+    for lang, scales in SCALES.items()
+}
+# A range whose scale word is written once: « entre 46 et 50 millions », "3 to 5 billion".
+RANGE_JOIN = re.compile(r"\s*(?:et|à|ou|and|to|or|-|–)\s*")
+# "in her eighties", "his late 70s": a decade of someone's age, not of the calendar.
+AGE_DECADE = re.compile(
+    r"(?<![\w-])(?:her|his|their|its|my|your|our)\s+(?:(?:early|mid|late)[\s-]+)?$",
+    re.IGNORECASE,
+)
+# « une trentaine », « une vingtaine de milliards »: an approximate count.
+FR_APPROXIMATE = re.compile(rf"(?i)\b(?:une|la|d'une) ({'|'.join(APPROXIMATE)})"
+                            rf"(?:\s+de\s+({'|'.join(APPROXIMATE_SCALES)}))?\b")

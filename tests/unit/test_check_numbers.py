@@ -380,3 +380,37 @@ def test_phone_numbers_durations_and_compound_ordinals_still_disagree(
 )
 def test_a_number_word_left_over_beside_matching_figures_is_minor(mt: str, ref: str) -> None:
     assert [f.severity for f in run(mt, ref)] == ["minor"]
+
+
+@pytest.mark.parametrize(
+    ("mt", "ref"),
+    [
+        ("Il vit à Paris depuis 20 ans.", "He has lived in Paris for two decades."),
+        ("Il vit à Paris depuis 30 ans.", "He has lived in Paris for three decades."),
+        ("Le pont a été construit il y a 50 ans.", "The bridge was built half a century ago."),
+        ("La ville a changé en 10 ans.", "The city changed in a decade."),
+        ("Le monastère a été fondé il y a 300 ans.",
+         "The monastery was founded three centuries ago."),
+        ("Le chantier reprendra dans 15 jours.", "Work will resume in two weeks."),
+        ("Le chantier reprendra dans 15 jours.", "Work will resume in a fortnight."),
+        ("Le chantier reprendra dans 8 jours.", "Work will resume in a week."),
+        ("Les deux pays sont en paix depuis deux décennies.",
+         "The two countries have been at peace for 20 years."),
+    ],
+)
+def test_a_span_of_time_counted_in_another_unit_is_the_same_span(mt: str, ref: str) -> None:
+    assert run(mt, ref) == []
+
+
+@pytest.mark.parametrize(
+    ("mt", "ref"),
+    [
+        ("Il vit à Paris depuis 30 ans.", "He has lived in Paris for two decades."),
+        ("Le monastère a été fondé il y a 300 ans.",
+         "The monastery was founded two centuries ago."),
+        ("Le chantier reprendra dans 15 jours.", "Work will resume in three weeks."),
+        ("La ville a changé en 20 ans.", "The city changed in a decade."),
+    ],
+)
+def test_a_span_of_time_of_another_length_is_still_a_mismatch(mt: str, ref: str) -> None:
+    assert [f.kind for f in run(mt, ref)] == ["number_mismatch"]
