@@ -31,7 +31,6 @@ from mtqa.language.numerals import (
     APPROXIMATE,
     APPROXIMATE_SCALES,
     BEFORE_NAMING_YEAR,
-    CENTENARY,
     DAY_WEEKS,
     DECADE_WORDS,
     FR_APPROXIMATE,
@@ -301,9 +300,6 @@ def _french_spans_of_time(found: list[Quantity], text: str) -> list[Quantity]:
         night = NIGHT_OF.search(text[: quantity.start])
         if quantity.kind == "date" and night and int(night.group(1)) + 1 == quantity.value[1]:
             quantity = replace(quantity, weak=True)
-        if quantity.kind == "number" and CENTENARY.match(text, quantity.end):
-            quantity = replace(quantity, alternatives=(*quantity.alternatives,
-                                                        quantity.value * 100))
         out.append(quantity)
     out += [Quantity("number", ANNIVERSARIES[m.group().lower()], m.start(), m.end(), m.group(),
                      weak=True)

@@ -145,18 +145,18 @@ HALVES = {
 HALF_TAIL = {"fr": re.compile(r"\s+et\s+demie?\b"), "en": re.compile(r"\s+and\s+a\s+half\b")}
 
 # « la nuit du 14 au 15 avril » is the night of 14 April: the next day's date the other
-# side may leave out. « le huitième centenaire » is the 800th anniversary.
+# side may leave out.
 NIGHT_OF = re.compile(r"(?i)\bnuit\s+du\s+(\d{1,2})\s+au\s+$")
-CENTENARY = re.compile(r"\s+centenaire\b")
 # An anniversary named by one word: « le bicentenaire » is the 200th anniversary, a count
 # the other side may give or not.
 ANNIVERSARIES = {"cinquantenaire": 50.0, "centenaire": 100.0, "bicentenaire": 200.0,
                  "tricentenaire": 300.0, "quadricentenaire": 400.0}
 ANNIVERSARY = re.compile(r"(?i)(?<![\w-])(?:" + "|".join(ANNIVERSARIES) + r")(?![\w-])")
 # A span of time counted in a larger unit: « deux décennies » is twenty years, "three
-# centuries" three hundred years; the other side may count it either way.
+# centuries" three hundred years, « le huitième centenaire » the 800th anniversary; the
+# other side may count it either way.
 UNIT_SPANS = {
-    "fr": re.compile(r"(?i)\s+(?:(décennies?)|(siècles?))(?![\w-])"),
+    "fr": re.compile(r"(?i)\s+(?:(décennies?)|(siècles?|centenaire))(?![\w-])"),
     "en": re.compile(r"(?i)\s+(?:(decades?)|(centur(?:y|ies)))(?![\w-])"),
 }
 # French counts a week as eight days and a fortnight as fifteen: « dans quinze jours » is
