@@ -10,7 +10,7 @@ import logging
 import re
 import sys
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -152,6 +152,18 @@ class Exonyms:
     english: Mapping[str, frozenset[str]]  # fold(French) -> fold(English forms)
     adjectives: Mapping[str, frozenset[str]]  # fold(English place) -> French adjective stems
     places: frozenset[str]  # fold(English) of every place name known
+    # fold(English) of every body ([bodies] and their aliases) -> the name as written
+    bodies: Mapping[str, str] = field(default_factory=dict)
+    # fold(English) of a body -> the French forms its [bodies] entry lists (folded)
+    body_forms: Mapping[str, frozenset[str]] = field(default_factory=dict)
+
+    def is_body(self, name: str) -> bool:
+        return fold(name) in self.bodies
+
+    def display(self, bodies: Iterable[str]) -> str:
+        """The longest English name of folded body names, as written."""
+        names = [self.bodies.get(b, b) for b in bodies]
+        return max(names, key=len) if names else ""
 
     def french_forms(self, english: str) -> frozenset[str]:
         return self.french.get(fold(english), frozenset())
@@ -223,6 +235,11 @@ def exonyms(path: Path = EXONYMS_PATH) -> Exonyms:
     data = read_toml(path, missing=RESTORE)
     french: dict[str, set[str]] = {}
     places: set[str] = set()
+    bodies = {fold(name): name for name in data.get("bodies", {})}
+    body_forms = {
+        fold(name): frozenset(fold(f) for f in forms if isinstance(f, str))
+        for name, forms in data.get("bodies", {}).items() if isinstance(forms, list)
+    }
 
     def add(english_names: Iterable[str], french_names: Iterable[str], place: bool) -> None:
         french_folded = {fold(f) for f in french_names if f}
@@ -252,6 +269,8 @@ def exonyms(path: Path = EXONYMS_PATH) -> Exonyms:
             french[fold(name)] = set(merged) | {fold(name)}
             if any(fold(n) in places for n in group):
                 places.add(fold(name))
+            if any(fold(n) in bodies for n in group):
+                bodies.setdefault(fold(name), name)
     adjectives: dict[str, frozenset[str]] = {}
     for english_name, stems in data.get("adjectives", {}).items():
         adjectives[fold(english_name)] = frozenset(fold(s) for s in stems)
@@ -264,6 +283,8 @@ def exonyms(path: Path = EXONYMS_PATH) -> Exonyms:
         english={k: frozenset(v) for k, v in english.items()},
         adjectives=adjectives,
         places=frozenset(places),
+        bodies=bodies,
+        body_forms=body_forms,
     )
 
 

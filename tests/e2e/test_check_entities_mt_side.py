@@ -134,10 +134,16 @@ def test_a_name_the_reference_gives_elsewhere_is_not_missing() -> None:
 @needs_apertium
 def test_an_acronym_with_nothing_like_it_in_the_reference_is_flagged() -> None:
     found = run(
+        ["L'affaire a été signalée à la CNIL mardi."],
+        ["The case was reported to the NSA on Tuesday."],
+    )
+    assert kinds(found) == [("entity_missing", "CNIL", None)]
+    # a known body (the European Court of Human Rights) where the reference names another
+    replaced = run(
         ["L'affaire a été portée devant la CEDH mardi."],
         ["The case was taken to the NSA on Tuesday."],
     )
-    assert kinds(found) == [("entity_missing", "CEDH", None)]
+    assert kinds(replaced) == [("entity_drift", "CEDH", "NSA")]
     spelt_out_elsewhere = run(
         ["Le TGV a été retardé mardi."],
         ["The delay hit the civil aviation authority on Tuesday."],

@@ -28,9 +28,13 @@ spelt two ways → ``entity_inconsistent``; when that spelling is also a drift, 
 one finding (``entity_drift`` with ``evidence.inconsistent``). Back-translations are
 supporting evidence only.
 
+5. a known body (``configs/exonyms.toml`` ``[bodies]``) that the MT names in French words
+   (« l'Organisation mondiale de la santé ») where the reference names another organisation
+   → ``entity_drift`` (``bodies.py``).
+
 Modules: ``names`` (comparing names, settings, extraction), ``link`` (reference → MT),
-``mt_names`` (MT → reference), ``places`` (GeoNames and Apertium lookups),
-``consistency`` (spellings across the document).
+``mt_names`` (MT → reference), ``bodies`` (known bodies replaced), ``places`` (GeoNames and
+Apertium lookups), ``consistency`` (spellings across the document).
 
 Settings (``[checks.entities]``): ``ner`` = "auto" (spaCy where installed, completed by the
 capitalisation rule), "spacy" or "rules" (the model-free rule alone); ``link_threshold``
@@ -45,7 +49,7 @@ from dataclasses import replace
 from typing import Any
 
 from mtqa.checks.base import CheckContext
-from mtqa.checks.entities import mt_names
+from mtqa.checks.entities import bodies, mt_names
 from mtqa.checks.entities.consistency import _inconsistencies, _unlinked_inconsistencies
 from mtqa.checks.entities.link import _link_pair
 from mtqa.checks.entities.names import (
@@ -91,8 +95,12 @@ def check(result: DocumentResult, ctx: CheckContext) -> list[Finding]:
             ) + mt_names.demonym_findings(result, pair, ctx, conf.ner)
         else:
             mt_side = []
-        findings.extend(outcome.findings)
-        findings.extend(mt_side)
+        found = [*outcome.findings, *mt_side]
+        if conf.report_missing:
+            # a known body replaced by another organisation: its findings folded into one
+            replaced = bodies.replaced_bodies(result, pair, names, found, ctx)
+            found.extend(replaced)
+        findings.extend(found)
         links.extend(outcome.links)
     findings.extend(_inconsistencies(result, links, ctx.engines))
     reported = {(f.mt_index, fold(f.mt_span or "")) for f in findings}

@@ -48,6 +48,7 @@ from mtqa.checks.entities.names import (
     _TOKEN,
     NameIndex,
     Part,
+    describes_a_body,
 )
 from mtqa.checks.entities.places import apertium_names, capitals, geonames_same_place
 from mtqa.checks.terms import Term, find_term, glossary_of
@@ -166,8 +167,12 @@ def _has_counterpart(
     tables = exonyms()
     if _ACRONYM.match(word):
         # OTAN / NATO; or a French acronym the reference spells out (TGV / high-speed train)
-        return _acronym_counterpart(word, pair_ref, mt_text) or any(
-            find_word(around.text, english) for english in tables.english.get(key, ())
+        # or, for a known body, describes ("the alliance")
+        return (
+            _acronym_counterpart(word, pair_ref, mt_text)
+            or any(find_word(around.text, english) for english in tables.english.get(key, ()))
+            or any(tables.is_body(english) for english in tables.english.get(key, ()))
+            and describes_a_body(around.text)
         )
     if document.has_close_name(word, threshold):
         return True

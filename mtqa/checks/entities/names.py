@@ -51,6 +51,29 @@ MISSING_LABELS = frozenset({"PERSON", "GPE", "LOC"})
 _LABELS_CHECKED = NAME_LABELS - {"NORP", "MISC"}
 _TOKEN = NAME_TOKEN
 _ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z0-9]{2,}$")
+
+# What an English text calls a body it does not name: "the alliance" (NATO), "the bloc"
+# (the EU), "the fund" (the IMF), "the UN health agency" (the WHO), "its executive".
+_BODY_NOUN = (
+    r"(?:alliance|bloc|union|organi[sz]ation|agency|body|fund|bank|lender|court|tribunal"
+    r"|council|commission|committee|league|institution|watchdog|regulator|assembly"
+    r"|parliament|programme|program|panel|office|authority|executive|federation)s?"
+)
+_DESCRIBED = re.compile(
+    r"(?i)\b(?:the|its|this|that)\s+(?:[\w.'’-]+\s+){0,3}?" + _BODY_NOUN + r"\b"
+)
+_ATTRIBUTIVE = re.compile(r"['’]?s?\s+(?:[a-z-]+\s+){0,2}" + _BODY_NOUN + r"\b")
+
+
+def describes_a_body(text: str) -> bool:
+    """The English text speaks of a body by what it is ("the alliance", "the UN agency")."""
+    return _DESCRIBED.search(text) is not None
+
+
+def attributive(text: str, end: int) -> bool:
+    """The name ending at ``end`` qualifies a body noun ("the UN health agency", "the EU's
+    executive"): it says whose the body is, it does not name it."""
+    return _ATTRIBUTIVE.match(text, end) is not None
 _RELATION_RANK = {"identical": 0, "exonym": 1, "transliteration": 1, "fuzzy": 2}
 
 # ---------------------------------------------------------------------------------------
