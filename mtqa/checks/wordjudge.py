@@ -91,7 +91,7 @@ def judged_english(links: PairLinks, index: int, *, function_words: bool = False
         word.lemma in lexicon.STOP_LEMMAS
     ):
         return False
-    if function_words and word.pos == "ADV" and after_negation(word, links.english_all):
+    if function_words and after_negation(word, links.english_all):
         return False
     if not _ordinary(word, links.english_all, "en", EN_LIGHT, function_words):
         return False
@@ -128,7 +128,7 @@ def judged_french(links: PairLinks, index: int, *, function_words: bool = False)
         not links.senses[index] or len(word.text) < 3
     ):
         return False
-    if function_words and word.pos == "ADV" and after_negation(word, links.french_all):
+    if function_words and after_negation(word, links.french_all):
         return False
     return _ordinary(word, links.french_all, "fr", FR_LIGHT, function_words)
 

@@ -114,3 +114,20 @@ def test_a_noun_is_opposed_in_the_english_words_part_of_speech() -> None:
     ref = "Councillors are calling for a study before the line opens."
     bt = "The elected demand a study before the putting in service of the line."
     assert summary(findings(mt, ref, bt)) == []
+
+
+@pytest.mark.parametrize(
+    ("mt", "ref", "bt"),
+    [
+        # « peu » before an adjective says its opposite pole (peu profond = shallow), whatever
+        # part of speech the tagger gives the adjective
+        ("Le lac est peu profond près de la rive.", "The lake is shallow near the shore.",
+         "The lake is little deep near of the margin."),
+        ("La rivière était peu profonde en été.", "The river was shallow in summer.",
+         "The river was little deep in summer."),
+    ],
+)
+def test_a_softened_word_is_not_an_opposite(mt: str, ref: str, bt: str) -> None:
+    result = make_result([mt], [ref], bt={"apertium": [bt]})
+    found = antonym.check(result, CTX) + wordlevel.check(result, CTX)
+    assert [f for f in found if f.kind == "meaning_inversion"] == []
