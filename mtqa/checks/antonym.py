@@ -10,6 +10,13 @@ in the cluster of "normal", opposed to "abnormal", whose cluster holds "atypical
 most frequent senses count (``_SENSES``), and antonymy is read both ways. (Reading
 derivations too, stopper ~ stop / start, raised false alarms on faithful sentences.)
 
+Apertium's French entries are thin (simple is only "mere", rare only "scarce", beaucoup
+only "a lot"), so the French word is also read as its English look-alike (simple, rare),
+and an antonym of the reference word that the English → French dictionary translates by
+the French word counts (little ~ much → « beaucoup »). A French verb whose sense is a
+manner of what the reference verb opposes is opposed to it (réduire: reduce, a way to
+decrease, opposed to increase).
+
 Both words must be unaccounted for (no dictionary, synonym, derivation or look-alike link to
 anything on the other side, the reference word in no back-translation), stand at about the
 same place in their sentences, and be the only such opposed pair of the sentence; a
@@ -32,6 +39,7 @@ from mtqa.checks import lexicon, wordjudge, wordlink
 from mtqa.checks.base import CheckContext, finding
 from mtqa.checks.wordlink import PairLinks
 from mtqa.language.parse import Token
+from mtqa.language.text import fold
 from mtqa.language.wordnet import WordNetGraph, wordnet_graph
 from mtqa.model import DocumentResult, Finding, Pair
 
@@ -39,6 +47,9 @@ DETECTOR = "antonym"
 # How many of a word's most frequent senses (per part of speech) are read for opposites.
 _SENSES = 2
 _POS = frozenset({"NOUN", "VERB", "ADJ", "ADV"})
+# Words that qualify another, which the two languages often say in different parts of
+# speech (little / « beaucoup », early / « tôt »).
+_MODIFIERS = frozenset({"ADJ", "ADV"})
 
 
 @dataclass(frozen=True)
@@ -67,9 +78,23 @@ def _open_english(links: PairLinks, index: int) -> bool:
     )
 
 
-def _open_french(links: PairLinks, index: int) -> bool:
+def _lookalike(word: Token, net: WordNetGraph) -> frozenset[str]:
+    """The French word read as its English look-alike when WordNet knows that word in the
+    same part of speech (simple, rare, normal): the dictionary often gives only a rarer
+    synonym (simple → "mere", rare → "scarce"), whose opposites WordNet lacks."""
+    return frozenset(
+        form for form in {fold(word.lemma), fold(word.text)}
+        if len(form) >= 4 and form.isalpha() and net.synsets(form, word.pos)
+    )
+
+
+def _senses(links: PairLinks, index: int, net: WordNetGraph) -> frozenset[str]:
+    return links.senses[index] | _lookalike(links.french[index], net)
+
+
+def _open_french(links: PairLinks, index: int, net: WordNetGraph) -> bool:
     word = links.french[index]
-    if word.pos not in _POS or len(word.text) < 3 or not links.senses[index]:
+    if word.pos not in _POS or len(word.text) < 3:
         return False
     if word.text[:1].isupper() and word.start > 0:
         return False  # a name
@@ -91,7 +116,26 @@ def _opposed(senses: frozenset[str], english: Token, net: WordNetGraph,
             net.sense_opposites(english.lemma, _SENSES, pos)
         ):
             return sense
+    if english.pos == "VERB" and french_pos == "VERB":
+        # the French verb's sense a manner of what the reference verb opposes (réduire:
+        # reduce, a way to decrease / increase); not the other way round: a French verb's
+        # broad sense (take, put) faces every manner of its opposite (pay, a way to give)
+        for sense in sorted(senses):
+            if english.lemma in net.inherited_opposites(sense, _SENSES):
+                return sense
     return None
+
+
+def _translated_opposite(french: Token, english: Token, net: WordNetGraph) -> str | None:
+    """An antonym of the reference word that the dictionary translates by the French word
+    (little ~ much → « beaucoup », complex ~ simple → « simple »): the English → French
+    direction knows words the French → English one renders by a rarer synonym."""
+    opposites = sorted(o for o in net.antonyms(english.lemma) if o.isalpha())
+    if not opposites:
+        return None
+    found = lexicon.dictionary().english_senses(opposites)
+    own = {fold(french.lemma), fold(french.text)}
+    return next((o for o in opposites if own & {fold(s) for s in found.get(o, ())}), None)
 
 
 def opposed(links: PairLinks) -> Opposed | None:
@@ -102,7 +146,7 @@ def opposed(links: PairLinks) -> Opposed | None:
     open_english = [e for e in range(len(links.english)) if _open_english(links, e)]
     if not open_english:
         return None
-    open_french = [f for f in range(len(links.french)) if _open_french(links, f)]
+    open_french = [f for f in range(len(links.french)) if _open_french(links, f, net)]
     found: list[Opposed] = []
     for e in open_english:
         english = links.english[e]
@@ -115,19 +159,28 @@ def opposed(links: PairLinks) -> Opposed | None:
                 links.french[f], links.french))
             if gap > wordjudge.MAX_POSITION_GAP:
                 continue
-            sense = _opposed(links.senses[f], english, net, links.french[f].pos)
+            sense = _opposed(_senses(links, f, net), english, net, links.french[f].pos)
+            if sense is None and (english.pos == links.french[f].pos or {
+                english.pos, links.french[f].pos} <= _MODIFIERS):
+                sense = _translated_opposite(links.french[f], english, net)
             if sense is not None and not wordjudge.degree_of(links.french[f].text, english.text):
                 found.append(Opposed(f, e, sense))
     return found[0] if len(found) == 1 else None
 
 
 def _witnesses(links: PairLinks, f: int) -> tuple[list[str], Token | None]:
-    """The engines whose back-translation has one of the French word's own senses."""
-    senses = links.senses[f]
+    """The engines whose back-translation has one of the French word's own senses; a
+    sense of several words ("a lot" for « beaucoup ») by its words longer than one letter."""
+    net = wordnet_graph()
+    senses = links.senses[f] if net is None else _senses(links, f, net)
+    phrases = [[w for w in sense.split() if len(w) > 1] for sense in senses if " " in sense]
     engines, first = [], None
     for engine, tokens in links.bt_tokens.items():
-        token = next((t for t in tokens if t.lemma in senses or t.text.lower() in senses),
-                     None)
+        words = {t.lemma for t in tokens} | {t.text.lower() for t in tokens}
+        token = next((t for t in tokens if t.lemma in senses or t.text.lower() in senses or any(
+            phrase and t.text.lower() == phrase[-1] and set(phrase) <= words
+            for phrase in phrases
+        )), None)
         if token is not None:
             engines.append(engine)
             first = first or token

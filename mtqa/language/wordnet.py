@@ -370,6 +370,24 @@ class WordNetGraph:
                                 found.update(self.synset(satellite).words)
         return frozenset(found - {lemma.lower()})
 
+    @lru_cache(maxsize=16384)  # noqa: B019
+    def inherited_opposites(self, verb: str, senses: int = 2) -> frozenset[str]:
+        """Direct antonyms of the verbs one step above a verb's ``senses`` most frequent
+        senses, read at the level of the synset: a verb that is a manner of doing something
+        is opposed to that something's opposite (reduce is a way to decrease, opposed to
+        increase; congratulate a way to praise, opposed to criticize). The top verbs of
+        the hierarchy (change, move, be), whose antonyms (stay, stand still) oppose nearly
+        every verb under them, are not read."""
+        found: set[str] = set()
+        for key in self.synsets(verb, "VERB")[:senses]:
+            for symbol, target, _, _ in self.synset(key).pointers:
+                if symbol != "@" or self.root_distance(target) < 1:
+                    continue
+                for mark, opposite, _, _ in self.synset(target).pointers:
+                    if mark == "!":
+                        found.update(self.synset(opposite).words)
+        return frozenset(found - {verb.lower()})
+
     def opposed(self, a: str, b: str) -> bool:
         """Whether one word is a direct WordNet antonym of the other."""
         return b.lower() in self.direct_antonyms(a) or a.lower() in self.direct_antonyms(b)

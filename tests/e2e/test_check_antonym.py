@@ -131,3 +131,65 @@ def test_a_softened_word_is_not_an_opposite(mt: str, ref: str, bt: str) -> None:
     result = make_result([mt], [ref], bt={"apertium": [bt]})
     found = antonym.check(result, CTX) + wordlevel.check(result, CTX)
     assert [f for f in found if f.kind == "meaning_inversion"] == []
+
+
+@pytest.mark.parametrize(
+    ("mt", "ref", "bt", "expected"),
+    [
+        # The dictionary gives « simple » only "mere"; read as its English look-alike,
+        # simple is complex's antonym.
+        ("Cette méthode est très simple à utiliser.", "This method is very complex to use.",
+         "This method is very mere to use.",
+         [("meaning_inversion", "simple", "complex")]),
+        # « rare » is only "scarce" in the dictionary; rare ~ uncommon / common.
+        ("Cette maladie est rare chez les enfants.", "This disease is common in children.",
+         "This illness is scarce in the girls.",
+         [("meaning_inversion", "rare", "common")]),
+        # little ~ much, which the English → French dictionary translates « beaucoup »; the
+        # back-translation says "a lot", the French word's sense of two words.
+        ("Nous avons beaucoup de temps ce matin.", "We have little time this morning.",
+         "Have a lot of times this morning.",
+         [("meaning_inversion", "beaucoup", "little")]),
+        # reduce is a way to decrease, the opposite of increase
+        ("Le gouvernement va réduire les impôts.", "The government will increase taxes.",
+         "The executive goes to reduce the taxes.",
+         [("meaning_inversion", "réduire", "increase")]),
+    ],
+)
+def test_opposites_the_dictionary_renders_by_a_rarer_synonym(
+    mt: str, ref: str, bt: str, expected: list
+) -> None:
+    assert summary(findings(mt, ref, bt)) == expected
+
+
+@pytest.mark.parametrize(
+    ("mt", "ref", "bt"),
+    [
+        ("Cette méthode est très simple à utiliser.", "This method is very simple to use.",
+         "This method is very mere to use."),
+        ("Cette maladie est rare chez les enfants.", "This disease is rare in children.",
+         "This illness is scarce in the girls."),
+        ("Nous avons beaucoup de temps ce matin.", "We have a lot of time this morning.",
+         "Have a lot of times this morning."),
+        ("Le gouvernement va réduire les impôts.", "The government will cut taxes.",
+         "The executive goes to reduce the taxes."),
+        # a broad French sense (porter: take) facing a manner of its opposite (pay, a way
+        # to give): the French verb is not read as the opposite of every such manner
+        ("Le club a porté la facture au trésorier.", "The club paid the bill to the treasurer.",
+         "The club has taken the invoice to the treasurer."),
+    ],
+)
+def test_renderings_of_the_same_pole_are_not_opposites(mt: str, ref: str, bt: str) -> None:
+    result = make_result([mt], [ref], bt={"apertium": [bt]})
+    found = antonym.check(result, CTX) + wordlevel.check(result, CTX)
+    assert [f for f in found if f.kind == "meaning_inversion"] == []
+
+
+def test_a_manner_of_a_verb_inherits_its_opposite() -> None:
+    net = wordlink.wordnet_graph()
+    assert net is not None
+    assert "increase" in net.inherited_opposites("reduce")
+    assert "criticize" in net.inherited_opposites("congratulate")
+    # the top verbs' antonyms (change / stay) are not inherited by every verb under them
+    assert "stay" not in net.inherited_opposites("rise")
+    assert net.inherited_opposites("not-a-verb") == frozenset()
