@@ -1,4 +1,4 @@
-"""Known bodies and nationalities: the MT names one where the reference names another.
+"""Known bodies, organisations and nationalities: the MT names one, the reference another.
 
 Every case is invented; the bodies and their French forms are general knowledge
 (``configs/exonyms.toml`` ``[bodies]``).
@@ -169,3 +169,36 @@ def test_the_french_texts_own_nationality_may_be_made_explicit() -> None:
         "Le gouvernement a présenté son budget mercredi.",
         "The French government presented its budget on Wednesday.",
     ) == []
+
+
+@needs_apertium
+@needs_spacy
+@pytest.mark.parametrize(
+    ("mt", "ref", "lost"),
+    [
+        ("L'entreprise a annoncé des résultats record.", "Siemens announced record results.",
+         "Siemens"),
+        ("Le fabricant de puces a vu ses ventes bondir.", "Nvidia saw its sales soar.", "Nvidia"),
+    ],
+)
+def test_an_organisation_known_by_a_name_of_its_own_is_missing(
+    mt: str, ref: str, lost: str
+) -> None:
+    assert critical(run(mt, ref)) == [("entity_missing", None, lost)]
+
+
+@needs_apertium
+@needs_spacy
+@pytest.mark.parametrize(
+    ("mt", "ref"),
+    [
+        # translated: common English words, an organisation word, an acronym
+        ("Le Parti travailliste a remporté l'élection.", "The Labour Party won the election."),
+        ("Elle a prévenu le directeur de la galerie des Offices.",
+         "She alerted the director of the Uffizi Gallery."),
+        ("Les députés ont voté le texte.", "The MPs passed the bill."),
+        ("Le service national de santé manque de médecins.", "The NHS is short of doctors."),
+    ],
+)
+def test_an_organisation_a_translation_renders_in_words_is_not_missing(mt: str, ref: str) -> None:
+    assert critical(run(mt, ref)) == []

@@ -327,6 +327,20 @@ def _drift(
     )
 
 
+def _named_organisation(name: ReferenceName) -> bool:
+    """An organisation known by a name of its own (Siemens, Oxfam, Hunan TV), which French
+    keeps as it is: one or two words, each a name word, none of them an English word that a
+    translation would render (the Labour Party, the Met Office), no acronym (the NHS may be
+    spelt out)."""
+    if name.mention.label != "ORG" or not name.words or name.acronym:
+        return False
+    parts = _split(name.core.text, 0, len(name.core.text))
+    if len(parts) > 2 or len(parts) != len(name.words):
+        return False  # a word of it is translated (the Uffizi Gallery, la galerie des Offices)
+    analyses = apertium_names().english_words([w.text for w in name.words])
+    return not any(a.common for a in analyses.values())
+
+
 def _missing(
     result: DocumentResult,
     pair: Pair,
@@ -340,7 +354,7 @@ def _missing(
         # The rule cannot tell a person from a capitalised common word at a sentence start.
         if label not in ("NAME", "GPE", "LOC") or name.mention.sentence_initial:
             return None
-    elif label not in MISSING_LABELS:
+    elif label not in MISSING_LABELS and not _named_organisation(name):
         return None
     # A title-cased heading or a translated name ("Doctors Without Borders", which the
     # small English pipeline may call a person) holds common or organisation words.

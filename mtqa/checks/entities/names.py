@@ -51,6 +51,7 @@ MISSING_LABELS = frozenset({"PERSON", "GPE", "LOC"})
 _LABELS_CHECKED = NAME_LABELS - {"NORP", "MISC"}
 _TOKEN = NAME_TOKEN
 _ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z0-9]{2,}$")
+_PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
 
 # What an English text calls a body it does not name: "the alliance" (NATO), "the bloc"
 # (the EU), "the fund" (the IMF), "the UN health agency" (the WHO), "its executive".
@@ -396,7 +397,9 @@ def _judged_words(
             continue  # "Continue like this", "Attendance has…": a common word opening it
         if label != "PERSON" and _common_english(part.text):
             continue  # Observatory / Observatoire, Centre: a translated word of the name
-        if _ACRONYM.match(part.text) or not part.text[:1].isupper():
+        if _ACRONYM.match(part.text) or _PLURAL_ACRONYM.match(part.text):
+            continue  # an acronym, or one in the plural (MPs, NGOs): no letters to compare
+        if not part.text[:1].isupper():
             continue
         if len(key) < 2:
             continue  # a letter alone (B-flat, Plan B, vitamin C) is no name to find
