@@ -132,12 +132,21 @@ def _open_english(links: PairLinks, index: int) -> bool:
     )
 
 
+def _noun_senses(word: Token) -> frozenset[str]:
+    """The English senses of a French noun's noun entries, by form and lemma."""
+    found = lexicon.dictionary().french_noun_senses([word.text, word.lemma])
+    return frozenset(
+        wordlink.clean_sense(sense) for sense in found[word.text] | found[word.lemma] if sense)
+
+
 def _senses_of(links: PairLinks, index: int, net: WordNetGraph) -> frozenset[str]:
     """The French word's English senses: the dictionary's, or where it has none, the word's
-    look-alike that WordNet knows as a noun (éclipse: eclipse)."""
-    if links.senses[index]:
-        return links.senses[index]
+    look-alike that WordNet knows as a noun (éclipse: eclipse). A noun's senses are its
+    noun entries' (« les entreprises »: company, not the participle's undertake)."""
     word = links.french[index]
+    if links.senses[index]:
+        return _noun_senses(word) or links.senses[index] if word.pos == "NOUN" else (
+            links.senses[index])
     return frozenset(
         form for form in {fold(word.text), fold(word.lemma)}
         if len(form) >= _MIN_LOOKALIKE and form.isalpha() and net.synsets(form, "NOUN")

@@ -60,7 +60,8 @@ _RANK = {how: rank for rank, how in enumerate(MEANING_LINKS + RELATION_LINKS)}
 _SENSE_CLEAN = re.compile(r"[#_]")
 
 
-def _clean_sense(sense: str) -> str:
+def clean_sense(sense: str) -> str:
+    """A dictionary sense as the link compares it (lemma marks and underscores spaced)."""
     return " ".join(_SENSE_CLEAN.sub(" ", sense).split()).lower()
 
 
@@ -255,14 +256,14 @@ def _senses(tokens: Sequence[Token], language: Literal["fr", "en"]) -> list[froz
         return [frozenset()] * len(tokens)
     wanted = [t.text for t in tokens] + [t.lemma for t in tokens]
     if language == "fr":
-        found, form = dictionary.french_senses(wanted), _clean_sense
+        found, form = dictionary.french_senses(wanted), clean_sense
     else:
         found, form = dictionary.english_senses(wanted), _folded_sense
     return [frozenset(form(s) for s in found[t.text] | found[t.lemma] if s) for t in tokens]
 
 
 def _folded_sense(sense: str) -> str:
-    return fold(_clean_sense(sense))
+    return fold(clean_sense(sense))
 
 
 def prefetch(mt_texts: Sequence[str], ref_texts: Sequence[str]) -> None:

@@ -244,19 +244,23 @@ class Dictionary:
             translated.append(out)
         return translated
 
-    def _senses(self, words_: Iterable[str], direction: str) -> dict[str, frozenset[str]]:
+    def _senses(
+        self, words_: Iterable[str], direction: str, tag: str = ""
+    ) -> dict[str, frozenset[str]]:
+        """``tag``: only the analyses that carry it (``<n>``: the word read as a noun)."""
         words_ = list(words_)
         morph, first, second = (
             ("fr_morph", "fr_es", "es_en") if direction == "fr" else ("en_morph", "en_es", "es_fr")
         )
-        wanted = sorted({w for w in words_ if w and (direction, w) not in self._cache})
+        key = direction + tag
+        wanted = sorted({w for w in words_ if w and (key, w) not in self._cache})
         if wanted and self.available:
             analyses = self.lookup(morph, [escape_word(w) for w in wanted], bilingual=False)
             units = []
             for line in analyses:
                 line_units: list[str] = []
                 for unit in stream_units(line):
-                    line_units.extend(a for a in unit[1:] if a and a[0] != "*")
+                    line_units.extend(a for a in unit[1:] if a and a[0] != "*" and tag in a)
                 units.append(line_units)
             middle = self._translate_units(first, units)
             final = self._translate_units(second, middle)
@@ -266,13 +270,19 @@ class Dictionary:
                     lemma = reading_lemma(target)
                     if lemma is not None:
                         lemmas.add(lemma.lower())
-                self._cache[(direction, word)] = frozenset(lemmas)
-        return {w: self._cache.get((direction, w), frozenset()) for w in words_}
+                self._cache[(key, word)] = frozenset(lemmas)
+        return {w: self._cache.get((key, w), frozenset()) for w in words_}
 
     def french_senses(self, words_: Iterable[str]) -> dict[str, frozenset[str]]:
         """French word form → English lemmas its dictionary entries give, with the everyday
         senses the entries lack (``_FRENCH_SENSES_ADDED``)."""
         found = self._senses(words_, "fr")
+        return {w: senses | _added_senses(w) for w, senses in found.items()}
+
+    def french_noun_senses(self, words_: Iterable[str]) -> dict[str, frozenset[str]]:
+        """French word form → English lemmas of its entries as a noun only: « entreprises »
+        is the noun (company) and a participle of « entreprendre » (undertake, tackle)."""
+        found = self._senses(words_, "fr", "<n>")
         return {w: senses | _added_senses(w) for w, senses in found.items()}
 
     def english_senses(self, words_: Iterable[str]) -> dict[str, frozenset[str]]:

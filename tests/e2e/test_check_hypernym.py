@@ -11,7 +11,7 @@ import shutil
 import pytest
 from support import make_result
 
-from mtqa.checks import hypernym, wordlink
+from mtqa.checks import hypernym, lexicon, wordlink
 from mtqa.checks.base import CheckContext
 from mtqa.model import Finding
 
@@ -160,3 +160,17 @@ def test_physical_things_are_told_from_abstractions() -> None:
     assert net.physical("cat") and net.physical("vaccine") and net.physical("girl")
     assert not net.physical("exploit") and not net.physical("pseudonym")
     assert not net.physical("xyzzy")  # a word WordNet lacks
+
+
+def test_a_noun_is_read_in_its_noun_entries_only() -> None:
+    # « entreprises » is also a participle of « entreprendre » (undertake, tackle), whose
+    # senses are not under "organisation": read as the noun it is, company → institution →
+    # organisation; an organisation is an abstraction: minor
+    found = findings(
+        "Les entreprises du quartier ferment le dimanche.",
+        "The organisations of the neighbourhood close on Sundays.",
+        "The companies of the neighbourhood close the Sunday.",
+    )
+    assert summary(found) == [("odd_rendering", "minor", "entreprises", "organisations")]
+    senses = lexicon.dictionary().french_noun_senses(["entreprises"])["entreprises"]
+    assert "company" in senses and "undertake" not in senses
