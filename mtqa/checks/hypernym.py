@@ -27,11 +27,12 @@ look-alike when WordNet knows that as a noun (« manager », « éclipse »), an
 tagger read as an adjective or verb counts as a noun when its senses are nouns only (« les
 archipels côtiers », « de manager »).
 
-Severity: major when a physical thing is named by its category (vaccine as "substance",
-girl as "person", cat as "animal": the reader loses what the thing is) and the second
-witness agrees, a back-translation that gives the specific word the reference lacks; minor
-on the dictionary and WordNet alone, and for an abstraction (exploits as "deeds", a
-pseudonym as a "name"), whose broader word a translator often chooses freely.
+Severity: major when a physical thing or a named condition is named by its category
+(vaccine as "substance", girl as "person", cat as "animal", flu as "disease": the reader
+loses what the thing is) and the second witness agrees, a back-translation that gives
+the specific word the reference lacks; minor on the dictionary and WordNet alone, and for
+an abstraction (exploits as "deeds", a pseudonym as a "name"), whose broader word a
+translator often chooses freely.
 """
 
 from __future__ import annotations
@@ -67,6 +68,9 @@ _MIN_STEPS = 2
 # is this long and WordNet knows the look-alike as a noun.
 _MIN_LOOKALIKE = 5
 # How far apart (share of sentence length) the two words may stand.
+
+# WordNet's lexicographer file of states and conditions (diseases among them).
+_NOUN_STATE = 26
 
 
 @dataclass(frozen=True)
@@ -130,6 +134,14 @@ def _open_english(links: PairLinks, index: int) -> bool:
         and index not in links.covered_by_bt
         and not any(link.how in ("synonym", "derivation") for link in links.of_english(index))
     )
+
+
+def _named_state(sense: str, net: WordNetGraph) -> bool:
+    """A noun whose first sense is a named condition (flu, leukaemia, drought: WordNet's
+    noun.state): its broader word (disease, cancer, shortage) loses which one, as a
+    physical thing's category does; acts and ideas (exploits, deeds) are told freely."""
+    own = net.synsets(sense, "NOUN")[:1]
+    return bool(own) and net.synset(own[0]).lexname == _NOUN_STATE
 
 
 def _noun_senses(word: Token) -> frozenset[str]:
@@ -271,7 +283,8 @@ def check(result: DocumentResult, ctx: CheckContext) -> list[Finding]:
         french, english = links.french[hit.french], links.english[hit.english]
         engines, bt_word = _bt_witness(links, hit.specific)
         net = wordnet_graph()
-        concrete = net is not None and all(net.physical(sense) for sense in hit.specific)
+        concrete = net is not None and all(
+            net.physical(sense) or _named_state(sense, net) for sense in hit.specific)
         found.append(finding(
             result, pair, kind="odd_rendering",
             severity="major" if engines and concrete else "minor",

@@ -162,6 +162,17 @@ def test_physical_things_are_told_from_abstractions() -> None:
     assert not net.physical("xyzzy")  # a word WordNet lacks
 
 
+def test_a_named_condition_by_its_category_is_major() -> None:
+    # flu → contagion → communicable disease → disease: a state, not a physical thing, but
+    # the reader loses which disease, as for a physical thing named by its category
+    found = findings(
+        "Le patient souffre d'une grippe sévère.",
+        "The patient is suffering from a severe disease.",
+        "The patient suffers of a severe flu.",
+    )
+    assert summary(found) == [("odd_rendering", "major", "grippe", "disease")]
+
+
 def test_a_noun_is_read_in_its_noun_entries_only() -> None:
     # « entreprises » is also a participle of « entreprendre » (undertake, tackle), whose
     # senses are not under "organisation": read as the noun it is, company → institution →
