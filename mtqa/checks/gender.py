@@ -22,7 +22,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from mtqa.checks import lexicon
+from mtqa.checks import agreement, lexicon
 from mtqa.language.parse import Token, children
 from mtqa.language.tenses import readings
 from mtqa.language.wordnet import wordnet_graph
@@ -247,21 +247,26 @@ _TAG = re.compile(r"<(\w+)>")
 def _woman(word: str, determiner: str) -> bool:
     """A French noun after a feminine determiner that names a woman: the feminine of a
     noun for a man (directrice, chanteuse, avocate) or a noun of either gender (la juge,
-    la ministre); not a noun that is feminine whoever it names (la victime, la personne)."""
-    if determiner not in _FR_FEMININE_DETERMINERS:
+    la ministre); not a noun that is feminine whoever it names (la victime, la personne).
+    After an elided « l' » only the feminine of a noun for a man says it (l'actrice)."""
+    elided = determiner in ("l'", "l’")
+    if determiner not in _FR_FEMININE_DETERMINERS and not elided:
         return False
     for reading in readings(word):
         tags = set(_TAG.findall(reading))
-        if "n" in tags and ("mf" in tags or "m" in tags or (
-            "f" in tags and lexicon.fold(reading.split("<")[0]) != lexicon.fold(word)
-        )):
+        derived = "f" in tags and lexicon.fold(reading.split("<")[0]) != lexicon.fold(word)
+        if "n" in tags and (derived or not elided and ("mf" in tags or "m" in tags)):
             return True
     return False
 
 
 def _possessor_gender(tokens: Sequence[Token], subject: int) -> str | None:
-    """The gender a French person noun, subject of its clause, gives its possessives' owner:
-    masculine after a masculine determiner (un avocat), feminine for a woman's noun."""
+    """The gender a French person subject gives its possessives' owner: masculine for a
+    noun after a masculine determiner (un avocat), feminine for a woman's noun (la juge,
+    l'actrice), either by a title before a name (M. Martin, Mme Leroy)."""
+    by_title = agreement.title_gender(tokens, subject)
+    if by_title is not None:
+        return by_title
     token = tokens[subject]
     if token.pos != "NOUN":
         return None
@@ -271,58 +276,140 @@ def _possessor_gender(tokens: Sequence[Token], subject: int) -> str | None:
         return None
     if token.feature("Gender") == "Masc" and determiners[0] in _FR_MASCULINE_DETERMINERS:
         return "masculine"
-    if token.feature("Gender") == "Fem" and _woman(token.text, determiners[0]):
+    if _woman(token.text, determiners[0]):  # the determiner, not the tagger, says « la ministre »
         return "feminine"
     return None
 
 
+def _name_group(tokens: Sequence[Token], index: int) -> set[int]:
+    """A subject and the words that name the same person: its title and the rest of its
+    name (Mrs Garcia, M. Martin), a noun in apposition (Garcia, the new mayor)."""
+    group = {index}
+    for c in children(tokens, index):
+        if tokens[c].dep.startswith(("compound", "flat", "appos")):
+            group.add(c)
+    if tokens[index].dep.startswith(("compound", "flat")):
+        group.add(tokens[index].head)
+    return group
+
+
+def _judged(tokens: Sequence[Token], possessives: Sequence[int]) -> dict[int, int]:
+    """Possessive -> the subject of its clause, for the possessives whose noun is not itself
+    a subject (« son fils a retrouvé… »: its owner may be anyone the text has named)."""
+    found = {i: _clause_subject(tokens, tokens[i].head) for i in possessives}
+    return {i: subject for i, subject in found.items() if subject is not None}
+
+
 def possessor_change(pair: Pair) -> GenderChange | None:
     """Possessives whose owner the English and the French give different genders: the
-    subject of the clause is a French person noun whose gender is the person's (un avocat,
-    la directrice, la juge) and the same noun, neutral in English, owns "her" or "his".
+    subject of the clause is a French person whose gender the French shows (un avocat,
+    la directrice, la juge, l'actrice, M. Martin, Mme Leroy) and the same person, neutral
+    in English, owns "her" or "his".
 
     French possessives agree with the thing possessed, so only the subject tells the
     possessor's gender, and only where nothing else could be the possessor: as many
-    possessives on each side, all owned by that subject, no other third person in the
-    reference, the possessed nouns not subjects themselves. French nouns that are feminine
-    whoever they name (la victime, la personne) say nothing of the person.
+    possessives owned by a clause's subject on each side, all by that subject, no other
+    third person in the reference before them (a plural noun cannot own "his" or "her").
+    French nouns that are feminine whoever they name (la victime, la personne) say nothing
+    of the person.
     """
     ref = lexicon.parse(pair.ref_text, "en")
-    owners = [i for i, t in enumerate(ref) if t.text.lower() in _EN_POSSESSIVES
-              and t.dep == "poss"]
+    owners = _judged(ref, [i for i, t in enumerate(ref)
+                           if t.text.lower() in _EN_POSSESSIVES and t.dep == "poss"])
     genders = {_EN_POSSESSIVES[ref[i].text.lower()] for i in owners}
-    if not owners or len(genders) != 1:
+    subjects = set(owners.values())
+    if len(genders) != 1 or len(subjects) != 1:
         return None
-    gender = genders.pop()
-    subjects = {_clause_subject(ref, ref[i].head) for i in owners}
-    ref_subject = subjects.pop() if len(subjects) == 1 else None
-    if ref_subject is None or ref[ref_subject].pos != "NOUN" or not _person(
-        ref[ref_subject].lemma
-    ):
+    gender, ref_subject = genders.pop(), subjects.pop()
+    named = ref[ref_subject].pos == "PROPN"
+    if not named and (ref[ref_subject].pos != "NOUN" or not _person(ref[ref_subject].lemma)):
         return None
-    if any(t.text.lower() in _EN_PERSON_WORDS and i not in owners or _maybe_named_person(ref, i)
-           or (t.pos == "NOUN" and i != ref_subject and _person(t.lemma))
-           for i, t in enumerate(ref)):
+    group = _name_group(ref, ref_subject)
+    last, possessed = max(owners), {ref[i].head for i in owners}
+
+    def another(i: int, t: Token) -> bool:
+        if i in owners or i in group or (i > last and i not in possessed):
+            return False  # the owner itself, or a word after the possessives that is not theirs
+        if t.text.lower() in _EN_PERSON_WORDS:
+            return True
+        if t.feature("Number") == "Plur":
+            return False
+        return _maybe_named_person(ref, i) or (t.pos == "NOUN" and _person(t.lemma))
+
+    if any(another(i, t) for i, t in enumerate(ref)):
         return None  # someone else the possessive may refer to
     mt = lexicon.parse(pair.mt_text, "fr")
-    possessives = [i for i, t in enumerate(mt) if t.text.lower() in _FR_POSSESSIVES]
-    if len(possessives) != len(owners):
+    possessives = _judged(mt, [i for i, t in enumerate(mt) if t.text.lower() in _FR_POSSESSIVES])
+    mt_subjects = set(possessives.values())
+    if len(possessives) != len(owners) or len(mt_subjects) != 1:
         return None
-    mt_subjects = {_clause_subject(mt, mt[i].head) for i in possessives}
-    subject = mt_subjects.pop() if len(mt_subjects) == 1 else None
-    if subject is None:
-        return None
+    subject = mt_subjects.pop()
     mt_gender = _possessor_gender(mt, subject)
     if mt_gender is None or mt_gender == gender:
         return None
-    from mtqa.checks import wordlink  # the dictionary loads on first use
-
-    if ref[ref_subject].lemma not in wordlink.french_senses([mt[subject]])[0]:
-        return None  # not the same person noun
-    span = (mt[subject].start, mt[subject].end)
-    determiner = next(c for c in children(mt, subject) if mt[c].dep == "det")
-    owner = owners[0]
+    if not _same_person(ref, group, mt, subject):
+        return None
+    mt_group = _name_group(mt, subject) | {c for c in children(mt, subject)
+                                           if mt[c].dep == "det"}
+    owner = min(owners)
     return GenderChange(
-        Pronoun(mt_gender, (min(span[0], mt[determiner].start), span[1])),
+        Pronoun(mt_gender, (min(mt[i].start for i in mt_group), max(mt[i].end for i in mt_group))),
         Pronoun(gender, (ref[owner].start, ref[owner].end)), (),
     )
+
+
+def _same_person(ref: Sequence[Token], group: set[int], mt: Sequence[Token], subject: int) -> bool:
+    """The French subject names the person the English one does: the same name, or a
+    French person noun that translates an English noun of the subject's group."""
+    from mtqa.checks import wordlink  # the dictionary loads on first use
+
+    mt_group = _name_group(mt, subject)
+    names = {lexicon.fold(mt[i].text) for i in mt_group}
+    if any(ref[i].pos == "PROPN" and lexicon.fold(ref[i].text) in names for i in group):
+        return True
+    senses = wordlink.french_senses([mt[subject]])[0] if mt[subject].pos == "NOUN" else ()
+    return any(ref[i].pos == "NOUN" and ref[i].lemma in senses for i in group)
+
+
+# --- a gender French agreement shows ------------------------------------------------------
+
+_EN_OBJECTS = {"him": "masculine", "her": "feminine"}
+_EN_REFLEXIVES = {"himself": "masculine", "herself": "feminine"}
+
+
+def _bt_reads_as_ref(pair: Pair, engines: Sequence[str], words: dict[str, str],
+                     ref_gender: str, mt_gender: str) -> bool:
+    """A back-translation that gives the person the reference's gender and not the MT's."""
+    for engine in engines:
+        if engine in pair.bt:
+            genders = {words[w] for w in _WORD.findall(pair.bt[engine].lower()) if w in words}
+            if ref_gender in genders and mt_gender not in genders:
+                return True
+    return False
+
+
+def agreement_change(pair: Pair, engines: Sequence[str]) -> GenderChange | None:
+    """A person's gender the French shows by agreement, against the English word for the
+    same person: the one direct object pronoun (« il l'a invitée » / "he invited him"),
+    or the subject of the one pronominal verb (« elle s'est blessée » / "she hurt
+    himself"). See ``checks/agreement.py`` for what French agreement says and what not."""
+    ref = lexicon.parse(pair.ref_text, "en")
+    mt = lexicon.parse(pair.mt_text, "fr")
+    candidates = []
+    objects = [i for i, t in enumerate(ref)
+               if t.text.lower() in _EN_OBJECTS and t.dep in ("dobj", "obj")]
+    clitics = agreement.object_clitics(mt)
+    if len(objects) == 1 and len(clitics) == 1:
+        candidates.append((objects[0], clitics[0], _EN_OBJECTS))
+    reflexives = [i for i, t in enumerate(ref) if t.text.lower() in _EN_REFLEXIVES]
+    subjects = agreement.reflexive_subjects(mt)
+    if len(reflexives) == 1 and len(subjects) == 1 and not _french_pronouns(pair.mt_text):
+        candidates.append((reflexives[0], subjects[0], _EN_REFLEXIVES))
+    for index, (start, end, mt_gender), words in candidates:
+        ref_gender = words[ref[index].text.lower()]
+        if ref_gender == mt_gender or _bt_reads_as_ref(pair, engines, words, ref_gender,
+                                                       mt_gender):
+            continue
+        return GenderChange(Pronoun(mt_gender, (start, end)),
+                            Pronoun(ref_gender, (ref[index].start, ref[index].end)), ())
+    return None

@@ -8,8 +8,9 @@ the back-translations (the parses every family shares; nothing is parsed twice):
   back-translation where the parse alone is not trusted; what is compared and what is
   left alone is in ``checks/tense.py``, how a tense is read in ``language/tenses.py``.
 - ``pronoun_gender``: a person is *he* on one side and *she* on the other, by a
-  third-person pronoun or by a possessive a masculine French noun owns; see
-  ``checks/gender.py``.
+  third-person pronoun, by a possessive a French person noun or title owns, or by French
+  agreement (an object pronoun's or a reflexive subject's participle); see
+  ``checks/gender.py`` and ``checks/agreement.py``.
 
 This module turns what those two find into findings.
 """
@@ -17,7 +18,13 @@ This module turns what those two find into findings.
 from __future__ import annotations
 
 from mtqa.checks.base import CheckContext, finding
-from mtqa.checks.gender import GenderChange, gender_change, names_a_vessel, possessor_change
+from mtqa.checks.gender import (
+    GenderChange,
+    agreement_change,
+    gender_change,
+    names_a_vessel,
+    possessor_change,
+)
 from mtqa.checks.tense import TenseChange, tense_change
 from mtqa.model import DocumentResult, Finding, Pair
 
@@ -64,7 +71,8 @@ def check(result: DocumentResult, ctx: CheckContext) -> list[Finding]:
             continue
         vessel = all(first is not None and first <= max(indices) for first, indices
                      in zip(first_vessel, (pair.ref, pair.mt), strict=True))
-        gender = gender_change(pair, ctx.engines, vessel=vessel) or possessor_change(pair)
+        gender = (gender_change(pair, ctx.engines, vessel=vessel) or possessor_change(pair)
+                  or agreement_change(pair, ctx.engines))
         neighbours = pairs[max(n - 1, 0):n] + pairs[n + 1:n + 2]
         for change in (tense_change(pair, ctx.engines, neighbours), gender):
             if change is not None:
