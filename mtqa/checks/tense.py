@@ -54,6 +54,7 @@ from mtqa.language.tenses import (
     evaluative_frame,
     french_tense,
     read_verbs,
+    resultative_state,
 )
 from mtqa.language.wordnet import wordnet_graph
 from mtqa.model import Pair
@@ -518,6 +519,9 @@ def tense_change(
             narrative = narrative_present(pair, mt_tokens, mt.verb, ref_tenses, neighbours)
             if narrative == LEFT_OUT:
                 continue
+        if (mt.tense, ref.tense) == (PAST, PRESENT) and resultative_state(
+                mt_tokens, mt.verb, ref_tokens, ref.verb):
+            continue  # « a été fermée » / "is now closed": the state the event left
         pair_of = (mt.tense, ref.tense)
         if set(pair_of) <= set(_HYPOTHETICAL) and (
             _CONDITIONAL_CLAUSE.search(folded + " " + pair.ref_text.lower())

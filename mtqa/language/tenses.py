@@ -413,3 +413,32 @@ def clause_tenses(tokens: Sequence[Token], language: str) -> Tenses:
     return Tenses(main, clauses, reported)
 
 
+
+
+# English words that say a present state is the result of what happened: "the road is now
+# closed", "the borders are open again", "the gallery is still shut".
+_EN_STATE_CUES = frozenset({"now", "again", "still", "already", "back"})
+_EN_STATE_VERBS = frozenset({"remain", "stay"})
+
+
+def resultative_state(
+    fr_tokens: Sequence[Token], fr_verb: int, en_tokens: Sequence[Token], en_verb: int
+) -> bool:
+    """A French passé composé passive (« la route a été fermée ») against an English present
+    that gives the state it left, with a word that says so: "is now closed", "are open
+    again", "remains closed". A present passive with no such word ("the borders are
+    reopened") is another tense, not a state."""
+    if not (0 <= fr_verb < len(fr_tokens) and 0 <= en_verb < len(en_tokens)) or not any(
+        fr_tokens[c].dep == "aux:pass" and fold(fr_tokens[c].text) == "ete"
+        for c in children(fr_tokens, fr_verb)
+    ):
+        return False
+    verb = en_tokens[en_verb]
+    dependents = children(en_tokens, en_verb)
+    if verb.lemma in _EN_STATE_VERBS:
+        return True
+    stative = any(en_tokens[c].dep in ("acomp", "auxpass") for c in dependents)
+    around = [*dependents, *(d for c in dependents if en_tokens[c].dep == "acomp"
+                             for d in children(en_tokens, c))]
+    return stative and any(en_tokens[c].dep == "advmod"
+                           and en_tokens[c].text.lower() in _EN_STATE_CUES for c in around)

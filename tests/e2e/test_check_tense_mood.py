@@ -89,3 +89,42 @@ def test_a_word_apertium_reads_as_a_verb_only_is_read_back_as_one() -> None:
     assert verbs == {"augmentaient": ("augmenter", "Imp")}
     # nouns keep their reading
     assert [t.text for t in read_verbs(tokens) if t.pos == "NOUN"] == ["salaires"]
+
+
+@pytest.mark.parametrize(
+    ("mt", "ref", "bt"),
+    [
+        # a French passé composé passive given as the state it left, with a word that says so
+        ("Le tunnel a été fermé après l'accident.", "The tunnel is now closed after the accident.",
+         "The tunnel has been closed after the accident."),
+        ("Les écoles ont été rouvertes lundi.", "The schools are open again since Monday.",
+         "The schools have been reopened Monday."),
+        ("Le stade a été évacué.", "The stadium remains evacuated.",
+         "The stadium has been evacuated."),
+        ("La piscine a été fermée pour l'hiver.", "The pool is still shut for the winter.",
+         "The swimming pool has been closed for the winter."),
+    ],
+)
+def test_a_passive_past_given_as_its_resulting_state_is_not_flagged(
+    mt: str, ref: str, bt: str
+) -> None:
+    assert _found(mt, ref, bt, "tense_change") == []
+
+
+@pytest.mark.parametrize(
+    ("mt", "ref", "bt", "mt_span"),
+    [
+        # a present passive with no word of state is another tense
+        ("Le tunnel a été fermé après l'accident.", "The tunnel is closed after the accident.",
+         "The tunnel has been closed after the accident.", "a été fermé"),
+        ("Les écoles ont été rouvertes lundi.", "The schools are reopened on Monday.",
+         "The schools have been reopened Monday.", "ont été rouvertes"),
+        # « now » with an active present is no state either
+        ("Le maire a ouvert le marché.", "The mayor now opens the market.",
+         "The mayor has opened the market.", "a ouvert"),
+    ],
+)
+def test_a_passive_past_against_a_plain_present_is_still_found(
+    mt: str, ref: str, bt: str, mt_span: str
+) -> None:
+    assert [span for span, _ in _found(mt, ref, bt, "tense_change")] == [mt_span]
