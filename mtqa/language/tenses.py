@@ -163,23 +163,47 @@ def _finite_verb_misread(tokens: Sequence[Token], index: int) -> Token | None:
     token = tokens[index]
     if token.pos not in ("ADV", "ADJ", "NOUN", "X") or (index and not token.text.islower()):
         return None
-    if index and tokens[index - 1].pos in ("DET", "ADP") or token.feature("Gender"):
-        return None  # a noun or an adjective the tagger gave a gender
+    if index and tokens[index - 1].pos in ("DET", "ADP"):
+        return None
     readings = [r for r in _analysis(token.text).strip("^$").split("/")[1:] if r]
     if not readings or not all(any(tag in r for tag in _VERB_TAGS) for r in readings):
         return None
     tenses = {tag for r in readings for tag in _APERTIUM_TENSES if tag in r}
     if len(tenses) != 1 and tenses != {"<pri>", "<ifi>"}:
         return None
+    if token.feature("Gender") and tenses == {"<pri>"} and not all("<pl>" in r for r in readings):
+        return None  # a noun or an adjective the tagger gave a gender; but a form that is
+        # only a plural present (pensent, augmentent) or a future, a conditional, an
+        # imparfait or a passé simple (disparaîtra) is a verb whatever the tagger says
     tag = "<pri>" if len(tenses) > 1 else tenses.pop()
     lemma = readings[0].split("<", 1)[0]
     return replace(token, pos="VERB", lemma=lemma,
                    morph=f"{_APERTIUM_TENSES[tag]}|VerbForm=Fin")
 
 
+def _participle_misread(tokens: Sequence[Token], index: int) -> Token | None:
+    """The past participle of a compound tense that the tagger read as an adverb or an
+    adjective with the auxiliary hung off it (« ils n'ont pas réussi »): a word with an
+    « avoir » auxiliary among its dependents that Apertium reads as a verb's participle."""
+    token = tokens[index]
+    if token.pos not in ("ADV", "ADJ") or not any(
+        tokens[c].dep == "aux:tense" and tokens[c].lemma == "avoir"
+        for c in children(tokens, index)
+    ):
+        return None
+    participles = [r for r in readings(token.text) if "<pp>" in r
+                   and any(tag in r for tag in _VERB_TAGS)]
+    if not participles:
+        return None
+    return replace(token, pos="VERB", lemma=participles[0].split("<", 1)[0],
+                   morph="Tense=Past|VerbForm=Part")
+
+
 def read_verbs(tokens: Sequence[Token]) -> list[Token]:
-    """The French tokens with the finite verbs the tagger misread read back as verbs."""
-    return [_finite_verb_misread(tokens, i) or t for i, t in enumerate(tokens)]
+    """The French tokens with the finite verbs and participles the tagger misread read
+    back as verbs."""
+    return [_finite_verb_misread(tokens, i) or _participle_misread(tokens, i) or t
+            for i, t in enumerate(tokens)]
 
 
 def _misread_participle(tokens: Sequence[Token], verb: int) -> int | None:

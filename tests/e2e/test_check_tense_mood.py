@@ -128,3 +128,54 @@ def test_a_passive_past_against_a_plain_present_is_still_found(
     mt: str, ref: str, bt: str, mt_span: str
 ) -> None:
     assert [span for span, _ in _found(mt, ref, bt, "tense_change")] == [mt_span]
+
+
+def test_a_plural_present_the_tagger_gives_a_gender_is_read_back_as_a_verb() -> None:
+    from mtqa.checks import lexicon
+    from mtqa.language.tenses import read_verbs
+
+    tokens = lexicon.parse("Les loyers baissent depuis un an.", "fr")
+    verbs = {t.text: (t.lemma, t.feature("Tense")) for t in read_verbs(tokens) if t.pos == "VERB"}
+    assert verbs == {"baissent": ("baisser", "Pres")}
+    assert [t.text for t in read_verbs(tokens) if t.pos == "NOUN"] == ["loyers", "an"]
+
+
+def test_a_complement_under_a_present_keeps_the_speakers_tense() -> None:
+    # no sequence of tenses under « estiment » / "estimate": the future is a future
+    assert [span for span, _ in _found(
+        "Les experts estiment que les ventes augmenteront.",
+        "The experts estimate that sales increased.",
+        "The experts estimate that the sales will increase.", "tense_change")] == ["augmenteront"]
+
+
+@pytest.mark.parametrize(
+    ("mt", "ref", "bt"),
+    [
+        ("Les experts estiment que la croissance ralentira.",
+         "Experts believe that growth will slow.",
+         "The experts estimate that the growth will slow down."),
+        # under a past, English shifts the complement back
+        ("Il a dit qu'il est malade.", "He said that he was ill.", "He has said that he is ill."),
+        # a defining relative inside an infinitive speaks of what is to come in the present
+        ("Les syndicats veulent sanctionner les entreprises qui fermeront des usines.",
+         "The unions want to punish companies that close factories.",
+         "The unions want to sanction the companies that will close factories."),
+    ],
+)
+def test_complements_that_agree_or_follow_a_past_are_not_flagged(
+    mt: str, ref: str, bt: str
+) -> None:
+    assert _found(mt, ref, bt, "tense_change") == []
+
+
+@pytest.mark.parametrize("sentence", ["Les joueurs n'ont pas réussi à marquer.",
+                                      "Les élèves ont bien compris la leçon."])
+def test_a_participle_read_as_an_adverb_with_avoir_below_it_is_a_passe_compose(
+    sentence: str
+) -> None:
+    # the tagger makes the participle the root, an adverb or an adjective, « ont » its child
+    from mtqa.checks import lexicon
+    from mtqa.language.tenses import PAST, clause_tenses
+
+    main = clause_tenses(lexicon.parse(sentence, "fr"), "fr").main
+    assert [(t.tense, t.compound) for t in main] == [(PAST, "present")]
