@@ -21,10 +21,12 @@ is long). A verb with no counterpart says nothing, so a paraphrase is not judged
 complement clauses under a reporting verb not in the present (English shifts them
 back), French clefts (c'est … que, which keeps its present), and evaluative frames
 (il est clair que) are left out, and so is a French future against the English present of
-a defining relative or temporal clause under a future (« ceux qui paieront seront … » /
-"those who pay will be …"). The two compound pasts are told apart there too: a
-passé composé against an English past perfect in a sentence with no past for it to be
-anterior to, or a plus-que-parfait against a present perfect.
+a defining relative or temporal clause under a future or an infinitive (« ceux qui
+paieront seront … » / "those who pay will be …"). A passé composé passive against an
+English present that gives the state it left ("is now closed", "remains shut") is the same
+time. The two compound pasts are told apart there too: a passé composé against an English
+past perfect in a sentence with no past for it to be anterior to, or a plus-que-parfait
+against a present perfect.
 """
 
 from __future__ import annotations
@@ -262,7 +264,8 @@ def _clauses(tokens: Sequence[Token], tenses: Tenses, language: str) -> list[_Cl
     for tense in sorted(tenses.clauses + tenses.reported, key=lambda t: t.verb):
         if tense.verb < 0:
             continue
-        judged = tense not in tenses.reported and not (
+        # a complement clause under a present (il pense que …) is the speaker's tense
+        judged = not (
             _reported(tokens, tense.verb, language) or evaluative_frame(tokens, tense.verb)
             or (language == "fr" and _cleft(tokens, tense.verb)))
         if language == "fr":
@@ -431,8 +434,8 @@ def _future_in_present(ref: Tense, ref_tenses: Tenses, tokens: Sequence[Token]) 
     ("companies that break the rules will be fined", "once she arrives we will eat"), where
     French writes the future (« qui enfreindront », « dès qu'elle arrivera »). A clause of
     reason keeps its own tense ("as the road is long")."""
-    if ref.verb is None or ref.verb in {t.verb for t in ref_tenses.main} or not any(
-        t.tense == FUTURE for t in ref_tenses.main
+    if ref.verb is None or ref.verb in {t.verb for t in ref_tenses.main} or not (
+        any(t.tense == FUTURE for t in ref_tenses.main) or _under_infinitive(tokens, ref.verb)
     ):
         return False
     verb = tokens[ref.verb]
@@ -443,6 +446,20 @@ def _future_in_present(ref: Tense, ref_tenses: Tenses, tokens: Sequence[Token]) 
     marks = {tokens[c].text.lower() for c in children(tokens, ref.verb)
              if tokens[c].dep == "mark"}
     return verb.dep == "advcl" and bool(marks & _FUTURE_IN_PRESENT_MARKS)
+
+
+def _under_infinitive(tokens: Sequence[Token], verb: int) -> bool:
+    """A clause inside an infinitive's, which speaks of what is yet to be done ("threaten
+    to boycott hospitals that apply it", « … qui l'appliqueront »)."""
+    index = tokens[verb].head
+    for _ in range(8):
+        token = tokens[index]
+        if token.pos == "VERB" and token.feature("VerbForm") == "Inf" and token.dep == "xcomp":
+            return True
+        if token.dep == "ROOT" or token.head == index:
+            return False
+        index = token.head
+    return False
 
 
 # Conjunctions after which English says the future in the present.
