@@ -17,12 +17,13 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Any
 
 from mtqa.checks.base import CheckContext, finding, witnesses
+from mtqa.language.amounts import vague_amounts
 from mtqa.language.numerals import (
     AFTER_NAMING_YEAR,
     AGE_DECADE,
@@ -52,6 +53,8 @@ from mtqa.language.numerals import (
     SMALL_VALUES,
     UNIT_SPANS,
     WEEKS_OF_DAYS,
+    Quantity,
+    roman_value,
     scanner,
 )
 from mtqa.model import DocumentResult, Finding, Pair, Severity
@@ -60,36 +63,6 @@ log = logging.getLogger(__name__)
 
 DETECTOR = "numbers"
 _MASK = "§"
-
-
-@dataclass(frozen=True)
-class Quantity:
-    """A number, date, time or code read from a sentence, with its place in the sentence."""
-
-    kind: str  # "number", "date", "time", "code", "decade"
-    value: Any  # float; (month, day); (hour, minute); folded code
-    start: int
-    end: int
-    surface: str  # the exact text of the sentence it was read from
-    weak: bool = False  # one or two written without scale: articles, "both", "first"
-    alternatives: tuple[Any, ...] = ()  # other readings (1.500 is 1500 or 1.5)
-    percent: bool = False
-
-    @property
-    def readings(self) -> tuple[Any, ...]:
-        return (self.value, *self.alternatives)
-
-    def describe(self) -> str:
-        if self.kind == "date":
-            return f"date {self.value[0]:02d}-{self.value[1]:02d}"
-        if self.kind == "time":
-            return f"time {self.value[0]:02d}:{self.value[1]:02d}"
-        if self.kind == "code":
-            return f"code {self.value}"
-        if self.kind == "decade":
-            return f"decade {self.value:.0f}s"
-        number = f"{self.value:,.6g}" if abs(self.value) < 1e21 else str(self.value)
-        return number + (" %" if self.percent else "")
 
 
 # ---------------------------------------------------------------------------------------
@@ -190,15 +163,6 @@ def _parse_number(text: str, lang: str) -> tuple[float, tuple[float, ...]]:
     return float(compact.replace(",", "")), ()
 
 
-def _roman(text: str) -> int:
-    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-    total = 0
-    for char, following in zip(text, [*text[1:], ""], strict=True):
-        value = values[char.upper()]
-        total += -value if following and values[following.upper()] > value else value
-    return total
-
-
 def quantities(text: str, lang: str) -> list[Quantity]:
     """The numbers, dates, times and codes of a sentence, in order, with exact spans."""
     converted = _words_to_digits(text, lang)
@@ -249,9 +213,14 @@ def quantities(text: str, lang: str) -> list[Quantity]:
         # (« une vingtaine de milliards » = some 20 billion)
         found += [Quantity("number", APPROXIMATE[m.group(1).lower()]
                            * APPROXIMATE_SCALES.get((m.group(2) or "").lower(), 1.0),
-                           m.start(), m.end(), m.group(), weak=True)
+                           m.start(), m.end(), m.group(), weak=True, vague=True)
                   for m in FR_APPROXIMATE.finditer(text)]
-        found.sort(key=lambda q: q.start)
+    amounts = [Quantity(kind, value, start, end, text[start:end], weak=True, vague=True)
+               for kind, value, start, end in vague_amounts(text, lang)]
+    # "a third of", « deux tiers »: a fraction, not the ordinal or the count inside it
+    found = [q for q in found if not any(a.start <= q.start and q.end <= a.end for a in amounts)]
+    found += amounts
+    found.sort(key=lambda q: q.start)
     return found
 
 
@@ -382,7 +351,7 @@ def _read(
         return _decade(decade, start, end, surface)
     if groups.get("roman") or groups.get("roman_ord"):
         numeral = groups.get("roman") or groups.get("roman_ord") or ""
-        return Quantity("number", float(_roman(numeral)), start, end, surface)
+        return Quantity("number", float(roman_value(numeral)), start, end, surface)
     if groups.get("code"):
         code = re.sub(r"[-‑]", "", groups["code"] or "").casefold()
         return Quantity("code", code, start, end, surface)
@@ -464,6 +433,7 @@ def compare(
                 left_ref.remove(partner)
     # "le 11 septembre 2001" for "9/11": a date's year the other side leaves out is no
     # mismatch, as long as the other side has no other year in its place.
+    left_mt, left_ref = _paired_vague(left_mt, left_ref)
     mt_years = [q for q in left_mt if _is_year(q)]
     ref_years = [q for q in left_ref if _is_year(q)]
     if not ref_years:
@@ -471,6 +441,44 @@ def compare(
     if not mt_years:
         left_ref = [q for q in left_ref if not _dated_year(q, ref)]
     return [q for q in left_mt if not q.weak], [q for q in left_ref if not q.weak]
+
+
+def _paired_vague(
+    mt: list[Quantity], ref: list[Quantity]
+) -> tuple[list[Quantity], list[Quantity]]:
+    """An amount in words left on each side: the same within the vagueness of « une
+    douzaine » (a third either way) is a match; further apart, a mismatch, not left out."""
+    for side, other in ((mt, ref), (ref, mt)):
+        for vague in [q for q in side if q.vague]:
+            partner = next((r for r in other if _pairs_with(vague, r)), None)
+            if partner is None:
+                continue
+            side.remove(vague)
+            other.remove(partner)
+            if partner.percent:  # « la moitié » for "50%"
+                if not _same(round(vague.value * 100, 1), round(partner.value, 1)):
+                    side.append(replace(vague, weak=False, vague=False))
+                    other.append(partner)
+                continue
+            if vague.kind == "number" and 0.75 <= partner.value / vague.value <= 1.34:
+                continue  # « une quinzaine » for "a dozen or so"
+            if vague.kind != "number" and _same(vague.value, partner.value):
+                continue
+            side.append(replace(vague, weak=False, vague=False))
+            other.append(replace(partner, weak=False, vague=False))
+    return mt, ref
+
+
+def _pairs_with(vague: Quantity, other: Quantity) -> bool:
+    """The other side's quantity that a vague amount is to be compared with: one of its
+    kind, a percentage for a fraction, a plain count for « une douzaine »."""
+    if vague.kind == "fraction" and other.kind == "number" and other.percent:
+        return True
+    if other.kind != vague.kind:
+        return False
+    return other.vague or (
+        vague.kind == "number" and not other.weak and not other.percent and not _is_year(other)
+    )
 
 
 def _naming_year(quantity: Quantity, text: str) -> bool:

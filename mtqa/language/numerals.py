@@ -6,7 +6,9 @@ sentence, read by the number check (``mtqa.checks.numbers``)."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 MONTHS = {
     "en": {
@@ -311,3 +313,46 @@ AGE_DECADE = re.compile(
 # « une trentaine », « une vingtaine de milliards »: an approximate count.
 FR_APPROXIMATE = re.compile(rf"(?i)\b(?:une|la|d'une) ({'|'.join(APPROXIMATE)})"
                             rf"(?:\s+de\s+({'|'.join(APPROXIMATE_SCALES)}))?\b")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number, date, time or code read from a sentence, with its place in the sentence."""
+
+    kind: str  # "number", "date", "time", "code", "decade"
+    value: Any  # float; (month, day); (hour, minute); folded code
+    start: int
+    end: int
+    surface: str  # the exact text of the sentence it was read from
+    weak: bool = False  # one or two written without scale: articles, "both", "first"
+    alternatives: tuple[Any, ...] = ()  # other readings (1.500 is 1500 or 1.5)
+    percent: bool = False
+    # said in words without a figure (« une douzaine », "thousands", "a third", "tripled"):
+    # matched or left out freely, but one on each side that differ is a mismatch
+    vague: bool = False
+
+    @property
+    def readings(self) -> tuple[Any, ...]:
+        return (self.value, *self.alternatives)
+
+    def describe(self) -> str:
+        if self.kind == "date":
+            return f"date {self.value[0]:02d}-{self.value[1]:02d}"
+        if self.kind == "time":
+            return f"time {self.value[0]:02d}:{self.value[1]:02d}"
+        if self.kind == "code":
+            return f"code {self.value}"
+        if self.kind == "decade":
+            return f"decade {self.value:.0f}s"
+        number = f"{self.value:,.6g}" if abs(self.value) < 1e21 else str(self.value)
+        return number + (" %" if self.percent else "")
+
+
+def roman_value(text: str) -> int:
+    """The value of a Roman numeral (XIX → 19)."""
+    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+    total = 0
+    for char, following in zip(text, [*text[1:], ""], strict=True):
+        value = values[char.upper()]
+        total += -value if following and values[following.upper()] > value else value
+    return total

@@ -1,0 +1,87 @@
+"""Amounts in words (magnitudes, fractions, multiples, approximate counts): the same amount
+said another way matches, a different one is a mismatch, one side alone is nothing.
+
+Every sentence is invented for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+from support import make_result
+
+from mtqa.checks import numbers
+from mtqa.checks.base import CheckContext
+from mtqa.language.amounts import vague_amounts
+
+
+def critical(mt: str, ref: str) -> list[tuple[str | None, str | None]]:
+    result = make_result([mt], [ref])
+    found = numbers.check(result, CheckContext(engines=()))
+    for f in found:
+        assert f.mt_span is None or f.mt_span in mt
+        assert f.ref_span is None or f.ref_span in ref
+    return [(f.mt_span, f.ref_span) for f in found if f.severity in ("critical", "major")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "read"),
+    [
+        ("Des dizaines de milliers de fans", "fr", [("magnitude", 1e4)]),
+        ("Hundreds of thousands of fans", "en", [("magnitude", 1e5)]),
+        ("several million euros", "en", [("magnitude", 1e6)]),
+        ("les deux tiers des élèves", "fr", [("fraction", 2 / 3)]),
+        ("a quarter of businesses", "en", [("fraction", 1 / 4)]),
+        ("un quart d'heure", "fr", []),  # a quarter of an hour is a time
+        ("The third quarter", "en", []),  # a period, not a fraction
+        ("le pays tiers", "fr", []),
+        ("Les ventes ont triplé", "fr", [("multiple", 3.0)]),
+        ("a fourfold rise", "en", [("multiple", 4.0)]),
+        ("des jumeaux", "fr", [("multiple", 2.0)]),
+    ],
+)
+def test_amounts_in_words_are_read(text: str, lang: str, read: list[tuple[str, float]]) -> None:
+    found = [(kind, value) for kind, value, _, _ in vague_amounts(text, lang)]
+    assert [k for k, _ in found] == [k for k, _ in read]
+    assert all(abs(a[1] - b[1]) < 1e-9 for a, b in zip(found, read, strict=True))
+
+
+@pytest.mark.parametrize(
+    ("mt", "ref", "spans"),
+    [
+        ("Des centaines de personnes ont défilé.", "Thousands of people marched.",
+         ("Des centaines", "Thousands")),
+        ("La moitié des électeurs se sont abstenus.", "A third of voters abstained.",
+         ("La moitié", "A third")),
+        ("Le prix a doublé en un an.", "The price tripled in a year.", ("doublé", "tripled")),
+        ("Elle a eu des jumeaux.", "She had triplets.", ("jumeaux", "triplets")),
+        ("Une douzaine de manifestants ont été arrêtés.", "Twenty protesters were arrested.",
+         ("Une douzaine", "Twenty")),
+        ("La moitié des salariés travaillent à distance.", "30% of employees work remotely.",
+         ("La moitié", "30%")),
+    ],
+)
+def test_a_different_amount_in_words_is_a_mismatch(
+    mt: str, ref: str, spans: tuple[str, str]
+) -> None:
+    assert critical(mt, ref) == [spans]
+
+
+@pytest.mark.parametrize(
+    ("mt", "ref"),
+    [
+        ("Des milliers de personnes ont manifesté.", "Thousands of people demonstrated."),
+        ("Des dizaines de blessés ont été soignés.", "Dozens of injured people were treated."),
+        ("Plusieurs millions d'euros ont été investis.", "Several million euros were invested."),
+        ("Un tiers des électeurs se sont abstenus.", "A third of voters abstained."),
+        ("La moitié des salariés travaillent à distance.", "50% of employees work remotely."),
+        ("Une trentaine de pays ont signé.", "About 30 countries signed."),
+        ("Une quinzaine de personnes étaient présentes.", "A dozen or so people were there."),
+        # one side only: a translation may leave a vague amount out
+        ("Le prix a été multiplié par trois.", "The price rose sharply."),
+        ("Des milliers de personnes ont manifesté.", "Crowds demonstrated."),
+        # « doubler » a lorry, a film: no amount on the other side
+        ("Il a doublé le camion sur l'autoroute.", "He overtook the lorry on the motorway."),
+    ],
+)
+def test_the_same_amount_said_another_way_or_left_out_is_no_finding(mt: str, ref: str) -> None:
+    assert critical(mt, ref) == []
