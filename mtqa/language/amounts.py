@@ -32,7 +32,8 @@ _MAGNITUDE = {
         r"(?i)\b(?P<a>tens|dozens|scores|hundreds|thousands|millions|billions)"
         r"(?:\s+of\s+(?P<b>thousands|millions|billions))?\b"
         # "several million", "a few thousand": as vague as « plusieurs millions »
-        r"|\b(?:several|a\s+few|many)\s+(?P<c>hundred|thousand|million|billion)\b"
+        r"|\b(?:several|a\s+few|many)\s+(?P<c>hundred|thousand|million|billion)"
+        r"(?:\s+(?P<d>thousand|million|billion))?\b"
     ),
 }
 
@@ -84,8 +85,8 @@ def vague_amounts(text: str, lang: str) -> list[tuple[str, float, int, int]]:
         if lang == "en" and first == "millions":
             first = "millions_en"
         value = _MAGNITUDE_WORDS[first]
-        if match.group("b"):
-            second = match.group("b").lower()
+        second = (match.group("b") or (match.groupdict().get("d") or "")).lower()
+        if second:  # "tens of thousands", "several hundred billion"
             value *= _MAGNITUDE_WORDS["millions_en" if second == "millions" else second]
         found.append(("magnitude", value, match.start(), match.end()))
     for pattern, value in _FRACTION[lang]:

@@ -29,6 +29,7 @@ def critical(mt: str, ref: str) -> list[tuple[str | None, str | None]]:
         ("Des dizaines de milliers de fans", "fr", [("magnitude", 1e4)]),
         ("Hundreds of thousands of fans", "en", [("magnitude", 1e5)]),
         ("several million euros", "en", [("magnitude", 1e6)]),
+        ("several hundred billion a year", "en", [("magnitude", 1e11)]),
         ("les deux tiers des élèves", "fr", [("fraction", 2 / 3)]),
         ("a quarter of businesses", "en", [("fraction", 1 / 4)]),
         ("un quart d'heure", "fr", []),  # a quarter of an hour is a time
@@ -72,6 +73,8 @@ def test_a_different_amount_in_words_is_a_mismatch(
         ("Des milliers de personnes ont manifesté.", "Thousands of people demonstrated."),
         ("Des dizaines de blessés ont été soignés.", "Dozens of injured people were treated."),
         ("Plusieurs millions d'euros ont été investis.", "Several million euros were invested."),
+        ("Les dégâts atteignent plusieurs centaines de millions d'euros.",
+         "The damage runs to several hundred million euros."),
         ("Un tiers des électeurs se sont abstenus.", "A third of voters abstained."),
         ("La moitié des salariés travaillent à distance.", "50% of employees work remotely."),
         ("Une trentaine de pays ont signé.", "About 30 countries signed."),
