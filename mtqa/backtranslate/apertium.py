@@ -26,6 +26,7 @@ from mtqa.backtranslate.base import (
     PositiveNumber,
 )
 from mtqa.errors import EngineUnavailable
+from mtqa.language.text import without_ligatures
 
 log = logging.getLogger(__name__)
 
@@ -114,6 +115,7 @@ class ApertiumEngine(ConfiguredEngine[ApertiumSettings]):
                 "revision": "debian",
                 **{package: _debian_version(package) for package in PACKAGES},
                 "mtqa": mtqa.__version__,
+                "input": "ligatures written as two letters",
             }
         return self._signature
 
@@ -133,7 +135,7 @@ class ApertiumEngine(ConfiguredEngine[ApertiumSettings]):
         """Yield (input indexes, translations) per process call, as each call finishes."""
         for start in range(0, len(texts), self.batch_size):
             indexes = list(range(start, min(start + self.batch_size, len(texts))))
-            lines = [_one_line(texts[i]) for i in indexes]
+            lines = [_one_line(without_ligatures(texts[i])) for i in indexes]
             yield indexes, self._translate_lines(lines)
 
     def _translate_lines(self, lines: list[str]) -> list[str]:

@@ -18,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from mtqa.errors import MtqaError
-from mtqa.language.text import fold
+from mtqa.language.text import fold, without_ligatures
 
 log = logging.getLogger(__name__)
 
@@ -209,7 +209,7 @@ class Dictionary:
         ``es_fr``); ``DictionaryError`` when it fails."""
         process = self._process(binary, bilingual=bilingual)
         self.lookups += 1
-        return process.lookup(lines)
+        return process.lookup([without_ligatures(line) for line in lines])
 
     def _process(self, binary: str, *, bilingual: bool) -> _LtProc:
         process = self._processes.get(binary)

@@ -49,6 +49,16 @@ def pieces(text: str) -> list[tuple[PieceKind, str]]:
 # Folding
 
 
+# Apertium's French dictionaries spell « cœur », « sœur », « œuvre » with "oe": words with
+# the ligature are unknown to them (and untranslated in a back-translation).
+_LIGATURES = str.maketrans({"œ": "oe", "Œ": "Oe", "æ": "ae", "Æ": "Ae"})
+
+
+def without_ligatures(text: str) -> str:
+    """The text with œ and æ written as two letters (« cœur » → « coeur »)."""
+    return text.translate(_LIGATURES)
+
+
 def fold(text: str) -> str:
     """Lower case, without accents, with straight apostrophes."""
     text = unicodedata.normalize("NFKD", text.replace("’", "'").casefold())

@@ -502,3 +502,13 @@ def test_engine_classes_are_not_imported_by_the_registry() -> None:
         cwd=REPO_ROOT, env={**os.environ},
     ).stdout
     assert "marian" not in out and "apertium" not in out and "ct2" not in out
+
+
+@pytest.mark.apertium
+def test_apertium_reads_words_spelt_with_a_ligature(apertium_engine: Any) -> None:
+    # Apertium's French dictionary spells « coeur », « oeuvre »: the ligature is unfolded
+    ligature, plain = apertium_engine.translate(
+        ["Les œuvres lui tiennent à cœur.", "Les oeuvres lui tiennent à coeur."]
+    )
+    assert ligature == plain
+    assert "œ" not in ligature and "*" not in ligature
