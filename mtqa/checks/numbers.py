@@ -54,6 +54,7 @@ from mtqa.language.numerals import (
     UNIT_SPANS,
     WEEKS_OF_DAYS,
     Quantity,
+    full_year,
     roman_value,
     scanner,
 )
@@ -193,7 +194,7 @@ def quantities(text: str, lang: str) -> list[Quantity]:
             # "in her eighties", "in his late 70s": an age, as « à plus de 80 ans »
             quantity = Quantity("number", quantity.value % 100, start, end, surface)
         if quantity is not None:
-            found.append(_full_year(quantity, found[-1] if found else None, text))
+            found.append(full_year(quantity, found[-1] if found else None, text))
     found = _shared_scales(found, text)
     # Named days: "Bastille Day" is « le 14 Juillet », « Noël » is December 25; a count the
     # other side may give either way, so it matches but is never missed.
@@ -254,7 +255,9 @@ def _spans_of_time(found: list[Quantity], text: str, lang: str) -> list[Quantity
     out = []
     for q in found:
         unit = UNIT_SPANS[lang].match(text, q.end) if q.kind == "number" else None
-        extra: tuple[float, ...] = (q.value * (10 if unit.group(1) else 100),) if unit else ()
+        extra: tuple[float, ...] = (
+            (q.value * (10 if unit.group(1) else 100 if unit.group(2) else 1000),) if unit else ()
+        )
         if lang == "fr" and q.kind == "number" and DAY_WEEKS.match(text, q.end):
             extra = WEEKS_OF_DAYS.get(q.value, ())
         out.append(replace(q, alternatives=(*q.alternatives, *extra)) if extra else q)
@@ -276,23 +279,6 @@ def _french_spans_of_time(found: list[Quantity], text: str) -> list[Quantity]:
             if not any(q.end <= m.start() and not text[q.end : m.start()].strip() for q in found)]
     out.sort(key=lambda q: q.start)
     return out
-
-
-def _full_year(quantity: Quantity, previous: Quantity | None, text: str) -> Quantity:
-    """The "23" of "2022-23" is the year 2023."""
-    if (
-        previous is not None
-        and quantity.kind == "number"
-        and len(quantity.surface) == 2
-        and quantity.surface.isdigit()
-        and previous.kind == "number"
-        and len(previous.surface) == 4
-        and previous.surface.isdigit()
-        and text[previous.end : quantity.start] in ("-", "–", "/")
-    ):
-        century = int(previous.value) // 100 * 100
-        return replace(quantity, value=float(century + int(quantity.surface)))
-    return quantity
 
 
 def _read(
@@ -351,7 +337,8 @@ def _read(
         return _decade(decade, start, end, surface)
     if groups.get("roman") or groups.get("roman_ord"):
         numeral = groups.get("roman") or groups.get("roman_ord") or ""
-        return Quantity("number", float(roman_value(numeral)), start, end, surface)
+        value = float(roman_value(numeral))  # « IIe siècle » is "the second century"
+        return Quantity("number", value, start, end, surface, weak=value <= 2)
     if groups.get("code"):
         code = re.sub(r"[-‑]", "", groups["code"] or "").casefold()
         return Quantity("code", code, start, end, surface)
@@ -406,7 +393,8 @@ def _matches(a: Quantity, b: Quantity, *, lenient: bool) -> bool:
         if x.kind == "date" and y.kind == "number":
             return _same(float(x.value[1]), y.value)
         if x.kind == "time" and y.kind == "number" and x.value[1] == 0:
-            return _same(float(x.value[0]), y.value)
+            # « à dix-neuf heures » for "at seven in the evening" too
+            return any(_same(float(h), y.value) for h in (x.value[0], x.value[0] % 12))
         # « à sept heures et demie » (read 7.5 hours) for "at 7:30"
         if x.kind == "time" and y.kind == "number" and x.value[1] == 30:
             return _same(x.value[0] + 0.5, y.value)

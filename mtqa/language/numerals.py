@@ -6,7 +6,7 @@ sentence, read by the number check (``mtqa.checks.numbers``)."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -158,8 +158,8 @@ ANNIVERSARY = re.compile(r"(?i)(?<![\w-])(?:" + "|".join(ANNIVERSARIES) + r")(?!
 # centuries" three hundred years, « le huitième centenaire » the 800th anniversary; the
 # other side may count it either way.
 UNIT_SPANS = {
-    "fr": re.compile(r"(?i)\s+(?:(décennies?)|(siècles?|centenaire))(?![\w-])"),
-    "en": re.compile(r"(?i)\s+(?:(decades?)|(centur(?:y|ies)))(?![\w-])"),
+    "fr": re.compile(r"(?i)\s+(?:(décennies?)|(siècles?|centenaire)|(millénaires?))(?![\w-])"),
+    "en": re.compile(r"(?i)\s+(?:(decades?)|(centur(?:y|ies))|(millenni(?:um|a)))(?![\w-])"),
 }
 # French counts a week as eight days and a fortnight as fifteen: « dans quinze jours » is
 # "in two weeks" or "in a fortnight".
@@ -170,10 +170,11 @@ WEEKS_OF_DAYS = {8.0: (7.0, 1.0), 15.0: (14.0, 2.0)}
 # fifty, "a fortnight" fourteen days and "a week" seven.
 NAMED_SPANS = {
     "fr": {"une décennie": 10.0, "deux décennies": 20.0, "un siècle": 100.0,
-           "deux siècles": 200.0, "un demi-siècle": 50.0},
+           "deux siècles": 200.0, "un demi-siècle": 50.0, "un millénaire": 1000.0,
+           "deux millénaires": 2000.0},
     "en": {"a decade": 10.0, "one decade": 10.0, "two decades": 20.0, "a century": 100.0,
            "two centuries": 200.0, "half a century": 50.0, "a fortnight": 14.0,
-           "two weeks": 14.0, "a week": 7.0},
+           "two weeks": 14.0, "a week": 7.0, "a millennium": 1000.0, "two millennia": 2000.0},
 }
 NAMED_SPAN = {
     lang: re.compile(r"(?i)(?<![\w-])(?:" + "|".join(map(re.escape, spans)) + r")(?![\w-])")
@@ -356,3 +357,20 @@ def roman_value(text: str) -> int:
         value = values[char.upper()]
         total += -value if following and values[following.upper()] > value else value
     return total
+
+
+def full_year(quantity: Quantity, previous: Quantity | None, text: str) -> Quantity:
+    """The "23" of "2022-23" is the year 2023."""
+    if (
+        previous is not None
+        and quantity.kind == "number"
+        and len(quantity.surface) == 2
+        and quantity.surface.isdigit()
+        and previous.kind == "number"
+        and len(previous.surface) == 4
+        and previous.surface.isdigit()
+        and text[previous.end : quantity.start] in ("-", "–", "/")
+    ):
+        century = int(previous.value) // 100 * 100
+        return replace(quantity, value=float(century + int(quantity.surface)))
+    return quantity

@@ -88,3 +88,26 @@ def test_a_different_amount_in_words_is_a_mismatch(
 )
 def test_the_same_amount_said_another_way_or_left_out_is_no_finding(mt: str, ref: str) -> None:
     assert critical(mt, ref) == []
+
+
+@pytest.mark.parametrize(
+    ("mt", "ref"),
+    [
+        # a Roman ordinal of one or two is as weak as "first" or "second"
+        ("La tombe date du IIe siècle.", "It is a second-century tomb."),
+        # a time of the evening on a twelve-hour clock
+        ("Le magasin ferme à dix-neuf heures.", "The shop closes at seven in the evening."),
+        # a span counted in millennia
+        ("Ils l'ont construit il y a deux mille ans.", "They built it two millennia ago."),
+        ("Ils l'ont construit il y a 3 000 ans.", "They built it three millennia ago."),
+        ("Le conflit a duré un millénaire.", "The conflict lasted a thousand years."),
+    ],
+)
+def test_the_same_count_in_another_unit_or_clock_is_no_finding(mt: str, ref: str) -> None:
+    assert critical(mt, ref) == []
+
+
+def test_another_evening_hour_is_still_a_mismatch() -> None:
+    assert critical("Le magasin ferme à dix-neuf heures.", "The shop closes at eight tonight.") == [
+        ("dix-neuf heures", "eight")
+    ]
