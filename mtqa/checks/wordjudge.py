@@ -102,14 +102,28 @@ def judged_english(links: PairLinks, index: int, *, function_words: bool = False
 def counted(word: Token, sentence: Sequence[Token], *, units_only: bool = False) -> bool:
     """A word tied to a number (25 millions de dollars, années 80): the number checks own
     units, amounts and dates. ``units_only``: only the number's own head or dependents, not
-    its neighbours (the antonym check: "six long months" is about "long")."""
+    its neighbours (the antonym check: "six long months" is about "long"). An adjective near
+    a number is tied to it only when the parse ties them too (« long de deux kilomètres »,
+    "three years old"), not when it describes another noun ("wooden doors after two
+    years")."""
     index = next((i for i, t in enumerate(sentence) if t.start == word.start), None)
     if index is None:
         return False
     near = [] if units_only else [
         sentence[i] for i in range(index - 3, index + 4) if 0 <= i < len(sentence)]
     near += [t for t in sentence if t.head == index] + [sentence[word.head]]
-    return any(t.pos == "NUM" or any(c.isdigit() for c in t.text) for t in near)
+    if not any(_is_number(t) for t in near):
+        return False
+    if word.pos != "ADJ" or units_only or _is_number(word):  # an ordinal: 10th, 3e
+        return True
+    below = [i for i, t in enumerate(sentence) if t.head == index and i != index]
+    tied = [t for i, t in enumerate(sentence)
+            if i != index and (t.head in (index, word.head) or t.head in below)]
+    return any(_is_number(t) for t in [sentence[word.head], *tied])
+
+
+def _is_number(token: Token) -> bool:
+    return token.pos == "NUM" or any(c.isdigit() for c in token.text)
 
 
 def in_compound(word: Token, sentence: Sequence[Token]) -> bool:
@@ -161,7 +175,25 @@ def accounted_english(links: PairLinks, index: int) -> bool:
 def accounted_french(links: PairLinks, index: int) -> bool:
     return links.meaning_linked_french(index) or any(
         link.how in CLOSE_RELATIONS for link in links.of_french(index)
-    )
+    ) or names_reference_word(links, index)
+
+
+_CALENDAR = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "may june july august september october november december".split()
+)
+
+
+def names_reference_word(links: PairLinks, index: int) -> bool:
+    """The French word is one French writes in lower case and English capitalises, which the
+    word link leaves out as a name: a day or a month (samedi / Saturday, janvier /
+    January), an adjective of nationality (européenne / European). Not a word of an
+    institution's name (« Cour de cassation » / Court of Cassation): the name's other words
+    may hold the link's counterparts."""
+    word = links.french[index]
+    senses = links.senses[index] if word.pos == "ADJ" else links.senses[index] & _CALENDAR
+    return bool(senses) and word.text[:1].islower() and any(
+        t.text[:1].isupper() and fold(t.text) in senses for t in links.english_all)
 
 
 def relative(token: Token, tokens: Sequence[Token]) -> float:

@@ -110,6 +110,13 @@ def _rendered_elsewhere(
     else:
         senses = dictionary.french_senses(wanted)
     held = set()
+    # a word the reference capitalises (Saturday, European) that a French word of the
+    # sentence translates: the word link leaves it out as a name
+    named = [t for t in place if t.text[:1].isupper() and t.start > 0]
+    if named and other_language == "en" and dictionary.available:
+        own_senses = {fold(s) for found in dictionary.french_senses(
+            [t.text for t in own_all] + [t.lemma for t in own_all]).values() for s in found}
+        held |= {t.start for t in named if fold(t.text) in own_senses}
     for t in place:
         if t.pos == "NUM" or any(c.isdigit() for c in t.text):
             # a number holds its place (the French word may be its unit), unless written
