@@ -294,7 +294,12 @@ def _additions(pair: Pair, links: PairLinks) -> list[tuple[int, dict[str, list[T
                               pair.ref_text, "en", pair.mt_text):
             continue
         candidates.append((f, traced))
-    return candidates if len(candidates) == 1 else []
+    if len(candidates) != 1 or _of_reference_place(links.french[candidates[0][0]],
+                                                   links.english_all):
+        # A French adjective of a place the reference names instead still counts as a word
+        # unaccounted for, but is not reported itself.
+        return []
+    return candidates
 
 
 _GAP_POS = {"noun": "NOUN", "verb": "VERB"}
@@ -367,6 +372,22 @@ def _french_in_reference(word: Token, ref_text: str) -> bool:
     """The French word itself stands in the reference (chef, menu, café), whatever its case."""
     key = fold(word.text)
     return len(key) >= 3 and bool(re.search(rf"(?<!\w){re.escape(key)}(?!\w)", fold(ref_text)))
+
+
+def _of_reference_place(word: Token, reference: Sequence[Token]) -> bool:
+    """A French adjective of a place whose name the reference uses instead (un tribunal
+    parisien / a Paris court, l'économie chinoise / the China economy): the adjective
+    begins with the name, less its last letter when the name is short."""
+    if word.pos != "ADJ":
+        return False
+    key = fold(word.text)
+    for t in reference[1:]:
+        name = fold(t.text)
+        if t.text[:1].isupper() and t.text.isalpha() and len(name) >= 4 and key.startswith(
+            name[:max(4, min(5, len(name) - 1))]
+        ):
+            return True
+    return False
 
 
 def _in_reference_name(word: Token, reference: Sequence[Token]) -> bool:

@@ -1,0 +1,72 @@
+"""Word-level checks: words that hold their place without a link of their own.
+
+A day or a month the reference capitalises, an adjective standing near a number it does
+not measure: neither may keep the word link from judging the one word that was added or
+dropped beside them; and a French adjective of a place is the reference's name of it. Hand-made pairs, back-translated
+by hand as Apertium would.
+"""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from support import make_result
+
+from mtqa.checks import lexicon, wordlevel, wordlink
+from mtqa.checks.base import CheckContext
+from mtqa.checks.wordjudge import counted
+
+pytestmark = [
+    pytest.mark.skipif(shutil.which("lt-proc") is None, reason="Apertium is not installed"),
+    pytest.mark.skipif(wordlink.wordnet_graph() is None, reason="WordNet is not installed"),
+]
+
+CTX = CheckContext(engines=("apertium",))
+
+
+def summary(mt: str, ref: str, bt: str) -> list[tuple[str, str | None, str | None]]:
+    result = make_result([mt], [ref], bt={"apertium": [bt]})
+    return [(f.kind, f.mt_span, f.ref_span) for f in wordlevel.check(result, CTX)
+            if f.severity != "minor"]
+
+
+ROOF = "Les ouvriers ont réparé le toit de l'église samedi."
+ROOF_BT = "The workers have repaired the roof of the church Saturday."
+
+
+def test_a_day_the_reference_capitalises_is_accounted_for() -> None:
+    # « samedi » means the reference's "Saturday", which the link leaves out as a name:
+    # the adjective the reference added is the only word unaccounted for.
+    assert summary(ROOF, "The workers repaired the leaking roof of the church on Saturday.",
+                   ROOF_BT) == [("omission", None, "leaking")]
+    assert summary(ROOF, "The workers repaired the roof of the church on Saturday.",
+                   ROOF_BT) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "word", "tied"),
+    [
+        ("The museum reopened its wooden doors after two years of work.", "en", "wooden", False),
+        ("Le nouveau pont, long de deux kilomètres, relie l'île au continent.", "fr", "long", True),
+        ("The boy is three years old.", "en", "old", True),
+        ("Ils ont vécu trois longues années à Lyon.", "fr", "longues", True),
+        ("Il a marché trente minutes.", "fr", "marché", True),
+    ],
+)
+def test_an_adjective_is_tied_to_a_number_only_by_the_parse(
+    text: str, language: str, word: str, tied: bool,
+) -> None:
+    tokens = lexicon.parse(text, language)
+    token = next(t for t in tokens if t.text == word)
+    assert counted(token, tokens) is tied
+
+
+def test_an_adjective_of_a_place_is_the_reference_s_name_of_it() -> None:
+    # « parisien » is rendered by the name used as a modifier ("a Paris museum")
+    assert summary("Un musée parisien a acheté le tableau lundi.",
+                   "A Paris museum bought the painting on Monday.",
+                   "A Parisian museum has bought the picture Monday.") == []
+    assert summary("Le musée parisien a acheté le tableau.", "The museum bought the painting.",
+                   "The Parisian museum has bought the picture.") == [("addition", "parisien", None)]
+
