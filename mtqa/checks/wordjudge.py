@@ -99,6 +99,32 @@ def judged_english(links: PairLinks, index: int, *, function_words: bool = False
     return net is not None and net.known(word.lemma)
 
 
+# Adverbs that situate, hedge or stress rather than describe how: a translator adds them
+# freely (really, currently, mainly), so an English one with no French word is no omission.
+_FREE_ADVERBS = frozenset(
+    "really actually especially particularly currently recently finally simply nearly "
+    "exactly usually generally mostly certainly probably clearly obviously mainly largely "
+    "only early likely entirely fully completely directly newly formerly previously "
+    "initially eventually already roughly approximately merely truly highly".split()
+)
+
+
+def manner_adverb(links: PairLinks, index: int) -> bool:
+    """A reference adverb of manner (quickly, carefully, violently), judged for omission like
+    an adjective: WordNet derives it from an adjective, and it is none of the adverbs that
+    situate or hedge."""
+    word = links.english[index]
+    text = word.text.lower()
+    if word.pos != "ADV" or not text.endswith("ly") or len(text) < 6 or text in _FREE_ADVERBS:
+        return False
+    if after_negation(word, links.english_all) or not _ordinary(
+        word, links.english_all, "en", EN_LIGHT, False
+    ):
+        return False
+    net = wordnet_graph()
+    return net is not None and any(net.synsets(d, "ADJ") for d in net.derivations(text))
+
+
 def counted(word: Token, sentence: Sequence[Token], *, units_only: bool = False) -> bool:
     """A word tied to a number (25 millions de dollars, années 80): the number checks own
     units, amounts and dates. ``units_only``: only the number's own head or dependents, not

@@ -40,6 +40,7 @@ from mtqa.checks.wordjudge import (
     in_compound,
     judged_english,
     judged_french,
+    manner_adverb,
     negation_count,
     relative,
     stop_words,
@@ -68,7 +69,7 @@ _MAX_OPEN = 0
 
 def _omissions(pair: Pair, links: PairLinks) -> list[int]:
     english = range(len(links.english))
-    judged = [e for e in english if judged_english(links, e)]
+    judged = [e for e in english if judged_english(links, e) or manner_adverb(links, e)]
     if not judged:
         return []
     accounted = sum(1 for e in english if accounted_english(links, e))

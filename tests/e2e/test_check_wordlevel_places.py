@@ -70,3 +70,25 @@ def test_an_adjective_of_a_place_is_the_reference_s_name_of_it() -> None:
     assert summary("Le musée parisien a acheté le tableau.", "The museum bought the painting.",
                    "The Parisian museum has bought the picture.") == [("addition", "parisien", None)]
 
+
+COMMITTEE = "Le comité a examiné le rapport avant la réunion."
+COMMITTEE_BT = "The committee has examined the report before the meeting."
+
+
+@pytest.mark.parametrize(
+    ("mt", "ref", "expected"),
+    [
+        # an adverb of manner the reference added
+        (COMMITTEE, "The committee carefully examined the report before the meeting.",
+         [("omission", None, "carefully")]),
+        # one that stresses or hedges: translators add those freely
+        (COMMITTEE, "The committee really examined the report before the meeting.", []),
+        # the French has its own adverb there
+        ("Le comité a soigneusement examiné le rapport avant la réunion.",
+         "The committee carefully examined the report before the meeting.", []),
+    ],
+)
+def test_an_adverb_of_manner_is_judged_like_an_adjective(mt: str, ref: str, expected: list) -> None:
+    bt = COMMITTEE_BT if "soigneusement" not in mt else (
+        "The committee has carefully examined the report before the meeting.")
+    assert summary(mt, ref, bt) == expected
