@@ -2,8 +2,9 @@
 
 A day or a month the reference capitalises, an adjective standing near a number it does
 not measure: neither may keep the word link from judging the one word that was added or
-dropped beside them; and a French adjective of a place is the reference's name of it. Hand-made pairs, back-translated
-by hand as Apertium would.
+dropped beside them; a French adjective of a place is the reference's name of it; an
+adverb of manner is judged like an adjective. Hand-made pairs, back-translated by hand as
+Apertium would.
 """
 
 from __future__ import annotations
@@ -68,7 +69,8 @@ def test_an_adjective_of_a_place_is_the_reference_s_name_of_it() -> None:
                    "A Paris museum bought the painting on Monday.",
                    "A Parisian museum has bought the picture Monday.") == []
     assert summary("Le musée parisien a acheté le tableau.", "The museum bought the painting.",
-                   "The Parisian museum has bought the picture.") == [("addition", "parisien", None)]
+                   "The Parisian museum has bought the picture.") == [
+        ("addition", "parisien", None)]
 
 
 COMMITTEE = "Le comité a examiné le rapport avant la réunion."
