@@ -88,7 +88,7 @@ _FR_NOT_NEGATION = re.compile(
     # litotes: a negated negative adjective says the positive (pas rare = common)
     # (with or without "ne": « élevé mais pas déraisonnable », as "not unreasonable")
     r"|(?:(?:ne\s+|n'\s*)(?:[\w'-]+\s+){0,2})?pas\s+(?:(?:si|tres|du tout)\s+)?(?:rare|rares"
-    r"|inutiles?|impossibles?|negligeables?|exclue?s?|inconnue?s?|inhabituel\w*|anodine?s?"
+    r"|inutiles?|impossibles?|negligeables?|inconnue?s?|inhabituel\w*|anodine?s?"
     r"|inimaginables?|inconcevables?|deraisonnables?|improbables?|inattendue?s?|insignifiante?s?"
     r"|impensables?|sans (?:interet|importance|rappeler|evoquer))"
     # a superlative's "jamais" (= ever): le plus grand jamais vu, le deuxième plus chaud
@@ -151,7 +151,11 @@ _EN_WEAK = re.compile(
 # Privative words: they may render a French negation ("sans précédent" = "unprecedented")
 # but are no negation a reader would miss on their own.
 _EN_AFFIX = re.compile(
-    r"(?<![\w-])(?:un[a-z]{4,}(?:ed|able|ible|ful|al|ent|ant|ive|ic|ous|y)|[a-z]{3,}less)(?![\w-])"
+    r"(?<![\w-])(?:un[a-z]{4,}(?:ed|able|ible|ful|al|ent|ant|ive|ic|ous|y)|[a-z]{3,}less"
+    # irregular participles: "went unsold" (« n'a pas trouvé preneur »), "unbeaten" (« n'a
+    # concédé aucune défaite »), "unpaid", "unseen"
+    r"|un(?:sold|paid|beaten|seen|known|won|told|spoken|written|broken|done|bought|caught"
+    r"|heard|hurt|shaken|taken|given|driven|chosen|forgotten|read|sung|met))(?![\w-])"
 )
 _EN_NOT_NEGATION = re.compile(
     r"(?<![\w-])(?:not only|no doubt|nothing but|not least|no sooner|no\.|whether or not"
@@ -469,7 +473,8 @@ def polarity(text: str, language: str) -> Polarity:
             units[predicate] = Negation((first.span[0], max(first.span[1], end)), predicate,
                                         first.clause, first.lemma)
         else:
-            clause = _clause(tokens, predicate)
+            clause = _clause(tokens, _contrasted(tokens, predicate, text, start)
+                             if language == "en" else predicate)
             if clause == "main" and tokens[predicate].lemma in _REPORTING and any(
                 t.head == predicate and t.dep == "ccomp" for t in tokens
             ):
@@ -478,6 +483,22 @@ def polarity(text: str, language: str) -> Polarity:
                                         tokens[predicate].lemma)
     strong = tuple(sorted(units.values(), key=lambda n: n.span))
     return Polarity(strong, tuple(weak), tuple(affix))
+
+
+def _contrasted(tokens: Sequence[Token], predicate: int, text: str, start: int) -> int:
+    """The word a contrastive "not" sets its words against ("is rebalancing, not
+    collapsing", "in May, not June"): a "not" after a comma before words without a subject
+    or an auxiliary of their own negates an alternative to that word, in its clause."""
+    if not text[:start].rstrip().endswith(","):
+        return predicate
+    if any(t.head == predicate and t.dep.startswith(("nsubj", "aux", "expl"))
+           for t in tokens):
+        return predicate
+    head = tokens[predicate].head
+    if head == predicate:
+        return predicate
+    # the verb of that word's clause ("is" of "is rebalancing", parsed as a noun)
+    return head if tokens[head].pos in ("VERB", "AUX") else _predicate(tokens, head)
 
 
 @dataclass(frozen=True)
@@ -532,6 +553,10 @@ def _same_predicate(french: str, english: str) -> bool:
     « pour ne rien gagner » and "and earn nothing" negate the same thing."""
     if not french or not english:
         return False
+    folded = lexicon.fold(french)
+    if any(folded.startswith(stem) for stem in EN_LITOTES.get(english, ())) or any(
+            english.startswith(stem) for stem in LITOTES.get(folded, ())):
+        return True  # a litotes verb and its rendering: "ruled out" / « écarté »
     senses = lexicon.dictionary().french_senses([french]).get(french, frozenset())
     if english in senses:
         return True

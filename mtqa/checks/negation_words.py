@@ -77,6 +77,12 @@ _FR_IMPLICIT: dict[str, tuple[str, ...]] = {
     r"renon(?:c|ç)\w*": ("renounc", "waive", "abandon"),
     r"evit\w*": ("avoid",),
     r"absten\w*|abstien\w*": ("abstain", "refrain"),
+    # nouns and adjectives of lack: « le manque de bornes » = "not enough charging points",
+    # « l'absence de preuves » = "no evidence", « rester anonyme » = "asked not to be named"
+    r"manque(?:s|nt)? d(?:e|u|es|')": ("lack", "shortage", "short", "want", "dearth",
+                                       "scarc", "insufficien", "absen", "miss"),
+    r"absences? d(?:e|u|es|')": ("absen", "lack"),
+    r"anonymes?|anonymat": ("anonym",),
 }
 IMPLICIT = {
     language: [(re.compile(r"(?<![\w-])(?:" + pattern + r")(?:(?<=')|(?![\w-]))"), stems)

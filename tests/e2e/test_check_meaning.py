@@ -461,3 +461,65 @@ def test_an_opposite_that_does_not_answer_the_negation_is_an_inversion(
     mt: str, ref: str
 ) -> None:
     assert [check for check, _ in _inversions(mt, ref)] == ["negation"]
+
+
+@pytest.mark.parametrize(
+    ("mt", "ref"),
+    [
+        # an English participle with "un-" says the French negated verb
+        ("Trois appartements n'ont pas trouvé d'acheteur.", "Three flats went unsold."),
+        ("L'équipe n'a perdu aucun match de la saison.", "The team went through the season "
+         "unbeaten."),
+        ("Les heures supplémentaires ne sont pas payées.", "Overtime is unpaid."),
+        # a French noun or adjective of lack said by an English negation
+        ("Le manque de médecins inquiète les habitants.",
+         "Residents worry that there are not enough doctors."),
+        ("L'absence de pluie menace les récoltes.", "No rain is threatening the harvest."),
+        ("Le donateur a voulu rester anonyme.", "The donor asked not to be named."),
+        # « pas exclu » is a litotes verb like « n'exclut pas » (= may well)
+        ("Une hausse des taux n'est pas exclue.", "A rate rise is possible."),
+        ("Il n'est pas exclu que le ministre démissionne.", "The minister may well resign."),
+    ],
+)
+def test_a_negation_said_by_a_privative_word_agrees(mt: str, ref: str) -> None:
+    assert _inversions(mt, ref) == []
+
+
+@pytest.mark.parametrize(
+    ("mt", "ref"),
+    [
+        # the other side says the privative word itself: the negation is one-sided
+        ("Le manque de médecins n'inquiète pas les habitants.",
+         "The lack of doctors worries residents."),
+        ("Le donateur n'a pas voulu rester anonyme.", "The donor wanted to remain anonymous."),
+    ],
+)
+def test_a_negation_beside_a_rendered_privative_word_is_an_inversion(mt: str, ref: str) -> None:
+    assert [check for check, _ in _inversions(mt, ref)] == ["negation"]
+
+
+@needs_parser
+@pytest.mark.parametrize(
+    ("mt", "ref", "bt"),
+    [
+        # "X, not Y": the contrastive "not" is in the clause of what it is set against
+        ("Les prix ne baissent pas, ils se stabilisent, estime l'agence.",
+         "Prices are stabilising, not falling, the agency said.",
+         "The prices do not fall, they stabilise, estimates the agency."),
+        ("« Le secteur n'est pas en train de mourir, il se transforme », affirme le syndicat.",
+         '"The sector is changing, not dying," the union said.',
+         "« The sector is not by train to die, it transforms », affirms the union."),
+        # a litotes verb and its rendering, in clauses built differently
+        ("Le chantier a été suspendu, une fraude n'étant pas exclue.",
+         "Work was halted because fraud had not been ruled out.",
+         "The site has been suspended, a fraud not being excluded."),
+        ("Le parquet a ouvert une enquête, la piste du sabotage n'étant pas écartée.",
+         "Prosecutors have opened an inquiry, as sabotage has not been ruled out.",
+         "The parquet has opened an investigation, the track of the sabotage not being "
+         "separated."),
+    ],
+)
+def test_one_negation_of_one_verb_in_clauses_built_differently_is_not_flagged(
+    mt: str, ref: str, bt: str
+) -> None:
+    assert _inversions(mt, ref, bt) == []
