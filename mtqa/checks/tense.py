@@ -79,7 +79,12 @@ _FR_MODALS = frozenset({"devoir", "pouvoir", "vouloir", "falloir", "sembler", "p
 _FR_FUTURE_TIME = re.compile(
     r"(?<![\w-])(?:demain|bientot|prochaine?s?|d'ici|a venir|a partir d[eu']|dans (?:les )?"
     r"(?:\w+ ){0,2}(?:jours|semaines|mois|ans|annees|heures|minutes)|des que|ce soir|cette"
-    r" (?:nuit|semaine|annee)|l'an prochain)(?![\w-])"
+    r" (?:nuit|semaine|annee)|l'an prochain"
+    # a date or a day in the calendar: what is scheduled English says in the present
+    # (« l'accord entrera en vigueur le 1er janvier » / "the deal takes effect on Jan. 1")
+    r"|le (?:1er|\d{1,2}) (?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre"
+    r"|octobre|novembre|decembre)|(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
+    r"(?: (?:matin|soir|prochain))?)(?![\w-])"
 )
 
 
@@ -87,6 +92,14 @@ def _modal(tokens: Sequence[Token], verb: int) -> bool:
     """A French predicate carried by a modal (devrait, pourrait + infinitive)."""
     return 0 <= verb < len(tokens) and any(
         tokens[i].lemma in _FR_MODALS for i in (verb, *children(tokens, verb)))
+
+
+def _obligation(tokens: Sequence[Token], verb: int) -> bool:
+    """A French predicate carried by a modal of obligation (devra, faudra + infinitive),
+    which English says in the present as often as in the future ("must", "has to", "is
+    needed")."""
+    return 0 <= verb < len(tokens) and any(
+        tokens[i].lemma in ("devoir", "falloir") for i in (verb, *children(tokens, verb)))
 
 
 def _compatible(mt: str, ref: str) -> bool:
@@ -552,6 +565,8 @@ def tense_change(
         if (mt.tense, ref.tense) == (FUTURE, PRESENT) and _future_in_present(
                 ref, ref_tenses, ref_tokens):
             continue  # « ceux qui ne paieront pas seront … » / "those who do not pay will be"
+        if pair_of == (FUTURE, PRESENT) and _obligation(mt_tokens, mt.verb):
+            continue  # « il devra être complété » / "it must be completed", "is still needed"
         if (mt.tense, ref.tense) in _NEEDS_WITNESS and (
             _FR_FUTURE_TIME.search(folded)
             or _CONDITIONAL_CLAUSE.search(folded + " " + pair.ref_text.lower())

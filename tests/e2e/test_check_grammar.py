@@ -103,6 +103,17 @@ def test_contradicting_tenses_are_found(mt: str, ref: str, bt: str, mt_span: str
          "In case of risk, the prefecture prohibited the access to the path."),
         # a tagger's misreading that the back-translation does not share
         ("Le projet avance vite.", "The project advanced fast.", "The project advanced quickly."),
+        # what is scheduled for a date or a day, English says in the present
+        ("La nouvelle loi s'appliquera le 1er juillet.", "The new law applies from July 1.",
+         "The new law will apply the 1st July."),
+        ("Le musée rouvrira ses portes samedi.", "The museum reopens on Saturday.",
+         "The museum will reopen its doors Saturday."),
+        # a future of obligation English says in the present
+        ("Les candidats devront fournir une pièce d'identité.",
+         "Candidates must provide proof of identity.",
+         "The candidates will have to provide a piece of identity."),
+        ("Le texte devra encore être voté par le Sénat.", "The bill still needs Senate approval.",
+         "The text will still have to be voted by the Senate."),
     ],
 )
 def test_agreeing_or_licensed_tenses_are_not_flagged(mt: str, ref: str, bt: str) -> None:
