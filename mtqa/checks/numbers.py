@@ -35,6 +35,7 @@ from mtqa.language.numerals import (
     DAY_WEEKS,
     DECADE_WORDS,
     FR_APPROXIMATE,
+    HALF_OF_SCALE,
     HALF_TAIL,
     HALVES,
     IDIOMS,
@@ -108,7 +109,8 @@ def _halves(text: str, lang: str) -> str:
         scale = match.group("scale") or match.groupdict().get("scale2") or ""
         return f"{value}{',' if lang == 'fr' else '.'}5 {scale}"
 
-    return HALVES[lang].sub(write, text)
+    pattern, half = HALF_OF_SCALE[lang]
+    return pattern.sub(lambda m: half + m.group(1), HALVES[lang].sub(write, text))
 
 
 @lru_cache(maxsize=1)
@@ -291,7 +293,8 @@ def _read(
 ) -> Quantity | None:
     if groups.get("month") or groups.get("month2"):
         month_word = (groups.get("month") or groups.get("month2") or "").rstrip(".").lower()
-        day = int(groups.get("day") or groups.get("day2") or 0)
+        day_word = (groups.get("day") or groups.get("day2") or "0").lower()
+        day = {"first": 1, "second": 2}.get(day_word) or int(day_word)
         month = months.get(month_word)
         if month is None or not 1 <= day <= 31:
             return None
@@ -444,7 +447,8 @@ def _paired_vague(
             side.remove(vague)
             other.remove(partner)
             if partner.percent:  # « la moitié » for "50%"
-                if not _same(round(vague.value * 100, 1), round(partner.value, 1)):
+                # within the rounding of a figure: two thirds for 66.7% or 67%
+                if abs(vague.value * 100 - partner.value) >= 0.5:
                     side.append(replace(vague, weak=False, vague=False))
                     other.append(partner)
                 continue

@@ -45,6 +45,11 @@ _FRACTION = {
         (re.compile(r"(?i)\btrois\s+quarts\b"), 3 / 4),
         (re.compile(r"(?i)\b(?:un|le)\s+quart(?=\s+(?:des|du)\b|\s+de\s+(?:la|l['’]|ses|leurs)\b)"),
          1 / 4),
+        # a change by a share: « a augmenté d'un quart », « un cinquième des »
+        (re.compile(r"(?i)(?<=d['’])un\s+quart\b"), 1 / 4),
+        (re.compile(r"(?i)(?<=d['’])un\s+tiers\b"), 1 / 3),
+        (re.compile(r"(?i)\b(?:un|le|d['’]un)\s+cinquième\b"), 1 / 5),
+        (re.compile(r"(?i)\b(?:un|le|d['’]un)\s+dixième\b"), 1 / 10),
     ),
     "en": (
         (re.compile(r"(?i)\bhalf(?=\s+(?:of|the|its|their|his|her|all|them)\b)"
@@ -53,6 +58,11 @@ _FRACTION = {
         (re.compile(r"(?i)\b(?:a|one)[\s-]third(?=\s+of\b)"), 1 / 3),
         (re.compile(r"(?i)\bthree[\s-]quarters\b"), 3 / 4),
         (re.compile(r"(?i)\b(?:a|one)[\s-]quarter(?=\s+of\s+(?!an?\s+hour))"), 1 / 4),
+        # a change by a share: "rose by a quarter", "a fifth smaller"
+        (re.compile(r"(?i)(?<=\bby\s)(?:a|one)[\s-]quarter\b"), 1 / 4),
+        (re.compile(r"(?i)(?<=\bby\s)(?:a|one)[\s-]third\b"), 1 / 3),
+        (re.compile(r"(?i)\b(?:a|one)[\s-]fifth\b"), 1 / 5),
+        (re.compile(r"(?i)\b(?:a|one)[\s-]tenth\b"), 1 / 10),
     ),
 }
 

@@ -48,7 +48,7 @@ FULL_MONTHS = frozenset(
 APPROXIMATE = {
     "dizaine": 10.0, "douzaine": 12.0, "quinzaine": 15.0, "vingtaine": 20.0,
     "trentaine": 30.0, "quarantaine": 40.0, "cinquantaine": 50.0, "soixantaine": 60.0,
-    "centaine": 100.0,
+    "centaine": 100.0, "demi-millier": 500.0,
 }
 
 DECADE_WORDS = {
@@ -243,7 +243,10 @@ def scanner(lang: str) -> re.Pattern[str]:
         date_en = None
     else:
         date = rf"(?P<month>{month})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\w])"
-        date_en = rf"(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{month})(?![\w])"
+        # "1 January", "1st of January", "the first of January" ("first" and "second" are
+        # left as words by the reading of numbers)
+        date_en = (rf"(?P<day2>\d{{1,2}}|(?i:first|second)(?=\s+of\s))(?:st|nd|rd|th)?\s+"
+                   rf"(?:of\s+)?(?P<month2>{month})(?![\w])")
         time = (
             # 11:40 p.m., and the British 11.40 p.m.
             r"(?P<hour>\d{1,2})(?:[:.](?P<minute>\d{2}))?\s?(?P<meridiem>a\.m\.|p\.m\.|am\b|pm\b)"
@@ -312,7 +315,7 @@ AGE_DECADE = re.compile(
     re.IGNORECASE,
 )
 # « une trentaine », « une vingtaine de milliards »: an approximate count.
-FR_APPROXIMATE = re.compile(rf"(?i)\b(?:une|la|d'une) ({'|'.join(APPROXIMATE)})"
+FR_APPROXIMATE = re.compile(rf"(?i)\b(?:une|la|d'une|un|le|d'un) ({'|'.join(APPROXIMATE)})"
                             rf"(?:\s+de\s+({'|'.join(APPROXIMATE_SCALES)}))?\b")
 
 
@@ -374,3 +377,12 @@ def full_year(quantity: Quantity, previous: Quantity | None, text: str) -> Quant
         century = int(previous.value) // 100 * 100
         return replace(quantity, value=float(century + int(quantity.surface)))
     return quantity
+
+
+# Half of a scale: "half a million" and « un demi-million » are 500,000, « un demi-milliard »
+# "half a billion"; rewritten as a decimal of the scale, as « six millions et demi ».
+HALF_OF_SCALE = {
+    "fr": (re.compile(r"(?i)(?<![\w-])un\s+demi-(millions?|milliards?)(?![\w-])"), "0,5 "),
+    "en": (re.compile(r"(?i)(?<![\w-])(?:half\s+an?|an?\s+half[\s-])\s*(million|billion)"
+                      r"(?![\w-])"), "0.5 "),
+}

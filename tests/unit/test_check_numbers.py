@@ -414,3 +414,43 @@ def test_a_span_of_time_counted_in_another_unit_is_the_same_span(mt: str, ref: s
 )
 def test_a_span_of_time_of_another_length_is_still_a_mismatch(mt: str, ref: str) -> None:
     assert [f.kind for f in run(mt, ref)] == ["number_mismatch"]
+
+
+@pytest.mark.parametrize(
+    ("mt", "ref"),
+    [
+        # a fraction in words is the percentage it says
+        ("Les exportations ont baissé de 20 %.", "Exports fell by a fifth."),
+        ("Un quart des élèves sont absents.", "25% of pupils are absent."),
+        ("Le prix a augmenté de 25 %.", "The price went up by a quarter."),
+        ("Les deux tiers des électeurs ont voté.", "67% of voters turned out."),
+        ("La moitié des vols ont été annulés.", "50% of flights were cancelled."),
+        ("Le parti a obtenu 33 % des voix.", "The party won a third of the vote."),
+        # half of a scale, and « un demi-millier » (some 500)
+        ("Un demi-million de personnes ont manifesté.", "Half a million people marched."),
+        ("Un demi-million de personnes ont manifesté.", "500,000 people marched."),
+        ("La ville a reçu un demi-milliard d'euros.", "The city got €500 million."),
+        ("Un demi-millier de soldats ont été déployés.", "Some 500 troops were deployed."),
+        # an ordinal in Roman numerals is "first" or "second" in words, as « 2e » is
+        ("L'église date du IIe siècle.", "The church dates from the second century."),
+        ("Le château date du Ier siècle.", "The castle dates from the first century."),
+        # "the first of March" is le 1er mars
+        ("La loi entre en vigueur le 1er mars.", "The law takes effect on the first of March."),
+    ],
+)
+def test_fractions_halves_and_dates_in_words_are_the_same_number(mt: str, ref: str) -> None:
+    assert run(mt, ref) == []
+
+
+@pytest.mark.parametrize(
+    ("mt", "ref"),
+    [
+        ("Les exportations ont baissé de 25 %.", "Exports fell by a fifth."),
+        ("Un demi-million de personnes ont manifesté.", "A million people marched."),
+        ("Cinq millions de personnes ont manifesté.", "Half a million people marched."),
+        ("La loi entre en vigueur le 1er mars.", "The law takes effect on the second of March."),
+    ],
+)
+def test_a_fraction_half_or_date_in_words_of_another_value_is_a_mismatch(mt: str,
+                                                                         ref: str) -> None:
+    assert [f.kind for f in run(mt, ref)] == ["number_mismatch"]
