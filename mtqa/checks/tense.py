@@ -79,12 +79,15 @@ _FR_MODALS = frozenset({"devoir", "pouvoir", "vouloir", "falloir", "sembler", "p
 _FR_FUTURE_TIME = re.compile(
     r"(?<![\w-])(?:demain|bientot|prochaine?s?|d'ici|a venir|a partir d[eu']|dans (?:les )?"
     r"(?:\w+ ){0,2}(?:jours|semaines|mois|ans|annees|heures|minutes)|des que|ce soir|cette"
-    r" (?:nuit|semaine|annee)|l'an prochain"
-    # a date or a day in the calendar: what is scheduled English says in the present
-    # (« l'accord entrera en vigueur le 1er janvier » / "the deal takes effect on Jan. 1")
-    r"|le (?:1er|\d{1,2}) (?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre"
-    r"|octobre|novembre|decembre)|(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
-    r"(?: (?:matin|soir|prochain))?)(?![\w-])"
+    r" (?:nuit|semaine|annee)|l'an prochain)(?![\w-])"
+)
+# A date or a day in the calendar: what is scheduled for it English says in the present
+# (« l'accord entrera en vigueur le 1er janvier » / "the deal takes effect on Jan. 1"); a
+# French present against an English future there is still a change of tense.
+_FR_SCHEDULED = re.compile(
+    r"(?<![\w-])(?:le (?:1er|\d{1,2}) (?:janvier|fevrier|mars|avril|mai|juin|juillet|aout"
+    r"|septembre|octobre|novembre|decembre)|lundi|mardi|mercredi|jeudi|vendredi|samedi"
+    r"|dimanche)(?![\w-])"
 )
 
 
@@ -565,8 +568,10 @@ def tense_change(
         if (mt.tense, ref.tense) == (FUTURE, PRESENT) and _future_in_present(
                 ref, ref_tenses, ref_tokens):
             continue  # « ceux qui ne paieront pas seront … » / "those who do not pay will be"
-        if pair_of == (FUTURE, PRESENT) and _obligation(mt_tokens, mt.verb):
-            continue  # « il devra être complété » / "it must be completed", "is still needed"
+        if pair_of == (FUTURE, PRESENT) and (_obligation(mt_tokens, mt.verb)
+                                             or _FR_SCHEDULED.search(folded)):
+            continue  # « il devra être complété » / "it must be completed"; « entrera en
+            # vigueur le 1er janvier » / "takes effect on Jan. 1"
         if (mt.tense, ref.tense) in _NEEDS_WITNESS and (
             _FR_FUTURE_TIME.search(folded)
             or _CONDITIONAL_CLAUSE.search(folded + " " + pair.ref_text.lower())

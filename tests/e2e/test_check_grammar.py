@@ -42,6 +42,9 @@ def _found(mt: str, ref: str, bt: str, kind: str) -> list[tuple[str | None, str 
         # futur proche
         ("La banque va relever ses taux.", "The bank raised its rates.",
          "The bank is going to raise its rates.", "va relever"),
+        # a present on a named day against a future
+        ("Les magasins sont ouverts le dimanche.", "The shops will be open on Sunday.",
+         "The shops are open on Sunday.", "sont ouverts"),
         # « selon » against a verb of saying: the statement's own tense is still judged
         ("Selon les pompiers, le feu a détruit trois granges.",
          "Firefighters say the fire will destroy three barns.",
