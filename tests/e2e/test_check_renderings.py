@@ -182,3 +182,34 @@ def test_forced_decoding_evidence_is_attached_when_a_scorer_is_given() -> None:
     found = next(f for f in detect(result, ctx) if f.kind == "odd_rendering")
     assert found.evidence["forced_logprob_span_mean"] == pytest.approx(-0.8)  # "library."
     assert len(found.evidence["forced_tokens"]) == 7
+
+
+@pytest.mark.parametrize(
+    ("mt", "ref"),
+    [
+        # a bill counted in money, or handed to someone to pay, is a facture
+        ("La facture totale des travaux dépasse deux millions d'euros.",
+         "The total bill for the works tops 2 million euros."),
+        ("Les contribuables paieront la facture.", "Taxpayers will foot the bill."),
+        ("Les ménages reçoivent la facture du chauffage.",
+         "Households are left with the bill for heating."),
+        # fish stocks are des stocks
+        ("Les stocks de thon se sont reconstitués.", "Tuna stocks have recovered."),
+        ("Les quotas protègent les stocks.", "The quotas protect fish stocks."),
+    ],
+)
+def test_a_look_alike_in_its_own_sense_is_no_trap(mt: str, ref: str) -> None:
+    assert renderings.trap_findings(build([mt], [ref], [ref]), CTX) == []
+
+
+@pytest.mark.parametrize(
+    ("mt", "ref", "mt_span"),
+    [
+        ("Les députés ont adopté la facture.", "MPs passed the bill.", "facture"),
+        ("Les stocks ont chuté à Wall Street.", "Stocks fell on Wall Street.", "stocks"),
+    ],
+)
+def test_a_look_alike_in_the_other_sense_is_still_a_trap(mt: str, ref: str,
+                                                         mt_span: str) -> None:
+    found = renderings.trap_findings(build([mt], [ref], [ref]), CTX)
+    assert [f.mt_span for f in found] == [mt_span]
