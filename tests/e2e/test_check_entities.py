@@ -260,6 +260,22 @@ CLEAN_CASES = [
         id="a-country-named-before-its-national-body",
     ),
     pytest.param(
+        "Wales won the Grand Slam, and storms battered the Bay of Biscay.",
+        "Le pays de Galles a remporté le Grand Chelem, et des tempêtes ont frappé le golfe "
+        "de Gascogne.",
+        id="a-sporting-feat-and-a-sea-in-their-french-forms",
+    ),
+    pytest.param(
+        "Aid groups and campaigners criticised the deal.",
+        "Les ONG ont critiqué l'accord.",
+        id="ngos-said-by-what-they-are",
+    ),
+    pytest.param(
+        "The Water Lilies by Claude Monet hang in the Orangerie.",
+        "Les Nymphéas de Claude Monet sont exposés à l'Orangerie.",
+        id="a-painting-by-its-french-title",
+    ),
+    pytest.param(
         "The record still belongs to a fellow Brazilian of the winner.",
         "Le record appartient toujours à un compatriote du vainqueur.",
         id="a-fellow-national-is-a-compatriote",
