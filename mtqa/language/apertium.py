@@ -311,6 +311,12 @@ _FRENCH_SENSES_ADDED: dict[str, frozenset[str]] = {
     # une baisse des prix, une baisse d'impôts (a tax cut); une hausse de 6 %
     "baisse": frozenset({"fall", "drop", "decrease", "cut", "reduction"}),
     "hausse": frozenset({"rise", "increase"}),
+    # des vents violents (strong winds), des pluies violentes (heavy rain)
+    "violent": frozenset({"violent", "strong", "heavy", "fierce", "severe"}),
+    # le premier marché du continent (the biggest), le premier exportateur (the leading)
+    "premier": frozenset({"first", "leading", "top", "biggest", "largest", "main"}),
+    # la puissance d'un réacteur (its capacity, its output), d'un moteur (its power)
+    "puissance": frozenset({"power", "capacity", "output", "strength"}),
 }
 
 

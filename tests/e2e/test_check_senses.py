@@ -114,10 +114,17 @@ def test_a_container_for_a_ship_is_flagged_with_its_evidence() -> None:
           "She won the match in two sets."],
          ["She has managed nine aces and carried off 70% of the points on her service.",
           "She has won the match in two sets."]),
+        # « la puissance » of a plant is its capacity, its output
+        (["La centrale fonctionne à la moitié de sa puissance.",
+          "Le réacteur produit de l'électricité depuis mai."],
+         ["The power station is running at half its capacity.",
+          "The reactor has produced electricity since May."],
+         ["The power station works to the half of its power.",
+          "The reactor produces electricity since May."]),
     ],
     ids=["right-word", "container-meant", "bt-reads-reference", "no-context", "lookalike",
          "other-translations", "aim-meant", "sibling-sense", "phrasal-verb", "kin-only",
-         "win-not-hit"],
+         "win-not-hit", "capacity-of-a-plant"],
 )
 def test_clean_counterparts_are_not_flagged(
     mt: Sequence[str], ref: Sequence[str], bt: Sequence[str]

@@ -589,3 +589,27 @@ def test_a_verb_of_being_with_no_be_in_the_reference_is_still_an_addition() -> N
                      "These islands a volcanic archipelago.",
                      "These islands form a volcanic archipelago.")
     assert [(f.kind, f.mt_span) for f in found] == [("addition", "forment")]
+
+
+@pytest.mark.parametrize(
+    ("mt", "ref", "bt"),
+    [
+        # everyday senses: des vents violents are strong winds; le premier exportateur is
+        # the biggest
+        ("Des vents violents ont arraché des toitures dans la nuit.",
+         "Strong winds tore roofs off during the night.",
+         "Violent winds have torn off roofs in the night."),
+        ("La Chine est le premier exportateur mondial d'acier.",
+         "China is the world's biggest steel exporter.",
+         "China is the first world exporter of steel."),
+        # an ordinal in Roman numerals is the reference's ordinal word
+        ("Le château a été construit au XIIe siècle par un comte.",
+         "The castle was built in the twelfth century by a count.",
+         "The castle has been built to the XIIe century by a count."),
+        ("L'abbaye aurait été abandonnée au Ve siècle, après un incendie.",
+         "The abbey appears to have been abandoned in the fifth century, after a fire.",
+         "The abbey would have been abandoned to the Ve century, after a fire."),
+    ],
+)
+def test_an_everyday_sense_or_an_ordinal_is_no_omission(mt: str, ref: str, bt: str) -> None:
+    assert [f for f in summary(findings(mt, ref, bt)) if f[0] == "omission"] == []
