@@ -236,7 +236,10 @@ _NUMBER_WORD = re.compile(
     r"|six|seven|eight|nine|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen"
     r"|(?:twen|thir|for|fif|six|seven|eigh|nine)t(?:y|ies)|hundred|thousand"
     # approximate counts: une trentaine (about 30), des centaines, des milliers
-    r"|(?:diz|douz|quinz|vingt|trent|quarant|cinquant|soixant|cent)aine|millier)s?(?!\w)",
+    r"|(?:diz|douz|quinz|vingt|trent|quarant|cinquant|soixant|cent)aine|millier"
+    # fractions, which the other side may give as a percentage: a quarter (25 %), la moitié
+    r"|half|halves|third|quarter|fifth|tenth|tiers|quart|moiti[eé]|cinqui[eè]me|dixi[eè]me)"
+    r"s?(?!\w)",
     re.IGNORECASE,
 )
 

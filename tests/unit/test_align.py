@@ -271,6 +271,9 @@ def test_a_long_gap_stays_unaligned_when_another_pairing_matches_better() -> Non
         ("Une vingtaine de maisons ont brûlé.", "About 20 houses burned down.", True),
         ("Des milliers de fans ont chanté.", "Some 5,000 fans sang along.", True),
         ("Le centre a fermé en septembre.", "Some 5,000 fans sang along.", False),
+        # a fraction in words against a percentage
+        ("Les loyers ont augmenté de 25 %.", "Rents rose by a quarter.", True),
+        ("La moitié des élèves ont réussi.", "50% of pupils passed.", True),
         ("Le Maroc est l'un des grands importateurs.", "Imports could reach 7 million.", False),
         ("Les 2 000 agriculteurs recevront une aide.", "The 3,000 farmers will get help.", False),
         ("Le centre a fermé en septembre.", "It shut down in 2019.", False),
