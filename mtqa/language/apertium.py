@@ -315,6 +315,11 @@ _FRENCH_SENSES_ADDED: dict[str, frozenset[str]] = {
     "violent": frozenset({"violent", "strong", "heavy", "fierce", "severe"}),
     # le premier marché du continent (the biggest), le premier exportateur (the leading)
     "premier": frozenset({"first", "leading", "top", "biggest", "largest", "main"}),
+    # la voie professionnelle (the vocational track), une voie rapide (a lane, a road)
+    "voie": frozenset({"way", "road", "lane", "track", "route", "path"}),
+    "professionnel": frozenset({"professional", "vocational", "occupational"}),
+    # un faible taux (a low rate), une faible majorité (a slim one), une monnaie faible
+    "faible": frozenset({"weak", "low", "small", "slight", "feeble"}),
     # la puissance d'un réacteur (its capacity, its output), d'un moteur (its power)
     "puissance": frozenset({"power", "capacity", "output", "strength"}),
 }

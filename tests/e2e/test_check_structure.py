@@ -111,6 +111,11 @@ def test_a_clause_the_reference_lacks_beside_one_it_has_is_an_addition() -> None
         ("Les ménages les plus modestes sont les premiers touchés.",
          "Low-income households are hit hardest.",
          "The most modest housework are the first touched."),
+        # everyday senses the dictionary lacks: la voie professionnelle is the vocational
+        # track
+        ("Le taux d'échec est nettement plus faible dans la voie professionnelle, à 9 %.",
+         "The vocational track fares far better, at 9%.",
+         "The rate of failure is clearly more feeble in the road professional, to 9 %."),
     ],
 )
 def test_a_clause_tied_to_the_reference_or_a_wholly_free_paraphrase_is_no_addition(
