@@ -417,6 +417,8 @@ def clause_tenses(tokens: Sequence[Token], language: str) -> Tenses:
         tokens = read_verbs(tokens)
     main, clauses, reported = [], [], []
     for i, token in enumerate(tokens):
+        if not any(c.isalpha() for c in token.text):
+            continue  # a quotation mark or a dash the tagger took for a verb
         if token.dep in _COMPLEMENT_DEPS and token.pos in ("VERB", "AUX"):
             complement = read(tokens, i)
             if complement is not None:

@@ -111,6 +111,13 @@ def test_contradicting_tenses_are_found(mt: str, ref: str, bt: str, mt_span: str
          "The new law will apply the 1st July."),
         ("Le musée rouvrira ses portes samedi.", "The museum reopens on Saturday.",
          "The museum will reopen its doors Saturday."),
+        # a quotation mark the tagger takes for a verb is no verb: the reporting verb's
+        # narrative present against the English past is left to the narrative check
+        ("« Nous allons gagner », affirme l'entraîneur.", '"We are going to win," the coach '
+         'said.', "« We go to win », affirms the coach."),
+        ("« Le chantier n'est pas en train de s'arrêter, il ralentit », estime le maire.",
+         '"The project is slowing down, not stopping," the mayor said.',
+         "« The site is not by train to stop, it slows », estimates the mayor."),
         # a future of obligation English says in the present
         ("Les candidats devront fournir une pièce d'identité.",
          "Candidates must provide proof of identity.",
