@@ -127,8 +127,10 @@ _FR_AFFIX = re.compile(
     # easily, sans réserve = fully): a translation may say it with or without "without"
     r"|(?<![\w-])sans (?:encombres?|difficultes?|peine|hesit\w*|relache|reserves?|ambages"
     r"|detours?|conteste|equivoque|incidents?|heurts?|accrocs?|faille"
-    # (sans gravité = minor, sans danger = safe, sans frais = free of charge)
-    r"|gravite|danger|risques?|frais)(?![\w'-])"
+    # (sans gravité = minor, sans danger = safe, sans frais = free of charge; sans
+    # équivalent, sans égal, sans pareil = unmatched, more than any other)
+    r"|gravite|danger|risques?|frais|equivalent|egale?s?|pareil(?:le)?s?|commune mesure"
+    r"|rivale?s?)(?![\w'-])"
     # "non" as a prefix written apart: non gouvernementale, non négligeable
     r"|(?<![\w-])non\s+(?!(?:pour|dans|avec|sans|comme|plus|pas|seulement|loin|moins|dont"
     r"|leurs?|elles?|lui|ceux|celles?|celui|contre|parce|point)(?![\w-]))[a-z]{4,}(?![\w'-])"

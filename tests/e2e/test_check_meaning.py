@@ -476,6 +476,10 @@ def test_an_opposite_that_does_not_answer_the_negation_is_an_inversion(
          "Residents worry that there are not enough doctors."),
         ("L'absence de pluie menace les récoltes.", "No rain is threatening the harvest."),
         ("Le donateur a voulu rester anonyme.", "The donor asked not to be named."),
+        # « sans équivalent », « sans égal » say a superlative
+        ("Le pays compte un réseau ferré sans équivalent en Europe.",
+         "The country has the densest rail network in Europe."),
+        ("Elle a une mémoire sans égale.", "Her memory is better than anyone's."),
         # « pas exclu » is a litotes verb like « n'exclut pas » (= may well)
         ("Une hausse des taux n'est pas exclue.", "A rate rise is possible."),
         ("Il n'est pas exclu que le ministre démissionne.", "The minister may well resign."),
