@@ -88,10 +88,27 @@ def _omissions(pair: Pair, links: PairLinks) -> list[int]:
         and not in_compound(links.english[e], links.english_all)
         and e not in links.covered_by_bt
         and not french_anywhere(links.english[e], pair.mt_text, french_all)
+        and not _attribution(links.english[e], pair.mt_text)
         and slot_is_empty(links.english, e, links.counterparts_of_english, links.french,
                            pair.mt_text, "fr", pair.ref_text)
     ]
     return candidates if len(candidates) == 1 else []
+
+
+# « Selon eux, la villa appartenait … » / "They believe the villa belonged …": French gives
+# an opinion's or a statement's source with a preposition where English uses a verb.
+_FR_SOURCE = re.compile(r"(?<![\w-])(?:selon|d'apres|aux yeux d(?:e|u|es)|pour (?:eux|elles?"
+                        r"|lui|les experts|les auteurs))(?![\w-])")
+_EN_SOURCE_VERBS = frozenset(
+    "say believe think reckon feel estimate consider argue claim report suggest suspect "
+    "assume conclude maintain".split())
+
+
+def _attribution(word: Token, mt_text: str) -> bool:
+    """An English verb of saying or believing where the French names the source with
+    « selon », « d'après », « pour eux »: the verb renders the preposition."""
+    return (word.pos == "VERB" and word.lemma in _EN_SOURCE_VERBS
+            and bool(_FR_SOURCE.search(fold(mt_text))))
 
 
 # English adjectives that point or situate rather than describe; a translator adds them

@@ -613,3 +613,20 @@ def test_a_verb_of_being_with_no_be_in_the_reference_is_still_an_addition() -> N
 )
 def test_an_everyday_sense_or_an_ordinal_is_no_omission(mt: str, ref: str, bt: str) -> None:
     assert [f for f in summary(findings(mt, ref, bt)) if f[0] == "omission"] == []
+
+
+@pytest.mark.parametrize(
+    ("mt", "ref", "bt"),
+    [
+        # « selon eux » / "they believe": the verb renders the preposition of the source
+        ("Selon eux, la ferme appartenait probablement à un riche marchand.",
+         "They believe the farm probably belonged to a wealthy merchant.",
+         "According to them, the farm belonged probably to a rich merchant."),
+        ("D'après les chercheurs, le glacier a reculé de deux kilomètres.",
+         "Researchers estimate the glacier has retreated by two kilometres.",
+         "According to the researchers, the glacier has moved back of two kilometres."),
+    ],
+)
+def test_a_verb_of_saying_for_a_french_source_is_no_omission(mt: str, ref: str,
+                                                               bt: str) -> None:
+    assert [f for f in summary(findings(mt, ref, bt)) if f[0] == "omission"] == []
