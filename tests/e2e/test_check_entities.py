@@ -266,6 +266,12 @@ CLEAN_CASES = [
         id="a-sporting-feat-and-a-sea-in-their-french-forms",
     ),
     pytest.param(
+        "The data protection watchdog (Cnil) fined the company on Monday.",
+        "La Commission nationale de l'informatique et des libertés a infligé lundi une amende "
+        "à la société.",
+        id="an-acronym-the-french-writes-out-in-full",
+    ),
+    pytest.param(
         "Aid groups and campaigners criticised the deal.",
         "Les ONG ont critiqué l'accord.",
         id="ngos-said-by-what-they-are",

@@ -57,6 +57,27 @@ def _find_forms(text: str, forms: Iterable[str], folded: str) -> Part | None:
     return None
 
 
+_LINK_WORDS = frozenset("de du des d la le les l et en pour sur a au aux".split())
+
+
+def spelt_out(name: str, mt_text: str) -> bool:
+    """A name written as an acronym (Inrap, Cnil, Insee) whose letters are the initials of
+    words of the MT that begin with a capital, as French writes an institution out in full
+    (« l'Institut national de recherches archéologiques préventives »); linking words
+    (de, la, et) have no letter of their own."""
+    letters = fold(name).lower()
+    if not 3 <= len(letters) <= 8 or not letters.isalpha():
+        return False
+    words = [w for w in re.split(r"[\s'’-]+", mt_text) if w and fold(w).lower() not in _LINK_WORDS]
+    initials = "".join(fold(w)[:1].lower() for w in words)
+    at = initials.find(letters)
+    while at >= 0:
+        if words[at][:1].isupper():
+            return True
+        at = initials.find(letters, at + 1)
+    return False
+
+
 def _adjective_found(name: ReferenceName, mt_text: str, tables: Exonyms,
                      ref_text: str = "") -> bool:
     """A place named by its French adjective: "the U.S. envoy" → "l'émissaire américain";
@@ -180,6 +201,8 @@ def _link_pair(
             continue  # acronyms and wholly translatable names are not judged letter by letter
         if _adjective_found(name, mt_text, tables, pair.ref_text):
             continue
+        if spelt_out(name.core.text, mt_text):
+            continue  # "Inrap" for « l'Institut national de recherches archéologiques … »
         pending.append(name)
 
     # Pass 2: word by word. Exact-like matches first, so a fuzzy link never steals a French
