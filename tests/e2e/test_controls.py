@@ -42,6 +42,9 @@ feature, quarterly earnings, an EU regulation): telephone numbers and match time
 the French way (« 0 800 … », « 2 h 48 »), nationalities as nouns (« le Norvégien »),
 Spanish places and events in their French forms (Cadix, la Reconquête, Roland-Garros), and
 negations an English reference says with an opposite ("failed", "break the rules").
+A seventh batch (``SEVENTH_BATCH``) is news on topics none of the others has (housing, a
+wildfire, an earthquake, pensions, a reactor, rugby, chess, a dig, fishing quotas, an auction,
+exam results, car sales), with references as free as a skilled human translator's.
 Each batch has its own bound, equal to what remains, so that any regression fails.
 """
 
@@ -111,10 +114,18 @@ MAX_SIXTH_BATCH_ALARMS = 0
 # art auction, exam results, car sales) has references as free as a skilled human
 # translator's: clauses reordered and merged, passive and active swapped, idioms, a name
 # said by a title, numbers said another way (« un demi-millier » / "some 500", 20 % / "a
-# fifth"), negatives said positively ("went unsold", "unbeaten") and the reverse.
+# fifth"), negatives said positively ("went unsold", "unbeaten") and the reverse. As drafted
+# it raised 37 alarms on 32 sentences (negations said by a privative word or an opposite 9,
+# numbers 5, omissions 5, false friends and senses 5, tense 4, additions 3, names 6); the
+# categories were fixed, not the stories. Seven are left, each a known limit: a département
+# and a town's area said by their region (« la Manche », « Seine-Maritime » / "Normandy"),
+# « ne m'attendais pas à jouer aussi bien » / "played better than I expected", an implicit
+# negative ("stayed away") whose literal verb the French uses elsewhere in the sentence
+# (two findings), the 76th minute as "four minutes from time", and « a prévu de » / "plans
+# to".
 SEVENTH_BATCH = ("bac", "echecs", "encheres", "fouilles", "incendie", "logement", "nucleaire",
                  "peche", "retraites", "rugby", "seisme", "voitures")
-MAX_SEVENTH_BATCH_ALARMS = 37
+MAX_SEVENTH_BATCH_ALARMS = 7
 
 
 @pytest.fixture(scope="module")
