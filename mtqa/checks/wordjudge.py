@@ -139,7 +139,8 @@ def counted(word: Token, sentence: Sequence[Token], *, units_only: bool = False)
         sentence[i] for i in range(index - 3, index + 4) if 0 <= i < len(sentence)]
     near += [t for t in sentence if t.head == index] + [sentence[word.head]]
     if word.pos == "ADJ" and _ORDINAL_WORD.fullmatch(fold(word.text)):
-        return True  # "the fifth century" (« le Ve siècle »), « la troisième place »
+        return True  # "the fifth century" (« le Ve siècle »), « la troisième place »; not
+        # first or second, which also say an order (the first / the last minute)
     if not any(_is_number(t) for t in near):
         return False
     if word.pos != "ADJ" or units_only or _is_number(word):  # an ordinal: 10th, 3e
@@ -158,8 +159,8 @@ def _is_number(token: Token) -> bool:
 # An ordinal in words or in Roman numerals is a number the number checks own: « le Ve
 # siècle » is "the fifth century", « au XIXe » "in the 19th".
 _ORDINAL_WORD = re.compile(
-    r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
-    r"|\w+teenth|\w+tieth|hundredth|thousandth|millionth|premiere?|seconde?|\w{3,}ieme")
+    r"third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
+    r"|\w+teenth|\w+tieth|hundredth|thousandth|millionth|\w{3,}ieme")
 _ROMAN_ORDINAL = re.compile(r"[IVX]+(?:e|er|ère|ème|ᵉ)")
 
 
