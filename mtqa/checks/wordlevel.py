@@ -52,6 +52,7 @@ from mtqa.checks.wordplace import (
     copula_rendered,
     demonstrative_rendered,
     slot_is_empty,
+    verb_reworded,
 )
 from mtqa.language.gaps import Gap, missing_words
 from mtqa.language.parse import Token
@@ -311,6 +312,8 @@ def _additions(pair: Pair, links: PairLinks) -> list[tuple[int, dict[str, list[T
         if not slot_is_empty(links.french, f, links.counterparts_of_french, links.english,
                               pair.ref_text, "en", pair.mt_text):
             continue
+        if verb_reworded(links, f):
+            continue  # « a adopté une loi » / "passed a law"
         candidates.append((f, traced))
     if len(candidates) != 1 or _of_reference_place(links.french[candidates[0][0]],
                                                    links.english_all):

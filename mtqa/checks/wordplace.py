@@ -199,3 +199,51 @@ def demonstrative_rendered(links: PairLinks, f: int) -> bool:
         return False
     return any(t.pos == "PRON" and t.text.lower() in _EN_DEMONSTRATIVES
                for t in links.english_all)
+
+
+# Clause roles of the two parsers' dependency labels, French (UD) and English (ClearNLP).
+_CLAUSE_ROLES = {
+    "root": "root", "conj": "conj", "advcl": "advcl", "acl:relcl": "relcl", "relcl": "relcl",
+    "ccomp": "ccomp", "xcomp": "xcomp",
+}
+
+
+def verb_reworded(links: PairLinks, index: int) -> bool:
+    """A French verb whose clause the reference heads with a verb of its own that the French
+    renders by no verb, only by a noun or an idiom (« a été tourné » / "was filmed", where
+    « film » took "filmed"; « lui a offert une promotion » / "promoted him"; « a adopté
+    une loi » / "passed a law", where « à partir de » took "passed"): the clause is reworded,
+    its verb not added. The clause is read from the parses: both sentences' main verbs, or
+    the verbs of clauses in the same role (coordinated, adverbial, relative, complement)."""
+    word = links.french[index]
+    role = _CLAUSE_ROLES.get(word.dep.lower())
+    if word.pos != "VERB" or role is None:
+        return False
+    for e, token in enumerate(links.english):
+        if token.pos != "VERB" or _CLAUSE_ROLES.get(token.dep.lower()) != role:
+            continue
+        counterparts = links.counterparts_of_english(e)
+        if counterparts and not any(_renders_a_verb(links, f) for f in counterparts):
+            return True
+    return False
+
+
+# Light verbs of idioms (« il fait froid »: it is cold) and verbs of prepositional locutions
+# (« à partir de », « à compter de »: from) render no verb of their own.
+_LIGHT_VERBS = frozenset({"faire", "etre", "avoir"})
+_LOCUTION_VERBS = frozenset({"partir", "compter"})
+
+
+def _renders_a_verb(links: PairLinks, f: int) -> bool:
+    """The French word may be a verb of its own (whatever its clause, whatever the tagger
+    made of a participle: « reconnues » as an adjective): all but a noun, a light verb of an
+    idiom and a verb of a locution."""
+    word = links.french[f]
+    if word.pos in ("NOUN", "PROPN"):
+        return False
+    lemma = fold(word.lemma)
+    if lemma in _LIGHT_VERBS:
+        return False
+    at = next((i for i, t in enumerate(links.french_all) if t.start == word.start), None)
+    before = fold(links.french_all[at - 1].text) if at else ""
+    return not (lemma in _LOCUTION_VERBS and before == "a")

@@ -630,3 +630,38 @@ def test_an_everyday_sense_or_an_ordinal_is_no_omission(mt: str, ref: str, bt: s
 def test_a_verb_of_saying_for_a_french_source_is_no_omission(mt: str, ref: str,
                                                                bt: str) -> None:
     assert [f for f in summary(findings(mt, ref, bt)) if f[0] == "omission"] == []
+
+
+@pytest.mark.parametrize(
+    ("mt", "ref", "bt"),
+    [
+        # the reference's verb is rendered by a French noun (« film », « promotion »)
+        (
+            "Le documentaire a été tourné en Norvège l'hiver dernier.",
+            "The documentary was filmed in Norway last winter.",
+            "The documentary has been turned in Norway the last winter.",
+        ),
+        (
+            "Le directeur l'a remercié et lui a offert une promotion.",
+            "The director thanked him and promoted him.",
+            "The director thanked him and him has offered a promotion.",
+        ),
+        # or by a verb of a locution (« à partir de » / from)
+        (
+            "Le Sénat a adopté une réforme qui s'appliquera à partir de 2030.",
+            "The Senate passed a reform that will apply from 2030.",
+            "The Senate has adopted a reform that will apply from 2030.",
+        ),
+    ],
+)
+def test_a_clause_reworded_around_another_verb_adds_no_verb(mt: str, ref: str, bt: str) -> None:
+    assert [f for f in summary(findings(mt, ref, bt)) if f[0] == "addition"] == []
+
+
+def test_a_verb_the_reference_lost_is_still_an_addition() -> None:
+    found = findings(
+        "Les oiseaux migrateurs disparaissent souvent sans laisser de traces.",
+        "Migratory birds often without leaving any traces.",
+        "The migratory birds disappear often without leaving traces.",
+    )
+    assert ("addition", "disparaissent", None) in summary(found)
