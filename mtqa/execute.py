@@ -28,14 +28,15 @@ from typing import TYPE_CHECKING, Any
 
 from mtqa.backtranslate.base import Engine
 from mtqa.checks.base import CheckContext
-from mtqa.metrics import DocumentStatistics, Statistics, statistics_table
-from mtqa.model import Document, DocumentResult, Segment
+from mtqa.metrics import DocumentStatistics, Statistics, corpus_scores_of, statistics_table
+from mtqa.model import Document, DocumentResult, Score, Segment
 
 if TYPE_CHECKING:
     import numpy as np
 
     from mtqa.config import RunConfig
     from mtqa.pipeline import EngineSet, ProgressFactory, Timings
+    from mtqa.store import SpilledTables
 
 log = logging.getLogger(__name__)
 
@@ -126,6 +127,30 @@ def scored_statistics(
             for metric in metrics
         }
     return tables
+
+
+def run_scores(
+    results: Sequence[DocumentResult],
+    ids: Sequence[str],
+    engines: Sequence[str],
+    metrics: Sequence[str],
+    tables: SpilledTables,
+) -> dict[str, tuple[Score, ...]]:
+    """Corpus scores over the documents ``ids`` (their ``results``), from each one's segment
+    statistics set aside as it was scored (``tables``; extracted here for a document resumed
+    or cached): a few numbers a sentence are held, never the texts."""
+    import numpy as np
+
+    for position, key in enumerate(ids):
+        if key not in tables:
+            tables.put(key, scored_statistics(results[position], metrics))
+    joined = tables.joined(ids)
+    return {
+        name: corpus_scores_of(
+            {metric: joined.get(name, {}).get(metric, np.empty(0)) for metric in metrics}
+        )
+        for name in engines
+    }
 
 
 class _Known:

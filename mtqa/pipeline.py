@@ -26,11 +26,10 @@ from mtqa.compare import Comparison, compare
 from mtqa.config import BilingualSpec, DocumentSpec, RunConfig, load_config, parse_config
 from mtqa.documents import load_document
 from mtqa.errors import ConfigError, EngineUnavailable
-from mtqa.execute import DocumentJob, WorkerSetup, create_executor, scored_statistics
+from mtqa.execute import DocumentJob, WorkerSetup, create_executor, run_scores
 from mtqa.metrics import (
     DocumentStatistics,
     corpus_scores,
-    corpus_scores_of,
     segment_scores,
 )
 from mtqa.model import (
@@ -507,7 +506,7 @@ def run(
             scores = cached_run_scores(
                 cache,
                 [keys[documents[i].id] for i in primary],
-                lambda: _run_scores(
+                lambda: run_scores(
                     Subset(results, primary),
                     [documents[i].id for i in primary],
                     names,
@@ -555,30 +554,6 @@ def run(
         with timings.step("report"):
             write_outputs(run_result, run_dir)
     return run_result
-
-
-def _run_scores(
-    results: Sequence[DocumentResult],
-    ids: Sequence[str],
-    engines: Sequence[str],
-    metrics: Sequence[str],
-    tables: SpilledTables,
-) -> dict[str, tuple[Score, ...]]:
-    """Corpus scores over the documents ``ids`` (their ``results``), from each one's segment
-    statistics set aside as it was scored (``tables``; extracted here for a document resumed
-    or cached): a few numbers a sentence are held, never the texts."""
-    import numpy as np
-
-    for position, key in enumerate(ids):
-        if key not in tables:
-            tables.put(key, scored_statistics(results[position], metrics))
-    joined = tables.joined(ids)
-    return {
-        name: corpus_scores_of(
-            {metric: joined.get(name, {}).get(metric, np.empty(0)) for metric in metrics}
-        )
-        for name in engines
-    }
 
 
 def _comparison(
