@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from fractions import Fraction
 from functools import lru_cache
 from typing import Any
 
@@ -348,6 +349,12 @@ class Quantity:
             return f"code {self.value}"
         if self.kind == "decade":
             return f"decade {self.value:.0f}s"
+        if self.kind == "magnitude":
+            return f"{self.value:,.0f}s"  # "thousands" is 1,000s
+        if self.kind == "fraction":
+            return f"fraction {Fraction(self.value).limit_denominator(12)}"
+        if self.kind == "multiple":
+            return f"{self.value:g} times"
         number = f"{self.value:,.6g}" if abs(self.value) < 1e21 else str(self.value)
         return number + (" %" if self.percent else "")
 

@@ -111,3 +111,14 @@ def test_another_evening_hour_is_still_a_mismatch() -> None:
     assert critical("Le magasin ferme à dix-neuf heures.", "The shop closes at eight tonight.") == [
         ("dix-neuf heures", "eight")
     ]
+
+
+def test_a_mismatch_in_words_says_what_each_side_means() -> None:
+    result = make_result(["La moitié des salariés et des milliers de clients ont doublé."],
+                         ["A third of staff and hundreds of clients tripled."])
+    found = numbers.check(result, CheckContext(engines=()))
+    described = sorted((f.evidence["mt"], f.evidence["ref"]) for f in found)
+    assert described == [
+        ("1,000s", "100s"), ("2 times", "3 times"), ("fraction 1/2", "fraction 1/3"),
+    ]
+
