@@ -1,4 +1,4 @@
-"""Known bodies, organisations and nationalities: the MT names one, the reference another.
+"""Known bodies, organisations, nationalities and regions: the MT names one, the reference another.
 
 Every case is invented; the bodies and their French forms are general knowledge
 (``configs/exonyms.toml`` ``[bodies]``).
@@ -202,3 +202,26 @@ def test_an_organisation_known_by_a_name_of_its_own_is_missing(
 )
 def test_an_organisation_a_translation_renders_in_words_is_not_missing(mt: str, ref: str) -> None:
     assert critical(run(mt, ref)) == []
+
+
+@needs_apertium
+@pytest.mark.parametrize(
+    ("mt", "ref"),
+    [
+        # a département named by its region, either way (ISO 3166-2 through pycountry)
+        ("Le navire s'est échoué au large de la Seine-Maritime.",
+         "The ship ran aground off Normandy."),
+        ("Les incendies ont ravagé les Bouches-du-Rhône.", "Fires ravaged Provence."),
+        ("Le festival se tient dans le Finistère.", "The festival is held in Brittany."),
+    ],
+)
+def test_a_place_named_by_the_region_it_lies_in_is_no_finding(mt: str, ref: str) -> None:
+    assert critical(run(mt, ref)) == []
+
+
+@needs_apertium
+def test_a_place_in_another_region_is_still_another_place() -> None:
+    assert critical(run("Le festival se tient dans le Finistère.",
+                        "The festival is held in Normandy.")) == [
+        ("entity_drift", "Finistère", "Normandy")
+    ]

@@ -29,7 +29,13 @@ from mtqa.checks.entities.names import (
     same_name,
     transliteration_key,
 )
-from mtqa.checks.entities.places import apertium_names, capitals, geonames_same_place
+from mtqa.checks.entities.places import (
+    apertium_names,
+    capitals,
+    geonames_same_place,
+    names_with_regions,
+    regions_of,
+)
 from mtqa.language.lexicons import Exonyms, entity_words, exonyms
 from mtqa.language.text import find_word, fold, fold_keep_length
 from mtqa.model import DocumentResult, Finding, Pair
@@ -397,6 +403,9 @@ def _missing(
     capital = capitals().get(fold(name.core.text))
     if capital and any(geonames_same_place(m, capital) for m in mt_words if m[:1].isupper()):
         return None  # "Berlin a promis" for "Germany has promised": the capital stands for it
+    region = {fold(name.core.text)} | exonyms().french_forms(name.core.text)
+    if any(regions_of(m) & region for m in names_with_regions(pair.mt_text)):
+        return None  # "Normandy" for « la Seine-Maritime »: a place within it
     tables = exonyms()
     if any(find_word(pair.mt_text, form)
            for phrase in tables.phrases_in(pair.ref_text, name.core.text)

@@ -50,7 +50,12 @@ from mtqa.checks.entities.names import (
     Part,
     describes_a_body,
 )
-from mtqa.checks.entities.places import apertium_names, capitals, geonames_same_place
+from mtqa.checks.entities.places import (
+    apertium_names,
+    capitals,
+    geonames_same_place,
+    regions_of,
+)
 from mtqa.checks.terms import Term, find_term, glossary_of
 from mtqa.language.lexicons import entity_words, exonyms
 from mtqa.language.text import find_word, fold
@@ -195,6 +200,11 @@ def _has_counterpart(
             return True
     if any(_adjective_of(word, adjective) for adjective in around.capitalised):
         return True
+    # a département the reference names by its region (« la Seine-Maritime » / "Normandy")
+    for form in {word, run_text}:
+        for region in regions_of(form):
+            if any(find_word(around.text, e) for e in {region} | tables.english.get(region, set())):
+                return True
     # A capital stands for its country's government (Berlin for Germany, Moscou for Russia)
     return any(geonames_same_place(word, capital) for capital in around.capitals)
 

@@ -174,6 +174,69 @@ class ApertiumNames:
         return {n: self._english.get(n, frozenset()) for n in names}
 
 
+# ---------------------------------------------------------------------------------------
+# Regions: pycountry's subdivisions and the ones they lie in
+
+
+@lru_cache(maxsize=1)
+def _regions() -> dict[str, frozenset[str]]:
+    """fold(subdivision name, local or French) -> fold(names of the subdivisions it lies in),
+    from ISO 3166-2 through pycountry: Seine-Maritime and Manche lie in Normandie,
+    Bouches-du-Rhône in Provence-Alpes-Côte-d'Azur, Barcelona in Catalunya."""
+    if importlib.util.find_spec("pycountry") is None:
+        return {}
+    import gettext
+
+    import pycountry
+
+    try:
+        french = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["fr"])
+    except OSError:
+        french = None
+
+    def names(subdivision: object) -> set[str]:
+        name = getattr(subdivision, "name", "")
+        found = {name, re.sub(r"\s*\[.*\]$", "", name)}
+        if french is not None:
+            found.add(french.gettext(name))
+        return {fold(n).replace("’", "'") for n in found if n}
+
+    parents: dict[str, set[str]] = {}
+    for subdivision in pycountry.subdivisions:
+        region, seen = subdivision, set()
+        while getattr(region, "parent_code", None) and region.code not in seen:
+            seen.add(region.code)
+            region = pycountry.subdivisions.get(code=region.parent_code)
+            if region is None:
+                break
+            for name in names(subdivision):
+                parents.setdefault(name, set()).update(names(region))
+    return {name: frozenset(found) for name, found in parents.items()}
+
+
+def regions_of(name: str) -> frozenset[str]:
+    """The folded names of the regions a subdivision of this name lies in (none when the
+    name is no subdivision), with the first word of a region named by several (Provence of
+    Provence-Alpes-Côte d'Azur): « Seine-Maritime » → {normandie}."""
+    found = _regions().get(fold(name).replace("’", "'"), frozenset())
+    firsts = {re.split(r"[- ]", region)[0] for region in found if "-" in region}
+    return found | {first for first in firsts if len(first) >= 5 and first not in _NO_REGION}
+
+
+# First words of region names that name no region (Nouvelle-Aquitaine, Hauts-de-France)
+_NO_REGION = frozenset({"nouvelle", "grand", "hauts", "centre", "basse", "haute", "saint"})
+
+
+_COMPOUND_NAME = re.compile(r"\b[A-ZÀ-Ý][\w’']*(?:-[\w’']+)+")
+
+
+def names_with_regions(text: str) -> list[str]:
+    """The capitalised words and hyphenated names of a text (Seine-Maritime, Bouches-du-Rhône)
+    that are subdivisions of some region."""
+    candidates = _COMPOUND_NAME.findall(text) + re.findall(r"\b[A-ZÀ-Ý][\w’']+", text)
+    return [c for c in candidates if regions_of(c)]
+
+
 @lru_cache(maxsize=1)
 def apertium_names() -> ApertiumNames:
     return ApertiumNames()
