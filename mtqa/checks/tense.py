@@ -55,6 +55,7 @@ from mtqa.language.tenses import (
     english_tense,
     evaluative_frame,
     french_tense,
+    plan_made,
     read_verbs,
     resultative_state,
 )
@@ -555,6 +556,9 @@ def tense_change(
         if (mt.tense, ref.tense) == (PAST, PRESENT) and resultative_state(
                 mt_tokens, mt.verb, ref_tokens, ref.verb):
             continue  # « a été fermée » / "is now closed": the state the event left
+        if mt.compound == "present" and ref.tense == PRESENT and plan_made(
+                mt_tokens, mt.verb, ref_tokens, ref.verb):
+            continue  # « a prévu de fermer » / "plans to close": the plan still stands
         pair_of = (mt.tense, ref.tense)
         if set(pair_of) <= set(_HYPOTHETICAL) and (
             _CONDITIONAL_CLAUSE.search(folded + " " + pair.ref_text.lower())

@@ -468,3 +468,21 @@ def resultative_state(
                              for d in children(en_tokens, c))]
     return stative and any(en_tokens[c].dep == "advmod"
                            and en_tokens[c].text.lower() in _EN_STATE_CUES for c in around)
+
+
+# A plan made (« a prévu de », « a envisagé de ») is the plan a reader has now: French news
+# gives it in the passé composé where English says "plans to", "intends to".
+_FR_PLANS = frozenset({"prevoir", "envisager", "projeter"})
+_EN_PLANS = frozenset({"plan", "intend", "aim"})
+
+
+def plan_made(fr: Sequence[Token], fr_verb: int, en: Sequence[Token], en_verb: int) -> bool:
+    """A French verb of planning in the passé composé against an English present of
+    planning, each with an infinitive after it."""
+    if not (0 <= fr_verb < len(fr) and 0 <= en_verb < len(en)):
+        return False
+    return (
+        fold(fr[fr_verb].lemma) in _FR_PLANS and en[en_verb].lemma in _EN_PLANS
+        and any(fr[c].morph.find("VerbForm=Inf") >= 0 for c in children(fr, fr_verb))
+        and any(en[c].dep == "xcomp" for c in children(en, en_verb))
+    )

@@ -179,3 +179,24 @@ def test_a_participle_read_as_an_adverb_with_avoir_below_it_is_a_passe_compose(
 
     main = clause_tenses(lexicon.parse(sentence, "fr"), "fr").main
     assert [(t.tense, t.compound) for t in main] == [(PAST, "present")]
+
+
+@pytest.mark.parametrize(
+    ("mt", "ref", "bt", "found"),
+    [
+        # a plan made (passé composé) is the plan a reader has now
+        ("La mairie a prévu de rénover la piscine en 2026.",
+         "The town hall plans to renovate the swimming pool in 2026.",
+         "The town hall has foreseen to renovate the swimming pool in 2026.", []),
+        ("Le club a envisagé de vendre son stade.", "The club intends to sell its stadium.",
+         "The club has envisaged to sell its stadium.", []),
+        # a plan that was being made (imparfait) is another tense
+        ("La mairie prévoyait de rénover la piscine.",
+         "The town hall plans to renovate the swimming pool.",
+         "The town hall foresaw to renovate the swimming pool.", ["prévoyait"]),
+    ],
+)
+def test_a_plan_made_may_be_given_as_a_present_plan(
+    mt: str, ref: str, bt: str, found: list[str]
+) -> None:
+    assert [span for span, _ in _found(mt, ref, bt, "tense_change")] == found
