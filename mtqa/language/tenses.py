@@ -483,6 +483,8 @@ def plan_made(fr: Sequence[Token], fr_verb: int, en: Sequence[Token], en_verb: i
         return False
     return (
         fold(fr[fr_verb].lemma) in _FR_PLANS and en[en_verb].lemma in _EN_PLANS
-        and any(fr[c].morph.find("VerbForm=Inf") >= 0 for c in children(fr, fr_verb))
+        # the infinitive by its form or its place (the tagger calls « interdire » a noun)
+        and any("VerbForm=Inf" in fr[c].morph or fr[c].dep == "xcomp"
+                for c in children(fr, fr_verb))
         and any(en[c].dep == "xcomp" for c in children(en, en_verb))
     )
