@@ -29,7 +29,8 @@ MONTHS = {
 # French "billion" is a million millions: an MT that writes it for English "billion" is wrong.
 SCALES = {
     "en": {
-        "thousand": 1e3, "k": 1e3, "million": 1e6, "millions": 1e6, "mn": 1e6, "mln": 1e6,
+        "thousand": 1e3, "k": 1e3, "million": 1e6, "millions": 1e6, "m": 1e6, "mn": 1e6,
+        "mln": 1e6,
         "billion": 1e9, "billions": 1e9, "bn": 1e9, "trillion": 1e12, "trillions": 1e12,
         "tn": 1e12,
     },

@@ -122,3 +122,16 @@ def test_a_mismatch_in_words_says_what_each_side_means() -> None:
         ("1,000s", "100s"), ("2 times", "3 times"), ("fraction 1/2", "fraction 1/3"),
     ]
 
+
+
+@pytest.mark.parametrize(
+    ("mt", "ref"),
+    [
+        # "m" after an amount of money is million, as « millions » (not metres: "a 100m race")
+        ("Le pont a coûté près de cent millions d'euros.", "The bridge cost close to €100m."),
+        ("L'amende s'élève à 3,2 millions de livres.", "The fine comes to £3.2m."),
+        ("Il a remporté le 100 m en 9,9 secondes.", "He won the 100m in 9.9 seconds."),
+    ],
+)
+def test_millions_written_m_after_money_are_millions(mt: str, ref: str) -> None:
+    assert critical(mt, ref) == []
