@@ -439,6 +439,9 @@ def _substitutions(pair: Pair, links: PairLinks) -> list[tuple[int, int, str, st
             continue
         if links.meaning_linked_french(f):
             continue
+        if link.how == "antonym" and {links.french[f].pos, links.english[e].pos} == {
+                "VERB", "NOUN"}:
+            continue  # « répondre » / "questions": a verb and a noun are no opposites
         gap = abs(relative(links.english[e], links.english) - relative(
             links.french[f], links.french))
         if gap > MAX_POSITION_GAP:

@@ -665,3 +665,12 @@ def test_a_verb_the_reference_lost_is_still_an_addition() -> None:
         "The migratory birds disappear often without leaving traces.",
     )
     assert ("addition", "disparaissent", None) in summary(found)
+
+
+def test_a_verb_and_a_noun_are_no_opposites() -> None:
+    found = findings(
+        "La ministre est partie sans répondre aux journalistes.",
+        "The minister left without taking questions from journalists.",
+        "The minister has gone without answering to the journalists.",
+    )
+    assert [f for f in summary(found) if f[0] == "meaning_inversion"] == []
