@@ -159,6 +159,8 @@ def opposed(links: PairLinks) -> Opposed | None:
                 links.french[f], links.french))
             if gap > wordjudge.MAX_POSITION_GAP:
                 continue
+            if wordjudge.verb_against_noun(links.french[f], english):
+                continue  # « répondre » / "taking questions"
             sense = _opposed(_senses(links, f, net), english, net, links.french[f].pos)
             if sense is None and (english.pos == links.french[f].pos or {
                 english.pos, links.french[f].pos} <= _MODIFIERS):

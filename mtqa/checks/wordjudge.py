@@ -255,3 +255,9 @@ def traced_words(links: PairLinks, index: int) -> dict[str, list[Token]]:
         engine: [t for t in tokens if t.lemma in senses or t.text.lower() in senses]
         for engine, tokens in links.bt_tokens.items()
     }
+
+
+def verb_against_noun(french: Token, english: Token) -> bool:
+    """A French verb facing an English noun: the verb's sense read as a noun is no opposite
+    (« répondre » is "answer", a verb; WordNet opposes the nouns answer and question)."""
+    return french.pos == "VERB" and english.pos == "NOUN"

@@ -45,6 +45,7 @@ from mtqa.checks.wordjudge import (
     relative,
     stop_words,
     traced_words,
+    verb_against_noun,
 )
 from mtqa.checks.wordlink import PairLinks
 from mtqa.checks.wordplace import (
@@ -439,9 +440,8 @@ def _substitutions(pair: Pair, links: PairLinks) -> list[tuple[int, int, str, st
             continue
         if links.meaning_linked_french(f):
             continue
-        if link.how == "antonym" and {links.french[f].pos, links.english[e].pos} == {
-                "VERB", "NOUN"}:
-            continue  # « répondre » / "questions": a verb and a noun are no opposites
+        if link.how == "antonym" and verb_against_noun(links.french[f], links.english[e]):
+            continue  # « répondre » / "questions"
         gap = abs(relative(links.english[e], links.english) - relative(
             links.french[f], links.french))
         if gap > MAX_POSITION_GAP:

@@ -193,3 +193,12 @@ def test_a_manner_of_a_verb_inherits_its_opposite() -> None:
     # the top verbs' antonyms (change / stay) are not inherited by every verb under them
     assert "stay" not in net.inherited_opposites("rise")
     assert net.inherited_opposites("not-a-verb") == frozenset()
+
+
+def test_a_french_verb_is_not_opposed_to_an_english_noun() -> None:
+    # answer and question are opposed as nouns; « répondre » is the verb
+    assert summary(findings(
+        "La ministre est partie sans répondre aux journalistes.",
+        "The minister left without taking questions from journalists.",
+        "The minister has gone without answering to the journalists.",
+    )) == []
