@@ -18,7 +18,7 @@ _MAGNITUDE_WORDS = {
     "dizaines": 1e1, "douzaines": 1e1, "centaines": 1e2, "milliers": 1e3, "millions": 1e6,
     "milliards": 1e9,
     "tens": 1e1, "dozens": 1e1, "scores": 1e1, "hundreds": 1e2, "thousands": 1e3,
-    "millions_en": 1e6, "billions": 1e9,
+    "billions": 1e9,
     "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9,
 }
 
@@ -91,13 +91,10 @@ def vague_amounts(text: str, lang: str) -> list[tuple[str, float, int, int]]:
     """The amounts in words of a sentence: (kind, value, start, end), in order."""
     found: list[tuple[str, float, int, int]] = []
     for match in _MAGNITUDE[lang].finditer(text):
-        first = (match.group("a") or match.group("c") or "").lower()
-        if lang == "en" and first == "millions":
-            first = "millions_en"
-        value = _MAGNITUDE_WORDS[first]
+        value = _MAGNITUDE_WORDS[(match.group("a") or match.group("c") or "").lower()]
         second = (match.group("b") or (match.groupdict().get("d") or "")).lower()
         if second:  # "tens of thousands", "several hundred billion"
-            value *= _MAGNITUDE_WORDS["millions_en" if second == "millions" else second]
+            value *= _MAGNITUDE_WORDS[second]
         found.append(("magnitude", value, match.start(), match.end()))
     for pattern, value in _FRACTION[lang]:
         found += [("fraction", value, m.start(), m.end()) for m in pattern.finditer(text)]

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from mtqa.checks.base import CheckContext
 from mtqa.checks.entities.link import drift_finding
@@ -72,20 +73,15 @@ class _BodyIndex:
         ) if forms else None
 
 
-_INDEXES: dict[int, _BodyIndex] = {}  # id(tables) -> its index (the tables are cached)
+@lru_cache(maxsize=1)
+def _index() -> _BodyIndex:
+    return _BodyIndex(exonyms())
 
 
-def _index(tables: Exonyms) -> _BodyIndex:
-    if id(tables) not in _INDEXES:
-        _INDEXES.clear()
-        _INDEXES[id(tables)] = _BodyIndex(tables)
-    return _INDEXES[id(tables)]
-
-
-def named_bodies(mt_text: str, tables: Exonyms) -> list[_Named]:
+def named_bodies(mt_text: str) -> list[_Named]:
     """The known bodies the French names, each once, the longest form where two overlap
     (« l'Organisation des Nations unies » is one body, not two). A name is capitalised."""
-    index = _index(tables)
+    index = _index()
     if index.pattern is None:
         return []
     named = []
@@ -112,8 +108,9 @@ def _other_organisations(
 ) -> list[Part]:
     """Organisations the pair's reference names that nothing in the French renders."""
     others: list[Part] = []
+    spelt = _spelt(pair.ref_text)
     for body in tables.bodies:
-        span = find_word(_spelt(pair.ref_text), _spelt(body))
+        span = find_word(spelt, _spelt(body))
         if span is None or attributive(pair.ref_text, span[1]):
             continue  # "the UN health agency" says whose the agency is
         if not _rendered(pair.mt_text, body, tables):
@@ -148,7 +145,7 @@ def replaced_bodies(
     Removes from ``found`` (this pair's findings so far) those the drift stands for.
     """
     tables = exonyms()
-    named = named_bodies(pair.mt_text, tables)
+    named = named_bodies(pair.mt_text)
     if not named:
         return []
     around = _reference_context(result, pair)

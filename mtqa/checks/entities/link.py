@@ -403,10 +403,10 @@ def _missing(
     capital = capitals().get(fold(name.core.text))
     if capital and any(geonames_same_place(m, capital) for m in mt_words if m[:1].isupper()):
         return None  # "Berlin a promis" for "Germany has promised": the capital stands for it
-    region = {fold(name.core.text)} | exonyms().french_forms(name.core.text)
+    tables = exonyms()
+    region = {fold(name.core.text)} | tables.french_forms(name.core.text)
     if any(regions_of(m) & region for m in names_with_regions(pair.mt_text)):
         return None  # "Normandy" for « la Seine-Maritime »: a place within it
-    tables = exonyms()
     if any(find_word(pair.mt_text, form)
            for phrase in tables.phrases_in(pair.ref_text, name.core.text)
            for form in tables.french_forms(phrase) - {phrase}):

@@ -379,8 +379,9 @@ def demonym_findings(
         stems = {stem for stem in stems if len(stem) >= 3}
         if stems:
             # the adjectives configs/exonyms.toml gives the place: Pays-Bas → néerlandais
-            stems |= {a for place in places for e in exonyms().english.get(place, ())
-                      for a in exonyms().adjectives.get(e, ())}
+            tables = exonyms()
+            stems |= {a for place in places for e in tables.english.get(place, ())
+                      for a in tables.adjectives.get(e, ())}
             # and, for a demonym judged, the French words of configs/exonyms.toml for the
             # adjective itself: German → alémanique (« les cantons alémaniques »)
             stems |= {french[: max(4, len(french) - 2)] for form in forms

@@ -199,17 +199,18 @@ def _regions() -> dict[str, frozenset[str]]:
         found = {name, re.sub(r"\s*\[.*\]$", "", name)}
         if french is not None:
             found.add(french.gettext(name))
-        return {fold(n).replace("’", "'") for n in found if n}
+        return {fold(n) for n in found if n}
 
     parents: dict[str, set[str]] = {}
     for subdivision in pycountry.subdivisions:
+        own = names(subdivision)
         region, seen = subdivision, set()
         while getattr(region, "parent_code", None) and region.code not in seen:
             seen.add(region.code)
             region = pycountry.subdivisions.get(code=region.parent_code)
             if region is None:
                 break
-            for name in names(subdivision):
+            for name in own:
                 parents.setdefault(name, set()).update(names(region))
     return {name: frozenset(found) for name, found in parents.items()}
 
@@ -218,7 +219,7 @@ def regions_of(name: str) -> frozenset[str]:
     """The folded names of the regions a subdivision of this name lies in (none when the
     name is no subdivision), with the first word of a region named by several (Provence of
     Provence-Alpes-Côte d'Azur): « Seine-Maritime » → {normandie}."""
-    found = _regions().get(fold(name).replace("’", "'"), frozenset())
+    found = _regions().get(fold(name), frozenset())
     firsts = {re.split(r"[- ]", region)[0] for region in found if "-" in region}
     return found | {first for first in firsts if len(first) >= 5 and first not in _NO_REGION}
 
