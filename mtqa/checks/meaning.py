@@ -121,10 +121,32 @@ def _antonym_flips(pair: Pair) -> list[tuple[Opposites, tuple[int, int], tuple[i
         a_ref, b_ref = group.en_a.find(pair.ref_text), group.en_b.find(pair.ref_text)
         a_mt, b_mt = group.fr_a.find(pair.mt_text), group.fr_b.find(pair.mt_text)
         if a_ref and not b_ref and b_mt and not a_mt:
-            flips.append((group, b_mt[0], a_ref[0]))
+            flip = (group, b_mt[0], a_ref[0])
         elif b_ref and not a_ref and a_mt and not b_mt:
-            flips.append((group, a_mt[0], b_ref[0]))
+            flip = (group, a_mt[0], b_ref[0])
+        else:
+            continue
+        if _bound_negated(pair.mt_text, flip[1], "fr") == _bound_negated(
+                pair.ref_text, flip[2], "en"):
+            flips.append(flip)
     return flips
+
+
+# A negation bounded in time, which the negation check leaves out as a bound: "will not open
+# until the autumn" says « restera fermé jusqu'à l'automne », its opposite, unnegated.
+_EN_NEGATED_BEFORE = re.compile(r"(?:\bnot|n't|\bnever)\s+(?:[\w'-]+\s+){0,2}$")
+_EN_UNTIL = re.compile(r"\b(?:until|till|before)\b")
+_FR_NEGATED_BEFORE = re.compile(
+    r"(?:\bne\b|n')\s*(?:[\w'-]+\s+){0,3}?(?:pas|jamais|plus)\s+(?:[\w'-]+\s+){0,2}$")
+_FR_UNTIL = re.compile(r"\b(?:avant|jusqu)")
+
+
+def _bound_negated(text: str, span: tuple[int, int], language: str) -> bool:
+    """The word at ``span`` is negated by a "not … until" (« ne … pas avant »)."""
+    before, until = ((_EN_NEGATED_BEFORE, _EN_UNTIL) if language == "en"
+                     else (_FR_NEGATED_BEFORE, _FR_UNTIL))
+    folded = fold_keep_length(text)
+    return bool(before.search(folded[:span[0]]) and until.search(folded, span[1]))
 
 
 # --- bounds on a number -----------------------------------------------------------------

@@ -285,6 +285,7 @@ def with_implicit(polarity: Polarity, text: str, language: str, other_text: str)
             if any(word.startswith(stem) for stem in stems for word in other):
                 continue  # the other side has the word itself: it renders nothing else
             found.append((start, end))
+    polarity = replace(polarity, implicit=tuple(found)) if found else polarity
     weak = polarity.weak
     if language == "en":
         weak = tuple(
@@ -322,6 +323,7 @@ class Polarity:
     strong: tuple[Negation, ...]
     weak: tuple[tuple[int, int], ...]
     affix: tuple[tuple[int, int], ...] = ()  # impossible, unprecedented, hopeless
+    implicit: tuple[tuple[int, int], ...] = ()  # of the affixes, the implicit negatives
 
     @property
     def any(self) -> bool:
@@ -337,11 +339,12 @@ def _token_at(tokens: Sequence[Token], start: int, end: int) -> int | None:
 
 
 def _predicate(tokens: Sequence[Token], index: int) -> int:
-    """The verb (or the root) a negative word belongs to."""
+    """The verb (or the root) a negative word belongs to; in a verbless clause a verb
+    governs ("found none of them serious"), that clause's head."""
     current = index
     for _ in range(8):
         token = tokens[current]
-        if current != index and token.pos in ("VERB", "AUX"):
+        if current != index and (token.pos in ("VERB", "AUX") or token.dep == "ccomp"):
             return current
         if token.head == current or token.dep == "ROOT":
             return current
@@ -370,6 +373,8 @@ _REPORTING = frozenset(
     "say tell add state note explain announce reply respond insist stress assure warn claim "
     "argue confirm conclude promise maintain contend pretend acknowledge admit deny repeat "
     "report write estimate judge consider think believe feel fear regret denounce "
+    # verbs of judging whose object is a small clause ("found neither of them sound")
+    "find deem constater "
     "guarantee recall remind".split()
 )
 
@@ -526,6 +531,9 @@ def compare(mt: Polarity, ref: Polarity, bt: Sequence[Polarity] = ()) -> Disagre
     if mt.any != ref.any:
         bare = mt if not mt.any else ref
         other = ref if not mt.any else mt
+        if not bare.affix and not other.weak and len(other.implicit) >= len(other.strong):
+            return None  # a negated implicit negative says the positive: « aucun n'est
+            # reparti bredouille » = "all went home with a prize"
         if bare.affix and len(other.strong) + len(other.weak) <= len(bare.affix):
             return None  # "impossible" = "not possible", "sans précédent" = "unprecedented"
         mt_span = (mt.strong[0].span if mt.strong else mt.weak[0]) if mt.any else None

@@ -69,6 +69,11 @@ _EN_IMPLICIT: dict[str, tuple[str, ...]] = {
     r"|embargo|sanctions|code|limits?|bans?|curfew|promises?|pledges?|treaty|treaties)":
         ("enfrei", "viol", "rompu", "romp", "bafou", "transgress", "contrev"),
     r"(?:ignor(?:e|es|ed|ing)|disregard(?:s|ed|ing)?)": ("ignor", "meconn", "fait fi"),
+    # "leave it alone" = « ne pas y toucher », "lost everything" = « n'a plus rien »
+    r"(?:leave|leaves|left|leaving) (?:[\w'-]+ ){1,7}?alone": ("laiss", "seul", "tranquill"),
+    r"(?:lose|loses|lost|losing) (?:everything|it all)": ("perd", "perte"),
+    # "the first … since" = « ne … pas depuis », as « la première fois depuis » = "not since"
+    r"first (?:[\w'-]+ ){0,3}?since|first time in": ("premi",),
 }
 _FR_IMPLICIT: dict[str, tuple[str, ...]] = {
     r"refus\w*": ("refus", "reject", "declin", "turn"),
@@ -83,6 +88,12 @@ _FR_IMPLICIT: dict[str, tuple[str, ...]] = {
                                        "scarc", "insufficien", "absen", "miss"),
     r"absences? d(?:e|u|es|')": ("absen", "lack"),
     r"anonymes?|anonymat": ("anonym",),
+    # a verb of hindering: « a empêché la rentrée » = "could not be brought back"
+    r"empech\w*": ("prevent", "stop", "hinder", "block", "bar", "keep", "imped"),
+    # empty-handed: « aucun n'est reparti bredouille » = "all went home with a prize"
+    r"bredouilles?|(?:les )?mains vides": ("empty", "nothing"),
+    # « la première fois depuis 1998 » = "not since 1998", "no … since 1998"
+    r"premiere fois (?:depuis|en)": ("first",),
 }
 IMPLICIT = {
     language: [(re.compile(r"(?<![\w-])(?:" + pattern + r")(?:(?<=')|(?![\w-]))"), stems)
