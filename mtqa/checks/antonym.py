@@ -147,6 +147,10 @@ def opposed(links: PairLinks) -> Opposed | None:
     if not open_english:
         return None
     open_french = [f for f in range(len(links.french)) if _open_french(links, f, net)]
+    # the French word's sense that the reference says in so many words (« près du lieu » /
+    # "near the scene", a preposition the link leaves out) is rendered, not opposed
+    said = {t.lemma.lower() for t in links.english_all} | {
+        t.text.lower() for t in links.english_all}
     found: list[Opposed] = []
     for e in open_english:
         english = links.english[e]
@@ -165,7 +169,8 @@ def opposed(links: PairLinks) -> Opposed | None:
             if sense is None and (english.pos == links.french[f].pos or {
                 english.pos, links.french[f].pos} <= _MODIFIERS):
                 sense = _translated_opposite(links.french[f], english, net)
-            if sense is not None and not wordjudge.degree_of(links.french[f].text, english.text):
+            if sense is not None and sense not in said and not wordjudge.degree_of(
+                    links.french[f].text, english.text):
                 found.append(Opposed(f, e, sense))
     return found[0] if len(found) == 1 else None
 
