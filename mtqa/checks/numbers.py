@@ -24,6 +24,7 @@ from typing import Any
 
 from mtqa.checks.base import CheckContext, finding, witnesses
 from mtqa.language.amounts import vague_amounts
+from mtqa.language.measures import french_counts, in_other_units
 from mtqa.language.numerals import (
     AFTER_NAMING_YEAR,
     AGE_DECADE,
@@ -209,8 +210,9 @@ def quantities(text: str, lang: str) -> list[Quantity]:
     found = [replace(q, weak=True) if q.kind == "number" and PHONE[lang].search(
         text[max(0, q.start - 40):q.start]) else q for q in found]
     found = _spans_of_time(found, text, lang)
+    found = in_other_units(found, text, lang)
     if lang == "fr":
-        found = _french_spans_of_time(found, text)
+        found = french_counts(_french_spans_of_time(found, text), text, idioms)
         # "une trentaine" (about thirty): a count the other side may give as "about 30",
         # "some thirty" or not at all, so it matches but is never missed
         # (« une vingtaine de milliards » = some 20 billion)

@@ -50,7 +50,7 @@ FULL_MONTHS = frozenset(
 APPROXIMATE = {
     "dizaine": 10.0, "douzaine": 12.0, "quinzaine": 15.0, "vingtaine": 20.0,
     "trentaine": 30.0, "quarantaine": 40.0, "cinquantaine": 50.0, "soixantaine": 60.0,
-    "centaine": 100.0, "demi-millier": 500.0,
+    "centaine": 100.0, "demi-millier": 500.0, "millier": 1000.0,
 }
 
 DECADE_WORDS = {
@@ -174,7 +174,8 @@ NAMED_SPANS = {
     "fr": {"une décennie": 10.0, "deux décennies": 20.0, "un siècle": 100.0,
            "deux siècles": 200.0, "un demi-siècle": 50.0, "un millénaire": 1000.0,
            "deux millénaires": 2000.0},
-    "en": {"a decade": 10.0, "one decade": 10.0, "two decades": 20.0, "a century": 100.0,
+    "en": {"a day": 1.0, "a decade": 10.0, "one decade": 10.0, "two decades": 20.0,
+           "a century": 100.0,
            "two centuries": 200.0, "half a century": 50.0, "a fortnight": 14.0,
            "two weeks": 14.0, "a week": 7.0, "a millennium": 1000.0, "two millennia": 2000.0},
 }
