@@ -181,6 +181,9 @@ def _open_french(links: PairLinks, index: int, net: WordNetGraph) -> bool:
         and fold(word.text) not in _french_stop_words()
         and not (word.text[:1].isupper() and word.start > 0)
         and not links.meaning_linked_french(index)
+        # the word the reference keeps in a name (« le palais Longchamp » / "the Palais
+        # Longchamp"): it renders itself
+        and fold(word.text) not in {fold(t.text) for t in links.english_all}
     )
 
 

@@ -56,6 +56,7 @@ from mtqa.checks.wordplace import (
     verb_reworded,
 )
 from mtqa.language.gaps import Gap, missing_words
+from mtqa.language.locutions import in_locution
 from mtqa.language.parse import Token
 from mtqa.language.text import fold
 from mtqa.language.wordnet import wordnet_graph
@@ -91,6 +92,7 @@ def _omissions(pair: Pair, links: PairLinks) -> list[int]:
         and e not in links.covered_by_bt
         and not french_anywhere(links.english[e], pair.mt_text, french_all)
         and not _attribution(links.english[e], pair.mt_text)
+        and not _degree_question(links.english[e], links.english_all)
         and slot_is_empty(links.english, e, links.counterparts_of_english, links.french,
                            pair.mt_text, "fr", pair.ref_text)
     ]
@@ -111,6 +113,13 @@ def _attribution(word: Token, mt_text: str) -> bool:
     « selon », « d'après », « pour eux »: the verb renders the preposition."""
     return (word.pos == "VERB" and word.lemma in _EN_SOURCE_VERBS
             and bool(_FR_SOURCE.search(fold(mt_text))))
+
+
+def _degree_question(word: Token, sentence: Sequence[Token]) -> bool:
+    """The adjective of "how long", "how far", "how often": French asks with a noun (« la
+    durée de la protection » / "how long protection lasts") or with « combien »."""
+    at = next((i for i, t in enumerate(sentence) if t.start == word.start), None)
+    return bool(at) and sentence[at - 1].text.lower() == "how"
 
 
 # English adjectives that point or situate rather than describe; a translator adds them
@@ -177,8 +186,10 @@ def _bare_counterpart(links: PairLinks, head: int, word: Token) -> bool:
         at = next((i for i, t in enumerate(french) if t.start == noun.start), None)
         # a noun the tagger reads as an adjective (les boutiques) keeps its determiner
         as_noun = noun.pos == "NOUN" or noun.pos == "ADJ" and _has_determiner(french, noun)
-        if not as_noun or at is None or "-" in noun.text:
-            return False  # rendered by another part of speech, or a compound
+        if not as_noun or at is None or "-" in noun.text or any(
+            t.text == "-" for t in french[max(0, at - 1):at + 2]
+        ):
+            return False  # rendered by another part of speech, or a compound (Beaux-Arts)
         dependents = _subtree(french, at)
         if any(fold(t.text) == "en" and t.dep == "case" for t in dependents) and not any(
             t.pos == "DET" for t in dependents
@@ -292,6 +303,7 @@ def _additions(pair: Pair, links: PairLinks) -> list[tuple[int, dict[str, list[T
         if not judged_french(links, f) or accounted_french(links, f) or (
             links.in_phrasal_locution(f) or links.in_frame_locution(f)
             or links.relational_participle(f)
+            or in_locution(pair.mt_text, links.french[f].start, links.french[f].end)
         ):
             continue
         traced = traced_words(links, f)

@@ -196,6 +196,17 @@ class PairLinks:
                 if self._is_best(link, best, best_same)]
 
 
+def _lookalike(source: Token, word: Token, net: WordNetGraph) -> str | None:
+    """The French word spelt as an English word of its part of speech (accents dropped)
+    that shares a synset with the reference word."""
+    alike = fold(source.lemma)
+    if len(alike) < 5 or not alike.isalpha() or source.pos != word.pos or alike == word.lemma:
+        return None
+    if not net.synsets(alike, source.pos) or net.opposed(alike, word.lemma):
+        return None
+    return alike if net.share_synset(alike, word.lemma) else None
+
+
 _FRAME_NOUNS = frozenset({"niveau", "echelle", "plan"})
 _RELATIONAL = frozenset({"consacrer", "destiner", "dedier", "reserver", "affecter", "allouer",
                          "lier", "relatif", "consacre", "destine", "dedie", "reserve", "lie"})
@@ -338,6 +349,11 @@ def _link_pair(
                         net.opposed(s, word.lemma) for s in {*senses[f], fold(source.lemma)})
                 ):  # patients / impatient look alike and mean the opposite
                     best = ("cognate", source.text)
+                if best is None and net is not None and (alike := _lookalike(source, word, net)):
+                    # the French word's English look-alike is a synonym of the reference
+                    # word the dictionary does not give (rénovation: renovation ~
+                    # refurbishment)
+                    best = ("synonym", alike)
             if best is not None:
                 links.append(Link(f, e, best[0], best[1]))
     # Weaker relations only between words that mean nothing on the other side: a French
