@@ -72,6 +72,13 @@ _EN_IMPLICIT: dict[str, tuple[str, ...]] = {
     # "leave it alone" = « ne pas y toucher », "lost everything" = « n'a plus rien »
     r"(?:leave|leaves|left|leaving) (?:[\w'-]+ ){1,7}?alone": ("laiss", "seul", "tranquill"),
     r"(?:lose|loses|lost|losing) (?:everything|it all)": ("perd", "perte"),
+    # "stay on the runs" = « ne pas quitter les pistes »; "taken off the list" = « n'est plus
+    # classé »
+    r"(?:stay|stays|stayed|staying|remain|remains|remained|remaining) (?:on|in|inside|within"
+    r"|at home|put)": ("rest", "demeur"),
+    r"(?:take|takes|took|taken|taking|remove|removes|removed|removing|strike|struck|drop"
+    r"|dropped) (?:off|from) (?:the |its |their |a )?(?:[\w-]+ )?(?:list|register|roll)s?":
+        ("retir", "radi", "ray", "supprim", "enlev"),
     # "the first … since" = « ne … pas depuis », as « la première fois depuis » = "not since"
     r"first (?:[\w'-]+ ){0,3}?since|first time in": ("premi",),
 }

@@ -479,6 +479,15 @@ def _under_infinitive(tokens: Sequence[Token], verb: int) -> bool:
     return False
 
 
+def _expects_to(tokens: Sequence[Token], verb: int | None) -> bool:
+    """A verb of expecting with an infinitive ("expects the population to stop"), which
+    says what French puts in a future after « prévoit que »."""
+    return verb is not None and tokens[verb].lemma in _EXPECTING and any(
+        t.dep in ("xcomp", "ccomp") and t.feature("VerbForm") == "Inf"
+        for c in children(tokens, verb) for t in (tokens[c],))
+
+
+_EXPECTING = frozenset("expect forecast predict project anticipate".split())
 # Conjunctions after which English says the future in the present.
 _FUTURE_IN_PRESENT_MARKS = frozenset(
     "when whenever once until till before after if unless".split())
@@ -569,8 +578,8 @@ def tense_change(
             folded
         ):
             continue  # « dès qu'il aura fini » / "as soon as he has finished"
-        if (mt.tense, ref.tense) == (FUTURE, PRESENT) and _future_in_present(
-                ref, ref_tenses, ref_tokens):
+        if (mt.tense, ref.tense) == (FUTURE, PRESENT) and (_future_in_present(
+                ref, ref_tenses, ref_tokens) or _expects_to(ref_tokens, ref.verb)):
             continue  # « ceux qui ne paieront pas seront … » / "those who do not pay will be"
         if pair_of == (FUTURE, PRESENT) and (_obligation(mt_tokens, mt.verb)
                                              or _FR_SCHEDULED.search(folded)):

@@ -42,13 +42,20 @@ _LOCUTIONS = (
     rf"(?:au|du|le|ce) mois (?:de |d'){_MONTHS}",
     # a noun that frames a trade or a field: « le secteur de l'ameublement » = "furniture"
     rf"(?:le|du|au|ce) (?:secteur|domaine|milieu|monde) {_OF}",
+    # « de nationalité suisse » = "Swiss"; « le nombre de naissances a baissé » = "births
+    # fell"
+    r"de nationalite", rf"le nombre {_OF}",
+    # a superlative's « de l'histoire » = "ever" (only those words: the adjective counts)
+    r"(?:plus|moins|meilleure?s?|pire?s?)\s+(?:[\w'-]+\s+){0,3}?"
+    r"(?P<n>de (?:l'|son |sa |leur )?histoire)",
 )
 _PATTERN = re.compile(r"(?<![\w-])(?:" + "|".join(_LOCUTIONS) + r")(?![\w-])")
 
 
 @lru_cache(maxsize=256)
 def _spans(text: str) -> tuple[tuple[int, int], ...]:
-    return tuple(m.span() for m in _PATTERN.finditer(fold_keep_length(text).lower()))
+    return tuple(m.span("n") if m.group("n") else m.span()
+                 for m in _PATTERN.finditer(fold_keep_length(text).lower()))
 
 
 def in_locution(text: str, start: int, end: int) -> bool:

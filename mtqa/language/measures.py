@@ -72,10 +72,22 @@ def school_year(text: str, start: int, end: int) -> bool:
 
 
 def in_other_units(found: list[Quantity], text: str, lang: str) -> list[Quantity]:
-    """The quantities of ``text``, lengths and masses also read in the next metric unit."""
-    return [replace(q, alternatives=(*q.alternatives, *extra))
-            if q.kind == "number" and not q.percent
-            and (extra := metric_readings(q.value, text, q.end, lang)) else q for q in found]
+    """The quantities of ``text``, lengths and masses also read in the next metric unit,
+    and half a unit ("half a metre", « un demi-mètre ») as 0.5 of it, which matches but is
+    never missed."""
+    found = [replace(q, alternatives=(*q.alternatives, *extra))
+             if q.kind == "number" and not q.percent
+             and (extra := metric_readings(q.value, text, q.end, lang)) else q for q in found]
+    halves = [Quantity("number", 0.5, m.start(), m.end(), m.group(), weak=True,
+                       alternatives=metric_readings(0.5, text, m.end(1), lang))
+              for m in _HALF_UNIT[lang].finditer(text)]
+    return sorted(found + halves, key=lambda q: q.start) if halves else found
+
+
+_HALF_UNIT = {
+    "en": re.compile(r"(?i)\bhalf (a)(?= (?:kilo)?met(?:re|er)|kilo|tonne|ton\b)"),
+    "fr": re.compile(r"(?i)\b(?:une? )?(demi)(?=-(?:kilo)?m[eè]tre|-kilo|-tonne)"),
+}
 
 
 def french_counts(found: list[Quantity], text: str,

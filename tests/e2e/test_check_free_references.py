@@ -46,6 +46,11 @@ needs_wordnet = pytest.mark.skipif(wordlink.wordnet_graph() is None,
         ("On leur a demandé de ne pas toucher aux colis suspects.",
          "They were asked to leave the suspicious parcels alone."),
         ("Après l'incendie, ils n'ont plus rien.", "They lost everything in the fire."),
+        # "stay on" is « ne pas quitter »; "taken off a list" is « n'est plus classé »
+        ("Les randonneurs sont priés de ne pas quitter les sentiers.",
+         "Walkers are asked to stay on the paths."),
+        ("Ce médicament n'est plus remboursé depuis mars.",
+         "The drug was taken off the reimbursement list in March."),
     ],
 )
 def test_a_negation_said_another_way_agrees(mt: str, ref: str) -> None:
@@ -96,6 +101,15 @@ def test_a_negation_in_what_a_verb_of_judging_finds_is_the_main_statement() -> N
         ("La police a ouvert une enquête pour déterminer l'origine de l'incendie.",
          "Police have opened an investigation into the origin of the fire.",
          "The police has opened a survey to determine the origin of the fire."),
+        # « de nationalité », « le nombre de », a superlative's « de l'histoire »
+        ("Le nombre de touristes a doublé.", "Tourists have doubled.",
+         "The number of tourists has doubled."),
+        ("Les deux alpinistes, de nationalité italienne, sont sains et saufs.",
+         "The two Italian climbers are safe and sound.",
+         "The two mountaineers, of Italian nationality, are healthy and safe."),
+        ("C'est le plus gros contrat de l'histoire de l'entreprise.",
+         "It is the company's biggest contract ever.",
+         "It is the biggest contract of the history of the company."),
         # a French look-alike whose English word is a synonym of the reference's
         ("La rénovation de la gare a duré deux ans.",
          "The refurbishment of the station took two years.",
@@ -188,3 +202,14 @@ def test_a_stock_of_goods_cleared_out_is_no_false_friend(ref: str, expected: lis
           else "Les stocks ont fortement baissé à l'ouverture.")
     found = renderings.check(build([mt], [ref], [ref]), CTX)
     assert [f.evidence.get("trap") for f in found] == expected
+
+
+@needs_apertium
+@needs_parser
+def test_a_future_said_by_expect_to_is_no_change_of_tense() -> None:
+    from mtqa.checks.tense import tense_change
+
+    pair = build(["Le FMI prévoit que la croissance ralentira en 2026."],
+                 ["The IMF expects growth to slow in 2026."],
+                 ["The IMF foresees that the growth will slow down in 2026."]).pairs[0]
+    assert tense_change(pair, ["apertium"]) is None

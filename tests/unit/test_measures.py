@@ -29,6 +29,9 @@ def _mismatch(mt: str, ref: str) -> tuple[list[str], list[str]]:
         ("La réunion a été repoussée de 24 heures.", "The meeting was put off for a day."),
         ("Les grévistes doivent prévenir 48 heures à l'avance.",
          "Strikers must give 48 hours' notice."),
+        ("Les femelles ne sont fertiles que 72 heures par an.",
+         "Females are fertile for only three days a year."),
+        ("Il est tombé 50 centimètres de neige.", "Half a metre of snow fell."),
         # « un millier » is about a thousand
         ("Un millier de personnes ont défilé.", "About 1,000 people marched."),
         # school years named by their ordinal
