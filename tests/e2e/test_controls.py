@@ -45,6 +45,8 @@ negations an English reference says with an opposite ("failed", "break the rules
 A seventh batch (``SEVENTH_BATCH``) is news on topics none of the others has (housing, a
 wildfire, an earthquake, pensions, a reactor, rugby, chess, a dig, fishing quotas, an auction,
 exam results, car sales), with references as free as a skilled human translator's.
+An eighth batch (``EIGHTH_BATCH``) does the same on sixteen more topics (a fraud verdict, a
+museum, a vaccine trial, a launch, floods, a ministers' tour, a film festival, a census…).
 Each batch has its own bound, equal to what remains, so that any regression fails.
 """
 
@@ -128,14 +130,29 @@ MAX_SIXTH_BATCH_ALARMS = 0
 SEVENTH_BATCH = ("bac", "echecs", "encheres", "fouilles", "incendie", "logement", "nucleaire",
                  "peche", "retraites", "rugby", "seisme", "voitures")
 MAX_SEVENTH_BATCH_ALARMS = 5
-# The eighth batch (12 stories, 180 sentences: a fraud verdict, a museum reopening, a vaccine
+# The eighth batch (16 stories, 240 sentences: a fraud verdict, a museum reopening, a vaccine
 # trial, an airport strike, a rocket launch, a cycling stage, a retailer's bankruptcy, a flood
-# appeal, a school reform, a foreign ministers' tour, a film festival, a collision at sea) has
-# references as free as the seventh's, with several named ministers, cities in their French
-# forms (Bucarest, Chisinau, Venise, Valence) and numbers said another way.
-EIGHTH_BATCH = ("aeroport", "collision", "diplomatie", "ecole", "etape", "faillite", "festival",
-                "fraude", "inondations", "lancement", "musee", "vaccin")
-MAX_EIGHTH_BATCH_ALARMS = 33
+# appeal, a school reform, a foreign ministers' tour, a film festival, a collision at sea; then
+# a census, a zoo, a football transfer, an avalanche) has references as free as the
+# seventh's, with several named ministers, cities in their French forms (Bucarest, Chisinau,
+# Venise, Valence) and numbers said another way. The first twelve (180 sentences) raised 33
+# alarms on 30 sentences as drafted; the categories were fixed, not the stories (negations
+# said by an opposite or a word of lack, opposites under "not … until", units and counts of
+# days, school years, locution nouns, names in French forms). Four more (60 sentences),
+# written after those fixes to see whether they hold, raised 15 alarms on 13 sentences; a
+# second round of fixes ("stay on", "taken off the list", « de nationalité », « le nombre
+# de », "expects … to", "half a metre") left 7. Twelve are left, each a known limit: "lower
+# secondary schools" for « collèges » (two modifiers of one French noun), « Personne n'a pu
+# suivre » / "left the rest of the field standing", « fournir » read in another sense of
+# "supply", « donner son feu vert » / "approve" (an idiom), « progression » / "increase",
+# « fécondité » in another sense of "fertility", a brand name (« le ZooParc de Beauval » /
+# "Beauval Zoo", two findings), a département said by its place in the country
+# (« Loir-et-Cher » / "central France", two findings) and « la préfecture de Haute-Savoie »
+# / "local authorities".
+EIGHTH_BATCH = ("aeroport", "avalanche", "collision", "diplomatie", "ecole", "etape", "faillite",
+                "festival", "fraude", "inondations", "lancement", "musee", "recensement",
+                "transfert", "vaccin", "zoo")
+MAX_EIGHTH_BATCH_ALARMS = 12
 
 
 @pytest.fixture(scope="module")
