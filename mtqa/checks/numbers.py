@@ -35,6 +35,7 @@ from mtqa.language.numerals import (
     BEFORE_NAMING_YEAR,
     DAY_WEEKS,
     DECADE_WORDS,
+    EN_NUMBER_HYPHEN,
     FR_APPROXIMATE,
     HALF_OF_SCALE,
     HALF_TAIL,
@@ -46,6 +47,7 @@ from mtqa.language.numerals import (
     NAMED_SPAN,
     NAMED_SPANS,
     NIGHT_OF,
+    NINE_BEFORE_PLURAL,
     PHONE,
     PROTECT,
     RANGE_JOIN,
@@ -139,6 +141,10 @@ def _words_to_digits(text: str, lang: str) -> str:
     # "a twenty-four-hour strike", "a five-year plan": the number word stands apart from its
     # unit (same length, so offsets hold).
     text = _NUMBER_UNIT_HYPHEN.sub(" ", text)
+    if lang == "en":  # "a four-hectare park": any other compound's count (weak: quantities)
+        text = EN_NUMBER_HYPHEN.sub(lambda m: m.group()[:-1] + " ", text)
+    else:
+        text = NINE_BEFORE_PLURAL.sub("9", text)
     text = _halves(text, lang)
     masked = SCALE_AFTER_DIGIT[lang].sub(lambda m: m.group(1) + mask(m.group(2)), text)
     masked = PROTECT[lang].sub(lambda m: mask(m.group()), masked)
@@ -199,6 +205,10 @@ def quantities(text: str, lang: str) -> list[Quantity]:
         if quantity is not None:
             found.append(full_year(quantity, found[-1] if found else None, text))
     found = _shared_scales(found, text)
+    if lang == "en":
+        hyphens = {m.end() - 1 for m in EN_NUMBER_HYPHEN.finditer(text)} - {
+            m.start() for m in _NUMBER_UNIT_HYPHEN.finditer(text)}
+        found = [replace(q, weak=True) if q.end in hyphens else q for q in found]
     # Named days: "Bastille Day" is « le 14 Juillet », « Noël » is December 25; a count the
     # other side may give either way, so it matches but is never missed.
     found += [Quantity("date", NAMED_DAYS[lang][m.group().lower()], m.start(), m.end(),

@@ -83,6 +83,28 @@ PROTECT = {
         re.I,
     ),
 }
+# « neuf » before a plural word is the number (« neuf points », « neuf mois »): the adjective
+# (new) follows its noun and agrees with it (« des livres neufs »); text2num leaves it as a
+# word after some words, so it is written as a figure first. Words ending in -s or -x that
+# are no nouns (dans, sous, plus, mais) and scales (neuf cents) are left alone.
+NINE_BEFORE_PLURAL = re.compile(
+    r"(?i)(?<![\w-])(?<!flambant )neuf(?=\s+(?!(?:dans|sous|vers|sans|plus|moins|tres|très"
+    r"|apres|après|depuis|puis|mais|pas|alors|toujours|jamais|parfois|lors|dès|des|les|ses"
+    r"|ces|mes|tes|nos|vos|leurs|aux|pourtant|ailleurs|hors|tous|cents|mille|millions"
+    r"|milliards)\b)[^\W\d_]{2,}[sx]\b)"
+)
+# An English number word joined to the next word by a hyphen ("a four-hectare park", "a
+# ten-storey block"): the count of a compound adjective. The hyphen is read as a space; the
+# count is weak (it matches but is never missed: "two-way", "one-sided" count nothing).
+# Number words and fractions after the hyphen are the number itself (twenty-four,
+# two-thirds).
+EN_NUMBER_HYPHEN = re.compile(
+    r"(?i)(?<![\w-])(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty"
+    r"|fifty|sixty|seventy|eighty|ninety|hundred|thousand)(-)(?!(?:one|two|three|four|five"
+    r"|six|seven|eight|nine|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
+    r"|tenth|half|halves|quarter)s?(?![\w]))(?=[a-z]{3,})"
+)
 # Small number words the reading leaves out (text2num converts only larger ones alone).
 SMALL_NUMBER_WORDS = {
     "en": re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|first|second|third"

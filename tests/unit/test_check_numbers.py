@@ -454,3 +454,43 @@ def test_fractions_halves_and_dates_in_words_are_the_same_number(mt: str, ref: s
 def test_a_fraction_half_or_date_in_words_of_another_value_is_a_mismatch(mt: str,
                                                                          ref: str) -> None:
     assert [f.kind for f in run(mt, ref)] == ["number_mismatch"]
+
+
+@pytest.mark.parametrize(
+    ("mt", "ref"),
+    [
+        # « neuf » before a plural noun is nine, whatever precedes it; after its noun, new
+        ("Le club compte neuf joueurs blessés avant la finale.",
+         "The club has nine injured players before the final."),
+        ("Le chantier a duré neuf mois et coûté neuf cents euros par logement.",
+         "The work lasted nine months and cost nine hundred euros per home."),
+        ("La commune a acheté un camion neuf pour les pompiers.",
+         "The town bought a new truck for the fire brigade."),
+    ],
+)
+def test_french_nine_before_a_plural_noun_is_a_count_and_new_after_one_is_not(
+    mt: str, ref: str,
+) -> None:
+    assert run(mt, ref) == []
+
+
+@pytest.mark.parametrize(
+    ("mt", "ref"),
+    [
+        ("Le quartier aura un jardin de trois hectares.",
+         "The district will have a three-hectare garden."),
+        ("La ville a construit un immeuble de douze étages.",
+         "The city built a twelve-storey building."),
+        # a compound whose number word counts nothing the French says
+        ("Le boulevard deviendra une rue à double sens.",
+         "The boulevard will become a two-way street."),
+    ],
+)
+def test_a_number_word_in_an_english_compound_adjective_is_the_count(mt: str, ref: str) -> None:
+    assert run(mt, ref) == []
+
+
+def test_a_compound_adjective_of_another_count_is_still_a_mismatch() -> None:
+    found = run("Le quartier aura un jardin de cinq hectares.",
+                "The district will have a three-hectare garden.")
+    assert [f.mt_span for f in found] == ["cinq"]
