@@ -257,6 +257,12 @@ _LINKING = frozenset(
     "être rester reste demeurer devenir sembler paraître paraitre "
     "be remain become seem appear".split()
 )
+# Verbs whose compound past takes « être » (« est devenue », « est arrivé », « est née »): a
+# parser may read it as a passive, but their subject undergoes nothing done by another.
+_ETRE_VERBS = frozenset(
+    "aller venir revenir parvenir intervenir survenir arriver partir entrer rentrer sortir "
+    "monter descendre naître naitre mourir décéder tomber retourner apparaître".split()
+)
 _SUBJECTS = ("nsubj",)
 _PASSIVE_SUBJECTS = ("nsubjpass", "nsubj:pass")
 _OBJECTS = ("obj", "dobj")
@@ -295,6 +301,10 @@ def role(tokens: Sequence[Token], index: int) -> tuple[str, int] | None:
         for c in children(tokens, token.head)
     ):
         return None  # "regard X as a success": X is described, as in « X reste un succès »
+    if dep in _PASSIVE_SUBJECTS and head.lemma in _LINKING | _ETRE_VERBS and not any(
+        lexicon.fold(tokens[c].text) == "ete" for c in children(tokens, token.head)
+    ):
+        return None  # « l'Albanie est devenue … »: a compound past, not a passive
     if dep in _PASSIVE_SUBJECTS or dep in _OBJECTS:
         control = _infinitive(tokens, token.head)
         if control is not None:

@@ -100,8 +100,10 @@ _FR_NOT_NEGATION = re.compile(
     r"|(?:ne\s+|n'\s*)(?:[\w'-]+\s+){0,4}?pas\s+(?:[\w'-]+\s+){0,3}?(?:avant|au-dessous"
     r"|en dessous|en-dessous|en deca|sous la barre)"
     r"|pas mal|pas moins (?:de|que|d')|pas plus (?:de|que|d')|pas a pas"
-    r"|(?:ne\s+|n'\s*)(?:(?!pas|plus|jamais|rien|personne|aucun|nul|guere)[\w'-]+\s+){0,3}qu[e']"
-    r"|n'y a (?:plus|pas) qu[e']|(?:ne\s+|n'\s*)rest\w* plus qu[e']"
+    # (an elided « qu' » takes the next word with it: « ne peut être vendu qu'en ligne »)
+    r"|(?:ne\s+|n'\s*)(?:(?!pas|plus|jamais|rien|personne|aucun|nul|guere)[\w'-]+\s+){0,3}"
+    r"qu(?:e|'\w*)"
+    r"|n'y a (?:plus|pas) qu(?:e|'\w*)|(?:ne\s+|n'\s*)rest\w* plus qu(?:e|'\w*)"
     # "ne cesse de", "n'ont jamais cessé d'y croire" (= keep on), as "never stopped" in English
     r"|(?:ne\s+|n'\s*)(?:\w+ ){0,2}(?:cess\w*|a cesse|avait cesse) d(?:e|'\w+)"
     r"|n'(?:a|avoir|ont) de cesse"
@@ -154,6 +156,8 @@ _EN_WEAK = re.compile(
 # but are no negation a reader would miss on their own.
 _EN_AFFIX = re.compile(
     r"(?<![\w-])(?:un[a-z]{4,}(?:ed|able|ible|ful|al|ent|ant|ive|ic|ous|y)|[a-z]{3,}less"
+    # "non-stop", "non-profit": « sans escale », « à but non lucratif »
+    r"|non-[a-z]{3,}"
     # irregular participles: "went unsold" (« n'a pas trouvé preneur »), "unbeaten" (« n'a
     # concédé aucune défaite »), "unpaid", "unseen"
     r"|un(?:sold|paid|beaten|seen|known|won|told|spoken|written|broken|done|bought|caught"
@@ -443,6 +447,10 @@ def _spans(text: str, language: str) -> tuple[Spans, Spans, Spans]:
                 oe <= s and _FR_SUBJECT_NEGATIVE.fullmatch(folded[os_:oe])
                 and _FR_SAME_CLAUSE.fullmatch(folded[oe:s]) for os_, oe in strong))
         ]
+        # a bare « personne » with no « ne » after it is the noun (par personne, en
+        # personne); the pronoun's « ne » before it has made it part of that negation
+        strong = [(s, e) for s, e in strong if folded[s:e] != "personne"
+                  or _FR_NE_AFTER.match(folded, e)]
     weak = [m.span() for m in weak_re.finditer(folded) if kept(*m.span())
             and not (language == "fr" and _in_name(text, *m.span()))]
     weak = [w for w in weak if not any(s <= w[0] < e for s, e in strong)]
@@ -452,6 +460,7 @@ def _spans(text: str, language: str) -> tuple[Spans, Spans, Spans]:
 
 
 _FR_SUBJECT_NEGATIVE = re.compile(r"aucune?s?|nulle?s?|personne|rien")
+_FR_NE_AFTER = re.compile(r"(?:[\s,]+[\w-]+){0,5}?[\s,]+(?:ne(?![\w-])|n')")
 _FR_SAME_CLAUSE = re.compile(r"(?:\s+[\w'-]+){0,4}\s+")
 
 

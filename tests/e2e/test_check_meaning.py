@@ -7,7 +7,7 @@ import importlib.util
 import pytest
 from test_check_renderings import build
 
-from mtqa.checks import meaning
+from mtqa.checks import lexicon, meaning
 from mtqa.checks.base import CheckContext
 
 CTX = CheckContext(engines=("apertium",))
@@ -527,3 +527,54 @@ def test_one_negation_of_one_verb_in_clauses_built_differently_is_not_flagged(
     mt: str, ref: str, bt: str
 ) -> None:
     assert _inversions(mt, ref, bt) == []
+
+
+@needs_parser
+@pytest.mark.parametrize(
+    ("mt", "subject", "expected"),
+    [
+        # a compound past with « être » the parser reads as a passive: no one is acted on
+        ("Après la guerre, la Pologne est devenue en quelques années une puissance "
+         "industrielle.", "Pologne", None),
+        ("Longtemps ignorée des investisseurs, la Géorgie est devenue en dix ans un pôle "
+         "technologique.", "Géorgie", None),
+        # a real passive keeps its patient
+        ("La Pologne a été envahie par l'Allemagne.", "Pologne", "patient"),
+    ],
+)
+def test_the_subject_of_a_compound_past_with_etre_is_no_patient(
+    mt: str, subject: str, expected: str | None,
+) -> None:
+    tokens = lexicon.parse(mt, "fr")
+    found = meaning.role(tokens, next(i for i, t in enumerate(tokens) if t.text == subject))
+    assert (found[0] if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("mt", "ref"),
+    [
+        # « ne … qu' » with an elided « que » is "only", as « ne … que »
+        ("Ce billet ne peut être utilisé qu'une fois.", "This ticket can only be used once."),
+        ("La salle ne sera ouverte qu'aux abonnés.", "The room will be open to subscribers only."),
+        # « personne » with no « ne » is the noun (a person)
+        ("La visite guidée coûte 12 euros par personne.", "The guided tour costs €12 per person."),
+        ("Le ministre est venu en personne.", "The minister came in person."),
+        # « sans escale » said by an English "non-" word
+        ("Le ferry relie les deux îles sans escale.", "The ferry links the two islands non-stop."),
+    ],
+)
+def test_restrictions_person_nouns_and_non_words_are_no_one_sided_negation(
+    mt: str, ref: str,
+) -> None:
+    assert _inversions(mt, ref) == []
+
+
+@pytest.mark.parametrize(
+    ("mt", "ref"),
+    [
+        ("Il ne parle à personne depuis des mois.", "He has been talking to everyone for months."),
+        ("Personne, à part le maire, n'a répondu.", "Everyone, apart from the mayor, answered."),
+    ],
+)
+def test_the_pronoun_personne_with_its_ne_is_still_a_negation(mt: str, ref: str) -> None:
+    assert [check for check, _ in _inversions(mt, ref)] == ["negation"]
