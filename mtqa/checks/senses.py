@@ -254,6 +254,21 @@ def _phrasal(verb: Token, sentence: Sequence[Token]) -> bool:
     return index is not None and any(t.head == index and t.dep == "prt" for t in sentence)
 
 
+_FRAMING_PREPOSITIONS = frozenset({"de", "du", "pour", "a", "selon", "en"})
+_POSSESSIVES = frozenset("son sa ses leur leurs mon ma mes notre nos votre vos".split())
+
+
+def _framing_phrase(word: Token, sentence: Sequence[Token]) -> bool:
+    """A noun in a framing phrase set off by a comma, a preposition and a possessive before
+    it (« de son côté, », « pour sa part, », « à mon avis, »): English renders the phrase
+    whole by its own idiom (for her part, in my view), not the noun's sense."""
+    at = next((i for i, t in enumerate(sentence) if t.start == word.start), None)
+    if at is None or at < 2 or at + 1 >= len(sentence) or word.pos != "NOUN":
+        return False
+    return (sentence[at + 1].text == "," and fold(sentence[at - 1].text) in _POSSESSIVES
+            and fold(sentence[at - 2].text) in _FRAMING_PREPOSITIONS)
+
+
 def _pairs_to_judge(links: PairLinks) -> list[tuple[int, int]]:
     """(reference word, French word) pairs to judge: every link of a reference word that no
     French word of the sentence translates to that very word."""
@@ -283,6 +298,8 @@ def _pairs_to_judge(links: PairLinks) -> list[tuple[int, int]]:
             french = links.french[f]
             if french.pos not in JUDGED_POS or french.lemma in FR_LIGHT:
                 continue  # a light verb (donner, faire) is rendered freely
+            if _framing_phrase(french, links.french_all):
+                continue  # « de son côté, » / "for her part,": the phrase is one adverb
             # A French word that translates another reference word outright renders that one.
             if any(
                 links.english[other.english].lemma.lower() in translations[f]

@@ -233,6 +233,8 @@ def _english_match(word: str, lemma: str, pos: str, other: Token,
         return "synonym"
     if other.lemma in net.derivations(lemma) or lemma in net.derivations(other.lemma):
         return "derivation"
+    if other.pos == "ADJ" and other.lemma in (lemma + "en", lemma + "len"):
+        return "derivation"  # a material adjective WordNet does not derive (wooden, woollen)
     if other.lemma in net.similar(lemma) or lemma in net.similar(other.lemma):
         return "similar"
     if min(len(lemma), len(other.lemma)) >= 5 and fuzz.ratio(lemma, other.lemma) >= 85:

@@ -322,6 +322,19 @@ _FRENCH_SENSES_ADDED: dict[str, frozenset[str]] = {
     "faible": frozenset({"weak", "low", "small", "slight", "feeble"}),
     # la puissance d'un réacteur (its capacity, its output), d'un moteur (its power)
     "puissance": frozenset({"power", "capacity", "output", "strength"}),
+    # la maîtrise des coûts (cost control), une épidémie maîtrisée (under control); the
+    # entries lack the verb and give the noun as "command" only
+    "maitriser": frozenset({"control", "master", "contain"}),
+    "maitrise": frozenset({"control", "mastery", "command", "master"}),
+    # a fungus (le chytride est un champignon), as well as a mushroom
+    "champignon": frozenset({"mushroom", "fungus"}),
+    # des fonds publics (public money, public funds)
+    "fonds": frozenset({"fund", "funds", "money", "capital"}),
+    # une charpente en bois (a wooden frame): the material, not only the forest
+    "bois": frozenset({"wood", "timber", "forest", "woodland"}),
+    # inférieur / supérieur à la moyenne (below / above the average, lower / higher than)
+    "inferieur": frozenset({"inferior", "lower", "below", "less", "under"}),
+    "superieur": frozenset({"superior", "higher", "above", "more", "over", "upper"}),
 }
 
 
