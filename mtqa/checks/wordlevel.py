@@ -50,10 +50,13 @@ from mtqa.checks.wordjudge import (
 from mtqa.checks.wordlink import PairLinks
 from mtqa.checks.wordplace import (
     FILLING,
+    adverbial_locution,
+    classifier_noun,
     copula_rendered,
     demonstrative_rendered,
     slot_is_empty,
     verb_reworded,
+    verbal_locution,
 )
 from mtqa.language.gaps import Gap, missing_words
 from mtqa.language.locutions import in_locution
@@ -93,37 +96,11 @@ def _omissions(pair: Pair, links: PairLinks) -> list[int]:
         and not french_anywhere(links.english[e], pair.mt_text, french_all)
         and not _attribution(links.english[e], pair.mt_text)
         and not _degree_question(links.english[e], links.english_all)
-        and not _adverbial_locution(links, e)
+        and not adverbial_locution(links, e)
         and slot_is_empty(links.english, e, links.counterparts_of_english, links.french,
                            pair.mt_text, "fr", pair.ref_text)
     ]
     return candidates if len(candidates) == 1 else []
-
-
-def _adverbial_locution(links: PairLinks, e: int) -> bool:
-    """The reference adverb ``e`` renders a French locution right after its verb's
-    counterpart: « de » and a bare adverb or adjective that means no reference word
-    (« échapper de peu » / "narrowly escape", « gagner de justesse » / "narrowly win",
-    « suivre de près » / "closely follow")."""
-    adverb = links.english[e]
-    head = next((i for i, t in enumerate(links.english)
-                 if t.start == links.english_all[adverb.head].start), None)
-    if adverb.pos != "ADV" or head is None:
-        return False
-    sentence = links.french_all
-    verbs = {links.french[f].end for f in links.counterparts_of_english(head)}
-    linked = {links.french[link.french].start for link in links.links
-              if link.how in wordlink.MEANING_LINKS}
-    for i, t in enumerate(sentence[:-1]):
-        if i == 0 or sentence[i - 1].end not in verbs:
-            continue
-        word = sentence[i + 1]
-        after = sentence[i + 2] if i + 2 < len(sentence) else None
-        if fold(t.text) in ("de", "d'") and word.pos in ("ADV", "ADJ") and (
-            after is None or after.pos not in ("NOUN", "PROPN", "ADJ")
-        ) and word.start not in linked:
-            return True
-    return False
 
 
 # « Selon eux, la villa appartenait … » / "They believe the villa belonged …": French gives
@@ -344,8 +321,8 @@ def _additions(pair: Pair, links: PairLinks) -> list[tuple[int, dict[str, list[T
         if links.senses[f] & {t.text.lower() for t in links.english_all
                               if t.pos not in wordlink.LINKED_POS}:
             continue  # it translates a reference word of another kind (inférieur / below)
-        if _classifier(links, f):
-            continue  # « le mois de février » / "February"
+        if classifier_noun(links, f) or verbal_locution(links, f):
+            continue  # « le mois de février » / "February", « a eu lieu » / "was held"
         if _in_reference_name(links.french[f], links.english_all):
             continue
         if _french_in_reference(links.french[f], pair.ref_text):
@@ -432,27 +409,6 @@ def _gap_additions(
             if all(f != chosen for chosen, _, _ in found):
                 found.append((f, gap, traced))
     return found
-
-
-def _classifier(links: PairLinks, index: int) -> bool:
-    """A French noun that names the class of the name after it (« le mois de février », « la
-    ville de Lyon », « le fleuve Amazone »), where the reference gives the name alone: the
-    name's English word, in the reference, is an instance or kind of the noun's sense."""
-    word = links.french[index]
-    sentence = links.french_all
-    at = next((i for i, t in enumerate(sentence) if t.start == word.start), None)
-    net = wordnet_graph()
-    if word.pos != "NOUN" or at is None or net is None:
-        return False
-    after = at + 1
-    if after < len(sentence) and fold(sentence[after].text) in ("de", "d'", "du"):
-        after += 1
-    if after >= len(sentence):
-        return False
-    name = sentence[after]
-    reference = {t.text.lower() for t in links.english_all}
-    named = (wordlink.french_senses([name])[0] | {fold(name.text)}) & reference
-    return any(net.is_hypernym(sense, other) for sense in links.senses[index] for other in named)
 
 
 def _french_in_reference(word: Token, ref_text: str) -> bool:

@@ -2,7 +2,9 @@
 empty, so that a word that means nothing there was added (or dropped), not reworded.
 
 Read by ``mtqa.checks.wordlevel`` for its additions and omissions; also whether a French
-verb of being holds the place of the reference's "be" (``copula_rendered``).
+verb of being holds the place of the reference's "be" (``copula_rendered``), and the French
+words that say a reference word another way: a locution (« de peu », « avoir lieu »), a class
+noun before its name (« le mois de juin »).
 """
 
 from __future__ import annotations
@@ -12,10 +14,11 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
-from mtqa.checks import lexicon
+from mtqa.checks import lexicon, wordlink
 from mtqa.language.lexicons import stop_words
 from mtqa.language.parse import Token
 from mtqa.language.text import fold
+from mtqa.language.wordnet import wordnet_graph
 
 if TYPE_CHECKING:
     from mtqa.checks.wordlink import PairLinks
@@ -247,3 +250,68 @@ def _renders_a_verb(links: PairLinks, f: int) -> bool:
     at = next((i for i, t in enumerate(links.french_all) if t.start == word.start), None)
     before = fold(links.french_all[at - 1].text) if at else ""
     return not (lemma in _LOCUTION_VERBS and before == "a")
+
+
+def adverbial_locution(links: PairLinks, e: int) -> bool:
+    """The reference adverb ``e`` renders a French locution right after its verb's
+    counterpart: « de » and a bare adverb or adjective that means no reference word
+    (« échapper de peu » / "narrowly escape", « gagner de justesse » / "narrowly win",
+    « suivre de près » / "closely follow")."""
+    adverb = links.english[e]
+    head = next((i for i, t in enumerate(links.english)
+                 if t.start == links.english_all[adverb.head].start), None)
+    if adverb.pos != "ADV" or head is None:
+        return False
+    sentence = links.french_all
+    verbs = {links.french[f].end for f in links.counterparts_of_english(head)}
+    linked = {links.french[link.french].start for link in links.links
+              if link.how in wordlink.MEANING_LINKS}
+    for i, t in enumerate(sentence[:-1]):
+        if i == 0 or sentence[i - 1].end not in verbs:
+            continue
+        word = sentence[i + 1]
+        after = sentence[i + 2] if i + 2 < len(sentence) else None
+        if fold(t.text) in ("de", "d'") and word.pos in ("ADV", "ADJ") and (
+            after is None or after.pos not in ("NOUN", "PROPN", "ADJ")
+        ) and word.start not in linked:
+            return True
+    return False
+
+
+def classifier_noun(links: PairLinks, index: int) -> bool:
+    """A French noun that names the class of the name after it (« le mois de février », « la
+    ville de Lyon », « le fleuve Amazone »), where the reference gives the name alone: the
+    name's English word, in the reference, is an instance or kind of the noun's sense."""
+    word = links.french[index]
+    sentence = links.french_all
+    at = next((i for i, t in enumerate(sentence) if t.start == word.start), None)
+    net = wordnet_graph()
+    if word.pos != "NOUN" or at is None or net is None:
+        return False
+    after = at + 1
+    if after < len(sentence) and fold(sentence[after].text) in ("de", "d'", "du"):
+        after += 1
+    if after >= len(sentence):
+        return False
+    name = sentence[after]
+    reference = {t.text.lower() for t in links.english_all}
+    named = (wordlink.french_senses([name])[0] | {fold(name.text)}) & reference
+    return any(net.is_hypernym(sense, other) for sense in links.senses[index] for other in named)
+
+
+def verbal_locution(links: PairLinks, index: int) -> bool:
+    """A bare noun a French verb takes with no determiner (« avoir lieu », « prendre fin »,
+    « faire face »), where that verb renders a reference verb ("be held", "end", "face"):
+    verb and noun are one locution, the noun no word of its own."""
+    word = links.french[index]
+    sentence = links.french_all
+    at = next((i for i, t in enumerate(sentence) if t.start == word.start), None)
+    if word.pos != "NOUN" or at is None or word.dep not in ("obj", "dobj") or any(
+        t.head == at and t.dep.startswith("det") for t in sentence
+    ):
+        return False
+    verb = sentence[word.head]
+    return verb.pos in ("VERB", "AUX") and any(
+        links.french[link.french].start == verb.start
+        and links.english[link.english].pos == "VERB" and link.how in wordlink.MEANING_LINKS
+        for link in links.links)

@@ -12,7 +12,7 @@ import shutil
 import pytest
 from support import make_result
 
-from mtqa.checks import hypernym, lexicon, senses, wordlevel, wordlink
+from mtqa.checks import hypernym, lexicon, senses, wordlevel, wordlink, wordplace
 from mtqa.checks.base import CheckContext
 from mtqa.model import Finding
 
@@ -122,3 +122,30 @@ def test_a_framing_phrase_is_not_judged_by_its_noun_sense() -> None:
     # the same noun with its own sense, no framing phrase
     tokens = lexicon.parse("Le côté nord du bâtiment sera rénové.", "fr")
     assert not senses._framing_phrase(next(t for t in tokens if t.text == "côté"), tokens)
+
+
+@pytest.mark.parametrize(
+    ("mt", "ref", "bt"),
+    [
+        # « avoir lieu » / "be held": the verb renders the locution, the bare noun goes with it
+        ("Le prochain sommet aura lieu à Rome au mois de mai.",
+         "The next summit will be held in Rome in May.",
+         "The next summit will take place in Rome to the month of May."),
+        ("La cérémonie a eu lieu dans la cathédrale de la ville.",
+         "The ceremony was held in the city's cathedral.",
+         "The ceremony took place in the cathedral of the city."),
+    ],
+)
+def test_the_bare_noun_of_a_verbal_locution_is_no_addition(mt: str, ref: str, bt: str) -> None:
+    assert _alarms(wordlevel.check, [mt], [ref], [bt]) == []
+    links = wordlink.link_pair(mt, ref, {"apertium": bt})
+    noun = next(f for f, t in enumerate(links.french) if t.text == "lieu")
+    assert wordplace.verbal_locution(links, noun)
+
+
+def test_a_noun_with_its_determiner_is_no_verbal_locution() -> None:
+    mt, ref = "Le maire a visité le chantier du stade.", "The mayor visited the stadium."
+    bt = "The mayor has visited the site of the stadium."
+    links = wordlink.link_pair(mt, ref, {"apertium": bt})
+    noun = next(f for f, t in enumerate(links.french) if t.text == "chantier")
+    assert not wordplace.verbal_locution(links, noun)
