@@ -203,6 +203,14 @@ def degree_of(french: str, english: str) -> bool:
 
 
 
+def inferior_comparative(word: Token, sentence: Sequence[Token]) -> bool:
+    """« moins » before the French adjective (« moins chers », « moins grande »): a
+    comparative of inferiority, which English often says with the opposite adjective
+    ("cheaper", "smaller"), so an opposite there agrees."""
+    at = next((i for i, t in enumerate(sentence) if t.start == word.start), None)
+    return at is not None and at > 0 and fold(sentence[at - 1].text) == "moins"
+
+
 def accounted_english(links: PairLinks, index: int) -> bool:
     return index in links.covered_by_bt or any(
         link.how in wordlink.MEANING_LINKS or link.how in CLOSE_RELATIONS

@@ -38,6 +38,7 @@ from mtqa.checks.wordjudge import (
     degree_of,
     french_anywhere,
     in_compound,
+    inferior_comparative,
     judged_english,
     judged_french,
     manner_adverb,
@@ -553,6 +554,8 @@ def check(result: DocumentResult, ctx: CheckContext) -> list[Finding]:
                     continue  # a negation on one side may cancel the opposite
                 if degree_of(french.text, english.text):
                     continue  # bang supersonique / sonic boom
+                if inferior_comparative(french, links.french_all):
+                    continue  # « moins chers » / "cheaper"
                 found.append(finding(
                     result, pair, kind="meaning_inversion", severity="critical",
                     detector=DETECTOR,

@@ -326,6 +326,8 @@ _FRENCH_SENSES_ADDED: dict[str, frozenset[str]] = {
     # entries lack the verb and give the noun as "command" only
     "maitriser": frozenset({"control", "master", "contain"}),
     "maitrise": frozenset({"control", "mastery", "command", "master"}),
+    # déposer un recours, une plainte, un projet de loi (lodge, file, table, submit)
+    "deposer": frozenset({"deposit", "lodge", "file", "submit", "table", "drop off"}),
     # a fungus (le chytride est un champignon), as well as a mushroom
     "champignon": frozenset({"mushroom", "fungus"}),
     # des fonds publics (public money, public funds)

@@ -149,3 +149,23 @@ def test_a_noun_with_its_determiner_is_no_verbal_locution() -> None:
     links = wordlink.link_pair(mt, ref, {"apertium": bt})
     noun = next(f for f, t in enumerate(links.french) if t.text == "chantier")
     assert not wordplace.verbal_locution(links, noun)
+
+
+def test_an_opposite_after_moins_is_a_comparative_that_agrees() -> None:
+    mt = "Les familles se tournent vers des logements moins chers en périphérie."
+    bt = "The families turn  verses of the less expensive accommodations in periphery."
+    assert _alarms(wordlevel.check, [mt],
+                   ["Families are turning to cheaper housing on the outskirts."], [bt]) == []
+    # without « moins », the opposite is still one
+    found = _alarms(wordlevel.check,
+                    ["Les familles se tournent vers des logements chers en périphérie."],
+                    ["Families are turning to cheap housing on the outskirts."],
+                    ["The families turn  verses of the expensive accommodations in periphery."])
+    assert [(f.kind, f.mt_span) for f in found] == [("meaning_inversion", "chers")]
+
+
+def test_lodging_a_complaint_is_a_sense_of_deposer() -> None:
+    mt, ref = ("L'association a déposé une plainte contre la société.",
+               "The association lodged a complaint against the company.")
+    bt = "The association has deposited a complaint against the society."
+    assert ("déposé", "dictionary") in _link(mt, ref, bt, "lodged")

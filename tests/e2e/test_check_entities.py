@@ -554,3 +554,18 @@ def test_a_country_before_a_body_the_french_does_not_call_national_is_missing(
     ref = ["The minister met Norway's national security adviser on Monday."]
     mt = ["Le ministre a rencontré lundi le conseiller à la sécurité."]
     assert [(f.kind, f.ref_span) for f in run(mt, ref, backend)] == [("entity_missing", "Norway")]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize(
+    ("mt", "ref"),
+    [
+        # the French names a town's people where English says "the people of" the town
+        ("Les Toulousains ont élu dimanche un nouveau conseil municipal.",
+         "The people of Toulouse elected a new city council on Sunday."),
+        ("Les Rennais pourront emprunter la nouvelle ligne dès lundi.",
+         "Residents of Rennes will be able to use the new line from Monday."),
+    ],
+)
+def test_a_towns_people_for_the_town_is_no_drift(backend: str, mt: str, ref: str) -> None:
+    assert [f for f in run([mt], [ref], backend) if f.severity == "critical"] == []

@@ -246,7 +246,11 @@ def _link_pair(
             threshold = conf.link_threshold
             if name.place:
                 threshold = max(threshold, PLACE_LINK_THRESHOLD)
-            if best[1] is not None and best[0] >= threshold:
+            if best[1] is not None and best[0] >= threshold and demonym(word.text, best[1].text):
+                # « les Bordelais » for "the people of Bordeaux": the French names the place's
+                # inhabitants, no other spelling of the place
+                statuses.append((word, None, "demonym", best[0]))
+            elif best[1] is not None and best[0] >= threshold:
                 statuses.append((word, best[1], "fuzzy", best[0]))
                 claimed.add((best[1].start, best[1].end))  # one French word, one name word
             else:
@@ -268,6 +272,19 @@ def _link_pair(
         if lost and not drifted:
             outcome.unlinked.append((name, lost, missing))
     return outcome
+
+
+_DEMONYM_ENDING = re.compile(r"(?:ais|aise|ois|oise|ien|ienne|ain|aine|in|ine|an|ane)s?$")
+
+
+def demonym(place: str, french: str) -> bool:
+    """« Bordelais », « Parisiennes », « Niçois »: a French word for the people of ``place``,
+    its beginning and a demonym's ending, longer than the place (« Rotterdan » for
+    "Rotterdam" is a misspelling)."""
+    a, b = fold(place), fold(french)
+    stem = a[:min(4, len(a) - 1)]
+    return len(b) > len(a) and b != a + "s" and b.startswith(stem) and bool(
+        _DEMONYM_ENDING.search(b))
 
 
 def _word_key(word: str) -> str:

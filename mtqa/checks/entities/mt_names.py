@@ -40,6 +40,7 @@ from mtqa.checks.base import CheckContext
 from mtqa.checks.entities.link import (
     PairOutcome,
     ReferenceName,
+    demonym,
     drift_finding,
     missing_finding,
 )
@@ -148,6 +149,7 @@ def _document_reference(text: str) -> _Reference:
 _ROMAN = re.compile(r"^(?:[IVXLCDM]{2,}(?:e|er|re|ème)?|[IVX](?:e|er|re|ème))$")
 _ELIDED = re.compile(r"[dDlL]['’]\w")
 _PHRASE = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)+")
+_CAPITALISED = re.compile(r"\b[A-Z][^\W\d_]{2,}")  # the reference's names, a word each
 
 
 def _acronym_counterpart(acronym: str, reference: _Reference, mt_text: str) -> bool:
@@ -319,6 +321,7 @@ def check_pair(
             and not _has_counterpart(
                 w.text, compound, pair_ref, around, document, pair.mt_text, threshold, glossary
             )
+            and not any(demonym(r, w.text) for r in _CAPITALISED.findall(pair.ref_text))
         ]
         if not lost:
             continue
