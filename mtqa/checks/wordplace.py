@@ -171,14 +171,20 @@ _FR_COPULAR_AMONG = frozenset({"compter", "figurer"})
 
 
 def copula_rendered(links: PairLinks, f: int) -> bool:
-    """A French verb of being that the reference renders with "be", where the French has
-    no « être » of its own that the "be" could render."""
+    """A French verb of being, or a pronominal main verb, that the reference renders with
+    "be", where the French has no « être » of its own that the "be" could render."""
     word = links.french[f]
     at = next((i for i, t in enumerate(links.french_all) if t.start == word.start), None)
     if at is None or word.pos != "VERB":
         return False
     among = any(fold(t.text) == "parmi" for t in links.french_all[at + 1 : at + 4])
-    if word.lemma not in _FR_COPULAR and not (word.lemma in _FR_COPULAR_AMONG and among):
+    # a pronominal main verb (« la hausse s'explique par » / "is due to", « le musée se
+    # trouve » / "is"): English says the state with "be"
+    pronominal = word.dep == "ROOT" and any(
+        t.head == at and fold(t.text) in ("se", "s'") for t in links.french_all)
+    if word.lemma not in _FR_COPULAR and not (word.lemma in _FR_COPULAR_AMONG and among) and (
+        not pronominal or not any(t.lemma == "be" and t.dep == "ROOT" for t in links.english_all)
+    ):
         return False
     if any(t.lemma == "être" for t in links.french_all):
         return False

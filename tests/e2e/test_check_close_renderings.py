@@ -169,3 +169,20 @@ def test_lodging_a_complaint_is_a_sense_of_deposer() -> None:
                "The association lodged a complaint against the company.")
     bt = "The association has deposited a complaint against the society."
     assert ("déposé", "dictionary") in _link(mt, ref, bt, "lodged")
+
+
+@pytest.mark.parametrize(
+    ("mt", "ref", "bt"),
+    [
+        # a pronominal main verb says a state English says with "be"
+        ("Le retard du chantier s'explique surtout par la pénurie de matériaux.",
+         "The delay to the works is mainly due to the shortage of materials.",
+         "The delay of the work explains  especially by the penuria of matériaux."),
+        ("Le musée se trouve au centre de la vieille ville.",
+         "The museum is in the centre of the old town.",
+         "The museum finds  to the centre of the old city."),
+    ],
+)
+def test_a_pronominal_verb_english_says_with_be_is_no_addition(mt: str, ref: str,
+                                                               bt: str) -> None:
+    assert _alarms(wordlevel.check, [mt], [ref], [bt]) == []

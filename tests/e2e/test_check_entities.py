@@ -569,3 +569,12 @@ def test_a_country_before_a_body_the_french_does_not_call_national_is_missing(
 )
 def test_a_towns_people_for_the_town_is_no_drift(backend: str, mt: str, ref: str) -> None:
     assert [f for f in run([mt], [ref], backend) if f.severity == "critical"] == []
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_towns_people_beside_the_town_is_not_a_second_spelling(backend: str) -> None:
+    mt = ["Le tramway de Montpellier sera gratuit dès lundi.",
+          "Les Montpelliérains pourront voyager sans ticket."]
+    ref = ["The Montpellier tramway will be free from Monday.",
+           "The people of Montpellier will be able to travel without a ticket."]
+    assert [f for f in run(mt, ref, backend) if f.severity == "critical"] == []

@@ -13,6 +13,7 @@ from mtqa.checks.entities.names import (
     EntitySettings,
     Link,
     Part,
+    demonym,
     french_name_words,
     name_similarity,
     same_name,
@@ -129,7 +130,7 @@ def _unlinked_inconsistencies(
         matches = [
             (name_similarity(other, form), other)
             for other in in_reference
-            if same_name(other, form) is None
+            if same_name(other, form) is None and not demonym(other, form)
         ]
         score, canonical = max(matches, default=(0.0, ""))
         if score < conf.link_threshold:

@@ -25,6 +25,7 @@ from mtqa.checks.entities.names import (
     Part,
     ReferenceName,
     _split,
+    demonym,
     name_similarity,
     same_name,
     transliteration_key,
@@ -272,19 +273,6 @@ def _link_pair(
         if lost and not drifted:
             outcome.unlinked.append((name, lost, missing))
     return outcome
-
-
-_DEMONYM_ENDING = re.compile(r"(?:ais|aise|ois|oise|ien|ienne|ain|aine|in|ine|an|ane)s?$")
-
-
-def demonym(place: str, french: str) -> bool:
-    """« Bordelais », « Parisiennes », « Niçois »: a French word for the people of ``place``,
-    its beginning and a demonym's ending, longer than the place (« Rotterdan » for
-    "Rotterdam" is a misspelling)."""
-    a, b = fold(place), fold(french)
-    stem = a[:min(4, len(a) - 1)]
-    return len(b) > len(a) and b != a + "s" and b.startswith(stem) and bool(
-        _DEMONYM_ENDING.search(b))
 
 
 def _word_key(word: str) -> str:

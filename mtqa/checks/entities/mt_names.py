@@ -40,7 +40,6 @@ from mtqa.checks.base import CheckContext
 from mtqa.checks.entities.link import (
     PairOutcome,
     ReferenceName,
-    demonym,
     drift_finding,
     missing_finding,
 )
@@ -49,6 +48,7 @@ from mtqa.checks.entities.names import (
     _TOKEN,
     NameIndex,
     Part,
+    demonym,
     describes_a_body,
 )
 from mtqa.checks.entities.places import (

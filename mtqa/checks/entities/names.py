@@ -461,3 +461,14 @@ def french_name_words(text: str, *, context: str | None = None) -> list[Part]:
     return parts
 
 
+_DEMONYM_ENDING = re.compile(r"(?:ais|aise|ois|oise|ien|ienne|ain|aine|in|ine|an|ane)s?$")
+
+
+def demonym(place: str, french: str) -> bool:
+    """« Bordelais », « Parisiennes », « Niçois »: a French word for the people of ``place``,
+    its beginning and a demonym's ending, longer than the place (« Rotterdan » for
+    "Rotterdam" is a misspelling)."""
+    a, b = fold(place), fold(french)
+    stem = a[:min(4, len(a) - 1)]
+    return len(b) > len(a) and b != a + "s" and b.startswith(stem) and bool(
+        _DEMONYM_ENDING.search(b))
