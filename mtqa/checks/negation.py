@@ -176,8 +176,10 @@ _EN_NOT_NEGATION = re.compile(
     r"|(?:not|n't)\s+(?:[\w'-]+,?\s+){0,12}?(?:until|till|below)|not before"
     # "no" as the answer of a vote, a noun ("a no vote", "the no camp", "voted no"), as
     # « le non »
-    r"|(?:a|the|voted?|votes|voting|said|say|says|saying) no(?![\w-])"
+    r"|(?:a|the|voted?|votes|voting) no(?![\w-])"
     r"(?!\s+(?:one|longer|more|less|fewer|doubt|other|matter|sooner)(?![\w-]))"
+    # "said no to the plan", "says no.", not "say no closures are planned"
+    r"|(?:said|say|says|saying) no(?=\s*(?:[,.;:!?]|to\b|$))"
     r"|not to mention|none other|unless|under|until|united|universal\w*|unique\w*|union\w*"
     r"|unit\w*|university|universit\w*|uncle|unless|unlike|unlikely|nevertheless|nonetheless"
     r"|regardless|doubtless|unusual|unusually"

@@ -79,6 +79,9 @@ _EN_IMPLICIT: dict[str, tuple[str, ...]] = {
     r"(?:take|takes|took|taken|taking|remove|removes|removed|removing|strike|struck|drop"
     r"|dropped) (?:off|from) (?:the |its |their |a )?(?:[\w-]+ )?(?:list|register|roll)s?":
         ("retir", "radi", "ray", "supprim", "enlev"),
+    # "keep their distance" = « ne pas l'approcher »
+    r"(?:keep|keeps|kept|keeping) (?:their|your|his|her|its|our|a|a safe) distance":
+        ("distance", "eloign", "ecart"),
     # "the first … since" = « ne … pas depuis », as « la première fois depuis » = "not since"
     r"first (?:[\w'-]+ ){0,3}?since|first time in": ("premi",),
 }

@@ -266,6 +266,7 @@ def traced_words(links: PairLinks, index: int) -> dict[str, list[Token]]:
 
 
 def verb_against_noun(french: Token, english: Token) -> bool:
-    """A French verb facing an English noun: the verb's sense read as a noun is no opposite
-    (« répondre » is "answer", a verb; WordNet opposes the nouns answer and question)."""
-    return french.pos == "VERB" and english.pos == "NOUN"
+    """A French verb facing an English noun or adverb: the verb's sense read in the other
+    part of speech is no opposite (« répondre » is "answer", a verb; WordNet opposes the
+    nouns answer and question; « présentée » is not the adjective present, against "early")."""
+    return french.pos == "VERB" and english.pos in ("NOUN", "ADV")

@@ -240,6 +240,7 @@ def _set_phrase(word: Token, head: Token, links: PairLinks, h: int) -> bool:
     )
 
 
+_FEMININE = frozenset({"woman", "women", "female"})
 # Nouns whose compound names an activity by its first noun alone (building work, repair
 # works): French says the whole with one noun (chantier, travaux, réparations).
 _LIGHT_HEADS = frozenset({"work", "works", "job", "jobs", "operation", "operations"})
@@ -289,6 +290,10 @@ def _modifier_omissions(pair: Pair, links: PairLinks, reported: Collection[int])
             for t in sentence
         )):
             continue  # one of several modifiers (the armed forces minister): a phrase
+        if word.lemma in _FEMININE and any(
+            "Gender=Fem" in links.french[link.french].morph for link in links.of_english(h)
+        ):
+            continue  # "women composers": the French feminine noun (compositrices) says it
         if _bare_counterpart(links, h, word):
             found.append(e)
     return found

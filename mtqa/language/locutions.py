@@ -45,7 +45,11 @@ _LOCUTIONS = (
     # « de nationalité suisse » = "Swiss"; « le nombre de naissances a baissé » = "births
     # fell"
     r"de nationalite", rf"le nombre {_OF}",
-    # a superlative's « de l'histoire » = "ever" (only those words: the adjective counts)
+    # « est présent dans les légumes » = "is in vegetables", "operates in"
+    r"(?:est|sont|etait|etaient|etre|sera|seront|reste|restent)\s+(?:[\w'-]+\s+)?"
+    r"(?P<n2>present(?:e|s|es)?)(?= (?:dans|sur|en|au|aux)\b)",
+    # a superlative's « de l'histoire » = "ever" (only the group ``n`` or ``n2`` is the
+    # locution's where one is named: the other words count)
     r"(?:plus|moins|meilleure?s?|pire?s?)\s+(?:[\w'-]+\s+){0,3}?"
     r"(?P<n>de (?:l'|son |sa |leur )?histoire)",
 )
@@ -54,7 +58,7 @@ _PATTERN = re.compile(r"(?<![\w-])(?:" + "|".join(_LOCUTIONS) + r")(?![\w-])")
 
 @lru_cache(maxsize=256)
 def _spans(text: str) -> tuple[tuple[int, int], ...]:
-    return tuple(m.span("n") if m.group("n") else m.span()
+    return tuple(next((m.span(g) for g in ("n", "n2") if m.group(g)), m.span())
                  for m in _PATTERN.finditer(fold_keep_length(text).lower()))
 
 

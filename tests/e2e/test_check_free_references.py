@@ -51,6 +51,12 @@ needs_wordnet = pytest.mark.skipif(wordlink.wordnet_graph() is None,
          "Walkers are asked to stay on the paths."),
         ("Ce médicament n'est plus remboursé depuis mars.",
          "The drug was taken off the reimbursement list in March."),
+        # "keep their distance" is « ne pas approcher »
+        ("Les baigneurs sont priés de ne pas approcher les phoques.",
+         "Swimmers are asked to keep their distance from the seals."),
+        # "say no" before a noun is the determiner "no", not a vote's answer
+        ("Aucun licenciement n'est prévu, affirment les syndicats.",
+         "The unions say no redundancies are planned."),
     ],
 )
 def test_a_negation_said_another_way_agrees(mt: str, ref: str) -> None:
@@ -110,6 +116,10 @@ def test_a_negation_in_what_a_verb_of_judging_finds_is_the_main_statement() -> N
         ("C'est le plus gros contrat de l'histoire de l'entreprise.",
          "It is the company's biggest contract ever.",
          "It is the biggest contract of the history of the company."),
+        # « être présent dans » a market is to be in it
+        ("Le groupe est aussi présent dans les cosmétiques.",
+         "The group is also in cosmetics.",
+         "The group is also present in the cosmetics."),
         # a French look-alike whose English word is a synonym of the reference's
         ("La rénovation de la gare a duré deux ans.",
          "The refurbishment of the station took two years.",
@@ -139,6 +149,10 @@ def test_a_locution_does_not_hide_an_added_word() -> None:
         ("Les médecins ignorent encore la durée de l'immunité.",
          "Doctors still do not know how long immunity lasts.",
          "The doctors still ignore the length of the immunity."),
+        # "women" said by the French feminine noun
+        ("Le festival programme surtout des compositrices.",
+         "The festival mainly programmes women composers.",
+         "The festival programme especially composers."),
         # a modifier rendered by the other half of a hyphenated French compound
         ("L'école des Beaux-Arts a rouvert ses ateliers.",
          "The fine arts school has reopened its studios.",
@@ -213,3 +227,19 @@ def test_a_future_said_by_expect_to_is_no_change_of_tense() -> None:
                  ["The IMF expects growth to slow in 2026."],
                  ["The IMF foresees that the growth will slow down in 2026."]).pairs[0]
     assert tense_change(pair, ["apertium"]) is None
+
+
+@needs_apertium
+@needs_wordnet
+def test_a_french_verb_is_not_opposed_to_an_english_adverb() -> None:
+    found = antonym.check(make_result(
+        ["La collection sera présentée au début du mois prochain."],
+        ["The collection will be unveiled early next month."],
+        bt={"apertium": ["The collection will be presented to the start of the next month."]}),
+        CheckContext(engines=("apertium",)))
+    assert [f.kind for f in found if f.severity != "minor"] == []
+
+
+def test_said_no_to_is_still_a_vote() -> None:
+    assert _inversions("Les électeurs ont rejeté le projet.",
+                       "Voters said no to the plan.") == []
