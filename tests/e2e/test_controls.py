@@ -45,7 +45,7 @@ negations an English reference says with an opposite ("failed", "break the rules
 A seventh batch (``SEVENTH_BATCH``) is news on topics none of the others has (housing, a
 wildfire, an earthquake, pensions, a reactor, rugby, chess, a dig, fishing quotas, an auction,
 exam results, car sales), with references as free as a skilled human translator's.
-An eighth batch (``EIGHTH_BATCH``) does the same on sixteen more topics (a fraud verdict, a
+An eighth batch (``EIGHTH_BATCH``) does the same on twenty more topics (a fraud verdict, a
 museum, a vaccine trial, a launch, floods, a ministers' tour, a film festival, a census…).
 Each batch has its own bound, equal to what remains, so that any regression fails.
 """
@@ -130,7 +130,7 @@ MAX_SIXTH_BATCH_ALARMS = 0
 SEVENTH_BATCH = ("bac", "echecs", "encheres", "fouilles", "incendie", "logement", "nucleaire",
                  "peche", "retraites", "rugby", "seisme", "voitures")
 MAX_SEVENTH_BATCH_ALARMS = 5
-# The eighth batch (16 stories, 240 sentences: a fraud verdict, a museum reopening, a vaccine
+# The eighth batch (first 16 stories, 240 sentences: a fraud verdict, a museum reopening, a vaccine
 # trial, an airport strike, a rocket launch, a cycling stage, a retailer's bankruptcy, a flood
 # appeal, a school reform, a foreign ministers' tour, a film festival, a collision at sea; then
 # a census, a zoo, a football transfer, an avalanche) has references as free as the
@@ -149,10 +149,17 @@ MAX_SEVENTH_BATCH_ALARMS = 5
 # "Beauval Zoo", two findings), a département said by its place in the country
 # (« Loir-et-Cher » / "central France", two findings) and « la préfecture de Haute-Savoie »
 # / "local authorities".
-EIGHTH_BATCH = ("aeroport", "avalanche", "collision", "diplomatie", "ecole", "etape", "faillite",
-                "festival", "fraude", "inondations", "lancement", "musee", "recensement",
-                "transfert", "vaccin", "zoo")
-MAX_EIGHTH_BATCH_ALARMS = 12
+# Four more (60 sentences: a prison escape, an orchestra, a bridge collapse, a dairy merger),
+# written after the second round, raised 12 alarms on 10 sentences; a third round (« est
+# présent dans », "keep their distance", "say no" before a noun, "women composers", a French
+# verb against an English adverb) left 7: a clause the aligner left unpaired (« n'a été
+# remarquée qu'au moment de » / "was not missed until", two findings), « éleveurs » /
+# "farmers" (WordNet's grazier, two), « prendre la tête » / "lead", « c'est la première
+# fois » / "will be the first", « a été mise en place » / "are being diverted".
+EIGHTH_BATCH = ("aeroport", "avalanche", "collision", "diplomatie", "ecole", "etape", "evasion",
+                "faillite", "festival", "fraude", "inondations", "laitier", "lancement", "musee",
+                "orchestre", "pont", "recensement", "transfert", "vaccin", "zoo")
+MAX_EIGHTH_BATCH_ALARMS = 19
 
 
 @pytest.fixture(scope="module")
