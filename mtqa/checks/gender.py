@@ -19,10 +19,11 @@ usage, not a change of person.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from mtqa.checks import agreement, lexicon
+from mtqa.checks import agreement, gendered, lexicon
 from mtqa.language.parse import Token, children
 from mtqa.language.tenses import readings
 from mtqa.language.wordnet import wordnet_graph
@@ -65,7 +66,7 @@ def _antecedent(tokens: Sequence[Token], index: int) -> bool:
         token = tokens[i]
         if token.pos == "NOUN" and token.dep.startswith("nsubj") and token.feature(
             "Gender"
-        ) == "Masc" and any(_person(sense.split()[-1]) for sense in
+        ) == "Masc" and any(person(sense.split()[-1]) for sense in
                             wordlink.french_senses([token])[0] if sense):
             return True
     return False
@@ -159,9 +160,11 @@ def gender_change(
     ``vessel``: the text so far has named a vessel (``names_a_vessel``), which English may
     call "she" where French says "il"."""
     ref = _english_pronouns(pair.ref_text)
-    if not ref or len({p.gender for p in ref}) != 1:
+    if not ref:
         return None
     mt = _french_pronouns(pair.mt_text)
+    if len({p.gender for p in ref}) != 1 or len({p.gender for p in mt}) != 1:
+        return _counted_change(pair, engines, mt, ref)
     if not mt or len({p.gender for p in mt}) != 1 or mt[0].gender == ref[0].gender:
         return None
     if vessel and mt[0].gender == "masculine":
@@ -178,6 +181,28 @@ def gender_change(
     return GenderChange(mt[0], ref[0], tuple(witnesses))
 
 
+def _counted_change(pair: Pair, engines: Sequence[str], mt: Sequence[Pronoun],
+                    ref: Sequence[Pronoun]) -> GenderChange | None:
+    """Two people, one of each gender, on one side and not on the other: as many pronouns
+    on each side, one more of a gender in the MT and one fewer of the other (« elle … qu'il
+    devait » / "she … that she had to"), paired in their order; the back-translation
+    counting them as the reference does vouches for the French."""
+    if len(mt) != len(ref) or len(ref) < 2:
+        return None
+    count_mt, count_ref = Counter(p.gender for p in mt), Counter(p.gender for p in ref)
+    if count_mt == count_ref:
+        return None
+    for engine in engines:
+        if engine in pair.bt and Counter(
+            p.gender for p in _english_pronouns(pair.bt[engine])
+        ) == count_ref:
+            return None
+    for fr, en in zip(mt, ref, strict=True):
+        if fr.gender != en.gender and count_mt[fr.gender] > count_ref[fr.gender]:
+            return GenderChange(fr, en, ())
+    return None
+
+
 # --- the gender of a possessor ------------------------------------------------------------
 
 _FR_POSSESSIVES = frozenset({"son", "sa", "ses"})
@@ -185,10 +210,12 @@ _EN_POSSESSIVES = {"his": "masculine", "her": "feminine"}
 _EN_PERSON_WORDS = frozenset(
     "he she him her his hers himself herself they them their theirs themselves".split())
 _FR_MASCULINE_DETERMINERS = frozenset({"un", "le", "ce", "cet"})
+# « mon ami » and « mon amie »: a possessive determiner is masculine before a consonant only
+_FR_MASCULINE_POSSESSIVE = frozenset({"mon", "ton", "son"})  # notre, leur: either
 _PERSON_DEPTH = 8  # hypernym steps from a noun up to WordNet's "person"
 
 
-def _person(lemma: str) -> bool:
+def person(lemma: str) -> bool:
     """A noun whose most frequent WordNet sense is a person (lawyer; not case, whose
     rarer sense is one)."""
     net = wordnet_graph()
@@ -208,7 +235,7 @@ def _maybe_named_person(tokens: Sequence[Token], index: int) -> bool:
     """A name that may be a person's: not an acronym (ECHR) nor a name after "the"."""
     token = tokens[index]
     net = wordnet_graph()
-    if net is not None and net.synsets(token.lemma.lower(), "NOUN") and not _person(
+    if net is not None and net.synsets(token.lemma.lower(), "NOUN") and not person(
         token.lemma.lower()
     ):
         return False  # Sunday, Mass, Paris: WordNet knows the word as no person
@@ -225,7 +252,7 @@ def _clause_subject(tokens: Sequence[Token], noun: int) -> int | None:
     while tokens[index].dep == "conj" and tokens[index].head != index:
         index = tokens[index].head  # « ses plans et son budget »: the first conjunct's role
     start = index
-    for _ in range(4):
+    for _ in range(6):
         token = tokens[index]
         if token.dep.startswith("nsubj"):
             return None
@@ -240,7 +267,7 @@ def _clause_subject(tokens: Sequence[Token], noun: int) -> int | None:
     return None
 
 
-_FR_FEMININE_DETERMINERS = frozenset({"une", "la", "cette"})
+_FR_FEMININE_DETERMINERS = frozenset({"une", "la", "cette", "ma", "ta", "sa"})
 _TAG = re.compile(r"<(\w+)>")
 
 
@@ -268,13 +295,22 @@ def _possessor_gender(tokens: Sequence[Token], subject: int) -> str | None:
     if by_title is not None:
         return by_title
     token = tokens[subject]
-    if token.pos != "NOUN":
-        return None
+    if token.pos != "NOUN" and not (token.pos == "ADJ" and token.dep.startswith("nsubj")):
+        return None  # a subject noun the tagger took for an adjective (« mon voisin »)
     determiners = [tokens[c].text.lower() for c in children(tokens, subject)
                    if tokens[c].dep == "det"]
     if not determiners:
         return None
-    if token.feature("Gender") == "Masc" and determiners[0] in _FR_MASCULINE_DETERMINERS:
+    sexed = gendered.sexed_noun(token)
+    if sexed is not None:
+        return sexed  # « ma sœur », « le grand-père », « l'oncle »
+    if determiners[0] in _FR_MASCULINE_POSSESSIVE and token.text[:1].lower() not in (
+        "aeéèêiîoôuhy"
+    ):
+        return "masculine"  # « mon collègue » (« ma collègue »)
+    masculine_determiner = determiners[0] in _FR_MASCULINE_DETERMINERS or (
+        determiners[0] in ("l'", "l’") and gendered.has_feminine(token.text))
+    if token.feature("Gender") == "Masc" and masculine_determiner:
         return "masculine"
     if _woman(token.text, determiners[0]):  # the determiner, not the tagger, says « la ministre »
         return "feminine"
@@ -322,7 +358,7 @@ def possessor_change(pair: Pair) -> GenderChange | None:
         return None
     gender, ref_subject = genders.pop(), subjects.pop()
     named = ref[ref_subject].pos == "PROPN"
-    if not named and (ref[ref_subject].pos != "NOUN" or not _person(ref[ref_subject].lemma)):
+    if not named and (ref[ref_subject].pos != "NOUN" or not person(ref[ref_subject].lemma)):
         return None
     group = _name_group(ref, ref_subject)
     last, possessed = max(owners), {ref[i].head for i in owners}
@@ -334,7 +370,7 @@ def possessor_change(pair: Pair) -> GenderChange | None:
             return True
         if t.feature("Number") == "Plur":
             return False
-        return _maybe_named_person(ref, i) or (t.pos == "NOUN" and _person(t.lemma))
+        return _maybe_named_person(ref, i) or (t.pos == "NOUN" and person(t.lemma))
 
     if any(another(i, t) for i, t in enumerate(ref)):
         return None  # someone else the possessive may refer to
@@ -367,7 +403,8 @@ def _same_person(ref: Sequence[Token], group: set[int], mt: Sequence[Token], sub
     names = {lexicon.fold(mt[i].text) for i in mt_group}
     if any(ref[i].pos == "PROPN" and lexicon.fold(ref[i].text) in names for i in group):
         return True
-    senses = wordlink.french_senses([mt[subject]])[0] if mt[subject].pos == "NOUN" else ()
+    senses = wordlink.french_senses([mt[subject]])[0] if mt[subject].pos in (
+        "NOUN", "ADJ") else ()
     return any(ref[i].pos == "NOUN" and ref[i].lemma in senses for i in group)
 
 
@@ -390,19 +427,25 @@ def _bt_reads_as_ref(pair: Pair, engines: Sequence[str], words: dict[str, str],
 
 def agreement_change(pair: Pair, engines: Sequence[str]) -> GenderChange | None:
     """A person's gender the French shows by agreement, against the English word for the
-    same person: the one direct object pronoun (« il l'a invitée » / "he invited him"),
+    same person: the one object pronoun (« il l'a invitée » / "he invited him"; « avec
+    lui » / "with her"),
     or the subject of the one pronominal verb (« elle s'est blessée » / "she hurt
     himself"). See ``checks/agreement.py`` for what French agreement says and what not."""
     ref = lexicon.parse(pair.ref_text, "en")
     mt = lexicon.parse(pair.mt_text, "fr")
     candidates = []
-    objects = [i for i, t in enumerate(ref)
-               if t.text.lower() in _EN_OBJECTS and t.dep in ("dobj", "obj")]
-    clitics = agreement.object_clitics(mt)
-    if len(objects) == 1 and len(clitics) == 1:
+    # an English object or a preposition's object (« l'a accompagné » / "went with him");
+    # not a dative (« je l'ai dit » / "I told her": the « l' » is the thing said), nor where
+    # an object "it" may be what the « l' » stands for
+    objects = [i for i, t in enumerate(ref) if t.text.lower() in _EN_OBJECTS
+               and t.dep in ("dobj", "obj", "pobj")]
+    clitics = agreement.object_clitics(mt) + agreement.disjunctive_pronouns(mt)
+    neuter = any(t.text.lower() in ("it", "that", "this", "so") and t.dep in ("dobj", "obj")
+                 for t in ref)
+    if len(objects) == 1 and len(clitics) == 1 and not neuter:
         candidates.append((objects[0], clitics[0], _EN_OBJECTS))
     reflexives = [i for i, t in enumerate(ref) if t.text.lower() in _EN_REFLEXIVES]
-    subjects = agreement.reflexive_subjects(mt)
+    subjects = agreement.reflexive_subjects(mt, _possessor_gender)
     if len(reflexives) == 1 and len(subjects) == 1 and not _french_pronouns(pair.mt_text):
         candidates.append((reflexives[0], subjects[0], _EN_REFLEXIVES))
     for index, (start, end, mt_gender), words in candidates:

@@ -9,8 +9,9 @@ the back-translations (the parses every family shares; nothing is parsed twice):
   left alone is in ``checks/tense.py``, how a tense is read in ``language/tenses.py``.
 - ``pronoun_gender``: a person is *he* on one side and *she* on the other, by a
   third-person pronoun, by a possessive a French person noun or title owns, or by French
-  agreement (an object pronoun's or a reflexive subject's participle); see
-  ``checks/gender.py`` and ``checks/agreement.py``.
+  agreement (an object pronoun's or a reflexive subject's participle), by a stressed pronoun
+  after a preposition, or by a gendered noun or title (*fils* / "daughter", *Mme* / "Mr");
+  see ``checks/gender.py``, ``checks/agreement.py`` and ``checks/gendered.py``.
 
 This module turns what those two find into findings.
 """
@@ -25,6 +26,7 @@ from mtqa.checks.gender import (
     names_a_vessel,
     possessor_change,
 )
+from mtqa.checks.gendered import noun_change
 from mtqa.checks.tense import TenseChange, tense_change
 from mtqa.model import DocumentResult, Finding, Pair
 
@@ -72,7 +74,7 @@ def check(result: DocumentResult, ctx: CheckContext) -> list[Finding]:
         vessel = all(first is not None and first <= max(indices) for first, indices
                      in zip(first_vessel, (pair.ref, pair.mt), strict=True))
         gender = (gender_change(pair, ctx.engines, vessel=vessel) or possessor_change(pair)
-                  or agreement_change(pair, ctx.engines))
+                  or agreement_change(pair, ctx.engines) or noun_change(pair, ctx.engines))
         neighbours = pairs[max(n - 1, 0):n] + pairs[n + 1:n + 2]
         for change in (tense_change(pair, ctx.engines, neighbours), gender):
             if change is not None:

@@ -337,6 +337,17 @@ _FRENCH_SENSES_ADDED: dict[str, frozenset[str]] = {
     # inférieur / supérieur à la moyenne (below / above the average, lower / higher than)
     "inferieur": frozenset({"inferior", "lower", "below", "less", "under"}),
     "superieur": frozenset({"superior", "higher", "above", "more", "over", "upper"}),
+    # family and people: the entries give « fils » only as threads, « femme » only as woman,
+    # and nothing for « sœur », « nièce », « serveuse »
+    "fils": frozenset({"son", "thread"}),
+    "femme": frozenset({"woman", "wife"}),
+    "sœur": frozenset({"sister"}),
+    "soeur": frozenset({"sister"}),
+    "niece": frozenset({"niece"}),
+    "petit-fils": frozenset({"grandson"}),
+    "petite-fille": frozenset({"granddaughter"}),
+    "serveur": frozenset({"waiter", "server"}),
+    "serveuse": frozenset({"waitress", "server"}),
 }
 
 
