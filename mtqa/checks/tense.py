@@ -19,7 +19,7 @@ that French verb, where the French and the back-translation agree with each othe
 contradict the reference (il ouvre … qui ouvrait; car la route sera longue / as the road
 is long). A verb with no counterpart says nothing, so a paraphrase is not judged;
 complement clauses under a reporting verb not in the present (English shifts them
-back), French clefts (c'est … que, which keeps its present), and evaluative frames
+back; only a past against a future is judged there, ``checks/reported.py``), French clefts (c'est … que, which keeps its present), and evaluative frames
 (il est clair que) are left out, and so is a French future against the English present of
 a defining relative or temporal clause under a future or an infinitive (« ceux qui
 paieront seront … » / "those who pay will be …"). A passé composé passive against an
@@ -39,6 +39,7 @@ from rapidfuzz import fuzz
 
 from mtqa.checks import lexicon
 from mtqa.checks.narrative import LEFT_OUT, MINOR, narrative_present
+from mtqa.checks.reported import ACROSS_REPORT, future_in_past, reported
 from mtqa.language.parse import Token, children
 from mtqa.language.tenses import (
     CONDITIONAL,
@@ -52,9 +53,7 @@ from mtqa.language.tenses import (
     Tense,
     Tenses,
     clause_tenses,
-    english_tense,
     evaluative_frame,
-    french_tense,
     plan_made,
     read_verbs,
     resultative_state,
@@ -190,23 +189,6 @@ def _verb_lemmas(tokens: Sequence[Token], verb: int, language: str) -> frozenset
     return frozenset(lemmas)
 
 
-def _reported(tokens: Sequence[Token], verb: int, language: str) -> bool:
-    """Inside a complement clause of a verb that is not in the present (he said that …,
-    il a dit que …): its tense follows the reporting verb's by rules that differ between
-    the two languages. Under a present (ils précisent que …) the tense is the speaker's."""
-    read = french_tense if language == "fr" else english_tense
-    index = verb
-    for _ in range(12):
-        token = tokens[index]
-        if token.dep == "ROOT" or token.head == index:
-            return False
-        if token.dep in ("ccomp", "csubj", "xcomp"):
-            governor = read(tokens, token.head)
-            return governor is None or governor.tense != PRESENT
-        index = token.head
-    return True
-
-
 def _cleft(tokens: Sequence[Token], verb: int) -> bool:
     """C'est … qui / c'est … que and presentatives: French keeps this "est" in the present
     whatever the time of what it presents (C'est en 1990 que … = It was in 1990 that …)."""
@@ -283,7 +265,7 @@ def _clauses(tokens: Sequence[Token], tenses: Tenses, language: str) -> list[_Cl
             continue
         # a complement clause under a present (il pense que …) is the speaker's tense
         judged = not (
-            _reported(tokens, tense.verb, language) or evaluative_frame(tokens, tense.verb)
+            reported(tokens, tense.verb, language) or evaluative_frame(tokens, tense.verb)
             or (language == "fr" and _cleft(tokens, tense.verb)))
         if language == "fr":
             lemmas = _english_of_french(tokens, tense.verb)
@@ -358,20 +340,6 @@ def _perfects(m: Tense, r: Tense, ref_all: Sequence[Tense]) -> tuple[Tense, Tens
     return None
 
 
-# Verbs whose conditional a translation may give in the past (il a dit qu'il voudrait /
-# he said he wanted; qu'elle serait prête / she was ready): a wish, a state or a modality.
-_SOFT_CONDITIONALS = frozenset(
-    "etre avoir vouloir pouvoir devoir aimer souhaiter preferer falloir sembler valoir"
-    " paraitre savoir".split())
-
-
-def _future_in_past(mt: _Clause, ref: _Clause) -> bool:
-    """A French simple conditional reported after a past (il a annoncé qu'il partirait)
-    against an English simple or compound past (he announced that he left / had left)."""
-    return (mt.tense.tense == CONDITIONAL and not mt.tense.compound
-            and ref.tense.tense == PAST and not mt.french & _SOFT_CONDITIONALS)
-
-
 def _linked_changes(
     mt: list[_Clause], ref: list[_Clause], bts: Sequence[tuple[str, list[_Clause]]],
     ref_all: Sequence[Tense] = (),
@@ -389,12 +357,21 @@ def _linked_changes(
     bt_links = [(engine, _align(mt, clauses), clauses) for engine, clauses in bts]
     for i, j in sorted(links.items()):
         m, r = mt[i].tense, ref[j].tense
-        if not (mt[i].judged or ref[j].judged) and _future_in_past(mt[i], ref[j]):
+        if not (mt[i].judged or ref[j].judged) and future_in_past(m, mt[i].french, r):
             # il a dit qu'il partirait / he said he left: both sides report, and the French
             # future in the past is a past on the English side
             witnesses = [engine for engine, bt_link, clauses in bt_links
                          if i in bt_link and _link_strength(clauses[bt_link[i]], ref[j])
                          and clauses[bt_link[i]].tense.tense == CONDITIONAL]
+            if witnesses:
+                found.append((m, r, witnesses))
+            continue
+        if not (mt[i].judged or ref[j].judged) and (m.tense, r.tense) in ACROSS_REPORT:
+            # il a dit que la loi avait été votée / he said the law will be passed: no
+            # sequence of tenses turns a past into a future or a future into a past
+            witnesses = [engine for engine, bt_link, clauses in bt_links
+                         if i in bt_link and _link_strength(clauses[bt_link[i]], ref[j])
+                         and _reads(clauses[bt_link[i]].tense.tense, m.tense)]
             if witnesses:
                 found.append((m, r, witnesses))
             continue

@@ -200,3 +200,38 @@ def test_a_plan_made_may_be_given_as_a_present_plan(
     mt: str, ref: str, bt: str, found: list[str]
 ) -> None:
     assert [span for span, _ in _found(mt, ref, bt, "tense_change")] == found
+
+
+@pytest.mark.parametrize(
+    ("mt", "ref", "bt", "spans"),
+    [
+        # no sequence of tenses turns a past into a future, nor a future into a past
+        ("Il a dit qu'il avait vendu sa maison.", "He said that he will sell his house.",
+         "It has said that it had sold his house.", ("avait vendu", "will sell")),
+        ("La porte-parole a déclaré que l'usine fermera en mai.",
+         "The spokeswoman said that the factory closed in May.",
+         "The spokesman has declared that the factory will close in May.",
+         ("fermera", "closed")),
+    ],
+)
+def test_a_past_against_a_future_in_reported_speech_is_found(
+    mt: str, ref: str, bt: str, spans: tuple[str, str]
+) -> None:
+    assert _found(mt, ref, bt, "tense_change") == [spans]
+
+
+@pytest.mark.parametrize(
+    ("mt", "ref", "bt"),
+    [
+        # the sequence of tenses: a French future or present reported after a past
+        ("La porte-parole a déclaré que l'usine fermera en mai.",
+         "The spokeswoman said that the factory would close in May.",
+         "The spokesman has declared that the factory will close in May."),
+        ("Il a expliqué qu'il travaille à Lyon.", "He explained that he worked in Lyon.",
+         "It has explained that it works to Lyon."),
+    ],
+)
+def test_the_sequence_of_tenses_in_reported_speech_is_not_flagged(
+    mt: str, ref: str, bt: str
+) -> None:
+    assert _found(mt, ref, bt, "tense_change") == []
