@@ -289,12 +289,18 @@ def _woman(word: str, determiner: str) -> bool:
 
 def _possessor_gender(tokens: Sequence[Token], subject: int) -> str | None:
     """The gender a French person subject gives its possessives' owner: masculine for a
-    noun after a masculine determiner (un avocat), feminine for a woman's noun (la juge,
-    l'actrice), either by a title before a name (M. Martin, Mme Leroy)."""
+    noun after a masculine determiner (un avocat, mon collègue, l'acteur), feminine for a
+    woman's noun (la juge, l'actrice), either by a noun of one sex (ma sœur), a title before
+    a name (M. Martin, Mme Leroy) or a first name of one sex (Julien, Jeanne)."""
     by_title = agreement.title_gender(tokens, subject)
     if by_title is not None:
         return by_title
     token = tokens[subject]
+    if token.pos == "PROPN":  # a first name of one sex (Julien, Jeanne; not Camille)
+        found = {gendered.name_gender(tokens[i].text) for i in _name_group(tokens, subject)
+                 if tokens[i].pos == "PROPN"}
+        found.discard(None)
+        return found.pop() if len(found) == 1 else None
     if token.pos != "NOUN" and not (token.pos == "ADJ" and token.dep.startswith("nsubj")):
         return None  # a subject noun the tagger took for an adjective (« mon voisin »)
     determiners = [tokens[c].text.lower() for c in children(tokens, subject)

@@ -18,9 +18,11 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from mtqa.checks import agreement, lexicon
+from mtqa.language.apertium import escape_word, stream_units
 from mtqa.language.parse import Token
 from mtqa.language.tenses import readings
 from mtqa.model import Pair
@@ -234,3 +236,26 @@ def has_feminine(word: str) -> bool:
                    for r in readings(candidate)):
                 return True
     return False
+
+
+@lru_cache(maxsize=4096)
+def name_gender(name: str) -> str | None:
+    """The sex a first name gives, from the English analyser's first names (Julien,
+    Marie, Jeanne: one gender; Camille, Dominique: either, so None); not a name the French
+    analyser knows as a place or an organisation."""
+    dictionary = lexicon.dictionary()
+    if not dictionary.available or not name[:1].isupper() or any(
+        "<np><loc>" in r or "<np><org>" in r for r in readings(name)
+    ):
+        return None  # Paris, Florence: a place first
+    try:
+        line = dictionary.lookup("en_morph", [escape_word(name)], bilingual=False)[0]
+    except lexicon.DictionaryError:
+        return None
+    genders = set()
+    for unit in stream_units(line):
+        for analysis in unit[1:]:
+            if "<np><ant>" in analysis:
+                genders.add(FEMININE if "<f>" in analysis else MASCULINE if "<m>" in analysis
+                            else None)
+    return genders.pop() if len(genders) == 1 else None

@@ -117,3 +117,36 @@ def test_a_possessor_a_sexed_noun_or_its_determiner_genders_is_found(
     mt: str, ref: str, spans: tuple[str, str]
 ) -> None:
     assert _found(mt, ref, ref, "pronoun_gender") == [spans]
+
+
+@pytest.mark.parametrize(
+    ("mt", "ref", "bt", "spans"),
+    [
+        # a first name of one sex owns the possessive, or is the reflexive's subject
+        ("Nathalie a présenté son projet au conseil.",
+         "Nathalie presented his project to the council.",
+         "Nathalie has presented his project to the council.", ("Nathalie", "his")),
+        ("Julien s'est acheté un vélo.", "Julien bought herself a bicycle.",
+         "Julien has bought  a bicycle.", ("s'est acheté", "herself")),
+    ],
+)
+def test_a_first_name_of_one_sex_genders_its_owner(
+    mt: str, ref: str, bt: str, spans: tuple[str, str]
+) -> None:
+    assert _found(mt, ref, bt, "pronoun_gender") == [spans]
+
+
+@pytest.mark.parametrize(
+    ("mt", "ref"),
+    [
+        # a name of either sex, a place
+        ("Camille a présenté son projet au conseil.",
+         "Camille presented his project to the council."),
+        ("Camille a présenté son projet au conseil.",
+         "Camille presented her project to the council."),
+        ("Paris a perdu son maire.", "Paris lost his mayor."),
+        ("Julien a vendu sa voiture.", "Julien sold his car."),
+    ],
+)
+def test_names_of_either_sex_or_agreeing_are_not_flagged(mt: str, ref: str) -> None:
+    assert _found(mt, ref, ref, "pronoun_gender") == []
