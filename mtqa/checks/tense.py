@@ -19,8 +19,9 @@ that French verb, where the French and the back-translation agree with each othe
 contradict the reference (il ouvre … qui ouvrait; car la route sera longue / as the road
 is long). A verb with no counterpart says nothing, so a paraphrase is not judged;
 complement clauses under a reporting verb not in the present (English shifts them
-back; only a past against a future is judged there, ``checks/reported.py``), French clefts (c'est … que, which keeps its present), and evaluative frames
-(il est clair que) are left out, and so is a French future against the English present of
+back; only a past against a future is judged there, ``checks/reported.py``), French
+clefts (c'est … que, which keeps its present), and evaluative frames (il est clair que)
+are left out, and so is a French future against the English present of
 a defining relative or temporal clause under a future or an infinitive (« ceux qui
 paieront seront … » / "those who pay will be …"). A passé composé passive against an
 English present that gives the state it left ("is now closed", "remains shut") is the same
