@@ -141,15 +141,19 @@ def _to_someone(tokens: Sequence[Token], verb: int) -> bool:
 
 
 def object_clitics(tokens: Sequence[Token]) -> list[Cue]:
-    """Direct object pronouns whose gender the French shows: « la » before a verb, or
-    « l' » / « le » / « la » before *avoir* and a participle that agrees with it
-    (« l'a invitée »); a masculine « l' » is no person's before a complement in « à »,
-    where it is mostly the neuter thing said or given."""
+    """Direct object pronouns whose gender the French shows: « la » or « le » before a
+    verb, or « l' » / « le » / « la » before *avoir* and a participle that agrees with it
+    (« l'a invitée »); a masculine « l' » or « le » is no person's beside an indirect
+    object (« à Marie », « lui »), where it is mostly the neuter thing said or given (the
+    English object pronoun it faces, "him" or "her", is a person, and an English "it",
+    "that" or "so" leaves it unjudged)."""
     found = []
     for token in tokens:
         text = token.text.lower()
-        if token.pos != "PRON" or token.dep != "obj" or text not in ("l'", "le", "la"):
-            continue
+        if token.dep != "obj" or text not in ("l'", "le", "la") or token.pos not in (
+            "PRON", "DET"
+        ) or tokens[token.head].pos not in ("VERB", "AUX"):
+            continue  # (a « le » the tagger calls a determiner, object of a verb, is a clitic)
         verb = token.head
         if "avoir" in _auxiliaries(tokens, verb):
             gender = participle_gender(tokens[verb])
@@ -159,7 +163,16 @@ def object_clitics(tokens: Sequence[Token]) -> list[Cue]:
                 found.append((token.start, max(token.end, tokens[verb].end), gender))
         elif text == "la":
             found.append((token.start, token.end, FEMININE))
+        elif text == "le" and not _to_someone(tokens, verb) and not any(
+            tokens[c].text.lower() in _INDIRECT_CLITICS for c in children(tokens, verb)
+        ):
+            found.append((token.start, token.end, MASCULINE))  # « il le connaît »
     return found
+
+
+# Indirect object clitics: beside one, « le » is the neuter thing said or given
+# (« je le lui ai dit »).
+_INDIRECT_CLITICS = frozenset({"lui", "leur", "me", "m'", "te", "t'", "nous", "vous"})
 
 
 _DISJUNCTIVE = {"lui": MASCULINE, "elle": FEMININE, "lui-même": MASCULINE,

@@ -163,6 +163,8 @@ def gender_change(
     if not ref:
         return None
     mt = _french_pronouns(pair.mt_text)
+    if not mt and len({p.gender for p in ref}) == 1:
+        return _implied_change(pair, engines, ref)
     if len({p.gender for p in ref}) != 1 or len({p.gender for p in mt}) != 1:
         return _counted_change(pair, engines, mt, ref)
     if not mt or len({p.gender for p in mt}) != 1 or mt[0].gender == ref[0].gender:
@@ -412,6 +414,57 @@ def _same_person(ref: Sequence[Token], group: set[int], mt: Sequence[Token], sub
     senses = wordlink.french_senses([mt[subject]])[0] if mt[subject].pos in (
         "NOUN", "ADJ") else ()
     return any(ref[i].pos == "NOUN" and ref[i].lemma in senses for i in group)
+
+
+_FR_THIRD_PERSON = frozenset({"il", "elle", "lui", "elle-même", "lui-même", "ils", "elles",
+                              "eux"})
+
+
+def _implied_change(pair: Pair, engines: Sequence[str],
+                    ref: Sequence[Pronoun]) -> GenderChange | None:
+    """An English pronoun the French has no pronoun for (« Mme Leroy a promis de rénover »
+    / "Ms Leroy promised he would renovate"): the French subject of the sentence, a
+    person whose sex the French shows, is the one person the English sentence names, and
+    is of the other sex. The back-translation giving the reference's pronoun vouches for
+    the French."""
+    mt = lexicon.parse(pair.mt_text, "fr")
+    if any(lexicon.fold(t.text) in _FR_THIRD_PERSON for t in mt):
+        return None
+    roots = [i for i, t in enumerate(mt) if t.dep == "ROOT"]
+    subjects = [c for c in children(mt, roots[0]) if mt[c].dep.startswith("nsubj")] if len(
+        roots) == 1 else []
+    if len(subjects) != 1:
+        return None
+    mt_gender = _possessor_gender(mt, subjects[0])
+    if mt_gender is None or mt_gender == ref[0].gender:
+        return None
+    en = lexicon.parse(pair.ref_text, "en")
+    en_subjects = [i for i, t in enumerate(en) if t.dep.startswith("nsubj") and (
+        t.pos == "PROPN" or t.pos == "NOUN" and person(t.lemma))]
+    if len(en_subjects) != 1:
+        return None
+    group = _name_group(en, en_subjects[0])
+    if any(i not in group and (t.text.lower() in _EN_PERSON_WORDS - _PRONOUN_WORDS[ref[0].gender]
+                               or _maybe_named_person(en, i)
+                               or t.pos == "NOUN" and person(t.lemma))
+           for i, t in enumerate(en)):
+        return None  # someone else the pronoun may stand for
+    if not _same_person(en, group, mt, subjects[0]):
+        return None
+    for engine in engines:
+        if engine in pair.bt and ref[0].gender in {
+            p.gender for p in _english_pronouns(pair.bt[engine])
+        }:
+            return None
+    mt_group = _name_group(mt, subjects[0]) | {c for c in children(mt, subjects[0])
+                                               if mt[c].dep == "det"}
+    return GenderChange(
+        Pronoun(mt_gender, (min(mt[i].start for i in mt_group),
+                            max(mt[i].end for i in mt_group))), ref[0], ())
+
+
+_PRONOUN_WORDS = {"masculine": frozenset({"he", "him", "his", "himself"}),
+                  "feminine": frozenset({"she", "her", "hers", "herself"})}
 
 
 # --- a gender French agreement shows ------------------------------------------------------
