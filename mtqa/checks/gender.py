@@ -427,9 +427,10 @@ def _implied_change(pair: Pair, engines: Sequence[str],
     person whose sex the French shows, is the one person the English sentence names, and
     is of the other sex. The back-translation giving the reference's pronoun vouches for
     the French."""
+    ref = [p for p in ref if not pair.ref_text[slice(*p.span)].lower().endswith("self")]
     mt = lexicon.parse(pair.mt_text, "fr")
-    if any(lexicon.fold(t.text) in _FR_THIRD_PERSON for t in mt):
-        return None
+    if not ref or any(lexicon.fold(t.text) in _FR_THIRD_PERSON for t in mt):
+        return None  # a reflexive is judged by the French agreement (agreement_change)
     roots = [i for i, t in enumerate(mt) if t.dep == "ROOT"]
     subjects = [c for c in children(mt, roots[0]) if mt[c].dep.startswith("nsubj")] if len(
         roots) == 1 else []

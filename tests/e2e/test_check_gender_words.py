@@ -150,3 +150,44 @@ def test_a_first_name_of_one_sex_genders_its_owner(
 )
 def test_names_of_either_sex_or_agreeing_are_not_flagged(mt: str, ref: str) -> None:
     assert _found(mt, ref, ref, "pronoun_gender") == []
+
+
+@pytest.mark.parametrize(
+    ("mt", "ref", "bt", "spans"),
+    [
+        # an English pronoun where the French has none faces the French subject
+        ("Mme Girard a promis de rembourser la somme.",
+         "Ms Girard promised he would pay the sum back.",
+         "Mrs Girard has promised to reimburse the sum.", ("Mme Girard", "he")),
+        ("Le boulanger a décidé de fermer en août.",
+         "The baker decided she would close in August.",
+         "The baker has decided to close in August.", ("Le boulanger", "she")),
+        # « le » before a verb, with no indirect object beside it, is a man
+        ("Je le connais depuis l'enfance.", "I have known her since childhood.",
+         "I know it from the childhood.", ("le", "her")),
+    ],
+)
+def test_a_pronoun_the_french_leaves_implied_or_a_masculine_le_is_judged(
+    mt: str, ref: str, bt: str, spans: tuple[str, str]
+) -> None:
+    assert _found(mt, ref, bt, "pronoun_gender") == [spans]
+
+
+@pytest.mark.parametrize(
+    ("mt", "ref", "bt"),
+    [
+        # someone else the English pronoun may stand for
+        ("Le juge a condamné l'accusé à dix ans de prison.",
+         "The judge sentenced the defendant, saying he deserved ten years.",
+         "The judge has condemned the accused to ten years of prison."),
+        ("Mme Girard a promis de rembourser la somme.",
+         "Ms Girard promised she would pay the sum back.",
+         "Mrs Girard has promised to reimburse the sum."),
+        # « le » beside an indirect object is the thing said
+        ("Je le lui ai dit hier.", "I told her yesterday.", "I have said it yesterday."),
+        ("Je le sais depuis longtemps.", "I have known it for a long time.",
+         "I know it from long."),
+    ],
+)
+def test_implied_pronouns_and_a_neuter_le_are_not_flagged(mt: str, ref: str, bt: str) -> None:
+    assert _found(mt, ref, bt, "pronoun_gender") == []
