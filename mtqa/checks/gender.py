@@ -4,11 +4,14 @@ feminine on the other (*il* against *she*, *elle* against *he*; subject pronouns
 reflexives *lui-même* / *elle-même*). French possessives (*son*, *sa*) agree with the
 thing possessed and say nothing of the possessor's gender, so they are not evidence;
 an impersonal *il* (*il faut*, *il y a*, *il semble*, *il pleut*) is not a person, and a
-side that uses both genders is not compared. An English *he*/*she* names a person, so
-the French pronoun it faces does too. One possessive is judged: a masculine person noun
-that is the subject of its clause (*un avocat a exprimé son intention*) against the
-same noun owning *her* in a reference that names no one else it could be; not the
-reverse, since French nouns such as *la victime* are feminine whoever they name.
+side that uses both genders is compared only by count (as many pronouns each side, one
+more of a sex in the French: « elle … qu'il » / "she … she"). An English *he*/*she* names
+a person, so the French pronoun it faces does too; one the French has no pronoun for
+faces the French subject when that subject's sex shows and the English names no one
+else. Possessives are judged by their owner, the subject of their clause, where the
+French shows its sex: a title, a first name of one sex, a noun of one sex (*sœur*), a
+woman's noun (*la directrice*), a masculine determiner (*un avocat*, *mon collègue*);
+French nouns such as *la victime* are feminine whoever they name.
 
 English calls a ship *she* where French, whose words for most vessels are masculine
 (*le navire*, *le paquebot*), says *il*: in a text whose reference has named a vessel and
