@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 # CPU wheel of it locally (pip's find-links) take that instead of a multi-GB CUDA download.
 TORCH_SPEC ?= torch==2.13.0
 EXTRAS ?= marian,ct2,nlp,ray,dev
-SYSTEM_PACKAGES := apertium apertium-fr-es apertium-eng-spa chromium chromium-driver
+SYSTEM_PACKAGES := apertium apertium-fr-es apertium-eng-spa dict-freedict-fra-eng chromium chromium-driver
 
 .PHONY: setup system demo test test-fast lint clean
 
@@ -20,10 +20,12 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/pip install -q -e ".[$(EXTRAS)]"
 	touch $@
 
-# Apertium (the offline engine) and Chromium (the report's browser test) from Debian, when we
-# can install them; otherwise say how.
+# Apertium (the offline engine), FreeDict's French-English dictionary (the word link's second
+# dictionary) and Chromium (the report's browser test) from Debian, when we can install them;
+# otherwise say how.
 system:
-	@if command -v apertium >/dev/null && apertium -l | grep -qx ' *fr-es' && command -v chromium >/dev/null; then \
+	@if command -v apertium >/dev/null && apertium -l | grep -qx ' *fr-es' && command -v chromium >/dev/null \
+		&& [ -f /usr/share/dictd/freedict-fra-eng.index ]; then \
 		echo "system packages present"; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(SYSTEM_PACKAGES) >/dev/null; \

@@ -76,9 +76,10 @@ def dump_json(data: Any) -> str:
 
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
-    """A digest of mtqa's code and of configs/ (the detectors' lexicons and patterns), so a
-    saved result made by other code or data (an upgrade, an edited lexicon) is never taken
-    for this run's."""
+    """A digest of mtqa's code, of configs/ (the detectors' lexicons and patterns) and of
+    the installed FreeDict dictionaries, so a saved result made by other code or data (an
+    upgrade, an edited lexicon, a dictionary installed) is never taken for this run's."""
+    from mtqa.language import freedict
     from mtqa.language.lexicons import CONFIG_DIR
 
     package = Path(__file__).resolve().parent
@@ -87,6 +88,8 @@ def code_fingerprint() -> str:
     for path in files:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
+    # the second word dictionary, installed or not, changes the word-level findings
+    digest.update(json.dumps(freedict.signature(), sort_keys=True).encode())
     return digest.hexdigest()
 
 

@@ -89,7 +89,8 @@ def _lookalike(word: Token, net: WordNetGraph) -> frozenset[str]:
 
 
 def _senses(links: PairLinks, index: int, net: WordNetGraph) -> frozenset[str]:
-    return links.senses[index] | _lookalike(links.french[index], net)
+    more = links.more_senses[index] if links.more_senses else frozenset()
+    return links.senses[index] | more | _lookalike(links.french[index], net)
 
 
 def _open_french(links: PairLinks, index: int, net: WordNetGraph) -> bool:

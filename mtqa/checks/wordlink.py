@@ -13,7 +13,12 @@ through:
   is one derivation away from it (decide / decision, economic / economy);
 - cognates: the French and English words look alike (``rapidfuzz``);
 - hypernymy, hyponymy and antonymy: weaker links that the checks turn into questions
-  (the French word means something more general, more specific, or the opposite).
+  (the French word means something more general, more specific, or the opposite). For
+  antonymy only, FreeDict's French → English renderings of the word's lemma in its part of
+  speech count too, where installed (``more_senses``: « sombre » is only "shady" in
+  Apertium, dark and gloomy in FreeDict); they are too broad to link a word to its
+  meaning (appliquer: apply, place, put, use), and linking with them raised false
+  additions on faithful text.
   Words WordNet calls direct antonyms never mean each other, whatever else links them
   (a verb sense the nouns father and mother share, the look-alikes patients and
   impatient), nor does a back-translated antonym cover a reference word; they may link
@@ -37,6 +42,7 @@ from typing import Literal
 from rapidfuzz import fuzz
 
 from mtqa.checks import lexicon
+from mtqa.language.freedict import freedict
 from mtqa.language.parse import Token
 from mtqa.language.text import fold
 from mtqa.language.wordnet import WordNetGraph, wordnet_graph
@@ -92,6 +98,9 @@ class PairLinks:
     bt_tokens: Mapping[str, tuple[Token, ...]] = field(default_factory=dict)
     french_all: tuple[Token, ...] = ()  # every token of the MT sentence
     english_all: tuple[Token, ...] = ()  # every token of the reference sentence
+    # per French word, FreeDict's renderings that ``senses`` lacks: they link words, and
+    # the antonym check reads them, but they are too broad to account for a word
+    more_senses: tuple[frozenset[str], ...] = ()
 
     def of_english(self, index: int) -> list[Link]:
         return [link for link in self.links if link.english == index]
@@ -251,9 +260,10 @@ def cognates(french: Token, english: Token) -> bool:
     return max(fuzz.ratio(a, b), fuzz.ratio(c, d), fuzz.ratio(a, d)) >= 80
 
 
-def french_senses(tokens: Sequence[Token]) -> list[frozenset[str]]:
-    """English senses of each French word, from its form and its lemma."""
-    return _senses(tokens, "fr")
+def french_senses(tokens: Sequence[Token], *, second: bool = True) -> list[frozenset[str]]:
+    """English senses of each French word, from its form and its lemma; with ``second``,
+    FreeDict's too."""
+    return _senses(tokens, "fr", second=second)
 
 
 def english_senses(tokens: Sequence[Token]) -> list[frozenset[str]]:
@@ -261,9 +271,12 @@ def english_senses(tokens: Sequence[Token]) -> list[frozenset[str]]:
     return _senses(tokens, "en")
 
 
-def _senses(tokens: Sequence[Token], language: Literal["fr", "en"]) -> list[frozenset[str]]:
+def _senses(tokens: Sequence[Token], language: Literal["fr", "en"], *,
+            second: bool = False) -> list[frozenset[str]]:
     """The dictionary's senses of each word of ``language``, looked up by form and lemma in
-    one batch; French senses are folded, as French words are compared."""
+    one batch (with ``second``, FreeDict's renderings of a French word's lemma in its part
+    of speech too, where installed); French senses are folded, as French words are
+    compared."""
     dictionary = lexicon.dictionary()
     if not dictionary.available:
         return [frozenset()] * len(tokens)
@@ -272,7 +285,18 @@ def _senses(tokens: Sequence[Token], language: Literal["fr", "en"]) -> list[froz
         found, form = dictionary.french_senses(wanted), clean_sense
     else:
         found, form = dictionary.english_senses(wanted), _folded_sense
-    return [frozenset(form(s) for s in found[t.text] | found[t.lemma] if s) for t in tokens]
+    extra = freedict() if second and language == "fr" else None
+    return [
+        frozenset(form(s) for s in found[t.text] | found[t.lemma] | (
+            extra.senses(t.lemma, t.pos) - _BROAD if extra is not None else frozenset()) if s)
+        for t in tokens
+    ]
+
+
+# FreeDict renderings too broad to say what a word means (recevoir: get, receive): they
+# would oppose it to everything their own opposites are (get / leave).
+_BROAD = frozenset(
+    "be have do get give take put set keep let make go come hold bring turn run".split())
 
 
 def _folded_sense(sense: str) -> str:
@@ -299,10 +323,13 @@ _LOOSE_POS = frozenset({"ADJ", "VERB", "ADV"})
 
 
 def _relation(
-    senses: Iterable[str], english: Token, net: WordNetGraph, *, same_pos: bool
+    senses: Iterable[str], english: Token, net: WordNetGraph, *, same_pos: bool,
+    more: Iterable[str] = (),
 ) -> tuple[str, str] | None:
+    """The weaker relation of a French word's senses to a reference word; ``more``
+    (FreeDict's broad renderings) are read for antonyms only."""
     senses = list(senses)
-    for sense in senses:
+    for sense in [*senses, *sorted(more)]:
         if english.lemma in net.antonyms(sense):
             return "antonym", sense
     if not same_pos:
@@ -331,6 +358,7 @@ def _link_pair(
     net = wordnet_graph()
     french = _content(lexicon.parse(mt_text, "fr"))
     english = _content(lexicon.parse(ref_text, "en"))
+    own = french_senses(french, second=False)
     senses = french_senses(french)
     back = english_senses(english)
     links: list[Link] = []
@@ -340,7 +368,7 @@ def _link_pair(
             if fold(source.lemma) in back[e] or fold(source.text) in back[e]:
                 best = ("dictionary", source.lemma)
             else:
-                for sense in senses[f]:
+                for sense in own[f]:
                     how = _english_match(sense, sense, word.pos, word, net)
                     if how is not None and (best is None or (
                         MEANING_LINKS.index(how) < MEANING_LINKS.index(best[0])
@@ -377,7 +405,8 @@ def _link_pair(
                     if opposite is not None:
                         links.append(Link(f, e, "antonym", opposite))
                     continue
-                relation = _relation(senses[f], word, net, same_pos=same_pos)
+                relation = _relation(own[f], word, net, same_pos=same_pos,
+                                     more=senses[f] - own[f])
                 if relation is not None:
                     links.append(Link(f, e, relation[0], relation[1]))
     bt_tokens = {
@@ -399,7 +428,8 @@ def _link_pair(
         english=english,
         french_all=lexicon.parse(mt_text, "fr"),
         english_all=lexicon.parse(ref_text, "en"),
-        senses=tuple(senses),
+        senses=tuple(own),
+        more_senses=tuple(all_ - mine for all_, mine in zip(senses, own, strict=True)),
         links=tuple(links),
         covered_by_bt=frozenset(covered),
         bt_tokens=bt_tokens,

@@ -14,6 +14,7 @@ from support import make_result
 
 from mtqa.checks import antonym, wordlevel, wordlink
 from mtqa.checks.base import CheckContext
+from mtqa.language.freedict import freedict
 from mtqa.model import Finding
 
 pytestmark = [
@@ -202,3 +203,21 @@ def test_a_french_verb_is_not_opposed_to_an_english_noun() -> None:
         "The minister left without taking questions from journalists.",
         "The minister has gone without answering to the journalists.",
     )) == []
+
+
+@pytest.mark.skipif(freedict() is None, reason="FreeDict fra-eng is not installed")
+@pytest.mark.parametrize(
+    ("mt", "ref", "bt", "expected"),
+    [
+        # Apertium's « sombre » is only "shady"; FreeDict's is dark, dim, gloomy
+        ("Le ciel restera sombre toute la nuit.", "The sky will stay light all night.",
+         "The heaven will remain shady all night.",
+         [("meaning_inversion", "sombre", "light")]),
+        ("Le ciel restera sombre toute la nuit.", "The sky will stay dark all night.",
+         "The heaven will remain shady all night.", []),
+    ],
+)
+def test_the_second_dictionary_gives_the_everyday_sense(
+    mt: str, ref: str, bt: str, expected: list
+) -> None:
+    assert summary(findings(mt, ref, bt)) == expected
