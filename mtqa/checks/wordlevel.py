@@ -55,6 +55,8 @@ from mtqa.checks.wordplace import (
     classifier_noun,
     copula_rendered,
     demonstrative_rendered,
+    english_copula_rendered,
+    restates_head,
     slot_is_empty,
     verb_reworded,
     verbal_locution,
@@ -98,6 +100,7 @@ def _omissions(pair: Pair, links: PairLinks) -> list[int]:
         and not _attribution(links.english[e], pair.mt_text)
         and not _degree_question(links.english[e], links.english_all)
         and not adverbial_locution(links, e)
+        and not english_copula_rendered(links, e)
         and slot_is_empty(links.english, e, links.counterparts_of_english, links.french,
                            pair.mt_text, "fr", pair.ref_text)
     ]
@@ -335,7 +338,7 @@ def _additions(pair: Pair, links: PairLinks) -> list[tuple[int, dict[str, list[T
             continue  # a loanword the reference keeps, in a title too: Chef Alain Ducasse
         if copula_rendered(links, f):
             continue
-        if demonstrative_rendered(links, f):
+        if demonstrative_rendered(links, f) or restates_head(links, f):
             continue
         if not slot_is_empty(links.french, f, links.counterparts_of_french, links.english,
                               pair.ref_text, "en", pair.mt_text):

@@ -2,9 +2,10 @@
 empty, so that a word that means nothing there was added (or dropped), not reworded.
 
 Read by ``mtqa.checks.wordlevel`` for its additions and omissions; also whether a French
-verb of being holds the place of the reference's "be" (``copula_rendered``), and the French
-words that say a reference word another way: a locution (« de peu », « avoir lieu »), a class
-noun before its name (« le mois de juin »).
+verb of being holds the place of the reference's "be" (``copula_rendered``) and the other
+way round (``english_copula_rendered``), and the French words that say a reference word
+another way: a locution (« de peu », « avoir lieu »), a class noun before its name (« le
+mois de juin »), a noun restating the class of the noun beside it (``restates_head``).
 """
 
 from __future__ import annotations
@@ -166,7 +167,10 @@ def _name_on_both_sides(token: Token, text: str) -> bool:
 
 # French verbs that say "be" of their subject (les Alpes forment la plus haute chaîne =
 # the Alps are the highest range; il compte parmi les meilleurs = he is among the best).
-_FR_COPULAR = frozenset({"former", "constituer", "représenter"})
+_FR_COPULAR = frozenset({"former", "constituer", "représenter",
+                         # support verbs of an event noun (le club réalise la plus grosse
+                         # vente de son histoire = it is the biggest sale in its history)
+                         "réaliser", "effectuer", "signer", "enregistrer"})
 _FR_COPULAR_AMONG = frozenset({"compter", "figurer"})
 
 
@@ -190,6 +194,51 @@ def copula_rendered(links: PairLinks, f: int) -> bool:
         return False
     return any(t.lemma == "be" and t.dep in ("ROOT", "cop", "relcl", "conj")
                for t in links.english_all)
+
+
+# English verbs that say "be" of their subject, which French often says with « être »
+# (this offers a rare chance = c'est une occasion rare; the vote marks a turning point =
+# le vote est un tournant; it proved a success = ce fut un succès).
+_EN_COPULAR = frozenset(
+    "offer represent constitute form mark prove serve amount pose".split())
+
+
+def english_copula_rendered(links: PairLinks, e: int) -> bool:
+    """A reference verb of being that the French says with an « être » the reference
+    has no "be" for."""
+    word = links.english[e]
+    if word.pos != "VERB" or word.lemma not in _EN_COPULAR:
+        return False
+    etre = sum(1 for t in links.french_all if t.lemma == "être")
+    be = sum(1 for t in links.english_all if t.lemma == "be")
+    return etre > be
+
+
+def restates_head(links: PairLinks, f: int) -> bool:
+    """A French noun set beside another (its head or its dependent) that names the class the
+    reference's word for that other already belongs to (« le chef cuisinier » / "the chef":
+    a chef is a cook; « le chirurgien dentiste » / "the dentist"): English says the pair
+    with one word."""
+    from mtqa.language.wordnet import wordnet_graph
+
+    net = wordnet_graph()
+    word = links.french[f]
+    at = next((i for i, t in enumerate(links.french_all) if t.start == word.start), None)
+    if net is None or at is None:
+        return False
+    beside = [i for i, t in enumerate(links.french_all) if i != at and (
+        (i == links.french_all[at].head and word.dep.lower() in _BESIDE and t.pos == "NOUN")
+        or (t.head == at and t.dep.lower() in _BESIDE and word.pos == "NOUN"))]
+    others = [i for i, t in enumerate(links.french)
+              if any(t.start == links.french_all[b].start for b in beside)]
+    return any(
+        net.is_hypernym(sense, links.english[e].lemma)
+        or net.share_synset(sense, links.english[e].lemma)
+        for h in others for e in links.counterparts_of_french(h) for sense in links.senses[f]
+    )
+
+
+_BESIDE = frozenset({"amod", "nmod", "appos", "compound"})
 
 
 _FR_DEMONSTRATIVES = frozenset({"ce", "cet", "cette", "ces"})

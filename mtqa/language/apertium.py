@@ -275,8 +275,14 @@ class Dictionary:
 
     def french_senses(self, words_: Iterable[str]) -> dict[str, frozenset[str]]:
         """French word form → English lemmas its dictionary entries give, with the everyday
-        senses the entries lack (``_FRENCH_SENSES_ADDED``)."""
+        senses the entries lack (``_FRENCH_SENSES_ADDED``). A form the entries lack in the
+        1990 spelling (génèrerait, évènement, règlementation) is read in the older one."""
         found = self._senses(words_, "fr")
+        older = {w: w.replace("è", "é") for w, senses in found.items()
+                 if not senses and "è" in w}
+        if older:
+            again = self._senses(older.values(), "fr")
+            found.update({w: again[o] for w, o in older.items()})
         return {w: senses | _added_senses(w) for w, senses in found.items()}
 
     def french_noun_senses(self, words_: Iterable[str]) -> dict[str, frozenset[str]]:
@@ -320,6 +326,9 @@ _FRENCH_SENSES_ADDED: dict[str, frozenset[str]] = {
     "professionnel": frozenset({"professional", "vocational", "occupational"}),
     # un faible taux (a low rate), une faible majorité (a slim one), une monnaie faible
     "faible": frozenset({"weak", "low", "small", "slight", "feeble"}),
+    # la plus grosse acquisition (the biggest), un gros client (a large one); Apertium's
+    # « gros » is only "fat"
+    "gros": frozenset({"big", "large", "fat", "heavy"}),
     # la puissance d'un réacteur (its capacity, its output), d'un moteur (its power)
     "puissance": frozenset({"power", "capacity", "output", "strength"}),
     # la maîtrise des coûts (cost control), une épidémie maîtrisée (under control); the
@@ -355,7 +364,8 @@ def _added_senses(word: str) -> frozenset[str]:
     """The added senses of a lemma, or of a form that is its plural or feminine."""
     key = fold(word)
     singular = key.removesuffix("s")
-    masculine = singular[:-2] if singular.endswith(("nne", "lle")) else singular.removesuffix("e")
+    masculine = (singular[:-2] if singular.endswith(("nne", "lle", "sse"))
+                 else singular.removesuffix("e"))
     for lemma in (key, singular, masculine):
         if lemma in _FRENCH_SENSES_ADDED:
             return _FRENCH_SENSES_ADDED[lemma]

@@ -576,12 +576,75 @@ def test_an_article_gap_wants_a_french_noun_with_its_own_article(
         ("Le tourisme représente la moitié des emplois de la ville.",
          "Tourism is half the jobs in the town.",
          "The tourism represents the half of the employments of the city."),
+        # a support verb of an event noun
+        ("Le musée national réalise ainsi la plus grosse vente de son histoire.",
+         "It is the biggest sale in the national museum's history.",
+         "The national museum makes like this the fattest sale of his history."),
     ],
 )
 def test_a_verb_of_being_the_reference_says_with_be_is_no_addition(
     mt: str, ref: str, bt: str
 ) -> None:
     assert findings(mt, ref, bt) == []
+
+
+@pytest.mark.parametrize(
+    ("mt", "ref", "bt"),
+    [
+        # English verbs of being that French says with « être »
+        ("C'est une occasion rare de visiter le phare.",
+         "This offers a rare chance to visit the lighthouse.",
+         "It is a rare occasion to visit the lighthouse."),
+        ("Le vote est un tournant pour la coopérative.",
+         "The vote marks a turning point for the cooperative.",
+         "The vote is a turning point for the cooperative."),
+    ],
+)
+def test_a_verb_of_being_french_says_with_etre_is_no_omission(mt: str, ref: str,
+                                                               bt: str) -> None:
+    assert [f for f in summary(findings(mt, ref, bt)) if f[0] == "omission"] == []
+
+
+def test_the_second_dictionary_reads_the_lemma_in_its_part_of_speech() -> None:
+    from mtqa.language.freedict import freedict
+
+    if freedict() is None:
+        pytest.skip("FreeDict fra-eng is not installed")
+    links = wordlink.link_pair("Les données sombres partiront demain.",
+                               "The dark data will leave tomorrow.", {})
+    senses = {t.text: own | more for t, own, more in zip(
+        links.french, links.senses, links.more_senses, strict=True)}
+    # sombres → sombre, partiront → partir: Apertium's "shady" and "leave" and FreeDict's
+    assert {"dark", "gloomy", "shady"} <= senses["sombres"]
+    assert "dark" not in links.senses[1] and "dark" in links.more_senses[1]
+    assert {"depart", "leave"} <= senses["partiront"]
+    # « données » the noun is data, not a form of « donner »: no FreeDict verb senses
+    assert not {"exit", "spend"} & senses["données"]
+    # they serve opposites only: no word is linked, or accounted for, through them
+    linked = {(links.french[k.french].text, links.english[k.english].text)
+              for k in links.links}
+    assert ("sombres", "dark") not in linked
+
+
+def test_a_noun_naming_the_class_of_the_noun_beside_it_is_no_addition() -> None:
+    # a chef is a cook: « le chef cuisinier » is "the chef"
+    mt = "Le chef cuisinier a présenté un menu où tous les desserts sont servis avec des fruits."
+    bt = "The boss cook has presented a menu where all the desserts are served with fruits."
+    assert findings(mt, "The chef presented a menu where all the desserts are served with fruit.",
+                    bt) == []
+    # a word of its own beside the noun is still an addition
+    found = findings(mt.replace("cuisinier", "célèbre"), "The chef presented a menu where all "
+                     "the desserts are served with fruit.", bt.replace("boss cook", "famous boss"))
+    assert [(f.kind, f.mt_span) for f in found] == [("addition", "célèbre")]
+
+
+def test_a_verb_of_being_beside_its_own_be_is_still_judged() -> None:
+    from mtqa.checks.wordplace import english_copula_rendered
+
+    links = wordlink.link_pair("Le vote est un tournant.", "The vote is and marks a turning point.",
+                               {"apertium": "The vote is a turning point."})
+    marks = next(i for i, t in enumerate(links.english) if t.text == "marks")
+    assert not english_copula_rendered(links, marks)
 
 
 def test_a_verb_of_being_with_no_be_in_the_reference_is_still_an_addition() -> None:

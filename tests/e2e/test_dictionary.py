@@ -99,6 +99,12 @@ def test_everyday_senses_the_entries_lack_are_added(dictionary: Dictionary) -> N
     assert "peak" in found["sommets"]
     assert "aircraft" in found["avion"]
     assert "former" not in found["maison"]
+    # a feminine in -sse of a masculine in -s (grosse: gros, big)
+    assert "big" in dictionary.french_senses(["grosses"])["grosses"]
+    # the 1990 spelling of a form the entries have in the older one
+    spelt = dictionary.french_senses(["génèrerait", "évènement", "très"])
+    assert "generate" in spelt["génèrerait"] and "event" in spelt["évènement"]
+    assert spelt["très"] and not {"tres"} & spelt["très"]
     more = dictionary.french_senses(["remporter", "parcours", "baisse", "hausse"])
     assert "win" in more["remporter"] and "course" in more["parcours"]
     assert {"cut", "fall"} <= more["baisse"] and "rise" in more["hausse"]
