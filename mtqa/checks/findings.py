@@ -5,7 +5,8 @@ what survives the evidence and confidence steps; nothing after detection sorts o
 findings again, so a document's findings have the same order whether it was evaluated alone
 (``evaluate_document``) or in a run, with one engine or several.
 
-- ``deduplicate``: one finding per (kind, segment, span); the engines of duplicates merged.
+- ``deduplicate``: one finding per (kind, segment, span), none inside another's spans of
+  the same kind and sentences; the engines of duplicates merged.
 - ``severity_of``: the severity policy (``registry.SEVERITY_POLICY``) is a ceiling: a
   detector may rank a finding lower than its kind's policy when the finding itself is
   milder (an ``entity_inconsistent`` between two accepted spellings, a number on one side
@@ -38,8 +39,22 @@ def _key(finding: Finding) -> tuple[Any, ...]:
     return (finding.kind, finding.mt_index, finding.ref_index, finding.mt_span, finding.ref_span)
 
 
+def _within(inner: Finding, outer: Finding) -> bool:
+    """Of two findings of one kind and sentences, the first's spans lie inside the other's
+    (« tôt » and « plus tôt » against "later", from two detectors)."""
+    def inside(a: str | None, b: str | None) -> bool:
+        return a is not None and b is not None and a in b
+
+    return (
+        inner is not outer
+        and inside(inner.mt_span, outer.mt_span) and inside(inner.ref_span, outer.ref_span)
+        and _key(inner) != _key(outer)
+    )
+
+
 def deduplicate(findings: Iterable[Finding]) -> list[Finding]:
-    """One finding per (kind, segment, span); engines of duplicates are merged."""
+    """One finding per (kind, segment, span), and none whose spans lie inside another's of
+    the same kind and sentences; engines of duplicates are merged."""
     kept: dict[tuple[Any, ...], Finding] = {}
     for found in findings:
         key = _key(found)
@@ -49,7 +64,20 @@ def deduplicate(findings: Iterable[Finding]) -> list[Finding]:
             kept[key] = replace(first, engines=engines)
         else:
             kept[key] = found
-    return list(kept.values())
+    unique = list(kept.values())
+    same: dict[tuple[Any, ...], list[Finding]] = {}
+    for found in unique:
+        same.setdefault((found.kind, found.mt_index, found.ref_index), []).append(found)
+    merged = []
+    for found in unique:
+        group = same[(found.kind, found.mt_index, found.ref_index)]
+        if any(_within(found, other) for other in group):
+            continue
+        inner = [other for other in group if _within(other, found)]
+        engines = tuple(dict.fromkeys(found.engines + tuple(
+            e for other in inner for e in other.engines)))
+        merged.append(replace(found, engines=engines) if inner else found)
+    return merged
 
 
 def severity_of(finding: Finding, furniture: frozenset[int]) -> Severity:

@@ -92,7 +92,18 @@ OPPOSITES: tuple[Opposites, ...] = (
                ["inclu*", "inclus*"], ["exclu*"]),
     _opposites("guilty/innocent", ["guilty", "convicted"], ["innocent", "acquitted", "acquittal"],
                ["coupable*", "reconnu* coupable*"], ["innocent*", "acquitt*", "relaxe*"]),
-    _opposites("before/after", ["before"], ["after"], ["avant"], ["apres"]),
+    _opposites("before/after", ["before"], ["after", "not until"], ["avant"], ["apres"]),
+    _opposites("during/before or after", ["during", "throughout"],
+               ["before", "after", "prior to", "ahead of"],
+               ["pendant", "durant", "lors d", "au cours d"], ["avant", "apres"]),
+    _opposites("above/below", ["above", "on top of", "higher than"],
+               ["below", "beneath", "underneath", "lower than", "under"],
+               ["au-dessus", "en haut", "au sommet"],
+               ["au-dessous", "en dessous", "sous", "en bas"]),
+    _opposites("inside/outside", ["inside", "indoors"], ["outside", "outdoors"],
+               ["a l'interieur", "dedans"], ["a l'exterieur", "dehors", "hors"]),
+    _opposites("early/late", ["early", "earlier", "sooner"], ["late", "later"],
+               ["tot", "plus tot", "en avance"], ["tard", "plus tard", "en retard"]),
     _opposites("import/export", ["import", "imports", "imported", "importing", "importer*"],
                ["export", "exports", "exported", "exporting", "exporter*"],
                ["import*"], ["export*"]),
@@ -115,11 +126,28 @@ OPPOSITES: tuple[Opposites, ...] = (
 )
 
 
+# A negation up to three words before an opposite says its other pole (« pas avant 2030 »:
+# "only after 2030", "not until 2030"; « n'est pas descendue au-dessous de » / "stayed above").
+_NEGATED_BEFORE = {
+    "fr": re.compile(r"(?<![\w-])(?:pas|jamais|n'|ne)(?:[\s'-]+[\w-]+){0,3}[\s'-]*$"),
+    "en": re.compile(r"(?<![\w-])(?:not|never|no|n't)(?:[\s'-]+[\w-]+){0,3}[\s'-]*$"),
+}
+
+
+def _unnegated(spans: list[tuple[int, int]], text: str, language: str) -> list[tuple[int, int]]:
+    folded = fold_keep_length(text)
+    return [(s, e) for s, e in spans if not _NEGATED_BEFORE[language].search(folded[:s])]
+
+
 def _antonym_flips(pair: Pair) -> list[tuple[Opposites, tuple[int, int], tuple[int, int]]]:
     flips = []
     for group in OPPOSITES:
         a_ref, b_ref = group.en_a.find(pair.ref_text), group.en_b.find(pair.ref_text)
         a_mt, b_mt = group.fr_a.find(pair.mt_text), group.fr_b.find(pair.mt_text)
+        if len(a_mt + b_mt) != len(_unnegated(a_mt + b_mt, pair.mt_text, "fr")) or len(
+            a_ref + b_ref
+        ) != len(_unnegated(a_ref + b_ref, pair.ref_text, "en")):
+            continue
         if a_ref and not b_ref and b_mt and not a_mt:
             flip = (group, b_mt[0], a_ref[0])
         elif b_ref and not a_ref and a_mt and not b_mt:

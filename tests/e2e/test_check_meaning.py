@@ -65,6 +65,46 @@ def test_a_rise_rendered_as_a_fall_is_an_inversion() -> None:
     assert found == [("antonyms", "baisser")]
 
 
+@pytest.mark.parametrize(
+    ("mt", "ref", "span"),
+    [
+        ("Il faut rentrer les bêtes avant la tempête.",
+         "The animals must be brought in after the storm.", "avant"),
+        ("Pendant la guerre, elle a vécu à Lyon.", "Before the war, she lived in Lyon.",
+         "Pendant"),
+        ("L'avion volait au-dessus des nuages.", "The plane was flying below the clouds.",
+         "au-dessus"),
+        ("Les enfants jouaient dehors malgré le froid.",
+         "The children were playing inside despite the cold.", "dehors"),
+        ("Le train est arrivé plus tôt que prévu.", "The train arrived later than planned.",
+         "plus tôt"),
+    ],
+)
+def test_an_opposite_relation_of_time_or_place_is_an_inversion(mt: str, ref: str,
+                                                                span: str) -> None:
+    assert _inversions(mt, ref) == [("antonyms", span)]
+
+
+@pytest.mark.parametrize(
+    ("mt", "ref"),
+    [
+        # « pas … avant » is "only after", "not until"
+        ("Le projet ne sera pas achevé avant 2030.",
+         "The project will only be finished after 2030."),
+        ("Le projet ne sera pas achevé avant 2030.",
+         "The project will not be finished until 2030."),
+        ("Pendant que les enfants dormaient, il a rangé la cuisine.",
+         "While the children slept, he tidied the kitchen."),
+        ("La température est restée au-dessous de zéro toute la semaine.",
+         "Temperatures stayed below freezing all week."),
+        ("D'après la police, le suspect est parti avant midi.",
+         "According to the police, the suspect left before noon."),
+    ],
+)
+def test_relations_of_time_or_place_that_agree_are_not_flagged(mt: str, ref: str) -> None:
+    assert _inversions(mt, ref) == []
+
+
 @needs_parser
 def test_who_urges_whom_reversed_is_an_inversion() -> None:
     found = _inversions(

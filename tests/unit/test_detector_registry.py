@@ -186,6 +186,27 @@ def test_the_policy_is_a_ceiling() -> None:
     assert [f.severity for f in merge(made)] == ["major", "minor"]
 
 
+def test_an_error_found_on_a_span_inside_another_is_reported_once() -> None:
+    result = _result()
+    pair = result.pairs[0]
+    made = [
+        finding(result, pair, kind="meaning_inversion", severity="critical", detector="a",
+                message="m", mt_span="tôt", ref_span="later", engines=["e1"]),
+        finding(result, pair, kind="meaning_inversion", severity="critical", detector="b",
+                message="m", mt_span="plus tôt", ref_span="later", engines=["e2"]),
+        # another kind on the same span, and the same kind against another reference word
+        finding(result, pair, kind="odd_rendering", severity="major", detector="c",
+                message="m", mt_span="tôt", ref_span="later"),
+        finding(result, pair, kind="meaning_inversion", severity="critical", detector="a",
+                message="m", mt_span="tôt", ref_span="sooner"),
+    ]
+    kept = merge(made)
+    assert [(f.kind, f.mt_span, f.ref_span) for f in kept] == [
+        ("meaning_inversion", "plus tôt", "later"), ("odd_rendering", "tôt", "later"),
+        ("meaning_inversion", "tôt", "sooner")]
+    assert kept[0].engines == ("e2", "e1")
+
+
 # ---- one order -----------------------------------------------------------------------------
 
 
