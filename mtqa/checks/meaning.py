@@ -4,9 +4,9 @@ Owns ``meaning_inversion``, checked in the French against the English reference:
 
 - **negation** on one side only (ne…pas/jamais/plus/rien/aucun, sans, ni vs not, never,
   no, without, none, neither/nor);
-- **antonyms**: the reference has one pole of a general table of opposites
-  (approve/reject, rise/fall, win/lose, accept/refuse, encourage/discourage...) and the
-  MT the other; a flip that a negation flip cancels (did not accept = a refusé) is none;
+- **antonyms**: the reference has one pole of the general table of opposites
+  (``mtqa.checks.opposites``: approve/reject, rise/fall, win/lose, before/after...) and
+  the MT the other; a flip that a negation flip cancels (did not accept = a refusé) is none;
 - **bounds on a number**: the same value bounded the other way (moins de 5 % / more than
   5 %, au moins / at most, pas moins de / no more than), which the number checks cannot
   see; a back-translation that bounds it as the reference does vetoes it;
@@ -25,9 +25,8 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from mtqa.checks import lexicon, negation
+from mtqa.checks import lexicon, negation, opposites
 from mtqa.checks.base import CheckContext, finding
-from mtqa.language.lexicons import WordPatterns
 from mtqa.language.parse import Token, children
 from mtqa.language.text import fold_keep_length
 from mtqa.model import DocumentResult, Finding, Pair
@@ -35,146 +34,6 @@ from mtqa.model import DocumentResult, Finding, Pair
 DETECTOR = "meaning"
 
 # --- negation -------------------------------------------------------------------------
-
-
-# --- antonyms ---------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Opposites:
-    name: str
-    en_a: WordPatterns
-    en_b: WordPatterns
-    fr_a: WordPatterns
-    fr_b: WordPatterns
-
-
-def _opposites(name: str, en_a: list[str], en_b: list[str], fr_a: list[str],
-               fr_b: list[str]) -> Opposites:
-    return Opposites(name, WordPatterns.of(en_a), WordPatterns.of(en_b), WordPatterns.of(fr_a),
-                     WordPatterns.of(fr_b))
-
-
-# A general table of opposites: English forms, then French forms (accent-free, * = any ending).
-OPPOSITES: tuple[Opposites, ...] = (
-    _opposites("approve/reject", ["approve*", "approval"], ["reject*", "rejection*"],
-               ["approuv*", "approbation*"], ["rejet*", "rejeter", "rejett*"]),
-    _opposites("accept/refuse", ["accept*"], ["refus*", "turned down", "turn down", "turns down"],
-               ["accept*"], ["refus*"]),
-    _opposites("rise/fall",
-               ["rise", "rises", "rose", "risen", "rising", "increase*", "grow", "grows", "grew",
-                "growing", "climb*", "jump*", "surge*", "soar*", "higher"],
-               ["fall", "falls", "fell", "fallen", "falling", "decrease*", "decline*", "drop*",
-                "slump*", "plunge*", "shrink*", "shrank", "lower", "tumble*"],
-               ["hausse*", "augment*", "croissance", "grimp*", "bondi*", "progress*", "plus eleve*",
-                "envol*"],
-               ["baisse*", "diminu*", "recul*", "chute*", "chuter", "declin*", "repli*",
-                "effondr*", "plus bas*", "moins eleve*"]),
-    _opposites("win/lose", ["win", "wins", "won", "winning", "victory", "victories", "victorious"],
-               ["lose", "loses", "lost", "losing", "defeat*", "beaten"],
-               ["gagn*", "remport*", "victoire*", "vainqu*"],
-               ["perd*", "perdu*", "defaite*", "battu*"]),
-    _opposites("encourage/discourage", ["encourag*", "embolden*"],
-               ["discourag*", "deter", "deters", "deterred", "dissuad*"],
-               ["encourag*", "enhardi*"], ["decourag*", "dissuad*"]),
-    _opposites("allow/ban", ["allow*", "permit", "permits", "permitted", "authoris*", "authoriz*"],
-               ["ban", "bans", "banned", "banning", "forbid*", "prohibit*", "outlaw*"],
-               ["autoris*", "permet*", "permis", "permise*"], ["interdi*", "prohib*", "proscri*"]),
-    _opposites("support/oppose", ["support*", "favour*", "favor*"], ["oppos*"],
-               ["soutien*", "soutenu*", "soutenir", "soutient", "appui*", "favorable*"],
-               ["oppos*", "hostile*"]),
-    _opposites("open/close", ["open", "opens", "opened", "opening", "reopen*"],
-               ["close", "closes", "closed", "closing", "closure*", "shut", "shuts", "shutting"],
-               ["ouvr*", "ouvert*", "reouv*"], ["ferm*"]),
-    _opposites("strengthen/weaken", ["strengthen*", "bolster*"], ["weaken*", "undermin*"],
-               ["renforc*", "consolid*"], ["affaibl*", "fragilis*"]),
-    _opposites("include/exclude", ["includ*", "inclusion"], ["exclud*", "exclusion*"],
-               ["inclu*", "inclus*"], ["exclu*"]),
-    _opposites("guilty/innocent", ["guilty", "convicted"], ["innocent", "acquitted", "acquittal"],
-               ["coupable*", "reconnu* coupable*"], ["innocent*", "acquitt*", "relaxe*"]),
-    _opposites("before/after", ["before"], ["after", "not until"], ["avant"], ["apres"]),
-    _opposites("during/before or after", ["during", "throughout"],
-               ["before", "after", "prior to", "ahead of"],
-               ["pendant", "durant", "lors d", "au cours d"], ["avant", "apres"]),
-    _opposites("above/below", ["above", "on top of", "higher than"],
-               ["below", "beneath", "underneath", "lower than", "under"],
-               ["au-dessus", "en haut", "au sommet"],
-               ["au-dessous", "en dessous", "sous", "en bas"]),
-    _opposites("inside/outside", ["inside", "indoors"], ["outside", "outdoors"],
-               ["a l'interieur", "dedans"], ["a l'exterieur", "dehors", "hors"]),
-    _opposites("early/late", ["early", "earlier", "sooner"], ["late", "later"],
-               ["tot", "plus tot", "en avance"], ["tard", "plus tard", "en retard"]),
-    _opposites("import/export", ["import", "imports", "imported", "importing", "importer*"],
-               ["export", "exports", "exported", "exporting", "exporter*"],
-               ["import*"], ["export*"]),
-    _opposites("buy/sell", ["buy", "buys", "bought", "buying", "buyer*", "purchas*"],
-               ["sell", "sells", "sold", "selling", "seller*"],
-               ["achet*", "achat*", "acheteu*", "acquereu*"], ["vend*", "vente*"]),
-    _opposites("impose/lift", ["impose*", "imposing", "imposition"],
-               ["lift", "lifts", "lifted", "lifting"],
-               ["impos*", "instaur*"],
-               ["lever", "leve", "levee", "levees", "leves", "levent", "levait", "levera*",
-                "levait"]),
-    _opposites("majority/minority", ["majority"], ["minority"], ["majorit*"], ["minorit*"]),
-    _opposites("maximum/minimum", ["maximum"], ["minimum"], ["maximum", "maximal*"],
-               ["minimum", "minimal*"]),
-    _opposites("success/failure", ["success*", "succeed*"], ["failure*"],
-               ["succes", "reussi*", "reussite*"], ["echec*", "echou*"]),
-    _opposites("hire/lay off", ["hire", "hires", "hired", "hiring"],
-               ["lay off", "laid off", "lays off", "layoff*", "job cuts", "cut jobs"],
-               ["embauch*", "recrut*"], ["licenci*", "suppressions? d'emplois"]),
-)
-
-
-# A negation up to three words before an opposite says its other pole (« pas avant 2030 »:
-# "only after 2030", "not until 2030"; « n'est pas descendue au-dessous de » / "stayed above").
-_NEGATED_BEFORE = {
-    "fr": re.compile(r"(?<![\w-])(?:pas|jamais|n'|ne)(?:[\s'-]+[\w-]+){0,3}[\s'-]*$"),
-    "en": re.compile(r"(?<![\w-])(?:not|never|no|n't)(?:[\s'-]+[\w-]+){0,3}[\s'-]*$"),
-}
-
-
-def _unnegated(spans: list[tuple[int, int]], text: str, language: str) -> list[tuple[int, int]]:
-    folded = fold_keep_length(text)
-    return [(s, e) for s, e in spans if not _NEGATED_BEFORE[language].search(folded[:s])]
-
-
-def _antonym_flips(pair: Pair) -> list[tuple[Opposites, tuple[int, int], tuple[int, int]]]:
-    flips = []
-    for group in OPPOSITES:
-        a_ref, b_ref = group.en_a.find(pair.ref_text), group.en_b.find(pair.ref_text)
-        a_mt, b_mt = group.fr_a.find(pair.mt_text), group.fr_b.find(pair.mt_text)
-        if len(a_mt + b_mt) != len(_unnegated(a_mt + b_mt, pair.mt_text, "fr")) or len(
-            a_ref + b_ref
-        ) != len(_unnegated(a_ref + b_ref, pair.ref_text, "en")):
-            continue
-        if a_ref and not b_ref and b_mt and not a_mt:
-            flip = (group, b_mt[0], a_ref[0])
-        elif b_ref and not a_ref and a_mt and not b_mt:
-            flip = (group, a_mt[0], b_ref[0])
-        else:
-            continue
-        if _bound_negated(pair.mt_text, flip[1], "fr") == _bound_negated(
-                pair.ref_text, flip[2], "en"):
-            flips.append(flip)
-    return flips
-
-
-# A negation bounded in time, which the negation check leaves out as a bound: "will not open
-# until the autumn" says « restera fermé jusqu'à l'automne », its opposite, unnegated.
-_EN_NEGATED_BEFORE = re.compile(r"(?:\bnot|n't|\bnever)\s+(?:[\w'-]+\s+){0,2}$")
-_EN_UNTIL = re.compile(r"\b(?:until|till|before)\b")
-_FR_NEGATED_BEFORE = re.compile(
-    r"(?:\bne\b|n')\s*(?:[\w'-]+\s+){0,3}?(?:pas|jamais|plus)\s+(?:[\w'-]+\s+){0,2}$")
-_FR_UNTIL = re.compile(r"\b(?:avant|jusqu)")
-
-
-def _bound_negated(text: str, span: tuple[int, int], language: str) -> bool:
-    """The word at ``span`` is negated by a "not … until" (« ne … pas avant »)."""
-    before, until = ((_EN_NEGATED_BEFORE, _EN_UNTIL) if language == "en"
-                     else (_FR_NEGATED_BEFORE, _FR_UNTIL))
-    folded = fold_keep_length(text)
-    return bool(before.search(folded[:span[0]]) and until.search(folded, span[1]))
 
 
 # --- bounds on a number -----------------------------------------------------------------
@@ -557,7 +416,7 @@ def check(result: DocumentResult, ctx: CheckContext) -> list[Finding]:
             (mt_polarity, ref_polarity) != (mt_plain, ref_plain)
             and negation.compare(mt_plain, ref_plain, witnesses) is not None
         )
-        antonyms = _antonym_flips(pair)
+        antonyms = opposites.flips(pair)
         if disagreement is not None and not antonyms:
             found.append(_negation_finding(result, pair, ctx, disagreement, mt_polarity,
                                            ref_polarity, bt_polarity))
