@@ -18,7 +18,7 @@ from mtqa.checks.wordlink import PairLinks
 from mtqa.language.lexicons import stop_words as _stop_words
 from mtqa.language.parse import Token
 from mtqa.language.text import fold, fold_keep_length
-from mtqa.language.wordnet import wordnet_graph
+from mtqa.language.wordnet import WordNetGraph, wordnet_graph
 
 JUDGED_POS = frozenset({"NOUN", "VERB", "ADJ"})
 # Antonymy judges adverbs too (far / près, well / mal), except right after a negation or
@@ -177,7 +177,7 @@ def in_compound(word: Token, sentence: Sequence[Token]) -> bool:
 def judged_french(links: PairLinks, index: int, *, function_words: bool = False) -> bool:
     word = links.french[index]
     if word.pos not in (ANTONYM_POS if function_words else JUDGED_POS) or (
-        not links.senses[index] or len(word.text) < 3
+        not links.senses[index] or len(word.text) < 3 or word.start in links.bound
     ):
         return False
     if function_words and after_negation(word, links.french_all):
@@ -270,3 +270,32 @@ def verb_against_noun(french: Token, english: Token) -> bool:
     part of speech is no opposite (« répondre » is "answer", a verb; WordNet opposes the
     nouns answer and question; « présentée » is not the adjective present, against "early")."""
     return french.pos == "VERB" and english.pos in ("NOUN", "ADV")
+
+
+def _relational(sense: str, net: WordNetGraph) -> bool:
+    """An English word a French relational adjective renders: a noun WordNet has no
+    adjective for (informatique / computer), or an adjective that pertains to a noun
+    (médical / medical → medicine); not a quality (jeune / young, clair / clear)."""
+    if not net.synsets(sense, "ADJ"):
+        return bool(net.synsets(sense, "NOUN"))
+    return bool(net.pertainyms(sense))
+
+
+def defined_whole(links: PairLinks, index: int) -> bool:
+    """A French relational adjective whose noun's counterpart in the reference holds it in
+    its WordNet definition (« pirates informatiques » / hackers: "a programmer who breaks
+    into computer systems"): the reference's one word says the pair whole."""
+    word, net = links.french[index], wordnet_graph()
+    if word.pos != "ADJ" or net is None or not 0 <= word.head < len(links.french_all):
+        return False
+    head = links.french_all[word.head]
+    h = next((i for i, t in enumerate(links.french) if t.start == head.start), None)
+    if h is None or h == index:
+        return False
+    senses = [s for s in links.senses[index] if " " not in s and _relational(s, net)]
+    for e in links.counterparts_of_french(h):
+        for key in net.synsets(links.english[e].lemma, "NOUN")[:2]:
+            defined = set(re.findall(r"[a-z]+", net.synset(key).gloss.split(";")[0].lower()))
+            if any(s in defined for s in senses):
+                return True
+    return False

@@ -5,8 +5,9 @@ Owns three findings, each read off ``wordlink.link_pair`` for an aligned pair:
 - ``omission`` — a reference noun, verb or adjective that no French word can mean
   (dictionary, WordNet synonym or derivation, cognate) and that no back-translation has,
   in a sentence whose other words are all accounted for; or, in any sentence mostly
-  accounted for, a reference adjective with no counterpart by any witness whose noun's
-  French counterpart is bare (no modifier, complement or open word beside it);
+  accounted for, a reference adjective (or adverb of manner) with no counterpart by any
+  witness whose head's French counterpart is bare (no modifier, complement or open word
+  beside it: ``mtqa.checks.wordmodifier``);
 - ``addition`` — a French noun, verb or adjective that means no reference word and whose
   back-translated word the reference lacks, in a sentence whose reference words are all
   accounted for; or, in any sentence, a French noun or verb that means no reference word
@@ -35,6 +36,7 @@ from mtqa.checks.wordjudge import (
     MAX_POSITION_GAP,
     accounted_english,
     accounted_french,
+    defined_whole,
     degree_of,
     french_anywhere,
     in_compound,
@@ -44,13 +46,12 @@ from mtqa.checks.wordjudge import (
     manner_adverb,
     negation_count,
     relative,
-    stop_words,
     traced_words,
     verb_against_noun,
 )
 from mtqa.checks.wordlink import PairLinks
+from mtqa.checks.wordmodifier import has_determiner, modifier_omissions
 from mtqa.checks.wordplace import (
-    FILLING,
     adverbial_locution,
     classifier_noun,
     copula_rendered,
@@ -130,178 +131,6 @@ def _degree_question(word: Token, sentence: Sequence[Token]) -> bool:
     return bool(at) and sentence[at - 1].text.lower() == "how"
 
 
-# English adjectives that point or situate rather than describe; a translator adds them
-# freely (the whole country, the current minister, a single day).
-_SITUATING = frozenset(
-    "single whole entire certain particular specific various several real actual current "
-    "present recent former latter last next first new old local national main general "
-    "further additional usual overall total key major".split()
-)
-
-
-def _subtree(tokens: Sequence[Token], index: int) -> list[Token]:
-    """The words below ``index`` in the parse (la santé numérique: numérique is below
-    santé, which is below secteur)."""
-    below: list[Token] = []
-    frontier = [index]
-    while frontier:
-        current = frontier.pop()
-        for i, t in enumerate(tokens):
-            if t.head == current and i != current and i != index and t not in below:
-                below.append(t)
-                frontier.append(i)
-    return below
-
-
-def _bare_counterpart(links: PairLinks, head: int, word: Token) -> bool:
-    """Syntax as a witness: the reference noun ``head`` has a French noun that translates
-    it outright (dictionary or look-alike), and nothing on or beside that French noun (its
-    adjectives, complements, relative clauses, the word before it, the next content word)
-    is a word no other reference word accounts for. Then nothing in the French can carry
-    the reference's modifier ``word``."""
-    direct = [
-        link.french for link in links.of_english(head) if link.how in ("dictionary", "cognate")
-    ]
-    if not direct:
-        return False
-    french = links.french_all
-    # A second French word for the noun itself (billets d'entrée / tickets) may carry the
-    # modifier: only the other reference words' counterparts are taken.
-    taken = {
-        links.french[j].start for e in range(len(links.english))
-        if e != head and links.english[e].start != word.start
-        for j in links.counterparts_of_english(e)
-    }
-    # and names the reference writes alike (« Taxi »): they render themselves
-    reference = {fold(t.text) for t in links.english_all}
-    taken |= {t.start for t in links.french_all
-              if t.text[:1].isupper() and fold(t.text) in reference}
-    loose = {
-        links.french[link.french].start for link in links.links
-        if link.how in wordlink.RELATION_LINKS and link.how != "antonym"
-        and links.french[link.french].pos == links.english[link.english].pos == "VERB"
-    }
-    ignored = stop_words("fr")
-
-    def open_word(t: Token) -> bool:
-        return (
-            t.pos in FILLING and len(t.text) > 2 and any(c.isalpha() for c in t.text)
-            and fold(t.text) not in ignored and t.start not in taken
-        )
-
-    for j in direct:
-        noun = links.french[j]
-        at = next((i for i, t in enumerate(french) if t.start == noun.start), None)
-        # a noun the tagger reads as an adjective (les boutiques) keeps its determiner
-        as_noun = noun.pos == "NOUN" or noun.pos == "ADJ" and _has_determiner(french, noun)
-        if not as_noun or at is None or "-" in noun.text or any(
-            t.text == "-" for t in french[max(0, at - 1):at + 2]
-        ):
-            return False  # rendered by another part of speech, or a compound (Beaux-Arts)
-        dependents = _subtree(french, at)
-        if any(fold(t.text) == "en" and t.dep == "case" for t in dependents) and not any(
-            t.pos == "DET" for t in dependents
-        ):
-            return False  # a bare noun after "en" is adverbial (en nombre)
-        # Its dependents, the noun it complements (en fin de matinée / in the late
-        # morning), the word before it (grand, vieux) and the next content word of its
-        # clause (l'apocalypse qui approche / the impending apocalypse): none may be a
-        # word that no other reference word accounts for.
-        around = dependents + list(french[at - 1:at])
-        # and the verb it is the object of, which may carry the modifier (« hausser le
-        # ton » / "take a tougher tone", « baisser les prix » / "offer lower prices")
-        if noun.dep in ("nmod", "amod", "obj") and 0 <= noun.head < len(french) and (
-            noun.dep != "obj" or french[noun.head].pos == "VERB"
-        ):
-            around.append(french[noun.head])
-        after = next((t for t in french[at + 1:] if open_word(t) or t.pos == "PUNCT"
-                      or t.start in taken), None)
-        if after is not None and after.pos != "PUNCT":
-            around.append(after)
-        # A verb of the noun's own clauses that a reference verb is loosely related to
-        # (« le héros qui a bouleversé » / the hero who overturned) renders that verb;
-        # the verb the noun is the object of may still carry the modifier (hausser).
-        excused = dependents + ([after] if after is not None else [])
-        if any(open_word(t) and not (t in excused and t.start in loose) for t in around):
-            return False
-    return True
-
-
-def _set_phrase(word: Token, head: Token, links: PairLinks, h: int) -> bool:
-    """A noun compound that is a word of its own (trade union, prize money, swearword):
-    WordNet has it, or the French noun's dictionary senses hold it whole."""
-    net = wordnet_graph()
-    modifier, noun = word.text.lower(), head.lemma
-    if net is not None and any(net.known(form) for form in (
-        f"{modifier} {noun}", f"{word.lemma} {noun}", f"{modifier}{noun}",
-        f"{modifier} {head.text.lower()}",
-    )):
-        return True
-    return any(
-        modifier in sense.split() or word.lemma in sense.split()
-        for link in links.of_english(h) for sense in links.senses[link.french]
-    )
-
-
-_FEMININE = frozenset({"woman", "women", "female"})
-# Nouns whose compound names an activity by its first noun alone (building work, repair
-# works): French says the whole with one noun (chantier, travaux, réparations).
-_LIGHT_HEADS = frozenset({"work", "works", "job", "jobs", "operation", "operations"})
-def _modifier_omissions(pair: Pair, links: PairLinks, reported: Collection[int]) -> list[int]:
-    """Reference adjectives or participles (the *stolen* yacht, the *failed* recovery) that
-    no witness links to the French (dictionary both ways, WordNet, look-alike, the
-    back-translation) and whose noun's French counterpart is bare (``_bare_counterpart``).
-    Two independent witnesses, so the sentence-wide gate of ``_omissions`` is not needed;
-    a sentence whose reference words are mostly unaccounted for is still a paraphrase."""
-    english = range(len(links.english))
-    if sum(1 for e in english if accounted_english(links, e)) < 0.5 * len(links.english):
-        return []
-    french_all = wordlink.content_tokens_all(pair.mt_text)
-    sentence = links.english_all
-    found = []
-    for e in english:
-        word = links.english[e]
-        # Adjectives and participles, and the first noun of a compound that is no set
-        # phrase: one French noun often renders a lexicalised compound whole (trade
-        # unions / syndicats, armed forces / Armées), not a free one (poultry exports).
-        noun_modifier = word.dep == "compound" and word.pos == "NOUN"
-        if e in reported or not (
-            noun_modifier or (word.dep == "amod" and word.pos in ("ADJ", "VERB"))
-        ):
-            continue
-        if in_compound(word, sentence) and not noun_modifier or noun_modifier and any(
-            sentence[t.head].start == word.start and t.start != word.start for t in sentence
-        ):
-            continue  # a modifier with words of its own
-        if not judged_english(links, e) or word.lemma in _SITUATING or links.of_english(e):
-            continue
-        if e in links.covered_by_bt or french_anywhere(word, pair.mt_text, french_all):
-            continue
-        at = next((i for i, t in enumerate(sentence) if t.start == word.start), None)
-        if at is None or "-" in word.text or any(
-            t.text == "-" for t in sentence[max(0, at - 1):at + 2]
-        ):
-            continue  # a hyphenated compound (mid-September) is rendered whole
-        head = sentence[word.head]
-        h = next((i for i, t in enumerate(links.english) if t.start == head.start), None)
-        if head.pos != "NOUN" or h is None or h == e:
-            continue
-        if noun_modifier and head.lemma in _LIGHT_HEADS:
-            continue  # "building work", "repair work": one French noun (chantier, travaux)
-        if noun_modifier and (_set_phrase(word, head, links, h) or any(
-            t.head == word.head and t.start != word.start and t.dep in ("amod", "compound")
-            for t in sentence
-        )):
-            continue  # one of several modifiers (the armed forces minister): a phrase
-        if word.lemma in _FEMININE and any(
-            "Gender=Fem" in links.french[link.french].morph for link in links.of_english(h)
-        ):
-            continue  # "women composers": the French feminine noun (compositrices) says it
-        if _bare_counterpart(links, h, word):
-            found.append(e)
-    return found
-
-
 def _additions(pair: Pair, links: PairLinks) -> list[tuple[int, dict[str, list[Token]]]]:
     if not links.english or not links.bt_tokens:
         return []
@@ -336,8 +165,8 @@ def _additions(pair: Pair, links: PairLinks) -> list[tuple[int, dict[str, list[T
             continue
         if _french_in_reference(links.french[f], pair.ref_text):
             continue  # a loanword the reference keeps, in a title too: Chef Alain Ducasse
-        if copula_rendered(links, f):
-            continue
+        if copula_rendered(links, f) or defined_whole(links, f):
+            continue  # « forment » / "are"; « pirates informatiques » / hackers
         if demonstrative_rendered(links, f) or restates_head(links, f):
             continue
         if not slot_is_empty(links.french, f, links.counterparts_of_french, links.english,
@@ -362,18 +191,6 @@ _FR_MODALS = frozenset({"pouvoir", "devoir", "vouloir", "falloir", "savoir", "vo
 # Gaps that an article or a possessive shows: the missing noun had its own determiner, so
 # its French counterpart has one too (not a noun of a locution: en raison de).
 _ARTICLE_GAPS = frozenset({"article_without_noun", "modifier_without_noun"})
-_CONTRACTED = frozenset({"du", "des", "au", "aux"})
-
-
-def _has_determiner(sentence: Sequence[Token], word: Token) -> bool:
-    """The French noun has an article, a possessive or demonstrative, or a preposition
-    contracted with its article (du, des, au, aux)."""
-    at = next((i for i, t in enumerate(sentence) if t.start == word.start), None)
-    return at is not None and any(
-        t.head == at and (t.dep.startswith("det") or fold(t.text) in _CONTRACTED)
-        for t in sentence)
-
-
 def _gap_additions(
     pair: Pair, links: PairLinks, reported: Collection[int],
 ) -> list[tuple[int, Gap, dict[str, list[Token]]]]:
@@ -398,7 +215,7 @@ def _gap_additions(
                 word.lemma in _FR_MODALS or fold(word.text) in _FR_MODALS
             ):
                 continue
-            if gap.reason in _ARTICLE_GAPS and not _has_determiner(links.french_all, word):
+            if gap.reason in _ARTICLE_GAPS and not has_determiner(links.french_all, word):
                 continue
             if (word.text[:1].isupper() and word.start > 0) or accounted_french(links, f):
                 continue
@@ -499,7 +316,7 @@ def check(result: DocumentResult, ctx: CheckContext) -> list[Finding]:
         if not links.french or not links.english:
             continue
         omitted = _omissions(pair, links)
-        for e in _modifier_omissions(pair, links, omitted):
+        for e in modifier_omissions(pair, links, omitted):
             word = links.english[e]
             head = links.english_all[word.head]
             found.append(finding(

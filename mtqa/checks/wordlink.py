@@ -44,7 +44,7 @@ from rapidfuzz import fuzz
 from mtqa.checks import lexicon
 from mtqa.language.freedict import freedict
 from mtqa.language.parse import Token
-from mtqa.language.text import fold
+from mtqa.language.text import fold, fold_keep_length
 from mtqa.language.wordnet import WordNetGraph, wordnet_graph
 
 log = logging.getLogger(__name__)
@@ -101,6 +101,9 @@ class PairLinks:
     # per French word, FreeDict's renderings that ``senses`` lacks: they link words, and
     # the antonym check reads them, but they are too broad to account for a word
     more_senses: tuple[frozenset[str], ...] = ()
+    # starts of French words bound in a locution of grammar (« en raison de »): no
+    # meaning of their own (``bound_words``)
+    bound: frozenset[int] = frozenset()
 
     def of_english(self, index: int) -> list[Link]:
         return [link for link in self.links if link.english == index]
@@ -310,6 +313,29 @@ def prefetch(mt_texts: Sequence[str], ref_texts: Sequence[str]) -> None:
     english = [t for text in ref_texts for t in _content(lexicon.parse(text, "en"))]
     french_senses(french)
     english_senses(english)
+    if lexicon.dictionary().available:
+        lexicon.dictionary().french_locutions(mt_texts)
+
+
+def bound_words(mt_text: str, tokens: Sequence[Token]) -> frozenset[int]:
+    """Starts of the French words that Apertium's analyser reads inside a unit of several
+    words of a locution of grammar (« en raison de », « faute de », « le long de »): they
+    mean nothing alone, so they are neither added nor a rewording on their own. A noun's or
+    a verb's fixed words are not (« intérêt » of « taux d'intérêt » may be what the
+    reference lost: "rates"; « place » of « mettre en place », what a particle renders)."""
+    dictionary = lexicon.dictionary()
+    if not dictionary.available:
+        return frozenset()
+    folded, bound, at = fold_keep_length(mt_text), set(), 0
+    for surface, whole in dictionary.french_locutions([mt_text])[mt_text]:
+        start = folded.find(fold_keep_length(surface), at)
+        if start < 0:
+            continue
+        end = at = start + len(surface)
+        inside = [t for t in tokens if t.start >= start and t.end <= end]
+        if whole:
+            bound |= {t.start for t in inside}
+    return frozenset(bound)
 
 
 def content_tokens_all(text: str) -> tuple[Token, ...]:
@@ -423,10 +449,12 @@ def _link_pair(
             ):
                 covered.add(e)
                 break
+    french_all = lexicon.parse(mt_text, "fr")
     return PairLinks(
         french=french,
         english=english,
-        french_all=lexicon.parse(mt_text, "fr"),
+        bound=bound_words(mt_text, french_all),
+        french_all=french_all,
         english_all=lexicon.parse(ref_text, "en"),
         senses=tuple(own),
         more_senses=tuple(all_ - mine for all_, mine in zip(senses, own, strict=True)),

@@ -161,8 +161,13 @@ def _name_on_both_sides(token: Token, text: str) -> bool:
     if token.pos != "PROPN":
         return False
     name = fold(token.text)
-    # an elided article stays on the French word (l’Irak, d'Espagne)
-    return any(fuzz.ratio(name, fold(word).split("'")[-1]) >= 70 for word in lexicon.words(text))
+    # an elided article stays on the French word (l’Irak, d'Espagne); an adjective of the
+    # place begins with the name, less its last letter when the name is short (« la région
+    # lyonnaise » / the Lyon area, « un tribunal parisien » / a Paris court)
+    stem = name[:max(4, min(5, len(name) - 1))]
+    return any(
+        fuzz.ratio(name, folded) >= 70 or (len(name) >= 4 and folded.startswith(stem))
+        for folded in (fold(word).split("'")[-1] for word in lexicon.words(text)))
 
 
 # French verbs that say "be" of their subject (les Alpes forment la plus haute chaîne =

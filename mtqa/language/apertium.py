@@ -170,6 +170,10 @@ def _apertium_file(package: str, name: str) -> Path | None:
     return None
 
 
+# Apertium's tags of the parts of speech a locution of grammar has.
+_GRAMMAR_TAGS = ("<pr>", "<cnjsub>", "<cnjadv>", "<cnjcoo>", "<adv>", "<preadv>")
+
+
 class Dictionary:
     """French ↔ English word senses from Apertium's bilingual dictionaries.
 
@@ -194,6 +198,7 @@ class Dictionary:
         self.files = {k: v for k, v in files.items() if v is not None}
         self.available = self.lt_proc is not None and len(self.files) == len(files)
         self._cache: dict[tuple[str, str], frozenset[str]] = {}
+        self._units: dict[tuple[str, str], tuple[tuple[str, bool], ...]] = {}
         self._processes: dict[str, _LtProc] = {}
         self.lookups = 0  # batches sent to lt-proc (for tests and benchmarks)
 
@@ -290,6 +295,29 @@ class Dictionary:
         is the noun (company) and a participle of « entreprendre » (undertake, tackle)."""
         found = self._senses(words_, "fr", "<n>")
         return {w: senses | _added_senses(w) for w, senses in found.items()}
+
+    def french_locutions(self, texts: Iterable[str]) -> dict[str, tuple[tuple[str, bool], ...]]:
+        """Per French sentence, the units of several words that Apertium's analyser reads as
+        one (« en raison de », « faute de », « tremblement de terre »): (surface, whole),
+        ``whole`` for a locution of grammar (a preposition, conjunction or adverb, none of
+        whose words means anything alone), not for a noun or verb with fixed words after
+        it (« tremblement » of « tremblement de terre », « mettre en place »)."""
+        texts = list(texts)
+        wanted = sorted({t for t in texts if t and ("locutions", t) not in self._units})
+        if wanted and self.available:
+            analyses = self.lookup("fr_morph", [escape_word(t) for t in wanted], bilingual=False)
+            for text, line in zip(wanted, analyses, strict=True):
+                found = []
+                for unit in stream_units(line):
+                    surface = unescape(unit[0])
+                    if " " not in surface.strip():
+                        continue
+                    readings = unit[1:]
+                    whole = not any("#" in r for r in readings) and any(
+                        tag in r for r in readings for tag in _GRAMMAR_TAGS)
+                    found.append((surface, whole))
+                self._units[("locutions", text)] = tuple(found)
+        return {t: self._units.get(("locutions", t), ()) for t in texts}
 
     def english_senses(self, words_: Iterable[str]) -> dict[str, frozenset[str]]:
         """English word form → French lemmas its dictionary entries give."""

@@ -260,6 +260,8 @@ def _verb_gap(tokens: Sequence[Token], i: int) -> str | None:
         _known_non_verb(word)
     ):
         return "verb_slot_holds_no_verb"
+    if _subject_without_verb(tokens, i):
+        return "subject_without_verb"  # The drought a large part of the harvest.
     if low == "been" and after is not None and after.text.lower() == "by" and not (
         i + 2 < len(tokens) and tokens[i + 2].text.lower() == "far"
     ):
@@ -270,6 +272,37 @@ def _verb_gap(tokens: Sequence[Token], i: int) -> str | None:
     ):
         return "infinitive_without_verb"
     return None
+
+
+_CLAUSE_ENDS = frozenset({",", ";", ":", "(", ")", "–", "—"}) | _END
+
+
+def _subject_without_verb(tokens: Sequence[Token], i: int) -> bool:
+    """A clause's subject followed straight by a determined noun phrase or a number, in a
+    clause with no finite verb ("The drought a large part of the harvest", "When the
+    writer the prize,"): the verb between them is gone. Not after a preposition or a verb
+    (the noun is no subject then), and not where a finite verb follows in the clause (a
+    contact relative: "the day the music died")."""
+    word = tokens[i]
+    if word.pos not in ("NOUN", "PROPN") or (i + 1 < len(tokens) and tokens[i + 1].text in (
+        "'s", "’s", "-")):
+        return False
+    if word.text.lower().endswith("s") and _verb_word(word):
+        return False  # the tagger's noun may be the verb (The female lays an egg)
+    # an adverb only before a number (almost six billion), not of time (months later a)
+    j = _skip_adverbs(tokens, i + 1)
+    if j >= len(tokens) or not (
+        (j == i + 1 and tokens[j].pos == "DET" and tokens[j].text.lower() in ("the", "a", "an"))
+        or (tokens[j].pos == "NUM" and tokens[j].text.isalpha())
+    ):
+        return False
+    start = _clause_start(tokens, i)
+    end = next((k for k in range(i + 1, len(tokens)) if tokens[k].text in _CLAUSE_ENDS),
+               len(tokens))
+    before = tokens[start:i]
+    if any(t.pos in ("ADP", "VERB", "AUX") or t.dep == "prep" for t in before):
+        return False
+    return not any(_finite(t) or t.pos == "AUX" for t in tokens[start:end])
 
 
 _RULES: tuple[tuple[Wanted, Callable[[Sequence[Token], int], str | None]], ...] = (

@@ -323,6 +323,11 @@ class WordNetGraph:
         return found
 
     @lru_cache(maxsize=16384)  # noqa: B019 - one graph per process, kept for its lifetime
+    def pertainyms(self, lemma: str) -> frozenset[str]:
+        """The nouns an adjective pertains to (medical → medicine): a relational adjective."""
+        return frozenset(self._lexical(lemma, frozenset({"\\"})))
+
+    @lru_cache(maxsize=16384)  # noqa: B019 - one graph per process, kept for its lifetime
     def derivations(self, lemma: str) -> frozenset[str]:
         """Derivationally related words and pertainyms (decide → decision)."""
         return frozenset(self._lexical(lemma, frozenset({"+", "\\", "<"})))

@@ -11,7 +11,7 @@ import shutil
 import pytest
 from support import make_result
 
-from mtqa.checks import lexicon, wordlevel, wordlink
+from mtqa.checks import lexicon, wordlevel, wordlink, wordmodifier
 from mtqa.checks.base import CheckContext
 from mtqa.model import Finding
 
@@ -561,7 +561,7 @@ def test_an_article_gap_wants_a_french_noun_with_its_own_article(
 ) -> None:
     sentence = lexicon.parse(french, "fr")
     word = next(t for t in sentence if t.text == noun)
-    assert wordlevel._has_determiner(sentence, word) is expected
+    assert wordmodifier.has_determiner(sentence, word) is expected
 
 
 @pytest.mark.parametrize(
@@ -737,3 +737,155 @@ def test_a_verb_and_a_noun_are_no_opposites() -> None:
         "The minister has gone without answering to the journalists.",
     )
     assert [f for f in summary(found) if f[0] == "meaning_inversion"] == []
+
+
+@pytest.mark.parametrize(
+    ("mt", "ref", "bt", "adverb"),
+    [
+        # The reference's other missing words ("last spring") keep the sentence-wide gate
+        # shut; the French verb carries no adverb, which is the second witness.
+        ("Le comité a approuvé le budget.",
+         "The committee swiftly approved the budget last spring.",
+         "The committee has agreed the estimate.", "swiftly"),
+        # a past participle the tagger reads as a noun, after its auxiliary
+        ("Elle a toujours rêvé de voyager.",
+         "She has always secretly dreamed of travelling abroad.",
+         "It has dreamed always to travel.", "secretly"),
+        # a day French writes in lower case beside the verb renders the reference's
+        # Thursday, not the adverb
+        ("Les prix ont augmenté jeudi, selon le ministère.",
+         "Prices rose sharply on Thursday, according to the ministry last year.",
+         "The prizes have augmented Thursday, according to the ministry.", "sharply"),
+    ],
+)
+def test_an_adverb_whose_verb_is_bare_in_french_is_an_omission(
+    mt: str, ref: str, bt: str, adverb: str
+) -> None:
+    assert [(f.kind, f.ref_span, f.evidence["check"]) for f in findings(mt, ref, bt)] == [
+        ("omission", adverb, "word_modifier_omission")]
+
+
+@pytest.mark.parametrize(
+    ("mt", "ref", "bt"),
+    [
+        # the French verb has a phrase of its own that may say how (« sans tarder »)
+        ("Le comité a approuvé sans tarder le budget.",
+         "The committee swiftly approved the budget last spring.",
+         "The committee has agreed without taking the estimate."),
+        ("Le comité a approuvé le budget.", "The committee approved the budget last spring.",
+         "The committee has agreed the estimate."),
+        # an adverb of the French sentence (« de peu »), the conditional of hearsay
+        ("Le navire a évité de peu le naufrage.", "The ship narrowly avoided sinking last year.",
+         "The ship has avoided of little the shipwreck."),
+        ("Le maire aurait accepté des cadeaux.", "The mayor allegedly accepted gifts last year.",
+         "The mayor would have accepted gifts."),
+        # a bare noun after a preposition says how, wherever the parser attached it
+        ("Il a rangé ses livres avec soin.", "He carefully put away his books last week.",
+         "It has ordered his books with cure."),
+        # the adverb has a degree word of its own, which the French says alone
+        ("C'est l'un des romans les plus lus du pays.",
+         "It is one of the most widely read novels in the country today.",
+         "It is one of the novels the most read of the country."),
+    ],
+)
+def test_an_adverb_the_french_may_carry_is_not_an_omission(mt: str, ref: str, bt: str) -> None:
+    assert not [f for f in findings(mt, ref, bt)
+                if f.evidence.get("check") == "word_modifier_omission"]
+
+
+@pytest.mark.parametrize(
+    ("french", "word", "expected"),
+    [
+        ("Elle a toujours rêvé de voyager.", "rêvé", True),
+        ("Les enfants sont partis tôt.", "partis", True),
+        ("Son rêve a changé.", "rêve", False),
+    ],
+)
+def test_a_participle_is_read_after_its_auxiliary(french: str, word: str, expected: bool) -> None:
+    sentence = lexicon.parse(french, "fr")
+    at = next(i for i, t in enumerate(sentence) if t.text == word)
+    assert wordmodifier._after_auxiliary(sentence, at) is expected
+
+
+def test_a_place_named_as_english_does_carries_no_modifier() -> None:
+    # « Normandie » renders "Normandy": it cannot be where the reference's "family" went.
+    found = findings(
+        "L'entreprise, qui emploie des ouvriers en Normandie, construit une usine.",
+        "The family company, which employs workers in Normandy, is building a factory "
+        "last year.",
+        "The company, that employs working in Normandy, builds a factory.",
+    )
+    assert [(f.kind, f.ref_span, f.evidence["check"]) for f in found] == [
+        ("omission", "family", "word_modifier_omission")]
+
+
+@pytest.mark.parametrize(
+    ("mt", "ref", "bt", "added"),
+    [
+        # "Lyon" renders the adjective « lyonnaise », not « métros »
+        ("La grève touchera les bus et les métros de la région lyonnaise.",
+         "The strike will affect buses and in the Lyon region.",
+         "The strike will touch the buses and the metres of the region lyonnaise.",
+         "métros"),
+    ],
+)
+def test_a_removed_noun_leaves_its_place_empty(mt: str, ref: str, bt: str, added: str) -> None:
+    assert [(f.kind, f.mt_span) for f in findings(mt, ref, bt)] == [("addition", added)]
+
+
+@pytest.mark.parametrize(
+    ("mt", "ref", "bt"),
+    [
+        ("Les ventes de vélos ont augmenté, selon les chiffres de l'entreprise.",
+         "Sales of bicycles rose, according to the company's figures.",
+         "The sales of bicycles have augmented, according to the figures of the company."),
+        ("La grève touchera les bus et les métros de la région lyonnaise.",
+         "The strike will affect buses and the underground in the Lyon region.",
+         "The strike will touch the buses and the metres of the region lyonnaise."),
+    ],
+)
+def test_a_complete_reference_gives_no_single_word_finding(mt: str, ref: str, bt: str) -> None:
+    assert summary(findings(mt, ref, bt)) == []
+
+
+@pytest.mark.parametrize(
+    ("mt", "ref", "bt"),
+    [
+        # « informatiques » is in what "hackers" means: a programmer who breaks into
+        # computer systems
+        ("Des pirates informatiques ont attaqué le réseau de la ville.",
+         "Hackers attacked the city's network.",
+         "Of the computer pirates have attacked the network of the city."),
+    ],
+)
+def test_a_relational_adjective_the_reference_word_defines_is_no_addition(
+    mt: str, ref: str, bt: str
+) -> None:
+    assert summary(findings(mt, ref, bt)) == []
+
+
+def test_a_qualifying_adjective_is_not_read_into_a_definition() -> None:
+    # "young" is no relational adjective: « jeunes » is added, whatever "pupil" means
+    found = findings(
+        "Les jeunes élèves ont visité le musée de la ville.",
+        "The pupils visited the city's museum.",
+        "The young pupils have visited the museum of the city.",
+    )
+    assert [(f.kind, f.mt_span) for f in found] == [("addition", "jeunes")]
+
+
+@pytest.mark.parametrize(
+    ("french", "bound", "free"),
+    [
+        # a preposition of several words: none of its words means anything alone
+        ("Le match a été reporté en raison de la neige.", ["raison"], ["match", "neige"]),
+        ("Il a été libéré faute de preuves.", ["faute"], ["preuves"]),
+        # a noun's fixed words stay words of their own (interest rates / rates)
+        ("Les taux d'intérêt ont baissé.", [], ["taux", "intérêt"]),
+    ],
+)
+def test_words_of_a_locution_are_bound(french: str, bound: list[str], free: list[str]) -> None:
+    tokens = lexicon.parse(french, "fr")
+    starts = wordlink.bound_words(french, tokens)
+    words = {t.text: t.start in starts for t in tokens}
+    assert all(words[w] for w in bound) and not any(words[w] for w in free)

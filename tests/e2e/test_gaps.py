@@ -40,6 +40,10 @@ def found(sentence: str) -> list[tuple[str, str, str]]:
         ("The bridge has been by the army.", "verb", "been"),
         ("The committee its report to parliament on Tuesday.", "verb", "its"),
         ("As I the match from the stands, the rain began.", "verb", "I"),
+        # a subject with a determined object or a number right after it, no verb between
+        ("The storm a dozen fishing boats off the coast of Brittany.", "verb", "storm"),
+        ("The museum nearly three thousand visitors on its first weekend.", "verb", "museum"),
+        ("When the chef the dish, the guests applauded.", "verb", "chef"),
     ],
 )
 def test_a_missing_noun_or_verb_is_found_where_it_was(sentence: str, wanted: str, at: str) -> None:
@@ -70,6 +74,13 @@ def test_a_missing_noun_or_verb_is_found_where_it_was(sentence: str, wanted: str
         "The board gave the company its new name.",  # a verb comes first: two objects
         "Paris, its museums and its parks drew record crowds.",
         "He is as tall as I am, and as I said, he plays well.",
+        # a noun before a noun phrase that is no subject without its verb
+        "The day the bridge opened, the whole town came out.",  # a contact relative
+        "The man the police arrested was released on bail.",
+        "The bird builds a nest in the reeds every spring.",  # builds, the verb
+        "Two weeks later a new mayor was elected.",  # a time adverb between
+        "In the spring the river floods the valley.",  # after a preposition
+        "Last year the company hired two hundred people.",
     ],
 )
 def test_clean_sentences_show_no_gap(sentence: str) -> None:
