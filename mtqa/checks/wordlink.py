@@ -43,6 +43,7 @@ from rapidfuzz import fuzz
 
 from mtqa.checks import lexicon
 from mtqa.language.freedict import freedict
+from mtqa.language.lexicons import stop_words
 from mtqa.language.parse import Token
 from mtqa.language.text import fold, fold_keep_length
 from mtqa.language.wordnet import WordNetGraph, wordnet_graph
@@ -289,15 +290,19 @@ def _senses(tokens: Sequence[Token], language: Literal["fr", "en"], *,
     else:
         found, form = dictionary.english_senses(wanted), _folded_sense
     extra = freedict() if second and language == "fr" else None
+    function_words = stop_words("fr")
     return [
         frozenset(form(s) for s in found[t.text] | found[t.lemma] | (
-            extra.senses(t.lemma, t.pos) - _BROAD if extra is not None else frozenset()) if s)
+            extra.senses(t.lemma, t.pos) - _BROAD
+            if extra is not None and t.lemma.lower() not in function_words else frozenset()
+        ) if s)
         for t in tokens
     ]
 
 
 # FreeDict renderings too broad to say what a word means (recevoir: get, receive): they
-# would oppose it to everything their own opposites are (get / leave).
+# would oppose it to everything their own opposites are (get / leave). Nor are function
+# words read in it (« plus »: more, further, whose opposite is "closer").
 _BROAD = frozenset(
     "be have do get give take put set keep let make go come hold bring turn run".split())
 

@@ -215,6 +215,10 @@ def test_a_french_verb_is_not_opposed_to_an_english_noun() -> None:
          [("meaning_inversion", "sombre", "light")]),
         ("Le ciel restera sombre toute la nuit.", "The sky will stay dark all night.",
          "The heaven will remain shady all night.", []),
+        # a function word is not read in it (« plus »: more, further / closer)
+        ("Les deux pays veulent un dialogue plus approfondi.",
+         "The two countries want closer dialogue.",
+         "The two countries want a dialogue more deepened.", []),
     ],
 )
 def test_the_second_dictionary_gives_the_everyday_sense(
