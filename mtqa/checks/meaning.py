@@ -100,7 +100,7 @@ def bound_flips(pair: Pair, engines: Sequence[str]) -> list[BoundFlip]:
     """A number the MT bounds one way (plus de 20 %, at least) and the reference the other
     (less than 20 %, at most): the same value on both sides, so the number checks see no
     difference. A back-translation that bounds it as the reference does vetoes it."""
-    from mtqa.checks.numbers import quantities
+    from mtqa.language.quantities import quantities
 
     mt_numbers = [q for q in quantities(pair.mt_text, "fr") if q.kind == "number"]
     ref_numbers = [q for q in quantities(pair.ref_text, "en") if q.kind == "number"]

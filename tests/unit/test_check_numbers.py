@@ -12,7 +12,8 @@ from support import make_result
 
 from mtqa.checks import numbers
 from mtqa.checks.base import CheckContext
-from mtqa.checks.numbers import compare, quantities
+from mtqa.checks.numbers import compare
+from mtqa.language.quantities import quantities
 from mtqa.model import Finding
 
 

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from mtqa.language.text import pieces
 
-MODULES = ("text", "parse", "lexicons", "wordnet", "apertium")
+MODULES = ("text", "parse", "lexicons", "wordnet", "apertium", "quantities", "freedict")
 
 
 def test_the_language_package_imports_nothing_from_the_detectors() -> None:

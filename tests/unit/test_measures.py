@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from mtqa.checks.numbers import compare, quantities
+from mtqa.checks.numbers import compare
 from mtqa.language.measures import metric_readings, school_year
+from mtqa.language.quantities import quantities
 
 
 def _mismatch(mt: str, ref: str) -> tuple[list[str], list[str]]:
