@@ -48,7 +48,6 @@ def _within(inner: Finding, outer: Finding) -> bool:
     return (
         inner is not outer
         and inside(inner.mt_span, outer.mt_span) and inside(inner.ref_span, outer.ref_span)
-        and _key(inner) != _key(outer)
     )
 
 

@@ -110,26 +110,27 @@ _NEGATED_BEFORE = {
 }
 
 
-def _unnegated(spans: list[tuple[int, int]], text: str, language: str) -> list[tuple[int, int]]:
-    folded = fold_keep_length(text)
-    return [(s, e) for s, e in spans if not _NEGATED_BEFORE[language].search(folded[:s])]
+def _negated(spans: list[tuple[int, int]], folded: str, language: str) -> bool:
+    return any(_NEGATED_BEFORE[language].search(folded[:start]) for start, _ in spans)
 
 
 def flips(pair: Pair) -> list[tuple[Opposites, tuple[int, int], tuple[int, int]]]:
     """Each group whose one pole the reference says and the other the MT, neither negated:
     the group, the MT's span and the reference's."""
+    mt_folded, ref_folded = fold_keep_length(pair.mt_text), fold_keep_length(pair.ref_text)
     found = []
     for group in OPPOSITES:
         a_ref, b_ref = group.en_a.find(pair.ref_text), group.en_b.find(pair.ref_text)
         a_mt, b_mt = group.fr_a.find(pair.mt_text), group.fr_b.find(pair.mt_text)
-        if len(a_mt + b_mt) != len(_unnegated(a_mt + b_mt, pair.mt_text, "fr")) or len(
-            a_ref + b_ref
-        ) != len(_unnegated(a_ref + b_ref, pair.ref_text, "en")):
-            continue
         if a_ref and not b_ref and b_mt and not a_mt:
-            found.append((group, b_mt[0], a_ref[0]))
+            flip = (group, b_mt[0], a_ref[0])
         elif b_ref and not a_ref and a_mt and not b_mt:
-            found.append((group, a_mt[0], b_ref[0]))
+            flip = (group, a_mt[0], b_ref[0])
+        else:
+            continue
+        if not _negated(a_mt + b_mt, mt_folded, "fr") and not _negated(
+                a_ref + b_ref, ref_folded, "en"):
+            found.append(flip)
     return found
 
 

@@ -99,8 +99,8 @@ class PairLinks:
     bt_tokens: Mapping[str, tuple[Token, ...]] = field(default_factory=dict)
     french_all: tuple[Token, ...] = ()  # every token of the MT sentence
     english_all: tuple[Token, ...] = ()  # every token of the reference sentence
-    # per French word, FreeDict's renderings that ``senses`` lacks: they link words, and
-    # the antonym check reads them, but they are too broad to account for a word
+    # per French word, FreeDict's renderings that ``senses`` lacks: the antonym checks read
+    # them; too broad to link a word or account for it
     more_senses: tuple[frozenset[str], ...] = ()
     # starts of French words bound in a locution of grammar (« en raison de »): no
     # meaning of their own (``bound_words``)
@@ -289,13 +289,22 @@ def _senses(tokens: Sequence[Token], language: Literal["fr", "en"], *,
         found, form = dictionary.french_senses(wanted), clean_sense
     else:
         found, form = dictionary.english_senses(wanted), _folded_sense
-    extra = freedict() if second and language == "fr" else None
+    own = [frozenset(form(s) for s in found[t.text] | found[t.lemma] if s) for t in tokens]
+    if not second or language != "fr":
+        return own
+    return [mine | more for mine, more in zip(own, _second_senses(tokens), strict=True)]
+
+
+def _second_senses(tokens: Sequence[Token]) -> list[frozenset[str]]:
+    """FreeDict's renderings of each French word's lemma in its part of speech, cleaned as
+    the dictionary's senses are; none where FreeDict is not installed."""
+    extra = freedict()
+    if extra is None:
+        return [frozenset()] * len(tokens)
     function_words = stop_words("fr")
     return [
-        frozenset(form(s) for s in found[t.text] | found[t.lemma] | (
-            extra.senses(t.lemma, t.pos) - _BROAD
-            if extra is not None and t.lemma.lower() not in function_words else frozenset()
-        ) if s)
+        frozenset() if t.lemma.lower() in function_words else frozenset(
+            clean_sense(s) for s in extra.senses(t.lemma, t.pos) - _BROAD if s)
         for t in tokens
     ]
 
@@ -390,7 +399,8 @@ def _link_pair(
     french = _content(lexicon.parse(mt_text, "fr"))
     english = _content(lexicon.parse(ref_text, "en"))
     own = french_senses(french, second=False)
-    senses = french_senses(french)
+    more = [found - mine for found, mine in zip(_second_senses(french), own, strict=True)]
+    senses = [mine | extra for mine, extra in zip(own, more, strict=True)]
     back = english_senses(english)
     links: list[Link] = []
     for e, word in enumerate(english):
@@ -437,7 +447,7 @@ def _link_pair(
                         links.append(Link(f, e, "antonym", opposite))
                     continue
                 relation = _relation(own[f], word, net, same_pos=same_pos,
-                                     more=senses[f] - own[f])
+                                     more=more[f])
                 if relation is not None:
                     links.append(Link(f, e, relation[0], relation[1]))
     bt_tokens = {
@@ -462,7 +472,7 @@ def _link_pair(
         french_all=french_all,
         english_all=lexicon.parse(ref_text, "en"),
         senses=tuple(own),
-        more_senses=tuple(all_ - mine for all_, mine in zip(senses, own, strict=True)),
+        more_senses=tuple(more),
         links=tuple(links),
         covered_by_bt=frozenset(covered),
         bt_tokens=bt_tokens,

@@ -179,11 +179,16 @@ _FR_COPULAR = frozenset({"former", "constituer", "représenter",
 _FR_COPULAR_AMONG = frozenset({"compter", "figurer"})
 
 
+def _at(tokens: Sequence[Token], word: Token) -> int | None:
+    """The word's place among every token of its sentence."""
+    return next((i for i, t in enumerate(tokens) if t.start == word.start), None)
+
+
 def copula_rendered(links: PairLinks, f: int) -> bool:
     """A French verb of being, or a pronominal main verb, that the reference renders with
     "be", where the French has no « être » of its own that the "be" could render."""
     word = links.french[f]
-    at = next((i for i, t in enumerate(links.french_all) if t.start == word.start), None)
+    at = _at(links.french_all, word)
     if at is None or word.pos != "VERB":
         return False
     among = any(fold(t.text) == "parmi" for t in links.french_all[at + 1 : at + 4])
@@ -222,13 +227,10 @@ def english_copula_rendered(links: PairLinks, e: int) -> bool:
 def restates_head(links: PairLinks, f: int) -> bool:
     """A French noun set beside another (its head or its dependent) that names the class the
     reference's word for that other already belongs to (« le chef cuisinier » / "the chef":
-    a chef is a cook; « le chirurgien dentiste » / "the dentist"): English says the pair
-    with one word."""
-    from mtqa.language.wordnet import wordnet_graph
-
+    a chef is a cook): English says the pair with one word."""
     net = wordnet_graph()
     word = links.french[f]
-    at = next((i for i, t in enumerate(links.french_all) if t.start == word.start), None)
+    at = _at(links.french_all, word)
     if net is None or at is None:
         return False
     beside = [i for i, t in enumerate(links.french_all) if i != at and (
@@ -254,7 +256,7 @@ def demonstrative_rendered(links: PairLinks, f: int) -> bool:
     """A French noun after a demonstrative (« ce chiffre », « cette mesure ») that the
     reference says with a demonstrative pronoun alone ("that would still be …")."""
     word = links.french[f]
-    at = next((i for i, t in enumerate(links.french_all) if t.start == word.start), None)
+    at = _at(links.french_all, word)
     if word.pos != "NOUN" or at is None or not any(
         t.head == at and t.dep == "det" and t.text.lower() in _FR_DEMONSTRATIVES
         for t in links.french_all
@@ -307,7 +309,7 @@ def _renders_a_verb(links: PairLinks, f: int) -> bool:
     lemma = fold(word.lemma)
     if lemma in _LIGHT_VERBS:
         return False
-    at = next((i for i, t in enumerate(links.french_all) if t.start == word.start), None)
+    at = _at(links.french_all, word)
     before = fold(links.french_all[at - 1].text) if at else ""
     return not (lemma in _LOCUTION_VERBS and before == "a")
 
