@@ -145,6 +145,26 @@ def _only(word: str, tag: str) -> bool:
     return bool(readings) and all(tag in r for r in readings)
 
 
+def _subjunctive_only(word: str) -> bool:
+    """Whether Apertium's French analyser reads the form as a subjunctive and nothing else
+    (raccourcisse, finisse, prenne; not chante, a present indicative too)."""
+    readings = [r for r in _analysis(word).strip("^$").split("/")[1:] if r]
+    return bool(readings) and all("<prs>" in r or "<pis>" in r for r in readings)
+
+
+_QUE = ("que", "qu'", "qu’")
+
+
+def _after_que(tokens: Sequence[Token], dependents: Sequence[int]) -> bool:
+    """A clause opened by « que », alone or as the end of a conjunction (« bien qu' »,
+    « avant que »)."""
+    return any(
+        tokens[c].text.lower() in _QUE or (tokens[c].dep == "mark" and any(
+            tokens[f].text.lower() in _QUE for f in children(tokens, c)))
+        for c in dependents
+    )
+
+
 def _passe_simple_only(word: str) -> bool:
     return _only(word, "<ifi>")
 
@@ -261,10 +281,12 @@ def french_tense(tokens: Sequence[Token], verb: int) -> Tense | None:
     if head.feature("Mood") == "Cnd":
         return Tense(CONDITIONAL, span)
     mood = head.feature("Mood")
-    if mood == "Sub" and not any(
-        tokens[c].text.lower() in ("que", "qu'", "qu’") for c in dependents
-    ):
+    if mood == "Sub" and not _after_que(tokens, dependents):
         mood = "Ind"  # a subjunctive needs its "que": the tagger misread an indicative
+    if mood == "Ind" and _subjunctive_only(head.text) and _after_que(tokens, dependents):
+        return None  # « craignent que la saison ne raccourcisse »: read as an indicative,
+        # a form French has only as a subjunctive, whose present English says as "will",
+        # "should" or a present as the main verb asks
     if mood not in (None, "Ind"):
         return None
     tense = _FR_TENSE.get(head.feature("Tense") or "")

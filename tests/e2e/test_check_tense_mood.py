@@ -235,3 +235,29 @@ def test_the_sequence_of_tenses_in_reported_speech_is_not_flagged(
     mt: str, ref: str, bt: str
 ) -> None:
     assert _found(mt, ref, bt, "tense_change") == []
+
+
+@pytest.mark.parametrize(
+    ("mt", "ref", "bt"),
+    [
+        # a form French has only as a subjunctive, which the tagger reads as an indicative
+        # present: after « craindre que », English says it with "will"
+        ("Les viticulteurs craignent que la grêle ne détruise une partie de la récolte.",
+         "Winegrowers fear that the hail will destroy part of the harvest.",
+         "The viticulteurs dread that the hail do not destroy a part of the récolte."),
+        ("Les agriculteurs craignent que le gel ne détruise les bourgeons des vergers.",
+         "Farmers fear that the frost will destroy the buds in the orchards.",
+         "The agriculturalists dread that the gel do not destroy the bourgeons of the huertas."),
+    ],
+)
+def test_a_subjunctive_has_no_tense_of_its_own(mt: str, ref: str, bt: str) -> None:
+    assert _found(mt, ref, bt, "tense_change") == []
+
+
+def test_the_main_verb_before_a_subjunctive_keeps_its_tense() -> None:
+    # the same sentence with the reference's main verb in the past is still a change
+    assert [span for span, _ in _found(
+        "Les viticulteurs craignent que la grêle ne détruise une partie de la récolte.",
+        "Winegrowers feared that the hail would destroy part of the harvest.",
+        "The viticulteurs dread that the hail do not destroy a part of the récolte.",
+        "tense_change")] == ["craignent"]
