@@ -152,13 +152,17 @@ def _soft(word: str) -> str:
 
 def romance_forms(english: str) -> frozenset[str]:
     """The French forms (``_soft``) an English name of Latin, Greek or Romance shape may take
-    by its ending alone: Justinian → justinien, Miletus → milet, milete."""
+    by its ending alone: Justinian → justinien, Miletus → milet, milete; a Latin name in -o
+    (-onis) after a consonant takes -on (Varro → varon, Apollo → apolon), not after a vowel
+    (Mario is no Marion)."""
     key = fold(english)
     forms: set[str] = set()
     for english_end, french_ends in _ROMANCE_ENDINGS:
         stem = key[: len(key) - len(english_end)]
         if key.endswith(english_end) and len(stem) >= _MIN_ROMANCE_STEM:
             forms.update(_soft(stem + end) for end in french_ends)
+            if english_end == "o" and stem[-1] not in "aeiouy":
+                forms.add(_soft(stem + "on"))
     return frozenset(forms)
 
 
