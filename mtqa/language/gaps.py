@@ -87,13 +87,22 @@ def _known_non_verb(token: Token) -> bool:
 
 
 def _adjective_only(token: Token) -> bool:
-    """The word itself (not its lemma: others, renewables) is an adjective and nothing else."""
+    """The word itself (not its lemma: others, renewables) is an adjective and nothing else,
+    nor the plural of a noun spelt like one (divers: diver + s)."""
     return (
         token.text.isalpha()
         and _has_sense(token, "ADJ", surface_only=True)
         and not _has_sense(token, "NOUN", surface_only=True)
         and not _verb_word(token)
+        and not _noun_plural(token.text)
     )
+
+
+def _noun_plural(word: str) -> bool:
+    """A regular English plural whose singular WordNet knows as a noun (divers, diver)."""
+    net = wordnet_graph()
+    low = word.lower()
+    return net is not None and low.endswith("s") and bool(net.synsets(low[:-1], "NOUN"))
 
 
 def _multiword(first: Token, second: Token) -> bool:

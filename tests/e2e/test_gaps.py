@@ -31,6 +31,7 @@ def found(sentence: str) -> list[tuple[str, str, str]]:
         ("The council has published its on the budget.", "noun", "its"),
         ("Farmers sold their at the market in town.", "noun", "their"),
         ("Thousands of have signed the petition since March.", "noun", "of"),
+        ("The firm relies on several foreign for its supplies.", "noun", "foreign"),
         ("She spoke with with the minister after the meeting.", "noun", "with"),
         ("The company makes devices for and industry.", "noun", "for"),
         # a verb taken out
@@ -81,6 +82,9 @@ def test_a_missing_noun_or_verb_is_found_where_it_was(sentence: str, wanted: str
         "Two weeks later a new mayor was elected.",  # a time adverb between
         "In the spring the river floods the valley.",  # after a preposition
         "Last year the company hired two hundred people.",
+        # a plural noun spelt like an adjective (divers: diver + s, and diverse)
+        "The wreck was searched by navy divers.",
+        "Police divers searched the canal on Sunday.",
     ],
 )
 def test_clean_sentences_show_no_gap(sentence: str) -> None:
