@@ -6,7 +6,9 @@ flags only pairs no other finding explains), then, once for every finding whatev
 detector:
 
 1. drops name findings the team's glossary accepts (``terms.accept_glossary_names``);
-2. merges duplicates and applies the severity policy (``mtqa.checks.findings``);
+2. merges duplicates and applies the severity policy (``mtqa.checks.findings``), then makes
+   minor the word-comparing findings of pairs too free to compare word by word
+   (``mtqa.checks.comparable``);
 3. attaches the evidence several detectors share (``mtqa.checks.evidence``): the
    forced-decoding log-probabilities when a Marian engine ran, back-translation spans and
    spans no larger than a clause;
@@ -68,6 +70,7 @@ def detect(result: DocumentResult, ctx: CheckContext) -> tuple[Finding, ...]:
     """Every finding of every registered detector for one document, merged and ranked."""
     from dataclasses import replace
 
+    from mtqa.checks.comparable import demote_free_pairs
     from mtqa.checks.evidence import attach_forced_evidence, complete_evidence
     from mtqa.checks.findings import finish, merge
     from mtqa.checks.registry import DETECTORS
@@ -87,6 +90,8 @@ def detect(result: DocumentResult, ctx: CheckContext) -> tuple[Finding, ...]:
                 )
             findings.extend(found)
     findings = merge(accept_glossary_names(findings, ctx.checks))
+    if any(d.name == "wordlevel" for d in DETECTORS):  # the run reads the word link
+        findings = demote_free_pairs(result, findings, ctx.engines)
     findings = attach_forced_evidence(findings, result, ctx.scorer)
     findings = complete_evidence(result, findings, ctx.engines)
     findings = keep_confident(assign(findings), ctx.checks.min_confidence)
