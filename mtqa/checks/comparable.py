@@ -82,6 +82,10 @@ def demote_free_pairs(
         if share is None or share >= FREE_PAIR:
             out.append(finding)
             continue
-        out.append(replace(finding, severity="minor",
-                           evidence={**finding.evidence, "link_coverage": round(share, 2)}))
+        out.append(replace(
+            finding, severity="minor",
+            message=f"{finding.message} (minor: the reference words this sentence freely, "
+            f"{share:.0%} of its words linked)",
+            evidence={**finding.evidence, "link_coverage": round(share, 2)},
+        ))
     return out

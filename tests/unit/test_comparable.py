@@ -75,6 +75,8 @@ def test_word_findings_on_a_free_pair_become_minor(monkeypatch: pytest.MonkeyPat
     ], ())
     assert [f.severity for f in found] == ["minor", "critical"]
     assert found[0].evidence["link_coverage"] == 0.25
+    assert found[0].message.endswith("(minor: the reference words this sentence freely, "
+                                     "25% of its words linked)")
     close = make_result([SHOP_FR], [SHOP_EN])
     kept = comparable.demote_free_pairs(
         close, [_finding(close, "meaning_inversion", "critical", "réduit", "increased")], ())
