@@ -63,8 +63,10 @@ LINES_PER_DOCUMENT = 25
 SERIOUS = ("critical", "major")
 
 # Quirks listed in the data's README: Italian source sentences (729, 733) and an item that
-# repeats another (789 = 751). They say nothing about French MT, so they are left out.
+# repeats another (789 = 751). They say nothing about French MT, so they are left out, from
+# DEMETR's own folder only: the project's sets (tests/data/*) number their items freely.
 EXCLUDED_ITEMS = frozenset({729, 733, 789})
+DEMETR_FOLDER = "demetr-fr"
 
 CLEAN, HUMAN, ERROR = "clean", "human", "error"
 
@@ -127,6 +129,7 @@ def build_lines(
     split: str,
     wanted: Iterable[str] | None = None,
     per_document: int = LINES_PER_DOCUMENT,
+    excluded: frozenset[int] = EXCLUDED_ITEMS,
 ) -> list[Line]:
     """The benchmark's lines, already placed in documents of ``per_document`` lines."""
     wanted_types = sorted(set(wanted) if wanted else types)
@@ -139,7 +142,7 @@ def build_lines(
     items: dict[int, Mapping[str, Any]] = {}
     for rows in types.values():
         for row in rows:
-            if in_split(row["id"], split) and row["id"] not in EXCLUDED_ITEMS:
+            if in_split(row["id"], split) and row["id"] not in excluded:
                 items.setdefault(row["id"], row)
     groups: list[tuple[str, list[tuple[int, str | None, str, str]]]] = [
         ("clean", [(i, None, items[i]["src_sent"], items[i]["mt_sent"]) for i in sorted(items)]),
@@ -429,7 +432,8 @@ def main() -> None:
     args = parser.parse_args()
 
     types = load_items(args.data)
-    lines = build_lines(types, args.split, args.types)
+    excluded = EXCLUDED_ITEMS if args.data.resolve().name == DEMETR_FOLDER else frozenset()
+    lines = build_lines(types, args.split, args.types, excluded=excluded)
     out = args.out or REPO_ROOT / "benchmarks" / "results" / f"demetr-{args.split}.json"
     with tempfile.TemporaryDirectory() as tmp:
         root = args.workdir or Path(tmp)
