@@ -53,6 +53,11 @@ def _matches(a: Quantity, b: Quantity, *, lenient: bool) -> bool:
         # « à sept heures et demie » (read 7.5 hours) for "at 7:30"
         if x.kind == "time" and y.kind == "number" and x.value[1] == 30:
             return _same(x.value[0] + 0.5, y.value)
+        # « au XVIIe siècle » for "in the 1600s": a century is the hundreds after it
+        # (an ordinal, not a count: « 17 navires » is no 1600s)
+        if (x.kind == "decade" and y.kind == "number" and x.value % 100 == 0
+                and not y.surface.isdigit()):
+            return _same(x.value / 100 + 1, y.value)
     return False
 
 

@@ -280,7 +280,8 @@ def scanner(lang: str) -> re.Pattern[str]:
         ordinal = r"(?P<ord>\d+)(?:st|nd|rd|th)(?![\w])"
         roman = None
         decade = (
-            r"(?P<decade>(?:19|20)?\d0)['’]?s(?![\w])|['’](?P<decade_short>\d0)s(?![\w])"
+            # "the 1600s" is a century (the seventeenth), read with the decades
+            r"(?P<decade>1\d00|(?:19|20)?\d0)['’]?s(?![\w])|['’](?P<decade_short>\d0)s(?![\w])"
             r"|(?P<decade_word>(?i:twenties|thirties|forties|fifties|sixties|seventies"
             r"|eighties|nineties))"
         )

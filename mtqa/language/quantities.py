@@ -344,6 +344,8 @@ def _read(
         return Quantity("number", value, start, end, surface, weak=value <= 2)
     if groups.get("code"):
         code = re.sub(r"[-‑]", "", groups["code"] or "").casefold()
+        if lang == "en" and re.search(r"\ds$", groups["code"] or ""):
+            code = code[:-1]  # "68 A350s", "F-16s": English plurals of a model, « 68 A350 »
         return Quantity("code", code, start, end, surface)
     digits = groups.get("number")
     if not digits:

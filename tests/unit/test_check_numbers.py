@@ -495,3 +495,27 @@ def test_a_compound_adjective_of_another_count_is_still_a_mismatch() -> None:
     found = run("Le quartier aura un jardin de cinq hectares.",
                 "The district will have a three-hectare garden.")
     assert [f.mt_span for f in found] == ["cinq"]
+
+
+@pytest.mark.parametrize(("mt", "ref"), [
+    ("Au XVIe siècle, le bourg comptait deux moulins.", "In the 1500s the village had two mills."),
+    ("La chapelle date du XIIe siècle.", "The chapel dates from the 1100s."),
+    ("Les fresques du XXe siècle ont été restaurées.", "The 1900s frescoes were restored."),
+])
+def test_a_century_is_the_hundreds_after_it(mt: str, ref: str) -> None:
+    assert run(mt, ref) == []
+
+
+def test_a_century_of_other_hundreds_is_still_a_mismatch() -> None:
+    found = run("Au XVIe siècle, le bourg comptait deux moulins.",
+                "In the 1700s the village had two mills.")
+    assert [(f.mt_span, f.ref_span, f.severity) for f in found] == [
+        ("XVIe", "1700s", "critical")]
+    # a count of seventeen is no century
+    assert run("Le port comptait 17 navires.", "The port had ships in the 1600s.")
+
+
+def test_an_english_plural_model_is_the_french_model() -> None:
+    assert run("La flotte compte 14 F-16 et 6 A321.", "The fleet has 14 F-16s and 6 A321s.") == []
+    found = run("La flotte compte 14 F-16.", "The fleet has 14 F-15s.")
+    assert [(f.mt_span, f.ref_span) for f in found] == [("F-16", "F-15s")]
