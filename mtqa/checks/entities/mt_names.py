@@ -323,6 +323,8 @@ def check_pair(
             )
             and not any(demonym(r, w.text) for r in _CAPITALISED.findall(pair.ref_text))
         ]
+        if lost and not unlinked and _surname_alone(pair.mt_text, run, lost):
+            continue
         if not lost:
             continue
         span = _covering(pair.mt_text, lost)
@@ -335,6 +337,24 @@ def check_pair(
         else:
             findings.append(_added(result, pair, span, run_text, engines))
     return findings
+
+
+def _surname_alone(text: str, run: Sequence[Part], lost: Sequence[Part]) -> bool:
+    """The reference names a person by the surname alone ("Poussin" for « Nicolas Poussin »,
+    "Lattre" for « Jean de Lattre »): every lost word is a first name (or the hyphenated
+    rest of one: Jean-Baptiste) before a word of the run the reference has. Only when no
+    reference name is left unfound, which a first name replaced by another would leave."""
+    last_lost = max(w.end for w in lost)
+    if not any(w.start >= last_lost for w in run if w not in lost):
+        return False
+    analyses = apertium_names().french([w.text for w in lost])
+    previous: Part | None = None
+    for word in sorted(lost, key=lambda w: w.start):
+        hyphenated = previous is not None and re.fullmatch(r"[‐-]", text[previous.end:word.start])
+        if not (analyses[word.text].given or hyphenated):
+            return False
+        previous = word
+    return True
 
 
 def demonym_findings(

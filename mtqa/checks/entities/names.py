@@ -339,15 +339,23 @@ class Link:
 
 
 def _split(text: str, start: int, end: int) -> list[Part]:
-    """Words of text[start:end], hyphenated names split: Jean-Luc → Jean, Luc."""
+    """Words of text[start:end], hyphenated names split: Jean-Luc → Jean, Luc; an elided
+    particle left out: d'Aubigny → Aubigny, as « de » and « von » are (O'Brien stays)."""
     parts = []
     for match in _TOKEN.finditer(text, start, end):
         offset = match.start()
         for piece in re.split(r"([-‐])", match.group()):
+            elided = _ELIDED_PARTICLE.match(piece)
+            if elided:
+                offset += elided.end()
+                piece = piece[elided.end():]
             if piece and piece not in "-‐":
                 parts.append(Part(piece, offset, offset + len(piece)))
             offset += len(piece)
     return parts
+
+
+_ELIDED_PARTICLE = re.compile(r"[dl]['’](?=[A-ZÀ-Ý])")
 
 
 def _core(mention: Mention, text: str) -> Part:

@@ -99,6 +99,7 @@ class WordAnalysis:
     proper: bool  # analysed as a proper noun
     common: bool  # analysed as a common word (noun, adjective, verb...)
     spanish: frozenset[str] = frozenset()  # folded Spanish renderings as a proper noun
+    given: bool = False  # analysed as a first name (Nicolas, Marie)
 
     @property
     def common_only(self) -> bool:
@@ -141,7 +142,8 @@ class ApertiumNames:
         readings = [r for u in stream_units(line) for r in u[1:]]
         proper = any("<np>" in r for r in readings)
         common = any(r and r[0] != "*" and "<np>" not in r for r in readings)
-        return WordAnalysis(proper, common, spanish)
+        given = any("<np><ant>" in r for r in readings)
+        return WordAnalysis(proper, common, spanish, given)
 
     def french(self, words: Iterable[str]) -> dict[str, WordAnalysis]:
         """French words and names: how the dictionary analyses them, their Spanish forms."""
