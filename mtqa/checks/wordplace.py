@@ -357,8 +357,18 @@ def classifier_noun(links: PairLinks, index: int) -> bool:
         return False
     name = sentence[after]
     reference = {t.text.lower() for t in links.english_all}
+    if name.text[:1].isupper() and fold(name.text) in {fold(t) for t in reference} and any(
+        sense in _ORGANISATIONS or net.is_hypernym("organization", sense, depth=4)
+        for sense in links.senses[index]
+    ):
+        # « le groupe Airbus », « la société Vantor », « le constructeur Renault »: a noun for
+        # a kind of organisation before its name, which the reference gives alone
+        return True
     named = (wordlink.french_senses([name])[0] | {fold(name.text)}) & reference
     return any(net.is_hypernym(sense, other) for sense in links.senses[index] for other in named)
+
+
+_ORGANISATIONS = frozenset({"group", "company", "organization", "organisation", "firm"})
 
 
 def verbal_locution(links: PairLinks, index: int) -> bool:

@@ -94,3 +94,17 @@ def test_an_adverb_of_manner_is_judged_like_an_adjective(mt: str, ref: str, expe
     bt = COMMITTEE_BT if "soigneusement" not in mt else (
         "The committee has carefully examined the report before the meeting.")
     assert summary(mt, ref, bt) == expected
+
+
+FLEET = "Le {noun} Vantor a livré 735 camions l'an dernier, dont 68 fabriqués à Lille."
+FLEET_BT = ("The {noun} Vantor delivered 735 lorries the last year, of which 68 manufactured "
+            "to Lille.")
+FLEET_REF = "Vantor delivered 735 lorries last year, including 68 built in Lille."
+
+
+def test_a_noun_for_a_kind_of_organisation_before_its_name_is_the_name() -> None:
+    # « le groupe Vantor » is the company the reference names alone
+    assert summary(FLEET.format(noun="groupe"), FLEET_REF, FLEET_BT.format(noun="group")) == []
+    # a person's title or trade before the name is still a word of its own
+    assert summary(FLEET.format(noun="juge"), FLEET_REF, FLEET_BT.format(noun="judge")) == [
+        ("addition", "juge", None)]
