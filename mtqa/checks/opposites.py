@@ -47,7 +47,10 @@ OPPOSITES: tuple[Opposites, ...] = (
                 "effondr*", "plus bas*", "moins eleve*"]),
     _opposites("win/lose", ["win", "wins", "won", "winning", "victory", "victories", "victorious"],
                ["lose", "loses", "lost", "losing", "defeat*", "beaten"],
-               ["gagn*", "remport*", "victoire*", "vainqu*"],
+               # « X a battu Y » is X's win; « battu », « été battu » a loss
+               ["gagn*", "remport*", "victoire*", "vainqu*", "a battu", "ont battu",
+                "avait battu", "avaient battu", "aura battu", "auront battu", "avoir battu",
+                "ayant battu"],
                ["perd*", "perdu*", "defaite*", "battu*"]),
     _opposites("encourage/discourage", ["encourag*", "embolden*"],
                ["discourag*", "deter", "deters", "deterred", "dissuad*"],
@@ -114,6 +117,18 @@ def _negated(spans: list[tuple[int, int]], folded: str, language: str) -> bool:
     return any(_NEGATED_BEFORE[language].search(folded[:start]) for start, _ in spans)
 
 
+def _longest(
+    a: list[tuple[int, int]], b: list[tuple[int, int]]
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Each pole's spans less those inside a longer span of the other pole: « a battu » is
+    the win, not the « battu » of a loss inside it."""
+
+    def inside(span: tuple[int, int], others: list[tuple[int, int]]) -> bool:
+        return any(o[0] <= span[0] and span[1] <= o[1] and o != span for o in others)
+
+    return [s for s in a if not inside(s, b)], [s for s in b if not inside(s, a)]
+
+
 def flips(pair: Pair) -> list[tuple[Opposites, tuple[int, int], tuple[int, int]]]:
     """Each group whose one pole the reference says and the other the MT, neither negated:
     the group, the MT's span and the reference's."""
@@ -121,7 +136,7 @@ def flips(pair: Pair) -> list[tuple[Opposites, tuple[int, int], tuple[int, int]]
     found = []
     for group in OPPOSITES:
         a_ref, b_ref = group.en_a.find(pair.ref_text), group.en_b.find(pair.ref_text)
-        a_mt, b_mt = group.fr_a.find(pair.mt_text), group.fr_b.find(pair.mt_text)
+        a_mt, b_mt = _longest(group.fr_a.find(pair.mt_text), group.fr_b.find(pair.mt_text))
         if a_ref and not b_ref and b_mt and not a_mt:
             flip = (group, b_mt[0], a_ref[0])
         elif b_ref and not a_ref and a_mt and not b_mt:

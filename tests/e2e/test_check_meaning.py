@@ -618,3 +618,21 @@ def test_restrictions_person_nouns_and_non_words_are_no_one_sided_negation(
 )
 def test_the_pronoun_personne_with_its_ne_is_still_a_negation(mt: str, ref: str) -> None:
     assert [check for check, _ in _inversions(mt, ref)] == ["negation"]
+
+
+@pytest.mark.parametrize(
+    ("ref", "expected"),
+    [
+        ("Vesoul won 2-0 against Dole on Sunday.", []),
+        ("Vesoul beat Dole 2-0 on Sunday.", []),
+        # the real inversion in that form: « a battu » for a loss
+        ("Vesoul lost 2-0 to Dole on Sunday.", [("antonyms", "a battu")]),
+    ],
+)
+def test_french_active_beat_is_a_win(ref: str, expected: list[tuple[str, str]]) -> None:
+    assert _inversions("Vesoul a battu Dole 2-0 dimanche.", ref) == expected
+
+
+def test_french_beaten_is_still_a_loss() -> None:
+    assert _inversions("Vesoul a été battu 2-0 par Dole dimanche.",
+                       "Vesoul won 2-0 against Dole on Sunday.") == [("antonyms", "battu")]
