@@ -45,9 +45,12 @@ OPPOSITES: tuple[Opposites, ...] = (
                 "envol*"],
                ["baisse*", "diminu*", "recul*", "chute*", "chuter", "declin*", "repli*",
                 "effondr*", "plus bas*", "moins eleve*"]),
-    _opposites("win/lose", ["win", "wins", "won", "winning", "victory", "victories", "victorious"],
-               ["lose", "loses", "lost", "losing", "defeat*", "beaten"],
-               # « X a battu Y » is X's win; « battu », « été battu » a loss
+    # "X defeated Y", « X a battu Y » are X's win; "was defeated", « a été battu » a loss
+    _opposites("win/lose", ["win", "wins", "won", "winning", "victory", "victories", "victorious",
+                            "defeated", "defeating"],
+               ["lose", "loses", "lost", "losing", "defeat", "defeats", "beaten",
+                "was defeated", "were defeated", "been defeated", "be defeated",
+                "is defeated", "are defeated", "got defeated"],
                ["gagn*", "remport*", "victoire*", "vainqu*", "a battu", "ont battu",
                 "avait battu", "avaient battu", "aura battu", "auront battu", "avoir battu",
                 "ayant battu"],
@@ -135,7 +138,7 @@ def flips(pair: Pair) -> list[tuple[Opposites, tuple[int, int], tuple[int, int]]
     mt_folded, ref_folded = fold_keep_length(pair.mt_text), fold_keep_length(pair.ref_text)
     found = []
     for group in OPPOSITES:
-        a_ref, b_ref = group.en_a.find(pair.ref_text), group.en_b.find(pair.ref_text)
+        a_ref, b_ref = _longest(group.en_a.find(pair.ref_text), group.en_b.find(pair.ref_text))
         a_mt, b_mt = _longest(group.fr_a.find(pair.mt_text), group.fr_b.find(pair.mt_text))
         if a_ref and not b_ref and b_mt and not a_mt:
             flip = (group, b_mt[0], a_ref[0])

@@ -625,6 +625,7 @@ def test_the_pronoun_personne_with_its_ne_is_still_a_negation(mt: str, ref: str)
     [
         ("Vesoul won 2-0 against Dole on Sunday.", []),
         ("Vesoul beat Dole 2-0 on Sunday.", []),
+        ("Vesoul defeated Dole 2-0 on Sunday.", []),
         # the real inversion in that form: « a battu » for a loss
         ("Vesoul lost 2-0 to Dole on Sunday.", [("antonyms", "a battu")]),
     ],
@@ -633,6 +634,11 @@ def test_french_active_beat_is_a_win(ref: str, expected: list[tuple[str, str]]) 
     assert _inversions("Vesoul a battu Dole 2-0 dimanche.", ref) == expected
 
 
-def test_french_beaten_is_still_a_loss() -> None:
+@pytest.mark.parametrize("ref", ["Vesoul won 2-0 against Dole on Sunday.",
+                                 "Vesoul defeated Dole 2-0 on Sunday."])
+def test_french_beaten_is_still_a_loss(ref: str) -> None:
+    assert _inversions("Vesoul a été battu 2-0 par Dole dimanche.", ref) == [
+        ("antonyms", "battu")]
+    # and an English passive defeat agrees with it
     assert _inversions("Vesoul a été battu 2-0 par Dole dimanche.",
-                       "Vesoul won 2-0 against Dole on Sunday.") == [("antonyms", "battu")]
+                       "Vesoul was defeated 2-0 by Dole on Sunday.") == []
