@@ -11,7 +11,10 @@ a real error of one word leaves a sentence linked as it was (DEMETR dev: one cau
 of 373 under it).
 
 A pair's **link coverage** is the share of its content words, on both sides, that the word
-link ties to a word of the other side by meaning (``wordlink.PairLinks``). Under
+link ties to a word of the other side by meaning (``wordlink.PairLinks``) or as WordNet's
+broader or narrower word (« attraper » / "caught", « ruisseau » / "stream", « tour » /
+"wheel"): a reference that renders a word by its neighbour in WordNet follows the sentence
+word by word all the same (an opposite or a mere kinship does not count). Under
 ``FREE_PAIR`` the pair's findings of the word-comparing kinds are kept, at most minor, with
 the coverage in their evidence; names and numbers are compared whatever the wording.
 """
@@ -29,6 +32,9 @@ if TYPE_CHECKING:
     from mtqa.checks.wordlink import PairLinks
 
 FREE_PAIR = 0.3  # link coverage under which a pair is too free to compare word by word
+# A word rendered by its broader or narrower word follows the French as closely as one
+# rendered by a dictionary sense.
+CLOSE_RELATIONS = frozenset({"hypernym", "hyponym"})
 WORD_KINDS = frozenset({
     "meaning_inversion", "addition", "omission", "odd_rendering", "tense_change",
     "pronoun_gender",
@@ -53,8 +59,11 @@ def coverage(links: PairLinks, mt_text: str, ref_text: str, mt_span: str | None 
     english = _outside(links.english, ref_text, ref_span)
     if not french and not english:
         return None
-    linked = sum(links.meaning_linked_french(i) for i in french)
-    linked += sum(links.meaning_linked_english(i) for i in english)
+    from mtqa.checks.wordlink import MEANING_LINKS  # loaded with the links themselves
+
+    close = frozenset(MEANING_LINKS) | CLOSE_RELATIONS
+    linked = sum(any(link.how in close for link in links.of_french(i)) for i in french)
+    linked += sum(any(link.how in close for link in links.of_english(i)) for i in english)
     return linked / (len(french) + len(english))
 
 

@@ -89,3 +89,36 @@ def test_without_a_word_link_nothing_changes(monkeypatch: pytest.MonkeyPatch) ->
     found = comparable.demote_free_pairs(
         free, [_finding(free, "meaning_inversion", "critical", "Personne", None)], ())
     assert found[0].severity == "critical"
+
+
+# An invented close pair whose reference renders two words by WordNet neighbours (« saisi »
+# / "grabbed", « mare » / "pond") and one by its opposite (the error).
+POND_FR = "Le héron a saisi une petite grenouille près de la mare."
+POND_EN = "The heron grabbed a big frog near the pond."
+POND = _links(POND_FR, POND_EN, {"héron", "saisi", "petite", "grenouille", "mare"},
+              {"heron", "grabbed", "big", "frog", "pond"},
+              [("héron", "heron", "dictionary"), ("saisi", "grabbed", "hyponym"),
+               ("mare", "pond", "hypernym"), ("petite", "big", "antonym")])
+
+
+def test_a_broader_or_narrower_rendering_counts_as_linked() -> None:
+    # grabbed / pond follow the French word by word: 6 of 8 words outside the error, where
+    # dictionary links alone (2 of 8) would call the pair free and hide the opposite
+    assert comparable.coverage(POND, POND_FR, POND_EN, "petite", "big") == pytest.approx(6 / 8)
+    # an opposite or a kinship is no rendering: the free pair stays free
+    kin = _links(FREE_FR, FREE_EN, {"pu", "suivre", "accélération"},
+                 {"acceleration", "left", "rest", "field", "standing"},
+                 [("accélération", "acceleration", "dictionary"), ("suivre", "left", "kin"),
+                  ("pu", "rest", "antonym")])
+    assert comparable.coverage(kin, FREE_FR, FREE_EN) == pytest.approx(2 / 8)
+
+
+def test_the_opposite_on_a_pair_rendered_by_neighbours_stays_critical(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(wordlink, "link_pair", lambda mt, ref, bt: POND)
+    monkeypatch.setattr(wordnet, "wordnet_graph", lambda: object())
+    monkeypatch.setattr(lexicon, "dictionary", lambda: SimpleNamespace(available=True))
+    result = make_result([POND_FR], [POND_EN])
+    found = comparable.demote_free_pairs(
+        result, [_finding(result, "meaning_inversion", "critical", "petite", "big")], ())
+    assert [f.severity for f in found] == ["critical"]
