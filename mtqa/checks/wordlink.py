@@ -35,7 +35,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Literal
 
@@ -232,6 +232,23 @@ def _content(tokens: Iterable[Token]) -> tuple[Token, ...]:
     )
 
 
+def _adjective_read_as_number(token: Token) -> Token:
+    """A French word in letters that the tagger reads as a number while it modifies a noun
+    as an adjective does (« le foin sec »: ``amod``, where a cardinal is ``nummod``) is the
+    adjective when FreeDict knows it as one (sec: dry); number words (deux, neuf, mille)
+    have no adjective entry there and stay numbers."""
+    if token.pos != "NUM" or token.dep != "amod" or not token.text.isalpha():
+        return token
+    extra = freedict()
+    if extra is None or not extra.senses(token.lemma, "ADJ"):
+        return token
+    return replace(token, pos="ADJ")
+
+
+def _french_content(tokens: Iterable[Token]) -> tuple[Token, ...]:
+    return _content(_adjective_read_as_number(t) for t in tokens)
+
+
 def _english_match(word: str, lemma: str, pos: str, other: Token,
                    net: WordNetGraph | None) -> str | None:
     """How an English sense or word (``word``/``lemma``) matches an English token."""
@@ -323,7 +340,7 @@ def _folded_sense(sense: str) -> str:
 def prefetch(mt_texts: Sequence[str], ref_texts: Sequence[str]) -> None:
     """Look up every word of a document's sentences in one batch per direction (the
     dictionary caches them), instead of a lookup per sentence."""
-    french = [t for text in mt_texts for t in _content(lexicon.parse(text, "fr"))]
+    french = [t for text in mt_texts for t in _french_content(lexicon.parse(text, "fr"))]
     english = [t for text in ref_texts for t in _content(lexicon.parse(text, "en"))]
     french_senses(french)
     english_senses(english)
@@ -396,7 +413,7 @@ def _link_pair(
     mt_text: str, ref_text: str, back_translations: tuple[tuple[str, str], ...]
 ) -> PairLinks:
     net = wordnet_graph()
-    french = _content(lexicon.parse(mt_text, "fr"))
+    french = _french_content(lexicon.parse(mt_text, "fr"))
     english = _content(lexicon.parse(ref_text, "en"))
     own = french_senses(french, second=False)
     more = [found - mine for found, mine in zip(_second_senses(french), own, strict=True)]
