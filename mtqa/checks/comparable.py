@@ -59,11 +59,20 @@ def coverage(links: PairLinks, mt_text: str, ref_text: str, mt_span: str | None 
     english = _outside(links.english, ref_text, ref_span)
     if not french and not english:
         return None
-    from mtqa.checks.wordlink import MEANING_LINKS  # loaded with the links themselves
+    from mtqa.checks.lexicon import STOP_LEMMAS  # loaded with the links themselves
+    from mtqa.checks.wordlink import MEANING_LINKS
 
-    close = frozenset(MEANING_LINKS) | CLOSE_RELATIONS
-    linked = sum(any(link.how in close for link in links.of_french(i)) for i in french)
-    linked += sum(any(link.how in close for link in links.of_english(i)) for i in english)
+    def near(found: list) -> bool:
+        # a broader or narrower word counts one to one, and never a light verb (be, have)
+        related = [k for k in found if k.how in CLOSE_RELATIONS
+                   and links.english[k.english].lemma not in STOP_LEMMAS]
+        return any(k.how in MEANING_LINKS for k in found) or (
+            len(related) == 1 and sum(
+                k.how in CLOSE_RELATIONS for k in links.of_english(related[0].english)) == 1
+            and sum(k.how in CLOSE_RELATIONS for k in links.of_french(related[0].french)) == 1)
+
+    linked = sum(near(links.of_french(i)) for i in french)
+    linked += sum(near(links.of_english(i)) for i in english)
     return linked / (len(french) + len(english))
 
 
