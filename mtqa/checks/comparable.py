@@ -29,7 +29,7 @@ from mtqa.language.parse import Token
 from mtqa.model import DocumentResult, Finding
 
 if TYPE_CHECKING:
-    from mtqa.checks.wordlink import PairLinks
+    from mtqa.checks.wordlink import Link, PairLinks
 
 FREE_PAIR = 0.3  # link coverage under which a pair is too free to compare word by word
 # A word rendered by its broader or narrower word follows the French as closely as one
@@ -50,29 +50,34 @@ def _outside(tokens: Sequence[Token], text: str, span: str | None) -> list[int]:
     return [i for i, t in enumerate(tokens) if t.end <= where or t.start >= end]
 
 
+def _near(links: PairLinks, found: Sequence[Link]) -> bool:
+    """Whether a word's links tie it to the other side closely: by meaning, or by the one
+    broader or narrower word that links to it alone (never a light verb: be, have)."""
+    from mtqa.checks.lexicon import STOP_LEMMAS
+    from mtqa.checks.wordlink import MEANING_LINKS
+
+    if any(link.how in MEANING_LINKS for link in found):
+        return True
+    related = [link for link in found if link.how in CLOSE_RELATIONS
+               and links.english[link.english].lemma not in STOP_LEMMAS]
+    if len(related) != 1:
+        return False
+    one = related[0]
+    return (sum(k.how in CLOSE_RELATIONS for k in links.of_english(one.english)) == 1
+            and sum(k.how in CLOSE_RELATIONS for k in links.of_french(one.french)) == 1)
+
+
 def coverage(links: PairLinks, mt_text: str, ref_text: str, mt_span: str | None = None,
              ref_span: str | None = None) -> float | None:
-    """The share of both sides' content words linked by meaning, leaving out the words of
-    the spans a finding is about (an error's own words say nothing of how close the rest
-    is); None without any word left."""
+    """The share of both sides' content words tied closely to the other side (``_near``),
+    leaving out the words of the spans a finding is about (an error's own words say nothing
+    of how close the rest is); None without any word left."""
     french = _outside(links.french, mt_text, mt_span)
     english = _outside(links.english, ref_text, ref_span)
     if not french and not english:
         return None
-    from mtqa.checks.lexicon import STOP_LEMMAS  # loaded with the links themselves
-    from mtqa.checks.wordlink import MEANING_LINKS
-
-    def near(found: list) -> bool:
-        # a broader or narrower word counts one to one, and never a light verb (be, have)
-        related = [k for k in found if k.how in CLOSE_RELATIONS
-                   and links.english[k.english].lemma not in STOP_LEMMAS]
-        return any(k.how in MEANING_LINKS for k in found) or (
-            len(related) == 1 and sum(
-                k.how in CLOSE_RELATIONS for k in links.of_english(related[0].english)) == 1
-            and sum(k.how in CLOSE_RELATIONS for k in links.of_french(related[0].french)) == 1)
-
-    linked = sum(near(links.of_french(i)) for i in french)
-    linked += sum(near(links.of_english(i)) for i in english)
+    linked = sum(_near(links, links.of_french(i)) for i in french)
+    linked += sum(_near(links, links.of_english(i)) for i in english)
     return linked / (len(french) + len(english))
 
 
