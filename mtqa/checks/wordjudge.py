@@ -152,8 +152,15 @@ def counted(word: Token, sentence: Sequence[Token], *, units_only: bool = False)
 
 
 def _is_number(token: Token) -> bool:
-    return (token.pos == "NUM" or any(c.isdigit() for c in token.text)
-            or bool(_ROMAN_ORDINAL.fullmatch(token.text)))
+    """A numeral, a figure (2019, 5,2, 10th, 3e, 30 %, €30) or a Roman ordinal; not a code
+    that begins with letters (A7, G20, COVID-19): that is a name, which says no amount."""
+    text = token.text
+    if text[:1].isalpha() and any(c.isdigit() for c in text) and not _ROMAN_ORDINAL.fullmatch(
+        text
+    ):
+        return False
+    return (token.pos == "NUM" or any(c.isdigit() for c in text)
+            or bool(_ROMAN_ORDINAL.fullmatch(text)))
 
 
 # An ordinal in words or in Roman numerals is a number the number checks own: « le Ve

@@ -10,6 +10,7 @@ mois de juin »), a noun restating the class of the noun beside it (``restates_h
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
@@ -157,7 +158,12 @@ def _held(linked: list[int], other: Sequence[Token], low: int, high: int) -> lis
 
 
 def _name_on_both_sides(token: Token, text: str) -> bool:
-    """A name that also stands, spelt alike, in the other text (Japan / Japon)."""
+    """A name that also stands, spelt alike, in the other text (Japan / Japon), or a code or
+    figure with digits written the same there (A7, G20, 2019): it renders itself."""
+    if any(c.isdigit() for c in token.text) and re.search(
+        rf"(?<!\w){re.escape(token.text)}(?!\w)", text
+    ):
+        return True
     if token.pos != "PROPN":
         return False
     name = fold(token.text)

@@ -1,10 +1,10 @@
 """Word-level checks: words that hold their place without a link of their own.
 
 A day or a month the reference capitalises, an adjective standing near a number it does
-not measure: neither may keep the word link from judging the one word that was added or
-dropped beside them; a French adjective of a place is the reference's name of it; an
-adverb of manner is judged like an adjective. Hand-made pairs, back-translated by hand as
-Apertium would.
+not measure, a code written alike on both sides: none may keep the word link from
+judging the one word that was added or dropped beside them; a French adjective of a place
+is the reference's name of it; an adverb of manner is judged like an adjective. Hand-made
+pairs, back-translated by hand as Apertium would.
 """
 
 from __future__ import annotations
@@ -53,6 +53,8 @@ def test_a_day_the_reference_capitalises_is_accounted_for() -> None:
         ("The boy is three years old.", "en", "old", True),
         ("Ils ont vécu trois longues années à Lyon.", "fr", "longues", True),
         ("Il a marché trente minutes.", "fr", "marché", True),
+        # a code that begins with letters is a name, no amount
+        ("La route N7 est fermée aux voitures depuis lundi.", "fr", "fermée", False),
     ],
 )
 def test_an_adjective_is_tied_to_a_number_only_by_the_parse(
@@ -61,6 +63,18 @@ def test_an_adjective_is_tied_to_a_number_only_by_the_parse(
     tokens = lexicon.parse(text, language)
     token = next(t for t in tokens if t.text == word)
     assert counted(token, tokens) is tied
+
+
+ROAD = "La route N7 est fermée aux voitures depuis lundi."
+ROAD_BT = "The road N7 is closed to the cars from Monday."
+
+
+def test_a_code_spelt_alike_on_both_sides_holds_no_place() -> None:
+    # « N7 » is written the same in the reference: it renders itself, so the place of the
+    # verb the reference dropped is empty, and « fermée » is reported
+    assert summary(ROAD, "The N7 road has been to cars since Monday.", ROAD_BT) == [
+        ("addition", "fermée", None)]
+    assert summary(ROAD, "The N7 road has been closed to cars since Monday.", ROAD_BT) == []
 
 
 def test_an_adjective_of_a_place_is_the_reference_s_name_of_it() -> None:
